@@ -1,0 +1,131 @@
+# strat - plain POSIX-style Makefile (GNU make).  See README.md.
+#
+#   make            build ./strat and libstrat.a
+#   make deps       install the Debian packages the build and tests need
+#   make check      unit, golden and crash tests; then again under ASan+UBSan
+#   make bench      benchmarks, printed as ratios measured side by side
+#   make install    PREFIX=/usr/local DESTDIR= ...
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+LIBDIR    = $(PREFIX)/lib
+INCDIR    = $(PREFIX)/include
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share
+CC       ?= cc
+B        ?= build
+PKGS      = yaml-0.1 libgit2 libcmark-gfm
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(SAN) \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+            -lcmark-gfm-extensions
+LDFLAGS  += $(SAN)
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+CMD_SRC  := $(sort $(wildcard cmd/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+HEADERS  := $(wildcard include/strat/*.h) include/strat/rules.def
+MAN1     := $(wildcard man/*.1)
+MAN5     := $(wildcard man/*.5)
+MAN7     := $(wildcard man/*.7)
+
+DEBS = build-essential pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev \
+       libcmark-gfm-extensions-dev libcmocka-dev git nodejs npm \
+       pre-commit valgrind clang libclang-rt-14-dev python3 man-db
+
+all: strat $(B)/libstrat.a strat.pc
+
+strat: $(B)/strat
+	cp $(B)/strat $@
+
+$(B)/strat: $(CMD_OBJ) $(B)/libstrat.a
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(B)/libstrat.a $(LDLIBS)
+
+$(B)/libstrat.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libstrat.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ $< $(B)/libstrat.a \
+	    $(LDLIBS) -lcmocka
+
+strat.pc: Makefile
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: strat\nDescription: plans in git: lint and measure execution\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lstrat\nLibs.private: -lcmark-gfm-extensions\nCflags: -I$${includedir}\n' \
+	    '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $@
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+
+deps:
+	@missing=; for p in $(DEBS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	        --no-install-recommends $$missing >/dev/null; \
+	fi
+
+units: $(UNIT_BIN)
+
+# The test suite: unit tests, golden CLI tests, the crash test.
+test: all units
+	@sh tests/run.sh $(B)
+
+check: test
+	$(MAKE) B=build/san CC=clang \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    OPT="-O1 -g" test
+
+check-valgrind: all units
+	@VALGRIND=1 sh tests/run.sh $(B)
+
+bench: all
+	@sh bench/run.sh $(B)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(INCDIR)/strat $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	cp strat $(DESTDIR)$(BINDIR)/strat
+	cp $(B)/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
+	cp strat.pc $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
+	cp $(HEADERS) $(DESTDIR)$(INCDIR)/strat/
+	[ -z "$(MAN1)" ] || cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	[ -z "$(MAN5)" ] || cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	[ -z "$(MAN7)" ] || cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	if [ -d completion ]; then \
+	    mkdir -p $(DESTDIR)$(DATADIR)/bash-completion/completions \
+	        $(DESTDIR)$(DATADIR)/zsh/site-functions; \
+	    cp completion/strat.bash \
+	        $(DESTDIR)$(DATADIR)/bash-completion/completions/strat; \
+	    cp completion/_strat $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/strat $(DESTDIR)$(LIBDIR)/libstrat.a \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions/strat \
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat
+	rm -rf $(DESTDIR)$(INCDIR)/strat
+	for m in $(notdir $(MAN1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	for m in $(notdir $(MAN5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$m; done
+	for m in $(notdir $(MAN7)); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m; done
+
+clean:
+	rm -rf build strat strat.pc
+
+.PHONY: all deps units test check check-valgrind bench install uninstall clean

@@ -1,0 +1,61 @@
+/* cmd.h - shared by the strat subcommands. */
+#ifndef STRAT_CMD_H
+#define STRAT_CMD_H
+
+#include <stdio.h>
+
+#include "strat/strat.h"
+
+/* Exit codes (strat(1), EXIT STATUS). */
+#define EXIT_CLEAN 0
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+typedef struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} command;
+
+/* The subcommands, each in cmd/<name>.c. */
+int cmd_lint(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+extern const command commands[];
+
+/* "strat: message" on stderr, with the library's last error appended. */
+void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * The plan repository containing start: the nearest directory upwards
+ * holding strat.yaml, else the top of the git work tree, else start
+ * itself.  Returns a malloc'd path, or NULL.
+ */
+char *find_plan_root(const char *start);
+
+/* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
+int want_color(FILE *f, const char *mode);
+
+/* Write s to f with terminal control characters made harmless. */
+void term_puts(FILE *f, const char *s);
+void term_putn(FILE *f, const char *s, size_t n);
+
+/* JSON string (with quotes) for s; NULL prints null. */
+void json_str(FILE *f, const char *s);
+
+/* Print diagnostics in each format (cmd/out_*.c). */
+typedef struct {
+	const strat_diags *diags;
+	const strat_plan *plan; /* for source lines; may be NULL */
+	size_t files;           /* files read */
+	int color, quiet;
+	const char *root;       /* shown in sarif as the base */
+} report_ctx;
+
+void out_text(FILE *f, const report_ctx *r);
+void out_json(FILE *f, const report_ctx *r);
+void out_sarif(FILE *f, const report_ctx *r);
+void out_github(FILE *f, const report_ctx *r);
+
+#endif

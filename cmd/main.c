@@ -1,0 +1,62 @@
+/* main.c - the strat command: dispatch to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+const command commands[] = {
+	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
+	{"help", cmd_help, "show help for a command or a topic"},
+	{"version", cmd_version, "print the version"},
+	{NULL, NULL, NULL}};
+
+static void
+usage(FILE *f)
+{
+	const command *c;
+
+	fputs("usage: strat [--version] [--help] <command> [<args>]\n\n"
+	      "strat keeps a team's strategy and execution calendar as YAML "
+	      "in git,\nchecks that every planned item traces to an owned "
+	      "anchor, and measures\nfrom git history how much of the plan "
+	      "shipped.\n\ncommands:\n",
+	      f);
+	for (c = commands; c->name; c++)
+		fprintf(f, "   %-10s %s\n", c->name, c->summary);
+	fputs("\n'strat help <command>' shows a command's manual; "
+	      "'strat help format',\n'strat help rules' and 'strat help "
+	      "measures' explain the rest.\n",
+	      f);
+}
+
+int
+cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("strat %s (format version %d)\n", STRAT_VERSION,
+	       STRAT_FORMAT_VERSION);
+	return EXIT_CLEAN;
+}
+
+int
+main(int argc, char **argv)
+{
+	const command *c;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(argc - 1, argv + 1);
+	for (c = commands; c->name; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			return c->fn(argc - 1, argv + 1);
+	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
+	return EXIT_TROUBLE;
+}

@@ -1,0 +1,83 @@
+/*
+ * out_github.c - GitHub Actions workflow commands.  GitHub shows at most
+ * 10 annotations of each type per step; the rest are summed up in a line.
+ */
+#include <string.h>
+
+#include "cmd.h"
+
+#define MAX_ANNOTATIONS 10
+
+/* Escape for a message (%, CR, LF) or a property (also ':' and ','). */
+static void
+esc(FILE *f, const char *s, int prop)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			fputs("%25", f);
+			break;
+		case '\r':
+			fputs("%0D", f);
+			break;
+		case '\n':
+			fputs("%0A", f);
+			break;
+		case ':':
+			fputs(prop ? "%3A" : ":", f);
+			break;
+		case ',':
+			fputs(prop ? "%2C" : ",", f);
+			break;
+		default:
+			if ((unsigned char)*s < 0x20 || *s == 0x7f)
+				fputc('?', f);
+			else
+				fputc(*s, f);
+		}
+	}
+}
+
+void
+out_github(FILE *f, const report_ctx *r)
+{
+	size_t i, n = strat_diags_count(r->diags), ne = 0, nw = 0, left = 0;
+	const strat_diag *d;
+	size_t *count;
+
+	for (i = 0; i < n; i++) {
+		d = strat_diags_get(r->diags, i);
+		count = d->severity == STRAT_SEV_ERROR ? &ne : &nw;
+		if (++*count > MAX_ANNOTATIONS) {
+			left++;
+			continue;
+		}
+		fputs(d->severity == STRAT_SEV_ERROR ? "::error " : "::warning ",
+		      f);
+		fputs("file=", f);
+		esc(f, d->file[0] ? d->file : "strat.yaml", 1);
+		if (d->line)
+			fprintf(f, ",line=%u", (unsigned)d->line);
+		if (d->line && d->column)
+			fprintf(f, ",col=%u", (unsigned)d->column);
+		fputs(",title=", f);
+		esc(f, strat_rule_id(d->rule), 1);
+		fputs("::", f);
+		esc(f, d->message, 0);
+		if (d->hint) {
+			fputs("%0A", f);
+			esc(f, d->hint, 0);
+		}
+		fputc('\n', f);
+	}
+	if (left)
+		fprintf(f,
+			"strat: %zu more finding%s not annotated (GitHub shows "
+			"10 of each type); run 'strat lint' to see all\n",
+			left, left == 1 ? "" : "s");
+	fprintf(f, "strat: %zu error%s, %zu warning%s\n",
+		strat_diags_errors(r->diags),
+		strat_diags_errors(r->diags) == 1 ? "" : "s",
+		strat_diags_warnings(r->diags),
+		strat_diags_warnings(r->diags) == 1 ? "" : "s");
+}

@@ -1,0 +1,140 @@
+/* util.c - terminal, JSON and repository helpers for the subcommands. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+void
+die_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("strat: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+has(const char *dir, const char *name, int want_dir)
+{
+	char p[PATH_MAX];
+	struct stat st;
+
+	if ((size_t)snprintf(p, sizeof(p), "%s/%s", dir, name) >= sizeof(p))
+		return 0;
+	if (stat(p, &st) < 0)
+		return 0;
+	return want_dir ? 1 : S_ISREG(st.st_mode);
+}
+
+char *
+find_plan_root(const char *start)
+{
+	char *dir = realpath(start, NULL), *slash, *git = NULL;
+
+	if (dir == NULL)
+		return NULL;
+	for (;;) {
+		if (has(dir, "strat.yaml", 0)) {
+			free(git);
+			return dir;
+		}
+		if (git == NULL && has(dir, ".git", 1))
+			git = strdup(dir);
+		if (git != NULL)
+			break; /* strat.yaml is never above the work tree */
+		slash = strrchr(dir, '/');
+		if (slash == NULL || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return git ? git : realpath(start, NULL);
+}
+
+int
+want_color(FILE *f, const char *mode)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (mode && strcmp(mode, "always") == 0)
+		return 1;
+	if (mode && strcmp(mode, "never") == 0)
+		return 0;
+	if (nc != NULL && nc[0] != '\0')
+		return 0;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(fileno(f));
+}
+
+void
+term_putn(FILE *f, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			fputc('?', f); /* ESC, CR, BEL, ... */
+		} else if (c == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 &&
+			   p[i + 1] <= 0x9f) {
+			fputc('?', f); /* C1 controls, e.g. CSI */
+			i++;
+		} else {
+			fputc(c, f);
+		}
+	}
+}
+
+void
+term_puts(FILE *f, const char *s)
+{
+	term_putn(f, s, strlen(s));
+}
+
+void
+json_str(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}

@@ -1,0 +1,191 @@
+/*
+ * strat/plan.h - the typed model of a plan repository and its loader.
+ *
+ * A strat_plan holds the configuration (strat.yaml), the strategy, the team
+ * and every calendar item, all in one arena: strat_plan_free releases
+ * everything, and every pointer reached from a plan is borrowed from it.
+ * Every value keeps its position (file, 1-based line and column in code
+ * points).  Absent optional values have s == NULL and line == 0.
+ *
+ * The loader reads through a strat_source, so the same code reads the
+ * working tree, the git index or a commit (see git.h).
+ */
+#ifndef STRAT_PLAN_H
+#define STRAT_PLAN_H
+
+#include "common.h"
+#include "diag.h"
+
+/* A string value and where it stands. */
+typedef struct {
+	const char *s; /* NUL-terminated, NULL when absent */
+	uint32_t line, column;
+} strat_str;
+
+/* Days since 1970-01-01; STRAT_NO_DATE when absent or invalid. */
+typedef int32_t strat_day;
+#define STRAT_NO_DATE INT32_MIN
+
+typedef enum {
+	STRAT_STATUS_NONE = 0, /* absent or invalid */
+	STRAT_STATUS_PLANNED,
+	STRAT_STATUS_IN_PROGRESS,
+	STRAT_STATUS_SHIPPED,
+	STRAT_STATUS_DROPPED
+} strat_status;
+
+typedef struct {
+	const char *file; /* repository-relative path, borrowed from the plan */
+	uint32_t line, column;
+	strat_str id, title, anchor, owner, channel, link, notes, kpi;
+	strat_str date_text, status_text, shipped_text;
+	strat_day date, shipped;
+	strat_status status;
+	uint64_t hash; /* of the item's source text, for reuse across versions */
+} strat_item;
+
+typedef struct {
+	strat_str title;
+	strat_day date;
+	strat_str date_text;
+} strat_milestone;
+
+typedef struct {
+	uint32_t line, column;
+	strat_str id, title, quarter, owner, done;
+	int year, q; /* parsed quarter, 0 when invalid */
+	strat_str *outcomes;
+	size_t noutcomes;
+	strat_milestone *milestones;
+	size_t nmilestones;
+} strat_anchor;
+
+typedef struct {
+	uint32_t line, column;
+	strat_str id, title, owner, kpi;
+} strat_outcome;
+
+typedef struct {
+	uint32_t line, column;
+	strat_str id, title, owner, target, unit;
+} strat_kpi;
+
+typedef struct {
+	const char *file; /* NULL when no strategy file was loaded */
+	strat_str title, owner, thesis;
+	strat_outcome *outcomes;
+	size_t noutcomes;
+	strat_kpi *kpis;
+	size_t nkpis;
+	strat_anchor *anchors;
+	size_t nanchors;
+} strat_strategy;
+
+typedef struct {
+	uint32_t line, column;
+	strat_str id, name, email, role;
+} strat_person;
+
+typedef struct {
+	const char *file; /* NULL when there is no team file */
+	strat_person *people;
+	size_t npeople;
+} strat_team;
+
+typedef struct {
+	const char *file; /* "strat.yaml", or NULL when defaults apply */
+	strat_str strategy; /* path; s is the default when not configured */
+	strat_str team;
+	strat_str *calendars; /* globs */
+	size_t ncalendars;
+	size_t *glob_matches; /* files matched per glob */
+	strat_str *channels;
+	size_t nchannels;
+	int week_starts; /* 1 = monday (default), 0 = sunday */
+} strat_config;
+
+typedef struct {
+	const char *path;
+	strat_str title;
+	size_t first_item, nitems; /* range in the plan's item array */
+	int loaded; /* 0 when the file did not parse */
+} strat_calendar;
+
+typedef struct strat_plan strat_plan;
+
+/*
+ * Where the loader reads from.  list() reports every file path (relative
+ * to the repository root, '/'-separated) by calling add() once per path;
+ * read() returns the file's bytes in *buf (freed by the caller with free())
+ * or STRAT_ENOTFOUND.  Both return 0 or a negative code.
+ */
+typedef struct {
+	int (*list)(void *ctx, int (*add)(void *arg, const char *path),
+		    void *arg);
+	int (*read)(void *ctx, const char *path, char **buf, size_t *len);
+	void *ctx;
+	/* Optional: the OID or content hash of a path, to skip unchanged
+	 * files across versions; NULL when not available. */
+	int (*stat)(void *ctx, const char *path, uint64_t *hash);
+} strat_source;
+
+typedef struct {
+	unsigned version;
+	strat_day today;      /* for date rules; STRAT_NO_DATE = not checked */
+	int keep_sources;     /* keep file text for strat_plan_source_line */
+	const char **only;    /* when set, NULL-terminated list of paths: files
+			       * outside it are loaded but their findings of
+			       * LOAD rules are not reported */
+} strat_load_options;
+#define STRAT_LOAD_OPTIONS_VERSION 1
+#define STRAT_LOAD_OPTIONS_INIT {STRAT_LOAD_OPTIONS_VERSION, STRAT_NO_DATE, 0, NULL}
+
+/*
+ * Load the whole plan through src: strat.yaml, the strategy, the team and
+ * every calendar file its globs match.  Findings go to diags (which also
+ * receives the rule overrides of strat.yaml).  Returns 0 with *out set
+ * (even when files were malformed), or a negative code on I/O or memory
+ * failure.  Free *out with strat_plan_free.
+ */
+int strat_plan_load(strat_plan **out, const strat_source *src,
+		    const strat_load_options *opts, strat_diags *diags);
+
+/* A source reading the directory root of the working tree. */
+int strat_source_fs(strat_source *out, const char *root);
+void strat_source_fs_free(strat_source *src);
+
+void strat_plan_free(strat_plan *plan);
+
+const strat_config *strat_plan_config(const strat_plan *plan);
+const strat_strategy *strat_plan_strategy(const strat_plan *plan);
+const strat_team *strat_plan_team(const strat_plan *plan);
+size_t strat_plan_item_count(const strat_plan *plan);
+const strat_item *strat_plan_item(const strat_plan *plan, size_t i);
+size_t strat_plan_calendar_count(const strat_plan *plan);
+const strat_calendar *strat_plan_calendar(const strat_plan *plan, size_t i);
+
+/* Lookups by id; NULL when absent.  Borrowed. */
+const strat_item *strat_plan_find_item(const strat_plan *plan, const char *id);
+const strat_anchor *strat_plan_find_anchor(const strat_plan *plan,
+					   const char *id);
+const strat_person *strat_plan_find_person(const strat_plan *plan,
+					   const char *id);
+
+/*
+ * The text of line `line` (1-based) of a loaded file, without its newline,
+ * when the plan was loaded with keep_sources; NULL otherwise.  Borrowed.
+ */
+const char *strat_plan_source_line(const strat_plan *plan, const char *file,
+				   uint32_t line, size_t *len);
+
+/* Dates. */
+int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
+void strat_date_format(strat_day d, char out[11]);
+strat_day strat_date_today(void); /* UTC; honours STRAT_TODAY */
+strat_day strat_date_from_ymd(int y, int m, int d);
+void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
+int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */
+strat_day strat_quarter_start(int year, int q);
+strat_day strat_quarter_end(int year, int q); /* last day, inclusive */
+
+#endif

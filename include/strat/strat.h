@@ -1,0 +1,10 @@
+/* strat/strat.h - the umbrella header of libstrat. */
+#ifndef STRAT_H
+#define STRAT_H
+
+#include "common.h"
+#include "diag.h"
+#include "plan.h"
+#include "lint.h"
+
+#endif

@@ -1,0 +1,119 @@
+/* arena.c - bump allocator in chunks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define CHUNK_MIN (64 * 1024)
+
+struct arena_chunk {
+	arena_chunk *prev;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+void
+arena_init(arena *a)
+{
+	a->head = NULL;
+	a->total = 0;
+}
+
+void
+arena_free(arena *a)
+{
+	arena_chunk *c, *p;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = p) {
+		p = c->prev;
+		free(c);
+	}
+	a->head = NULL;
+	a->total = 0;
+}
+
+static void *
+alloc(arena *a, size_t n, size_t align)
+{
+	arena_chunk *c = a->head;
+	size_t sz;
+	void *p;
+
+	if (c != NULL)
+		c->used = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || c->used > c->size || c->size - c->used < n) {
+		sz = n > CHUNK_MIN ? n : CHUNK_MIN;
+		if (c != NULL && c->size * 2 > sz && c->size < (size_t)8 << 20)
+			sz = c->size * 2;
+		c = malloc(sizeof(*c) + sz);
+		if (c == NULL)
+			return NULL;
+		c->prev = a->head;
+		c->size = sz;
+		c->used = 0;
+		a->head = c;
+		a->total += sz;
+	}
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	return alloc(a, n, 16);
+}
+
+void *
+arena_zalloc(arena *a, size_t n)
+{
+	void *p = arena_alloc(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = alloc(a, n + 1, 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+arena_mark
+arena_get_mark(arena *a)
+{
+	arena_mark m = {a->head, a->head ? a->head->used : 0};
+
+	return m;
+}
+
+void
+arena_reset(arena *a, arena_mark m)
+{
+	arena_chunk *c, *p;
+
+	for (c = a->head; c != NULL && c != m.chunk; c = p) {
+		p = c->prev;
+		a->total -= c->size;
+		free(c);
+	}
+	a->head = c;
+	if (c != NULL)
+		c->used = m.used;
+}

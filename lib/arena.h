@@ -1,0 +1,29 @@
+/* arena.h - bump allocation; one free releases a document. (internal) */
+#ifndef STRAT_ARENA_H
+#define STRAT_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_chunk arena_chunk;
+typedef struct {
+	arena_chunk *head;
+	size_t total; /* bytes reserved, for limits and stats */
+} arena;
+
+typedef struct {
+	arena_chunk *chunk;
+	size_t used;
+} arena_mark;
+
+void arena_init(arena *a);
+void arena_free(arena *a);
+/* NULL on out-of-memory.  Memory is 16-byte aligned, not zeroed. */
+void *arena_alloc(arena *a, size_t n);
+void *arena_zalloc(arena *a, size_t n);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+/* Release everything allocated after the mark. */
+arena_mark arena_get_mark(arena *a);
+void arena_reset(arena *a, arena_mark m);
+
+#endif

@@ -1,0 +1,11 @@
+/* glob.h - path globs.  (internal) */
+#ifndef STRAT_GLOB_H
+#define STRAT_GLOB_H
+
+/* 1 when path s matches glob p: '*' and '?' stay within a directory,
+ * '**' spans directories, '[...]' classes, '\' escapes. */
+int glob_match(const char *p, const char *s);
+/* 1 when the relative path p cannot leave the repository. */
+int path_inside(const char *p);
+
+#endif

@@ -1,0 +1,886 @@
+/*
+ * model.c - positioned node trees into the typed model.
+ *
+ * Each kind of file is described by field tables; one walker applies them,
+ * typing scalars by the schema (never by YAML 1.1 rules) and reporting the
+ * LOAD-stage rules of the registry as it goes.
+ */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan_impl.h"
+#include "yaml.h"
+
+typedef enum {
+	F_STR,      /* a string */
+	F_ID,       /* a string matching the id pattern */
+	F_OWNER,    /* one team id */
+	F_DATE,     /* YYYY-MM-DD; off points at a strat_str, aux at a day */
+	F_QUARTER,  /* YYYY-Qn */
+	F_STATUS,   /* planned | in-progress | shipped | dropped */
+	F_IDLIST,   /* a list of ids */
+	F_STRLIST,  /* a list of strings */
+	F_VERSION,  /* the integer 1 */
+	F_KIND,     /* the expected kind */
+	F_LIST,     /* a list of objects, read by a sub-table */
+	F_RULES,    /* mapping of rule id to severity */
+	F_WEEKDAY,  /* monday | sunday */
+	F_IGNORE    /* accepted, not kept (e.g. a schema hint) */
+} ftype;
+
+typedef struct ctx ctx;
+typedef struct field field;
+
+struct field {
+	const char *name;
+	ftype type;
+	size_t off, aux;      /* offsets into the object */
+	strat_rule missing;   /* rule when absent; STRAT_RULE__COUNT = none */
+	int (*list)(ctx *c, const ynode *v, void *obj, const field *f);
+};
+
+struct ctx {
+	strat_plan *plan;
+	const char *file;
+	strat_diags *diags;
+	const char *kind;     /* the kind this file must declare */
+	const char *what;     /* "item 'x'", for messages */
+	char whatbuf[160];
+	int kind_seen, version_seen;
+};
+
+#define NONE STRAT_RULE__COUNT
+#define STR(T, m) offsetof(T, m)
+
+static int oom(void)
+{
+	return strat_error_set(STRAT_ENOMEM, "out of memory");
+}
+
+static const char *
+type_name(const ynode *v)
+{
+	switch (v->type) {
+	case YN_SEQ:
+		return "a list";
+	case YN_MAP:
+		return "a mapping";
+	case YN_NULL:
+		return "empty";
+	default:
+		return "a string";
+	}
+}
+
+static int
+wrong_type(ctx *c, const ynode *v, const char *key, const char *want)
+{
+	return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+			       v->line, v->column, NULL,
+			       "'%s' of %s must be %s, not %s", key, c->what,
+			       want, type_name(v));
+}
+
+static int
+set_str(ctx *c, strat_str *out, const ynode *v, int intern)
+{
+	out->s = intern ? plan_intern(c->plan, v->s, v->len)
+			: arena_strndup(&c->plan->mem, v->s, v->len);
+	out->line = v->line;
+	out->column = v->column;
+	return out->s ? 0 : oom();
+}
+
+static int
+valid_id(const char *s)
+{
+	if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s)))
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
+		    *s != '-' && *s != '_' && *s != '.')
+			return 0;
+	return 1;
+}
+
+static int
+several_people(const char *s)
+{
+	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
+}
+
+static const char *const statuses[] = {"planned", "in-progress", "shipped",
+				       "dropped"};
+
+static int
+scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
+{
+	strat_str *out = (strat_str *)((char *)obj + f->off);
+	int rc, y, q;
+	size_t i;
+	char hint[128];
+
+	if (v->type != YN_SCALAR) {
+		if (f->type == F_OWNER && v->type == YN_SEQ) {
+			return strat_diags_add(
+				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
+				v->line, v->column,
+				"name one accountable owner; mention helpers "
+				"in 'notes'",
+				"%s has %u owners; an owner is one person",
+				c->what, (unsigned)v->n);
+		}
+		return wrong_type(c, v, f->name, "a string");
+	}
+	/* Share repeated short values (owners, anchors, dates, channels). */
+	if ((rc = set_str(c, out, v,
+			  (f->type != F_STR && strcmp(f->name, "id") != 0) ||
+				  strcmp(f->name, "channel") == 0)) < 0)
+		return rc;
+	switch (f->type) {
+	case F_ID:
+		if (!valid_id(out->s))
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
+					v->line, v->column,
+					"use lower-case letters, digits, '.', "
+					"'_' and '-'",
+					"id '%s' is not a valid id", out->s);
+		break;
+	case F_OWNER:
+		if (several_people(out->s)) {
+			strat_diags_add(c->diags, STRAT_RULE_OWNER_NOT_SINGLE,
+					c->file, v->line, v->column,
+					"name one accountable owner; mention "
+					"helpers in 'notes'",
+					"owner '%s' of %s names more than one "
+					"person",
+					out->s, c->what);
+		}
+		break;
+	case F_DATE: {
+		strat_day *d = (strat_day *)((char *)obj + f->aux);
+
+		if (strat_date_parse(out->s, d) < 0) {
+			*d = STRAT_NO_DATE;
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_DATE,
+					c->file, v->line, v->column,
+					"write dates as YYYY-MM-DD, e.g. "
+					"2026-04-01",
+					"'%s' of %s is not a valid date: '%s'",
+					f->name, c->what, out->s);
+		}
+		break;
+	}
+	case F_QUARTER: {
+		int *yq = (int *)((char *)obj + f->aux);
+
+		if (strat_quarter_parse(out->s, &y, &q) < 0) {
+			yq[0] = yq[1] = 0;
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_QUARTER,
+					c->file, v->line, v->column,
+					"write quarters as YYYY-Qn, e.g. "
+					"2026-Q2",
+					"'%s' of %s is not a valid quarter: "
+					"'%s'",
+					f->name, c->what, out->s);
+		} else {
+			yq[0] = y;
+			yq[1] = q;
+		}
+		break;
+	}
+	case F_STATUS: {
+		strat_status *st = (strat_status *)((char *)obj + f->aux);
+		const char *s;
+
+		*st = STRAT_STATUS_NONE;
+		for (i = 0; i < 4; i++)
+			if (strcmp(out->s, statuses[i]) == 0)
+				*st = (strat_status)(i + 1);
+		if (*st == STRAT_STATUS_NONE) {
+			s = suggest(out->s, statuses, 4);
+			if (s)
+				snprintf(hint, sizeof(hint),
+					 "did you mean '%s'?", s);
+			else
+				snprintf(hint, sizeof(hint),
+					 "use planned, in-progress, shipped "
+					 "or dropped");
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_STATUS,
+					c->file, v->line, v->column, hint,
+					"unknown status '%s' of %s", out->s,
+					c->what);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+list_field(ctx *c, const field *f, const ynode *v, void *obj)
+{
+	strat_str **arr = (strat_str **)((char *)obj + f->off);
+	size_t *n = (size_t *)((char *)obj + f->aux);
+	const ynode *e;
+	size_t i = 0;
+	int rc;
+
+	if (v->type != YN_SEQ)
+		return wrong_type(c, v, f->name, "a list of strings");
+	*arr = arena_zalloc(&c->plan->mem, (v->n ? v->n : 1) * sizeof(**arr));
+	if (*arr == NULL)
+		return oom();
+	for (e = v->first; e; e = e->next) {
+		if (e->type != YN_SCALAR) {
+			wrong_type(c, e, f->name, "a list of strings");
+			continue;
+		}
+		if ((rc = set_str(c, &(*arr)[i], e, 1)) < 0)
+			return rc;
+		if (f->type == F_IDLIST && !valid_id((*arr)[i].s))
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
+					e->line, e->column,
+					"use lower-case letters, digits, '.', "
+					"'_' and '-'",
+					"id '%s' is not a valid id",
+					(*arr)[i].s);
+		i++;
+	}
+	*n = i;
+	return 0;
+}
+
+static int
+version_field(ctx *c, const ynode *v)
+{
+	c->version_seen = 1;
+	if (v->type != YN_SCALAR || !v->plain) {
+		return wrong_type(c, v, "version", "the integer 1");
+	}
+	if (strcmp(v->s, "1") != 0)
+		return strat_diags_add(
+			c->diags, STRAT_RULE_UNSUPPORTED_VERSION, c->file,
+			v->line, v->column,
+			"this strat reads format version 1; upgrade strat "
+			"or write 'version: 1'",
+			"unsupported format version '%s'", v->s);
+	return 0;
+}
+
+static int
+kind_field(ctx *c, const ynode *v)
+{
+	c->kind_seen = 1;
+	if (v->type != YN_SCALAR)
+		return wrong_type(c, v, "kind", "a string");
+	if (strcmp(v->s, c->kind) != 0) {
+		char hint[128];
+
+		snprintf(hint, sizeof(hint),
+			 "this path is read as a %s file; write 'kind: %s' "
+			 "or move the file",
+			 c->kind, c->kind);
+		return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
+				       c->file, v->line, v->column, hint,
+				       "expected kind '%s', found '%s'",
+				       c->kind, v->s);
+	}
+	return 0;
+}
+
+static int
+rules_field(ctx *c, const ynode *v)
+{
+	const ynode *k, *s;
+	int r;
+	const char *ids[STRAT_RULE__COUNT], *sug;
+	static const char *const sevs[] = {"error", "warning", "off"};
+	char hint[128];
+	size_t i;
+
+	if (v->type != YN_MAP)
+		return wrong_type(c, v, "rules", "a mapping of rule to severity");
+	for (i = 0; i < STRAT_RULE__COUNT; i++)
+		ids[i] = strat_rule_id((strat_rule)i);
+	for (k = v->first; k && k->next; k = k->next->next) {
+		s = k->next;
+		if (k->type != YN_SCALAR)
+			continue;
+		r = strat_rule_lookup(k->s);
+		if (r < 0) {
+			sug = suggest(k->s, ids, STRAT_RULE__COUNT);
+			if (sug)
+				snprintf(hint, sizeof(hint),
+					 "did you mean '%s'?", sug);
+			strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KEY,
+					c->file, k->line, k->column,
+					sug ? hint
+					    : "'strat help rules' lists them",
+					"unknown rule '%s'", k->s);
+			continue;
+		}
+		if (s->type != YN_SCALAR) {
+			wrong_type(c, s, k->s, "error, warning or off");
+			continue;
+		}
+		for (i = 0; i < 3; i++)
+			if (strcmp(s->s, sevs[i]) == 0)
+				break;
+		if (i == 3) {
+			strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
+					c->file, s->line, s->column,
+					"use error, warning or off",
+					"unknown severity '%s' for rule '%s'",
+					s->s, k->s);
+			continue;
+		}
+		strat_diags_set_severity(c->diags, (strat_rule)r,
+					 i == 0   ? STRAT_SEV_ERROR
+					 : i == 1 ? STRAT_SEV_WARNING
+						  : STRAT_SEV_OFF);
+	}
+	return 0;
+}
+
+static const field *
+find_field(const field *t, const char *name)
+{
+	for (; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+static int
+unknown_key(ctx *c, const field *t, const ynode *k)
+{
+	const char *names[32], *s;
+	char hint[128];
+	size_t n = 0;
+
+	for (; t->name && n < 32; t++)
+		names[n++] = t->name;
+	s = suggest(k->s, names, n);
+	if (s)
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", s);
+	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KEY, c->file,
+			       k->line, k->column, s ? hint : NULL,
+			       "unknown key '%s' in %s", k->s, c->what);
+}
+
+/* Apply one key and value of an object; sets bit i of *seen. */
+static int
+apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
+      uint32_t *seen)
+{
+	const field *f;
+
+	if (k->type != YN_SCALAR) {
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+				       k->line, k->column, NULL,
+				       "keys of %s must be strings", c->what);
+	}
+	if ((f = find_field(t, k->s)) == NULL) {
+		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0')
+			return strat_diags_add(
+				c->diags, STRAT_RULE_YAML_ALIAS, c->file,
+				k->line, k->column, "write the values out",
+				"merge key '<<' is not allowed in plan files");
+		return unknown_key(c, t, k);
+	}
+	if (v->type == YN_NULL && f->type != F_VERSION && f->type != F_KIND)
+		return 0; /* an empty value counts as absent */
+	*seen |= 1u << (f - t);
+	switch (f->type) {
+	case F_VERSION:
+		return version_field(c, v);
+	case F_KIND:
+		return kind_field(c, v);
+	case F_IDLIST:
+	case F_STRLIST:
+		return list_field(c, f, v, obj);
+	case F_LIST:
+		if (v->type != YN_SEQ)
+			return wrong_type(c, v, f->name, "a list");
+		return f->list(c, v, obj, f);
+	case F_RULES:
+		return rules_field(c, v);
+	case F_WEEKDAY:
+		if (v->type != YN_SCALAR ||
+		    (strcmp(v->s, "monday") && strcmp(v->s, "sunday")))
+			return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
+					       c->file, v->line, v->column,
+					       NULL,
+					       "'week-starts' must be monday "
+					       "or sunday");
+		*(int *)((char *)obj + f->off) = strcmp(v->s, "monday") == 0;
+		return 0;
+	case F_IGNORE:
+		return 0;
+	default:
+		return scalar_field(c, f, v, obj);
+	}
+}
+
+/* Report required fields that stayed absent (an empty value is absent). */
+static int
+missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
+{
+	const field *f;
+	char hint[128];
+
+	for (f = t; f->name; f++) {
+		if (f->missing == NONE || (seen & (1u << (f - t))))
+			continue;
+		if (f->type == F_KIND) {
+			snprintf(hint, sizeof(hint), "add 'kind: %s'", c->kind);
+			strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
+					c->file, line, col, hint,
+					"missing 'kind' (expected '%s')",
+					c->kind);
+		} else if (f->missing == STRAT_RULE_MISSING_FIELD) {
+			snprintf(hint, sizeof(hint), "add '%s:'", f->name);
+			strat_diags_add(c->diags, f->missing, c->file, line, col,
+					hint, "%s is missing required field '%s'",
+					c->what, f->name);
+		} else {
+			snprintf(hint, sizeof(hint),
+				 f->type == F_OWNER
+					 ? "add 'owner: <team id>', the one "
+					   "person accountable"
+					 : "add '%s:'",
+				 f->name);
+			strat_diags_add(c->diags, f->missing, c->file, line, col,
+					hint, "%s has no %s", c->what, f->name);
+		}
+	}
+	return 0;
+}
+
+static int
+apply_map(ctx *c, const field *t, const ynode *map, void *obj)
+{
+	const ynode *k;
+	uint32_t seen = 0;
+	int rc;
+
+	for (k = map->first; k && k->next; k = k->next->next)
+		if ((rc = apply(c, t, k, k->next, obj, &seen)) < 0)
+			return rc;
+	return missing(c, t, seen, map->line, map->column);
+}
+
+/* "anchor 'q2-seo'" or "anchor 3" when it has no usable id. */
+static void
+name_it(ctx *c, const char *noun, const ynode *map, size_t index)
+{
+	const ynode *k;
+
+	for (k = map->first; k && k->next; k = k->next->next)
+		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
+		    k->next->type == YN_SCALAR && k->next->len < 100) {
+			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'", noun,
+				 k->next->s);
+			c->what = c->whatbuf;
+			return;
+		}
+	snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu", noun, index + 1);
+	c->what = c->whatbuf;
+}
+
+/* Read a list of objects of size sz with table t into *arr, *n. */
+static int
+object_list(ctx *c, const ynode *v, void **arr, size_t *n, size_t sz,
+	    const field *t, const char *noun)
+{
+	const ynode *e;
+	const char *saved = c->what;
+	char *base;
+	size_t i = 0;
+	int rc;
+
+	base = arena_zalloc(&c->plan->mem, (v->n ? v->n : 1) * sz);
+	if (base == NULL)
+		return oom();
+	for (e = v->first; e; e = e->next) {
+		if (e->type != YN_MAP) {
+			c->what = saved;
+			wrong_type(c, e, noun, "a mapping");
+			continue;
+		}
+		name_it(c, noun, e, i);
+		((uint32_t *)(base + i * sz))[0] = e->line;
+		((uint32_t *)(base + i * sz))[1] = e->column;
+		if ((rc = apply_map(c, t, e, base + i * sz)) < 0)
+			return rc;
+		i++;
+	}
+	c->what = saved;
+	*arr = base;
+	*n = i;
+	return 0;
+}
+
+/* ---- strategy ---- */
+
+static const field milestone_fields[] = {
+	{"title", F_STR, STR(strat_milestone, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"date", F_DATE, STR(strat_milestone, date_text), STR(strat_milestone, date), STRAT_RULE_MISSING_FIELD, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static int
+milestones(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_anchor *a = obj;
+	const ynode *e;
+	const char *saved = c->what;
+	char what[160];
+	size_t i = 0;
+	int rc;
+
+	(void)f;
+	a->milestones = arena_zalloc(&c->plan->mem,
+				     (v->n ? v->n : 1) * sizeof(strat_milestone));
+	if (a->milestones == NULL)
+		return oom();
+	snprintf(what, sizeof(what), "a milestone of %s", saved);
+	for (e = v->first; e; e = e->next) {
+		c->what = what;
+		if (e->type != YN_MAP) {
+			wrong_type(c, e, "milestones", "a mapping");
+			continue;
+		}
+		a->milestones[i].date = STRAT_NO_DATE;
+		if ((rc = apply_map(c, milestone_fields, e, &a->milestones[i])) < 0)
+			return rc;
+		i++;
+	}
+	c->what = saved;
+	a->nmilestones = i;
+	return 0;
+}
+
+/* The first two members of anchor, outcome, kpi and person are line and
+ * column; object_list fills them. */
+static const field anchor_fields[] = {
+	{"id", F_ID, STR(strat_anchor, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, STR(strat_anchor, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"quarter", F_QUARTER, STR(strat_anchor, quarter), STR(strat_anchor, year), STRAT_RULE_MISSING_FIELD, NULL},
+	{"owner", F_OWNER, STR(strat_anchor, owner), 0, STRAT_RULE_ANCHOR_OWNER_MISSING, NULL},
+	{"outcomes", F_IDLIST, STR(strat_anchor, outcomes), STR(strat_anchor, noutcomes), STRAT_RULE_MISSING_FIELD, NULL},
+	{"done", F_STR, STR(strat_anchor, done), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"milestones", F_LIST, 0, 0, NONE, milestones},
+	{"notes", F_IGNORE, 0, 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static const field outcome_fields[] = {
+	{"id", F_ID, STR(strat_outcome, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, STR(strat_outcome, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"owner", F_OWNER, STR(strat_outcome, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"kpi", F_ID, STR(strat_outcome, kpi), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static const field kpi_fields[] = {
+	{"id", F_ID, STR(strat_kpi, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, STR(strat_kpi, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"owner", F_OWNER, STR(strat_kpi, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"target", F_STR, STR(strat_kpi, target), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"unit", F_STR, STR(strat_kpi, unit), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static int
+anchors(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_strategy *s = obj;
+	size_t i;
+	int rc;
+
+	(void)f;
+	rc = object_list(c, v, (void **)&s->anchors, &s->nanchors,
+			 sizeof(strat_anchor), anchor_fields, "anchor");
+	/* quarter defaults: a missing quarter leaves year 0 */
+	for (i = 0; rc == 0 && i < s->nanchors; i++)
+		if (s->anchors[i].quarter.s == NULL)
+			s->anchors[i].year = 0;
+	return rc;
+}
+
+static int
+outcomes(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_strategy *s = obj;
+
+	(void)f;
+	return object_list(c, v, (void **)&s->outcomes, &s->noutcomes,
+			   sizeof(strat_outcome), outcome_fields, "outcome");
+}
+
+static int
+kpis(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_strategy *s = obj;
+
+	(void)f;
+	return object_list(c, v, (void **)&s->kpis, &s->nkpis,
+			   sizeof(strat_kpi), kpi_fields, "kpi");
+}
+
+static const field strategy_fields[] = {
+	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, STR(strat_strategy, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"owner", F_OWNER, STR(strat_strategy, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"thesis", F_STR, STR(strat_strategy, thesis), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"outcomes", F_LIST, 0, 0, NONE, outcomes},
+	{"kpis", F_LIST, 0, 0, NONE, kpis},
+	{"anchors", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, anchors},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+/* ---- team ---- */
+
+static const field person_fields[] = {
+	{"id", F_ID, STR(strat_person, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"name", F_STR, STR(strat_person, name), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"email", F_STR, STR(strat_person, email), 0, NONE, NULL},
+	{"role", F_STR, STR(strat_person, role), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static int
+people(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_team *t = obj;
+
+	(void)f;
+	return object_list(c, v, (void **)&t->people, &t->npeople,
+			   sizeof(strat_person), person_fields, "person");
+}
+
+static const field team_fields[] = {
+	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"people", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, people},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+/* ---- config ---- */
+
+static const field config_fields[] = {
+	{"strat", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"strategy", F_STR, STR(strat_config, strategy), 0, NONE, NULL},
+	{"team", F_STR, STR(strat_config, team), 0, NONE, NULL},
+	{"calendars", F_STRLIST, STR(strat_config, calendars), STR(strat_config, ncalendars), NONE, NULL},
+	{"channels", F_STRLIST, STR(strat_config, channels), STR(strat_config, nchannels), NONE, NULL},
+	{"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
+	{"rules", F_RULES, 0, 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+/* ---- calendar ---- */
+
+static const field item_fields[] = {
+	{"id", F_ID, STR(strat_item, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, STR(strat_item, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"anchor", F_ID, STR(strat_item, anchor), 0, STRAT_RULE_ITEM_ANCHOR_MISSING, NULL},
+	{"owner", F_OWNER, STR(strat_item, owner), 0, STRAT_RULE_ITEM_OWNER_MISSING, NULL},
+	{"channel", F_STR, STR(strat_item, channel), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"date", F_DATE, STR(strat_item, date_text), STR(strat_item, date), STRAT_RULE_MISSING_FIELD, NULL},
+	{"status", F_STATUS, STR(strat_item, status_text), STR(strat_item, status), STRAT_RULE_MISSING_FIELD, NULL},
+	{"shipped", F_DATE, STR(strat_item, shipped_text), STR(strat_item, shipped), NONE, NULL},
+	{"link", F_STR, STR(strat_item, link), 0, NONE, NULL},
+	{"notes", F_STR, STR(strat_item, notes), 0, NONE, NULL},
+	{"kpi", F_ID, STR(strat_item, kpi), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static const field calendar_fields[] = {
+	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_STR, 0, 0, NONE, NULL}, /* off 0: the calendar's title */
+	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static uint64_t
+item_hash(const strat_item *it)
+{
+	const strat_str *f[] = {&it->id, &it->title, &it->anchor, &it->owner,
+				&it->channel, &it->date_text, &it->status_text,
+				&it->shipped_text, &it->link, &it->notes,
+				&it->kpi};
+	uint64_t h = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		const char *s = f[i]->s ? f[i]->s : "";
+
+		h = strat_hash(s, strlen(s) + 1, h * 31 + i);
+	}
+	return h;
+}
+
+static int
+read_item(ctx *c, const ynode *e, size_t index)
+{
+	strat_item *it;
+	int rc;
+
+	if (e->type != YN_MAP) {
+		c->what = "calendar";
+		return wrong_type(c, e, "items", "a list of mappings");
+	}
+	if ((it = plan_item_new(c->plan)) == NULL) {
+		if (c->plan->limit_hit == 1) {
+			c->plan->limit_hit = 2;
+			strat_diags_add(c->diags, STRAT_RULE_LIMIT_EXCEEDED,
+					c->file, e->line, e->column,
+					"split the plan; the rest of the items "
+					"are not read",
+					"plan has more than %u items",
+					STRAT_MAX_ITEMS);
+		}
+		return c->plan->limit_hit ? 0 : oom();
+	}
+	it->file = c->file;
+	it->line = e->line;
+	it->column = e->column;
+	it->date = it->shipped = STRAT_NO_DATE;
+	name_it(c, "item", e, index);
+	if ((rc = apply_map(c, item_fields, e, it)) < 0)
+		return rc;
+	it->hash = item_hash(it);
+	return 0;
+}
+
+/* ---- the file walker ---- */
+
+static int
+read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
+	  strat_diags *diags, const char *kind, const field *t, void *obj)
+{
+	ctx c;
+	arena scratch;
+	arena_mark mark;
+	yreader *r;
+	ynode *root, *k, *v;
+	uint32_t seen = 0;
+	size_t index = 0;
+	int rc = 0, st;
+	strat_calendar *cal = NULL;
+
+	memset(&c, 0, sizeof(c));
+	c.plan = plan;
+	c.file = file;
+	c.diags = diags;
+	c.kind = kind;
+	c.what = kind ? kind : "strat.yaml";
+	if (strcmp(kind, "config") == 0)
+		c.what = "strat.yaml";
+	if (strcmp(kind, "calendar") == 0)
+		cal = &plan->cals[plan->ncals - 1];
+	arena_init(&scratch);
+	if ((r = yr_open(file, buf, len, diags)) == NULL) {
+		arena_free(&scratch);
+		return oom();
+	}
+	st = yr_begin(r, &scratch, &root);
+	if (st == 0) {
+		strat_diags_add(diags, STRAT_RULE_UNKNOWN_KIND, file, 0, 0,
+				"see 'strat help format'",
+				"file is empty; expected a %s file",
+				strcmp(kind, "config") ? kind : "strat.yaml");
+		goto out;
+	}
+	if (st < 0) {
+		if (root != NULL)
+			strat_diags_add(diags, STRAT_RULE_WRONG_TYPE, file,
+					root->line, root->column, NULL,
+					"the top of a %s file must be a "
+					"mapping, not %s",
+					kind, type_name(root));
+		goto out;
+	}
+	mark = arena_get_mark(&scratch);
+	while ((st = yr_next_key(r, &scratch, &k)) == 1) {
+		if (cal && k->type == YN_SCALAR && strcmp(k->s, "items") == 0) {
+			seen |= 1u << 3;
+			st = yr_seq_begin(r);
+			if (st < 0)
+				break;
+			if (st == 0) {
+				if (yr_value(r, &scratch, &v) < 0)
+					break;
+				if (v->type != YN_NULL)
+					wrong_type(&c, v, "items", "a list");
+				continue;
+			}
+			while ((st = yr_seq_next(r, &scratch, &v)) == 1) {
+				rc = read_item(&c, v, index++);
+				c.what = "calendar";
+				arena_reset(&scratch, mark);
+				if (rc < 0)
+					goto out;
+			}
+			if (st < 0)
+				break;
+			continue;
+		}
+		if (yr_value(r, &scratch, &v) < 0)
+			break;
+		if (cal && k->type == YN_SCALAR && strcmp(k->s, "title") == 0) {
+			seen |= 1u << 2;
+			if (v->type == YN_SCALAR)
+				rc = set_str(&c, &cal->title, v, 0);
+			else if (v->type != YN_NULL)
+				rc = wrong_type(&c, v, "title", "a string");
+		} else {
+			rc = apply(&c, t, k, v, obj, &seen);
+		}
+		arena_reset(&scratch, mark);
+		if (rc < 0)
+			goto out;
+	}
+	if (st == 0 && !yr_failed(r))
+		yr_end(r);
+	if (!yr_failed(r))
+		rc = missing(&c, t, seen, 1, 1);
+	if (cal)
+		cal->loaded = !yr_failed(r);
+out:
+	yr_close(r);
+	arena_free(&scratch);
+	return rc;
+}
+
+int
+model_read_config(strat_plan *plan, const char *file, const char *buf,
+		  size_t len, strat_diags *diags)
+{
+	return read_file(plan, file, buf, len, diags, "config", config_fields,
+			 &plan->config);
+}
+
+int
+model_read_strategy(strat_plan *plan, const char *file, const char *buf,
+		    size_t len, strat_diags *diags)
+{
+	return read_file(plan, file, buf, len, diags, "strategy",
+			 strategy_fields, &plan->strategy);
+}
+
+int
+model_read_team(strat_plan *plan, const char *file, const char *buf,
+		size_t len, strat_diags *diags)
+{
+	return read_file(plan, file, buf, len, diags, "team", team_fields,
+			 &plan->team);
+}
+
+int
+model_read_calendar(strat_plan *plan, const char *file, const char *buf,
+		    size_t len, strat_diags *diags)
+{
+	return read_file(plan, file, buf, len, diags, "calendar",
+			 calendar_fields, NULL);
+}

@@ -1,0 +1,480 @@
+/*
+ * plan.c - load a plan repository through a source: strat.yaml, then the
+ * strategy, the team and every calendar file the globs match.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glob.h"
+#include "plan_impl.h"
+
+static const char *const default_globs[] = {"calendar/**/*.yaml"};
+
+strat_item *
+plan_item_new(strat_plan *plan)
+{
+	size_t c = plan->nitems / ITEM_CHUNK, i = plan->nitems % ITEM_CHUNK;
+	strat_item **v;
+
+	if (plan->nitems >= STRAT_MAX_ITEMS) {
+		if (!plan->limit_hit)
+			plan->limit_hit = 1;
+		return NULL;
+	}
+	if (i == 0 && c == plan->nchunks) {
+		v = realloc(plan->chunks, (c + 1) * sizeof(*v));
+		if (v == NULL)
+			return NULL;
+		plan->chunks = v;
+		v[c] = malloc(ITEM_CHUNK * sizeof(strat_item));
+		if (v[c] == NULL)
+			return NULL;
+		plan->nchunks++;
+	}
+	plan->nitems++;
+	memset(&plan->chunks[c][i], 0, sizeof(strat_item));
+	return &plan->chunks[c][i];
+}
+
+const char *
+plan_intern(strat_plan *plan, const char *s, size_t n)
+{
+	char *copy;
+	void *old;
+
+	if (n > 40)
+		return arena_strndup(&plan->mem, s, n);
+	if ((copy = strset_get(&plan->interned, s)) != NULL)
+		return copy;
+	if ((copy = arena_strndup(&plan->mem, s, n)) == NULL)
+		return NULL;
+	if (strset_put(&plan->interned, copy, copy, &old) < 0)
+		return NULL;
+	return copy;
+}
+
+void
+strat_plan_free(strat_plan *plan)
+{
+	size_t i;
+
+	if (plan == NULL)
+		return;
+	for (i = 0; i < plan->nchunks; i++)
+		free(plan->chunks[i]);
+	free(plan->chunks);
+	free(plan->cals);
+	for (i = 0; i < plan->nsources; i++) {
+		free(plan->sources[i].buf);
+		free(plan->sources[i].lines);
+	}
+	free(plan->sources);
+	strset_free(&plan->interned);
+	strset_free(&plan->item_ids);
+	strset_free(&plan->anchor_ids);
+	strset_free(&plan->people_ids);
+	arena_free(&plan->mem);
+	free(plan);
+}
+
+const strat_config *
+strat_plan_config(const strat_plan *plan)
+{
+	return &plan->config;
+}
+
+const strat_strategy *
+strat_plan_strategy(const strat_plan *plan)
+{
+	return &plan->strategy;
+}
+
+const strat_team *
+strat_plan_team(const strat_plan *plan)
+{
+	return &plan->team;
+}
+
+size_t
+strat_plan_item_count(const strat_plan *plan)
+{
+	return plan->nitems;
+}
+
+const strat_item *
+strat_plan_item(const strat_plan *plan, size_t i)
+{
+	if (i >= plan->nitems)
+		return NULL;
+	return &plan->chunks[i / ITEM_CHUNK][i % ITEM_CHUNK];
+}
+
+size_t
+strat_plan_calendar_count(const strat_plan *plan)
+{
+	return plan->ncals;
+}
+
+const strat_calendar *
+strat_plan_calendar(const strat_plan *plan, size_t i)
+{
+	return i < plan->ncals ? &plan->cals[i] : NULL;
+}
+
+const strat_item *
+strat_plan_find_item(const strat_plan *plan, const char *id)
+{
+	return strset_get(&plan->item_ids, id);
+}
+
+const strat_anchor *
+strat_plan_find_anchor(const strat_plan *plan, const char *id)
+{
+	return strset_get(&plan->anchor_ids, id);
+}
+
+const strat_person *
+strat_plan_find_person(const strat_plan *plan, const char *id)
+{
+	return strset_get(&plan->people_ids, id);
+}
+
+const char *
+strat_plan_source_line(const strat_plan *plan, const char *file,
+		       uint32_t line, size_t *len)
+{
+	plan_source *src = NULL;
+	size_t i, n;
+	const char *p, *end;
+
+	for (i = 0; i < plan->nsources; i++)
+		if (strcmp(plan->sources[i].path, file) == 0)
+			src = &plan->sources[i];
+	if (src == NULL || line == 0)
+		return NULL;
+	if (src->lines == NULL) {
+		for (n = 1, p = src->buf; (p = memchr(p, '\n', src->buf + src->len - p)) != NULL; p++)
+			n++;
+		src->lines = malloc(n * sizeof(*src->lines));
+		if (src->lines == NULL)
+			return NULL;
+		src->lines[0] = src->buf;
+		for (n = 1, p = src->buf; (p = memchr(p, '\n', src->buf + src->len - p)) != NULL; p++)
+			src->lines[n++] = p + 1;
+		src->nlines = n;
+	}
+	if (line > src->nlines)
+		return NULL;
+	p = src->lines[line - 1];
+	end = line < src->nlines ? src->lines[line] - 1 : src->buf + src->len;
+	if (end > p && end[-1] == '\r')
+		end--;
+	*len = (size_t)(end - p);
+	return p;
+}
+
+/* ---- loading ---- */
+
+typedef struct {
+	char **v;
+	size_t n, cap;
+	int failed;
+} pathlist;
+
+static int
+add_path(void *arg, const char *path)
+{
+	pathlist *l = arg;
+	char **v;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+
+		if ((v = realloc(l->v, cap * sizeof(*v))) == NULL)
+			return STRAT_ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	if ((l->v[l->n] = strdup(path)) == NULL)
+		return STRAT_ENOMEM;
+	l->n++;
+	return 0;
+}
+
+static void
+pathlist_free(pathlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef int (*reader_fn)(strat_plan *, const char *, const char *, size_t,
+			 strat_diags *);
+
+/* Read one file through the source and hand it to fn.  Missing files are
+ * reported by the caller when they matter; *found tells. */
+static int
+load_one(strat_plan *plan, const strat_source *src,
+	 const strat_load_options *opts, strat_diags *diags, const char *path,
+	 reader_fn fn, int *found)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	const char *file;
+	int rc;
+	plan_source *s;
+
+	*found = 0;
+	if ((file = arena_strdup(&plan->mem, path)) == NULL)
+		return STRAT_ENOMEM;
+	rc = src->read(src->ctx, path, &buf, &len);
+	if (rc == STRAT_ENOTFOUND)
+		return 0;
+	*found = 1;
+	if (rc == STRAT_ELIMIT) {
+		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
+				"split the file; plan files are small text",
+				"file is larger than %u bytes",
+				STRAT_MAX_FILE_SIZE);
+		return 0;
+	}
+	if (rc < 0) {
+		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
+				NULL, "cannot read file: %s",
+				strat_error_last());
+		return 0;
+	}
+	if (len > STRAT_MAX_FILE_SIZE) {
+		free(buf);
+		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
+				"split the file; plan files are small text",
+				"file is larger than %u bytes",
+				STRAT_MAX_FILE_SIZE);
+		return 0;
+	}
+	rc = fn(plan, file, buf, len, diags);
+	if (opts->keep_sources) {
+		s = realloc(plan->sources,
+			    (plan->nsources + 1) * sizeof(*plan->sources));
+		if (s == NULL) {
+			free(buf);
+			return STRAT_ENOMEM;
+		}
+		plan->sources = s;
+		s[plan->nsources].path = file;
+		s[plan->nsources].buf = buf;
+		s[plan->nsources].len = len;
+		s[plan->nsources].lines = NULL;
+		s[plan->nsources].nlines = 0;
+		plan->nsources++;
+	} else {
+		free(buf);
+	}
+	return rc;
+}
+
+static int
+new_calendar(strat_plan *plan, const char *path)
+{
+	strat_calendar *v;
+
+	if (plan->ncals == plan->capcals) {
+		size_t cap = plan->capcals ? plan->capcals * 2 : 16;
+
+		if ((v = realloc(plan->cals, cap * sizeof(*v))) == NULL)
+			return STRAT_ENOMEM;
+		plan->cals = v;
+		plan->capcals = cap;
+	}
+	v = &plan->cals[plan->ncals++];
+	memset(v, 0, sizeof(*v));
+	v->path = arena_strdup(&plan->mem, path);
+	v->first_item = plan->nitems;
+	return v->path ? 0 : STRAT_ENOMEM;
+}
+
+static int
+read_calendar(strat_plan *plan, const char *file, const char *buf,
+	      size_t len, strat_diags *diags)
+{
+	int rc = model_read_calendar(plan, file, buf, len, diags);
+
+	plan->cals[plan->ncals - 1].nitems =
+		plan->nitems - plan->cals[plan->ncals - 1].first_item;
+	return rc;
+}
+
+static int
+index_ids(strat_plan *plan)
+{
+	size_t i;
+	const strat_item *it;
+	const strat_strategy *s = &plan->strategy;
+	const strat_team *t = &plan->team;
+
+	/* First definition wins; duplicates are reported by lint. */
+	for (i = 0; i < plan->nitems; i++) {
+		it = strat_plan_item(plan, i);
+		if (it->id.s &&
+		    strset_put(&plan->item_ids, it->id.s, (void *)it, NULL) < 0)
+			return STRAT_ENOMEM;
+	}
+	for (i = 0; i < s->nanchors; i++)
+		if (s->anchors[i].id.s &&
+		    strset_put(&plan->anchor_ids, s->anchors[i].id.s,
+			       &s->anchors[i], NULL) < 0)
+			return STRAT_ENOMEM;
+	for (i = 0; i < t->npeople; i++)
+		if (t->people[i].id.s &&
+		    strset_put(&plan->people_ids, t->people[i].id.s,
+			       &t->people[i], NULL) < 0)
+			return STRAT_ENOMEM;
+	return 0;
+}
+
+static int
+check_path(strat_diags *diags, const strat_str *p, const char *what)
+{
+	if (path_inside(p->s))
+		return 1;
+	strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, "strat.yaml",
+			p->line, p->column,
+			"plan files must live inside the repository; use a "
+			"relative path without '..'",
+			"%s '%s' leaves the repository", what, p->s);
+	return 0;
+}
+
+int
+strat_plan_load(strat_plan **out, const strat_source *src,
+		const strat_load_options *opts, strat_diags *diags)
+{
+	strat_load_options defaults = STRAT_LOAD_OPTIONS_INIT;
+	strat_plan *plan;
+	pathlist files = {0};
+	strat_config *cfg;
+	size_t i, g;
+	int rc, found;
+	strat_str *globs;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if ((plan = calloc(1, sizeof(*plan))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	arena_init(&plan->mem);
+	cfg = &plan->config;
+	cfg->week_starts = 1;
+
+	if ((rc = load_one(plan, src, opts, diags, "strat.yaml",
+			   model_read_config, &found)) < 0)
+		goto fail;
+	cfg->file = found ? "strat.yaml" : NULL;
+	if (cfg->strategy.s == NULL)
+		cfg->strategy.s = "strategy.yaml";
+	if (cfg->team.s == NULL)
+		cfg->team.s = "team.yaml";
+	if (cfg->ncalendars == 0 && cfg->calendars == NULL) {
+		globs = arena_zalloc(&plan->mem, sizeof(*globs));
+		if (globs == NULL)
+			goto nomem;
+		globs[0].s = default_globs[0];
+		cfg->calendars = globs;
+		cfg->ncalendars = 1;
+	}
+	cfg->glob_matches = arena_zalloc(&plan->mem,
+					 (cfg->ncalendars + 1) * sizeof(size_t));
+	if (cfg->glob_matches == NULL)
+		goto nomem;
+
+	if (check_path(diags, &cfg->strategy, "strategy path")) {
+		if ((rc = load_one(plan, src, opts, diags, cfg->strategy.s,
+				   model_read_strategy, &found)) < 0)
+			goto fail;
+		if (found)
+			plan->strategy.file = cfg->strategy.s;
+		else
+			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
+					cfg->strategy.s, 0, 0,
+					"create it ('strat init' writes a "
+					"starting point) or set 'strategy:' "
+					"in strat.yaml",
+					"strategy file '%s' not found",
+					cfg->strategy.s);
+	}
+	if (check_path(diags, &cfg->team, "team path")) {
+		if ((rc = load_one(plan, src, opts, diags, cfg->team.s,
+				   model_read_team, &found)) < 0)
+			goto fail;
+		if (found)
+			plan->team.file = cfg->team.s;
+		else if (cfg->team.line != 0)
+			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
+					"strat.yaml", cfg->team.line,
+					cfg->team.column, NULL,
+					"team file '%s' not found",
+					cfg->team.s);
+	}
+
+	if ((rc = src->list(src->ctx, add_path, &files)) < 0)
+		goto fail;
+	qsort(files.v, files.n, sizeof(*files.v), cmpstr);
+	for (g = 0; g < cfg->ncalendars; g++)
+		if (!check_path(diags, &cfg->calendars[g], "calendar glob"))
+			cfg->calendars[g].s = NULL;
+	for (i = 0; i < files.n; i++) {
+		int match = 0;
+
+		for (g = 0; g < cfg->ncalendars; g++)
+			if (cfg->calendars[g].s &&
+			    glob_match(cfg->calendars[g].s, files.v[i])) {
+				cfg->glob_matches[g]++;
+				match = 1;
+			}
+		if (!match || strcmp(files.v[i], cfg->strategy.s) == 0 ||
+		    strcmp(files.v[i], cfg->team.s) == 0 ||
+		    strcmp(files.v[i], "strat.yaml") == 0)
+			continue;
+		if (plan->ncals >= STRAT_MAX_FILES) {
+			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
+					files.v[i], 0, 0,
+					"narrow the calendar globs",
+					"more than %u calendar files; the rest "
+					"are not read",
+					STRAT_MAX_FILES);
+			break;
+		}
+		if (strlen(files.v[i]) > STRAT_MAX_PATH) {
+			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
+					"", 0, 0, NULL,
+					"path longer than %d bytes is skipped",
+					STRAT_MAX_PATH);
+			continue;
+		}
+		if ((rc = new_calendar(plan, files.v[i])) < 0)
+			goto fail;
+		if ((rc = load_one(plan, src, opts, diags, files.v[i],
+				   read_calendar, &found)) < 0)
+			goto fail;
+	}
+	if ((rc = index_ids(plan)) < 0)
+		goto fail;
+	pathlist_free(&files);
+	*out = plan;
+	return 0;
+nomem:
+	rc = strat_error_set(STRAT_ENOMEM, "out of memory");
+fail:
+	pathlist_free(&files);
+	strat_plan_free(plan);
+	return rc;
+}

@@ -1,0 +1,186 @@
+/*
+ * source_fs.c - a plan source over a directory of the working tree.
+ * Files are read only from inside the root: symbolic links that resolve
+ * outside it are refused, as are paths with '..'.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "glob.h"
+#include "strat/plan.h"
+
+typedef struct {
+	char *root;  /* as given */
+	char *real;  /* resolved */
+} fsctx;
+
+static int
+inside(const fsctx *c, const char *full)
+{
+	char *r = realpath(full, NULL);
+	size_t n = strlen(c->real);
+	int ok;
+
+	if (r == NULL)
+		return errno == ENOENT ? -1 : 0;
+	ok = strncmp(r, c->real, n) == 0 && (r[n] == '/' || r[n] == '\0' ||
+					     strcmp(c->real, "/") == 0);
+	free(r);
+	return ok;
+}
+
+static int
+walk(fsctx *c, char *path, size_t len, int depth,
+     int (*add)(void *, const char *), void *arg)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	size_t n;
+	int rc = 0;
+
+	if (depth > 32 || (d = opendir(path)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0)
+			continue;
+		n = strlen(e->d_name);
+		if (len + 1 + n >= PATH_MAX)
+			continue;
+		path[len] = '/';
+		memcpy(path + len + 1, e->d_name, n + 1);
+		if (lstat(path, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			rc = walk(c, path, len + 1 + n, depth + 1, add, arg);
+		} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
+			/* report symlinks too: read() refuses those that
+			 * leave the repository, with a diagnostic */
+			rc = add(arg, path + strlen(c->root) + 1);
+		}
+		path[len] = '\0';
+		if (rc < 0)
+			break;
+	}
+	closedir(d);
+	return rc;
+}
+
+static int
+fs_list(void *ctx, int (*add)(void *, const char *), void *arg)
+{
+	fsctx *c = ctx;
+	char path[PATH_MAX];
+	size_t n = strlen(c->root);
+
+	if (n >= PATH_MAX)
+		return strat_error_set(STRAT_EIO, "path too long");
+	memcpy(path, c->root, n + 1);
+	return walk(c, path, n, 0, add, arg);
+}
+
+static int
+fs_read(void *ctx, const char *rel, char **buf, size_t *len)
+{
+	fsctx *c = ctx;
+	char full[PATH_MAX];
+	struct stat st;
+	char *b;
+	ssize_t r;
+	size_t got = 0;
+	int fd, in;
+
+	*buf = NULL;
+	*len = 0;
+	if (!path_inside(rel))
+		return strat_error_set(STRAT_EIO, "'%s' leaves the repository",
+				       rel);
+	if ((size_t)snprintf(full, sizeof(full), "%s/%s", c->root, rel) >=
+	    sizeof(full))
+		return strat_error_set(STRAT_EIO, "path too long");
+	in = inside(c, full);
+	if (in < 0)
+		return STRAT_ENOTFOUND;
+	if (!in)
+		return strat_error_set(STRAT_EIO,
+				       "'%s' is a link that leaves the "
+				       "repository",
+				       rel);
+	if ((fd = open(full, O_RDONLY)) < 0)
+		return errno == ENOENT ? STRAT_ENOTFOUND
+				       : strat_error_set(STRAT_EIO, "%s",
+							 strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return strat_error_set(STRAT_EIO, "not a regular file");
+	}
+	if ((uint64_t)st.st_size > STRAT_MAX_FILE_SIZE) {
+		close(fd);
+		return STRAT_ELIMIT;
+	}
+	if ((b = malloc((size_t)st.st_size + 1)) == NULL) {
+		close(fd);
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	while (got < (size_t)st.st_size &&
+	       (r = read(fd, b + got, (size_t)st.st_size - got)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			free(b);
+			close(fd);
+			return strat_error_set(STRAT_EIO, "%s", strerror(errno));
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	b[got] = '\0';
+	*buf = b;
+	*len = got;
+	return 0;
+}
+
+int
+strat_source_fs(strat_source *out, const char *root)
+{
+	fsctx *c = calloc(1, sizeof(*c));
+
+	memset(out, 0, sizeof(*out));
+	if (c == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	c->root = strdup(root);
+	c->real = realpath(root, NULL);
+	if (c->root == NULL || c->real == NULL) {
+		int e = errno;
+
+		free(c->root);
+		free(c->real);
+		free(c);
+		return strat_error_set(STRAT_EIO, "%s: %s", root, strerror(e));
+	}
+	out->list = fs_list;
+	out->read = fs_read;
+	out->ctx = c;
+	return 0;
+}
+
+void
+strat_source_fs_free(strat_source *src)
+{
+	fsctx *c;
+
+	if (src == NULL || src->ctx == NULL)
+		return;
+	c = src->ctx;
+	free(c->root);
+	free(c->real);
+	free(c);
+	src->ctx = NULL;
+}

@@ -1,0 +1,63 @@
+/* suggest.c - "did you mean" by edit distance. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan_impl.h"
+
+static size_t
+distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[65], prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return cap + 1;
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = prev + cost;
+
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = v;
+			prev = tmp;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+const char *
+suggest(const char *s, const char *const *cands, size_t n)
+{
+	size_t len = strlen(s), cap = len < 6 ? 2 : len / 3, i, d;
+	size_t bestd = cap + 1;
+	const char *best = NULL;
+
+	if (cap > 4)
+		cap = 4;
+	bestd = cap + 1;
+	for (i = 0; i < n; i++) {
+		if (cands[i] == NULL)
+			continue;
+		d = distance(s, cands[i], cap);
+		if (d < bestd || (d == bestd && best && strcmp(cands[i], best) < 0)) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	return bestd <= cap ? best : NULL;
+}

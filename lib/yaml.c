@@ -1,0 +1,492 @@
+/* yaml.c - libyaml events into positioned node trees and diagnostics. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "strset.h"
+#include "yaml.h"
+
+struct yreader {
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int have, failed, depth;
+	size_t nodes;
+	const char *file, *buf;
+	size_t len;
+	strat_diags *diags;
+	strset rootkeys;
+	arena keys;
+};
+
+void
+yr_offset_position(const char *buf, size_t len, size_t off, uint32_t *line,
+		   uint32_t *col)
+{
+	uint32_t l = 1, c = 1;
+	size_t i;
+
+	if (off > len)
+		off = len;
+	for (i = 0; i < off; i++) {
+		unsigned char b = (unsigned char)buf[i];
+
+		if (b == '\n') {
+			l++;
+			c = 1;
+		} else if ((b & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+yreader *
+yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
+{
+	yreader *r = calloc(1, sizeof(*r));
+
+	if (r == NULL)
+		return NULL;
+	if (!yaml_parser_initialize(&r->p)) {
+		free(r);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
+	r->file = file;
+	r->buf = buf;
+	r->len = len;
+	r->diags = diags;
+	strset_init(&r->rootkeys);
+	arena_init(&r->keys);
+	return r;
+}
+
+void
+yr_close(yreader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->have)
+		yaml_event_delete(&r->ev);
+	yaml_parser_delete(&r->p);
+	strset_free(&r->rootkeys);
+	arena_free(&r->keys);
+	free(r);
+}
+
+int
+yr_failed(const yreader *r)
+{
+	return r->failed;
+}
+
+static int
+fail(yreader *r)
+{
+	r->failed = 1;
+	return -1;
+}
+
+static void
+report_parser_error(yreader *r)
+{
+	yaml_parser_t *p = &r->p;
+	uint32_t line, col;
+	char hint[256];
+
+	if (p->error == YAML_READER_ERROR) {
+		/* Reader errors leave problem_mark at 0:0; use the offset. */
+		yr_offset_position(r->buf, r->len, p->problem_offset, &line,
+				   &col);
+		if (p->problem_value == 0 &&
+		    p->problem_offset < r->len &&
+		    r->buf[p->problem_offset] == '\0')
+			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
+					r->file, line, col,
+					"remove the NUL byte; plan files are "
+					"UTF-8 text",
+					"NUL byte at byte offset %zu",
+					p->problem_offset);
+		else
+			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
+					r->file, line, col,
+					"save the file as UTF-8 text",
+					"%s at byte offset %zu",
+					p->problem ? p->problem
+						   : "invalid input",
+					p->problem_offset);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX, r->file, 0, 0,
+				NULL, "out of memory while parsing");
+		return;
+	}
+	hint[0] = '\0';
+	if (p->context != NULL)
+		snprintf(hint, sizeof(hint), "%s at line %lu, column %lu",
+			 p->context, (unsigned long)p->context_mark.line + 1,
+			 (unsigned long)p->context_mark.column + 1);
+	strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX, r->file,
+			(uint32_t)p->problem_mark.line + 1,
+			(uint32_t)p->problem_mark.column + 1,
+			hint[0] ? hint : NULL, "%s",
+			p->problem ? p->problem : "syntax error");
+}
+
+static int
+peek(yreader *r)
+{
+	if (r->failed)
+		return -1;
+	if (r->have)
+		return 0;
+	if (!yaml_parser_parse(&r->p, &r->ev)) {
+		report_parser_error(r);
+		return fail(r);
+	}
+	r->have = 1;
+	if (++r->nodes > STRAT_MAX_NODES) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
+				(uint32_t)r->ev.start_mark.line + 1,
+				(uint32_t)r->ev.start_mark.column + 1,
+				"split the file into several calendar files",
+				"file has more than %u YAML nodes",
+				STRAT_MAX_NODES);
+		return fail(r);
+	}
+	return 0;
+}
+
+static void
+take(yreader *r)
+{
+	if (r->have) {
+		yaml_event_delete(&r->ev);
+		r->have = 0;
+	}
+}
+
+static uint32_t
+ev_line(const yreader *r)
+{
+	return (uint32_t)r->ev.start_mark.line + 1;
+}
+
+static uint32_t
+ev_col(const yreader *r)
+{
+	return (uint32_t)r->ev.start_mark.column + 1;
+}
+
+static void
+check_anchor(yreader *r, const yaml_char_t *anchor)
+{
+	if (anchor != NULL)
+		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
+				ev_line(r), ev_col(r),
+				"write the value out in full",
+				"anchor '&%s' is not allowed in plan files",
+				(const char *)anchor);
+}
+
+static int
+enter(yreader *r)
+{
+	if (++r->depth > STRAT_MAX_DEPTH) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
+				ev_line(r), ev_col(r),
+				"plan files need only a few levels of nesting",
+				"nesting deeper than %d levels",
+				STRAT_MAX_DEPTH);
+		return fail(r);
+	}
+	return 0;
+}
+
+static int
+is_null(const char *s, size_t n)
+{
+	return n == 0 || (n == 1 && s[0] == '~') ||
+	       (n == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
+			   !memcmp(s, "NULL", 4)));
+}
+
+static ynode *
+node_new(yreader *r, arena *a, int type)
+{
+	ynode *n = arena_alloc(a, sizeof(*n));
+
+	if (n == NULL) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file, 0,
+				0, NULL, "out of memory");
+		fail(r);
+		return NULL;
+	}
+	memset(n, 0, sizeof(*n));
+	n->type = (uint8_t)type;
+	n->line = ev_line(r);
+	n->column = ev_col(r);
+	return n;
+}
+
+static void
+dup_key(yreader *r, const ynode *k, const ynode *first)
+{
+	char hint[64];
+
+	snprintf(hint, sizeof(hint), "first defined at line %u",
+		 (unsigned)first->line);
+	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, k->line,
+			k->column, hint, "duplicate key '%s'", k->s);
+}
+
+static void
+check_dup_keys(yreader *r, ynode *map)
+{
+	ynode *k, *j;
+	strset seen;
+	void *old;
+
+	if (map->n <= 32) {
+		for (k = map->first; k && k->next; k = k->next->next) {
+			if (k->type != YN_SCALAR)
+				continue;
+			for (j = map->first; j != k; j = j->next->next)
+				if (j->type == YN_SCALAR && j->len == k->len &&
+				    memcmp(j->s, k->s, k->len) == 0) {
+					dup_key(r, k, j);
+					break;
+				}
+		}
+		return;
+	}
+	strset_init(&seen);
+	for (k = map->first; k && k->next; k = k->next->next) {
+		if (k->type != YN_SCALAR)
+			continue;
+		if (strset_put(&seen, k->s, k, &old) == 0)
+			dup_key(r, k, old);
+	}
+	strset_free(&seen);
+}
+
+static int build(yreader *r, arena *a, ynode **out);
+
+static int
+build_children(yreader *r, arena *a, ynode *n, yaml_event_type_t end)
+{
+	ynode **tail = &n->first, *c;
+
+	for (;;) {
+		if (peek(r) < 0)
+			return -1;
+		if (r->ev.type == end) {
+			take(r);
+			r->depth--;
+			return 0;
+		}
+		if (build(r, a, &c) < 0)
+			return -1;
+		*tail = c;
+		tail = &c->next;
+		n->n++;
+	}
+}
+
+static int
+build(yreader *r, arena *a, ynode **out)
+{
+	ynode *n;
+	size_t len;
+	const char *s;
+
+	*out = NULL;
+	if (peek(r) < 0)
+		return -1;
+	switch (r->ev.type) {
+	case YAML_SCALAR_EVENT:
+		check_anchor(r, r->ev.data.scalar.anchor);
+		s = (const char *)r->ev.data.scalar.value;
+		len = r->ev.data.scalar.length;
+		if (len > STRAT_MAX_SCALAR) {
+			strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED,
+					r->file, ev_line(r), ev_col(r), NULL,
+					"scalar longer than %u bytes",
+					STRAT_MAX_SCALAR);
+			return fail(r);
+		}
+		if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    is_null(s, len)) {
+			if ((n = node_new(r, a, YN_NULL)) == NULL)
+				return -1;
+			n->plain = 1;
+		} else {
+			if ((n = node_new(r, a, YN_SCALAR)) == NULL)
+				return -1;
+			n->plain = r->ev.data.scalar.style ==
+				   YAML_PLAIN_SCALAR_STYLE;
+			n->s = arena_strndup(a, s, len);
+			n->len = (uint32_t)len;
+			if (n->s == NULL)
+				return fail(r);
+		}
+		take(r);
+		break;
+	case YAML_ALIAS_EVENT:
+		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
+				ev_line(r), ev_col(r),
+				"write the value out in full",
+				"alias '*%s' is not allowed in plan files",
+				(const char *)r->ev.data.alias.anchor);
+		if ((n = node_new(r, a, YN_NULL)) == NULL)
+			return -1;
+		take(r);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		check_anchor(r, r->ev.data.sequence_start.anchor);
+		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ)) == NULL)
+			return -1;
+		take(r);
+		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
+			return -1;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		check_anchor(r, r->ev.data.mapping_start.anchor);
+		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP)) == NULL)
+			return -1;
+		take(r);
+		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
+			return -1;
+		check_dup_keys(r, n);
+		break;
+	default:
+		/* Stream and document events cannot occur inside a node. */
+		strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX, r->file,
+				ev_line(r), ev_col(r), NULL,
+				"unexpected YAML event");
+		return fail(r);
+	}
+	*out = n;
+	return 0;
+}
+
+int
+yr_begin(yreader *r, arena *a, ynode **root)
+{
+	*root = NULL;
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_STREAM_START_EVENT) {
+		take(r);
+		if (peek(r) < 0)
+			return -1;
+	}
+	if (r->ev.type == YAML_STREAM_END_EVENT)
+		return 0;
+	if (r->ev.type != YAML_DOCUMENT_START_EVENT)
+		return fail(r);
+	take(r);
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_MAPPING_START_EVENT) {
+		check_anchor(r, r->ev.data.mapping_start.anchor);
+		if (enter(r) < 0)
+			return -1;
+		take(r);
+		return 1;
+	}
+	if (build(r, a, root) < 0)
+		return -1;
+	if ((*root)->type == YN_NULL && !(*root)->plain)
+		return -1;
+	if ((*root)->type == YN_NULL) {
+		*root = NULL;
+		return yr_end(r) < 0 ? -1 : 0;
+	}
+	return -1;
+}
+
+int
+yr_next_key(yreader *r, arena *a, ynode **key)
+{
+	void *old;
+	char *copy;
+
+	*key = NULL;
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_MAPPING_END_EVENT) {
+		take(r);
+		r->depth--;
+		return 0;
+	}
+	if (build(r, a, key) < 0)
+		return -1;
+	if ((*key)->type == YN_SCALAR) {
+		copy = arena_strdup(&r->keys, (*key)->s);
+		if (copy == NULL)
+			return fail(r);
+		if (strset_put(&r->rootkeys, copy, *key, &old) == 0)
+			dup_key(r, *key, old);
+	}
+	return 1;
+}
+
+int
+yr_value(yreader *r, arena *a, ynode **out)
+{
+	return build(r, a, out);
+}
+
+int
+yr_seq_begin(yreader *r)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
+		return 0;
+	check_anchor(r, r->ev.data.sequence_start.anchor);
+	if (enter(r) < 0)
+		return -1;
+	take(r);
+	return 1;
+}
+
+int
+yr_seq_next(yreader *r, arena *a, ynode **out)
+{
+	*out = NULL;
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
+		take(r);
+		r->depth--;
+		return 0;
+	}
+	return build(r, a, out) < 0 ? -1 : 1;
+}
+
+int
+yr_end(yreader *r)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_DOCUMENT_END_EVENT) {
+		take(r);
+		if (peek(r) < 0)
+			return -1;
+	}
+	if (r->ev.type == YAML_DOCUMENT_START_EVENT) {
+		strat_diags_add(r->diags, STRAT_RULE_MULTIPLE_DOCUMENTS,
+				r->file, ev_line(r), ev_col(r),
+				"keep one document per file; split the rest "
+				"into files of their own",
+				"file holds more than one YAML document");
+		return fail(r);
+	}
+	take(r);
+	return 0;
+}
