@@ -37,10 +37,6 @@ MAN1     := $(wildcard man/*.1)
 MAN5     := $(wildcard man/*.5)
 MAN7     := $(wildcard man/*.7)
 
-DEBS = build-essential pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev \
-       libcmark-gfm-extensions-dev libcmocka-dev git nodejs npm \
-       pre-commit valgrind clang libclang-rt-14-dev python3 man-db
-
 all: strat $(B)/libstrat.a strat.pc
 
 strat: $(B)/strat
@@ -69,15 +65,7 @@ strat.pc: Makefile
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
 
 deps:
-	@missing=; for p in $(DEBS); do \
-	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	    echo "installing:$$missing"; \
-	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	        --no-install-recommends $$missing >/dev/null; \
-	fi
+	@sh tools/deps.sh
 
 units: $(UNIT_BIN)
 
