@@ -2,6 +2,7 @@
  * checks.c - rules over the whole plan, one function per rule, named
  * check_<SYMBOL> after the registry in include/strat/rules.def.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,55 @@
 	for (i = 0; i < (plan)->nitems &&                      \
 		    ((it) = strat_plan_item((plan), i)) != NULL; \
 	     i++)
+
+/*
+ * Lookups by id through a small cache keyed by the string's address: the
+ * loader shares repeated short values (anchors, owners), so the items of
+ * a calendar name the same few addresses over and over.  A miss just asks
+ * the plan, so strings that are not shared stay correct.
+ */
+#define CACHE_SIZE 64
+typedef struct {
+	const char *key[CACHE_SIZE];
+	const void *val[CACHE_SIZE];
+} id_cache;
+
+static const void *
+cached(id_cache *c, const strat_plan *plan, const char *id,
+       const void *(*find)(const strat_plan *, const char *))
+{
+	size_t h = ((uintptr_t)id >> 3) % CACHE_SIZE;
+
+	if (c->key[h] != id) {
+		c->key[h] = id;
+		c->val[h] = find(plan, id);
+	}
+	return c->val[h];
+}
+
+static const void *
+find_anchor(const strat_plan *plan, const char *id)
+{
+	return strat_plan_find_anchor(plan, id);
+}
+
+static const void *
+find_person(const strat_plan *plan, const char *id)
+{
+	return strat_plan_find_person(plan, id);
+}
+
+static const void *
+find_channel(const strat_plan *plan, const char *id)
+{
+	const strat_config *c = &plan->config;
+	size_t j;
+
+	for (j = 0; j < c->nchannels; j++)
+		if (strcmp(c->channels[j].s, id) == 0)
+			return &c->channels[j];
+	return NULL;
+}
 
 static int
 dup(strat_diags *d, strset *seen, const char *what, const char *file,
@@ -46,23 +96,32 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_team *t = &plan->team;
-	const strat_item *it;
+	const strat_item *it, *first;
 	strset seen;
 	size_t i;
 	int rc = 0;
-	char *where;
+	char hint[256];
 
 	(void)o;
 	strset_init(&seen);
+	/* Items: the plan's index holds the first item of each id, so an
+	 * item is a duplicate when the index names another. */
 	EACH_ITEM(plan, i, it)
 	{
-		/* "file:line" of the first definition, kept in the plan
-		 * arena would be nicer; the file is enough to find it */
-		where = (char *)it->file;
-		if ((rc = dup(d, &seen, "item", it->file, &it->id, where, 0)) < 0)
+		if (it->id.s == NULL ||
+		    (first = strat_plan_find_item(plan, it->id.s)) == it ||
+		    first == NULL)
+			continue;
+		snprintf(hint, sizeof(hint),
+			 "first defined in %s; ids must be unique across the "
+			 "repository",
+			 first->file);
+		if ((rc = strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, it->file,
+					  it->id.line, it->id.column, hint,
+					  "duplicate %s id '%s'", "item",
+					  it->id.s)) < 0)
 			goto out;
 	}
-	strset_free(&seen);
 	for (i = 0; i < s->nanchors; i++)
 		if ((rc = dup(d, &seen, "anchor", s->file, &s->anchors[i].id,
 			      s->file, 0)) < 0)
@@ -109,6 +168,7 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const char **ids, *s;
 	char hint[160];
 	size_t i, n;
+	id_cache cache;
 
 	(void)o;
 	if (plan->strategy.file == NULL)
@@ -116,10 +176,11 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	anchor_ids(plan, &ids, &n);
 	if (ids == NULL)
 		return STRAT_ENOMEM;
+	memset(&cache, 0, sizeof(cache));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s == NULL ||
-		    strat_plan_find_anchor(plan, it->anchor.s))
+		    cached(&cache, plan, it->anchor.s, find_anchor))
 			continue;
 		s = suggest(it->anchor.s, ids, n);
 		if (s)
@@ -140,13 +201,14 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 
 static void
 owner_check(const strat_plan *plan, strat_diags *d, const char *file,
-	    const strat_str *owner, const char *what, const char *id)
+	    const strat_str *owner, const char *what, const char *id,
+	    id_cache *cache)
 {
 	const char *ids[256], *s;
 	char hint[160];
 	size_t i, n = 0;
 
-	if (owner->s == NULL || strat_plan_find_person(plan, owner->s))
+	if (owner->s == NULL || cached(cache, plan, owner->s, find_person))
 		return;
 	for (i = 0; i < plan->team.npeople && n < 256; i++)
 		ids[n++] = plan->team.people[i].id.s;
@@ -169,22 +231,24 @@ check_OWNER_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
 	size_t i;
+	id_cache c;
 
 	(void)o;
 	if (plan->team.file == NULL)
 		return 0;
-	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL);
+	memset(&c, 0, sizeof(c));
+	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL, &c);
 	for (i = 0; i < s->noutcomes; i++)
 		owner_check(plan, d, s->file, &s->outcomes[i].owner, "outcome",
-			    s->outcomes[i].id.s);
+			    s->outcomes[i].id.s, &c);
 	for (i = 0; i < s->nkpis; i++)
 		owner_check(plan, d, s->file, &s->kpis[i].owner, "kpi",
-			    s->kpis[i].id.s);
+			    s->kpis[i].id.s, &c);
 	for (i = 0; i < s->nanchors; i++)
 		owner_check(plan, d, s->file, &s->anchors[i].owner, "anchor",
-			    s->anchors[i].id.s);
+			    s->anchors[i].id.s, &c);
 	EACH_ITEM(plan, i, it)
-	owner_check(plan, d, it->file, &it->owner, "item", it->id.s);
+	owner_check(plan, d, it->file, &it->owner, "item", it->id.s, &c);
 	return 0;
 }
 
@@ -350,12 +414,14 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 	const strat_item *it;
 	const strat_anchor *a;
 	size_t i;
+	id_cache c;
 
 	(void)o;
+	memset(&c, 0, sizeof(c));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s == NULL || it->date == STRAT_NO_DATE ||
-		    (a = strat_plan_find_anchor(plan, it->anchor.s)) == NULL ||
+		    (a = cached(&c, plan, it->anchor.s, find_anchor)) == NULL ||
 		    a->year == 0)
 			continue;
 		if (it->date >= strat_quarter_start(a->year, a->q) &&
@@ -380,23 +446,29 @@ check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
-	strset used;
+	const strat_anchor *a, *first;
+	unsigned char *used;
 	size_t i;
+	id_cache c;
 
 	(void)o;
-	strset_init(&used);
+	/* used[i]: an item names the id of anchor i, which the plan's index
+	 * maps to the first anchor of that id. */
+	if ((used = calloc(s->nanchors + 1, 1)) == NULL)
+		return STRAT_ENOMEM;
+	memset(&c, 0, sizeof(c));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s &&
-		    strset_put(&used, it->anchor.s, (void *)it, NULL) < 0) {
-			strset_free(&used);
-			return STRAT_ENOMEM;
-		}
+		    (a = cached(&c, plan, it->anchor.s, find_anchor)) != NULL)
+			used[a - s->anchors] = 1;
 	}
 	for (i = 0; i < s->nanchors; i++) {
-		const strat_anchor *a = &s->anchors[i];
-
-		if (a->id.s == NULL || strset_get(&used, a->id.s))
+		a = &s->anchors[i];
+		if (a->id.s == NULL)
+			continue;
+		first = strat_plan_find_anchor(plan, a->id.s);
+		if (first != NULL && used[first - s->anchors])
 			continue;
 		strat_diags_add(d, STRAT_RULE_ANCHOR_WITHOUT_ITEMS, s->file,
 				a->id.line, a->id.column,
@@ -404,7 +476,7 @@ check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
 				"priority",
 				"anchor '%s' has no calendar items", a->id.s);
 	}
-	strset_free(&used);
+	free(used);
 	return 0;
 }
 
@@ -454,21 +526,19 @@ check_CHANNEL_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const strat_item *it;
 	const char *ids[128], *s;
 	char hint[160];
-	size_t i, j, n = 0;
+	size_t i, n = 0;
+	id_cache cache;
 
 	(void)o;
 	if (c->nchannels == 0)
 		return 0;
 	for (i = 0; i < c->nchannels && n < 128; i++)
 		ids[n++] = c->channels[i].s;
+	memset(&cache, 0, sizeof(cache));
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->channel.s == NULL)
-			continue;
-		for (j = 0; j < c->nchannels; j++)
-			if (strcmp(c->channels[j].s, it->channel.s) == 0)
-				break;
-		if (j < c->nchannels)
+		if (it->channel.s == NULL ||
+		    cached(&cache, plan, it->channel.s, find_channel))
 			continue;
 		s = suggest(it->channel.s, ids, n);
 		if (s)

@@ -5,7 +5,6 @@
  * typing scalars by the schema (never by YAML 1.1 rules) and reporting the
  * LOAD-stage rules of the registry as it goes.
  */
-#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,8 +46,13 @@ struct ctx {
 	const char *file;
 	strat_diags *diags;
 	const char *kind;     /* the kind this file must declare */
-	const char *what;     /* "item 'x'", for messages */
+	const char *what;     /* "item 'x'", for messages; NULL: see what() */
 	char whatbuf[160];
+	const char *noun;     /* what() names noun and map or index lazily */
+	const ynode *named;
+	size_t index;
+	const field *table;   /* the table and field found last: the next */
+	size_t last;          /* key is tried against the next field first */
 	int kind_seen, version_seen;
 };
 
@@ -58,6 +62,29 @@ struct ctx {
 static int oom(void)
 {
 	return strat_error_set(STRAT_ENOMEM, "out of memory");
+}
+
+/* "item 'x'" or "item 3", formatted only when a message needs it: most
+ * objects have no finding at all. */
+static const char *
+what(ctx *c)
+{
+	const ynode *k, *map = c->named;
+
+	if (c->what != NULL)
+		return c->what;
+	for (k = map->first; k && k->next; k = k->next->next)
+		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
+		    k->next->type == YN_SCALAR && k->next->len < 100) {
+			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'",
+				 c->noun, k->next->s);
+			c->what = c->whatbuf;
+			return c->what;
+		}
+	snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu", c->noun,
+		 c->index + 1);
+	c->what = c->whatbuf;
+	return c->what;
 }
 
 static const char *
@@ -80,7 +107,7 @@ wrong_type(ctx *c, const ynode *v, const char *key, const char *want)
 {
 	return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
 			       v->line, v->column, NULL,
-			       "'%s' of %s must be %s, not %s", key, c->what,
+			       "'%s' of %s must be %s, not %s", key, what(c),
 			       want, type_name(v));
 }
 
@@ -94,14 +121,22 @@ set_str(ctx *c, strat_str *out, const ynode *v, int intern)
 	return out->s ? 0 : oom();
 }
 
+/* Lower-case letters and digits as the C locale's islower and isdigit
+ * (strat never sets a locale), '.', '_' and '-'. */
+static int
+id_char(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '_' || ch == '.';
+}
+
 static int
 valid_id(const char *s)
 {
-	if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s)))
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
 		return 0;
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    *s != '-' && *s != '_' && *s != '.')
+		if (!id_char((unsigned char)*s))
 			return 0;
 	return 1;
 }
@@ -110,6 +145,16 @@ static int
 several_people(const char *s)
 {
 	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
+}
+
+/* Whether values of f are shared: all but free text and ids, and also
+ * channels. */
+static int
+shared(const field *f)
+{
+	if (f->type == F_STR)
+		return f->name[0] == 'c' && strcmp(f->name, "channel") == 0;
+	return !(f->name[0] == 'i' && f->name[1] == 'd' && f->name[2] == '\0');
 }
 
 static const char *const statuses[] = {"planned", "in-progress", "shipped",
@@ -131,14 +176,12 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 				"name one accountable owner; mention helpers "
 				"in 'notes'",
 				"%s has %u owners; an owner is one person",
-				c->what, (unsigned)v->n);
+				what(c), (unsigned)v->n);
 		}
 		return wrong_type(c, v, f->name, "a string");
 	}
 	/* Share repeated short values (owners, anchors, dates, channels). */
-	if ((rc = set_str(c, out, v,
-			  (f->type != F_STR && strcmp(f->name, "id") != 0) ||
-				  strcmp(f->name, "channel") == 0)) < 0)
+	if ((rc = set_str(c, out, v, shared(f))) < 0)
 		return rc;
 	switch (f->type) {
 	case F_ID:
@@ -157,7 +200,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 					"helpers in 'notes'",
 					"owner '%s' of %s names more than one "
 					"person",
-					out->s, c->what);
+					out->s, what(c));
 		}
 		break;
 	case F_DATE: {
@@ -170,7 +213,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 					"write dates as YYYY-MM-DD, e.g. "
 					"2026-04-01",
 					"'%s' of %s is not a valid date: '%s'",
-					f->name, c->what, out->s);
+					f->name, what(c), out->s);
 		}
 		break;
 	}
@@ -185,7 +228,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 					"2026-Q2",
 					"'%s' of %s is not a valid quarter: "
 					"'%s'",
-					f->name, c->what, out->s);
+					f->name, what(c), out->s);
 		} else {
 			yq[0] = y;
 			yq[1] = q;
@@ -212,7 +255,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_STATUS,
 					c->file, v->line, v->column, hint,
 					"unknown status '%s' of %s", out->s,
-					c->what);
+					what(c));
 		}
 		break;
 	}
@@ -348,12 +391,30 @@ rules_field(ctx *c, const ynode *v)
 	return 0;
 }
 
-static const field *
-find_field(const field *t, const char *name)
+static int
+field_is(const field *f, const char *name)
 {
-	for (; t->name; t++)
-		if (strcmp(t->name, name) == 0)
-			return t;
+	return f->name[0] == name[0] && strcmp(f->name, name) == 0;
+}
+
+/* Files list keys in the same order object after object: the field after
+ * the one found last is tried first. */
+static const field *
+find_field(ctx *c, const field *t, const char *name)
+{
+	size_t i;
+
+	if (c->table == t && t[c->last].name != NULL &&
+	    t[c->last + 1].name != NULL && field_is(&t[c->last + 1], name)) {
+		c->last++;
+		return &t[c->last];
+	}
+	for (i = 0; t[i].name; i++)
+		if (field_is(&t[i], name)) {
+			c->table = t;
+			c->last = i;
+			return &t[i];
+		}
 	return NULL;
 }
 
@@ -371,7 +432,7 @@ unknown_key(ctx *c, const field *t, const ynode *k)
 		snprintf(hint, sizeof(hint), "did you mean '%s'?", s);
 	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KEY, c->file,
 			       k->line, k->column, s ? hint : NULL,
-			       "unknown key '%s' in %s", k->s, c->what);
+			       "unknown key '%s' in %s", k->s, what(c));
 }
 
 /* Apply one key and value of an object; sets bit i of *seen. */
@@ -384,9 +445,9 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 	if (k->type != YN_SCALAR) {
 		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
 				       k->line, k->column, NULL,
-				       "keys of %s must be strings", c->what);
+				       "keys of %s must be strings", what(c));
 	}
-	if ((f = find_field(t, k->s)) == NULL) {
+	if ((f = find_field(c, t, k->s)) == NULL) {
 		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0')
 			return strat_diags_add(
 				c->diags, STRAT_RULE_YAML_ALIAS, c->file,
@@ -448,7 +509,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 			snprintf(hint, sizeof(hint), "add '%s:'", f->name);
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
 					hint, "%s is missing required field '%s'",
-					c->what, f->name);
+					what(c), f->name);
 		} else {
 			snprintf(hint, sizeof(hint),
 				 f->type == F_OWNER
@@ -457,7 +518,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 					 : "add '%s:'",
 				 f->name);
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
-					hint, "%s has no %s", c->what, f->name);
+					hint, "%s has no %s", what(c), f->name);
 		}
 	}
 	return 0;
@@ -476,22 +537,14 @@ apply_map(ctx *c, const field *t, const ynode *map, void *obj)
 	return missing(c, t, seen, map->line, map->column);
 }
 
-/* "anchor 'q2-seo'" or "anchor 3" when it has no usable id. */
+/* "anchor 'q2-seo'" or "anchor 3" when it has no usable id; see what(). */
 static void
 name_it(ctx *c, const char *noun, const ynode *map, size_t index)
 {
-	const ynode *k;
-
-	for (k = map->first; k && k->next; k = k->next->next)
-		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
-		    k->next->type == YN_SCALAR && k->next->len < 100) {
-			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'", noun,
-				 k->next->s);
-			c->what = c->whatbuf;
-			return;
-		}
-	snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu", noun, index + 1);
-	c->what = c->whatbuf;
+	c->what = NULL;
+	c->noun = noun;
+	c->named = map;
+	c->index = index;
 }
 
 /* Read a list of objects of size sz with table t into *arr, *n. */
@@ -500,7 +553,7 @@ object_list(ctx *c, const ynode *v, void **arr, size_t *n, size_t sz,
 	    const field *t, const char *noun)
 {
 	const ynode *e;
-	const char *saved = c->what;
+	const char *saved = what(c);
 	char *base;
 	size_t i = 0;
 	int rc;
@@ -539,7 +592,7 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 {
 	strat_anchor *a = obj;
 	const ynode *e;
-	const char *saved = c->what;
+	const char *saved = what(c);
 	char what[160];
 	size_t i = 0;
 	int rc;

@@ -39,18 +39,9 @@ plan_item_new(strat_plan *plan)
 const char *
 plan_intern(strat_plan *plan, const char *s, size_t n)
 {
-	char *copy;
-	void *old;
-
 	if (n > 40)
 		return arena_strndup(&plan->mem, s, n);
-	if ((copy = strset_get(&plan->interned, s)) != NULL)
-		return copy;
-	if ((copy = arena_strndup(&plan->mem, s, n)) == NULL)
-		return NULL;
-	if (strset_put(&plan->interned, copy, copy, &old) < 0)
-		return NULL;
-	return copy;
+	return strpool_intern(&plan->interned, &plan->mem, s, n);
 }
 
 void
@@ -69,8 +60,8 @@ strat_plan_free(strat_plan *plan)
 		free(plan->sources[i].lines);
 	}
 	free(plan->sources);
-	strset_free(&plan->interned);
-	strset_free(&plan->item_ids);
+	strpool_free(&plan->interned);
+	free(plan->item_ids);
 	strset_free(&plan->anchor_ids);
 	strset_free(&plan->people_ids);
 	arena_free(&plan->mem);
@@ -124,7 +115,21 @@ strat_plan_calendar(const strat_plan *plan, size_t i)
 const strat_item *
 strat_plan_find_item(const strat_plan *plan, const char *id)
 {
-	return strset_get(&plan->item_ids, id);
+	size_t mask = plan->item_ids_cap - 1, i;
+	uint32_t h;
+	const strat_item *it;
+
+	if (plan->item_ids_cap == 0 || id == NULL)
+		return NULL;
+	h = (uint32_t)strat_hash(id, strlen(id), 0);
+	for (i = h & mask; plan->item_ids[i].item != 0; i = (i + 1) & mask) {
+		if (plan->item_ids[i].hash != h)
+			continue;
+		it = strat_plan_item(plan, plan->item_ids[i].item - 1);
+		if (strcmp(it->id.s, id) == 0)
+			return it;
+	}
+	return NULL;
 }
 
 const strat_anchor *
@@ -322,20 +327,51 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 }
 
 static int
+index_items(strat_plan *plan)
+{
+	size_t cap = 16, mask, i, j;
+	uint32_t h;
+	const strat_item *it, *o;
+	struct item_slot *v;
+
+	while (cap - cap / 4 <= plan->nitems)
+		cap *= 2;
+	if ((v = calloc(cap, sizeof(*v))) == NULL)
+		return STRAT_ENOMEM;
+	mask = cap - 1;
+	for (i = 0; i < plan->nitems; i++) {
+		it = strat_plan_item(plan, i);
+		if (it->id.s == NULL)
+			continue;
+		h = (uint32_t)strat_hash(it->id.s, strlen(it->id.s), 0);
+		for (j = h & mask; v[j].item != 0; j = (j + 1) & mask) {
+			if (v[j].hash != h)
+				continue;
+			o = strat_plan_item(plan, v[j].item - 1);
+			if (strcmp(o->id.s, it->id.s) == 0)
+				break;
+		}
+		if (v[j].item == 0) {
+			v[j].item = (uint32_t)i + 1;
+			v[j].hash = h;
+		}
+	}
+	plan->item_ids = v;
+	plan->item_ids_cap = cap;
+	return 0;
+}
+
+static int
 index_ids(strat_plan *plan)
 {
 	size_t i;
-	const strat_item *it;
+	int rc;
 	const strat_strategy *s = &plan->strategy;
 	const strat_team *t = &plan->team;
 
 	/* First definition wins; duplicates are reported by lint. */
-	for (i = 0; i < plan->nitems; i++) {
-		it = strat_plan_item(plan, i);
-		if (it->id.s &&
-		    strset_put(&plan->item_ids, it->id.s, (void *)it, NULL) < 0)
-			return STRAT_ENOMEM;
-	}
+	if ((rc = index_items(plan)) < 0)
+		return rc;
 	for (i = 0; i < s->nanchors; i++)
 		if (s->anchors[i].id.s &&
 		    strset_put(&plan->anchor_ids, s->anchors[i].id.s,

@@ -18,7 +18,7 @@ typedef struct {
 
 struct strat_plan {
 	arena mem;
-	strset interned;
+	strpool interned;
 	strat_config config;
 	strat_strategy strategy;
 	strat_team team;
@@ -26,7 +26,14 @@ struct strat_plan {
 	size_t nitems, nchunks;
 	strat_calendar *cals;
 	size_t ncals, capcals;
-	strset item_ids, anchor_ids, people_ids;
+	/* Item ids: open addressing over item numbers, 8 bytes a slot and
+	 * sized once, so 100,000 items index in 1 MB. */
+	struct item_slot {
+		uint32_t item; /* index + 1; 0 = empty */
+		uint32_t hash;
+	} *item_ids;
+	size_t item_ids_cap;
+	strset anchor_ids, people_ids;
 	plan_source *sources;
 	size_t nsources;
 	int limit_hit; /* STRAT_MAX_ITEMS reached */

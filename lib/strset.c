@@ -1,23 +1,42 @@
-/* strset.c - open-addressing string map used for ids and duplicate keys. */
+/* strset.c - open-addressing string maps: ids, duplicate keys, interning. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "strset.h"
 
+#define K1 0x9E3779B97F4A7C15ULL
+#define K2 0xC2B2AE3D27D4EB4FULL
+
+static uint64_t
+fmix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= K2;
+	h ^= h >> 29;
+	return h;
+}
+
 uint64_t
 strat_hash(const void *p, size_t n, uint64_t seed)
 {
-	/* FNV-1a, 64 bit, 8 bytes at a time would be faster but this is not
-	 * on a hot path that matters next to YAML parsing. */
+	/* Eight bytes per multiply, then a full avalanche: every table in
+	 * strat masks the low bits, so they must depend on every byte. */
 	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603ULL ^ seed;
-	size_t i;
+	uint64_t h = seed ^ (n * K1), w;
 
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 1099511628211ULL;
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ (w * K2)) * K1;
+		h ^= h >> 31;
 	}
-	return h;
+	if (n > 0) {
+		for (w = 0; n > 0; n--)
+			w = (w << 8) | s[n - 1];
+		h = (h ^ (w * K2)) * K1;
+	}
+	return fmix(h);
 }
 
 void
@@ -40,7 +59,8 @@ slot(const strset *s, const char *key)
 	size_t mask = s->cap - 1;
 	size_t i = (size_t)strat_hash(key, strlen(key), 0) & mask;
 
-	while (s->keys[i] != NULL && strcmp(s->keys[i], key) != 0)
+	while (s->keys[i] != NULL &&
+	       (s->keys[i][0] != key[0] || strcmp(s->keys[i], key) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -101,4 +121,68 @@ strset_get(const strset *s, const char *key)
 		return NULL;
 	i = slot(s, key);
 	return s->keys[i] ? s->vals[i] : NULL;
+}
+
+/* ---- intern pool ---- */
+
+struct strpool_ent {
+	const char *s;
+	uint32_t len, hash;
+};
+
+void
+strpool_init(strpool *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void
+strpool_free(strpool *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+static int
+pool_grow(strpool *p)
+{
+	size_t cap = p->cap ? p->cap * 2 : 64, i, j;
+	strpool_ent *v = calloc(cap, sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < p->cap; i++) {
+		if (p->v[i].s == NULL)
+			continue;
+		for (j = p->v[i].hash & (cap - 1); v[j].s; j = (j + 1) & (cap - 1))
+			;
+		v[j] = p->v[i];
+	}
+	free(p->v);
+	p->v = v;
+	p->cap = cap;
+	return 0;
+}
+
+const char *
+strpool_intern(strpool *p, arena *a, const char *s, size_t len)
+{
+	uint32_t h = (uint32_t)strat_hash(s, len, 0);
+	size_t i, mask;
+	char *copy;
+
+	if ((p->n + 1) * 2 > p->cap && pool_grow(p) < 0)
+		return NULL;
+	mask = p->cap - 1;
+	for (i = h & mask; p->v[i].s != NULL; i = (i + 1) & mask)
+		if (p->v[i].hash == h && p->v[i].len == len &&
+		    memcmp(p->v[i].s, s, len) == 0)
+			return p->v[i].s;
+	if ((copy = arena_strndup(a, s, len)) == NULL)
+		return NULL;
+	p->v[i].s = copy;
+	p->v[i].len = (uint32_t)len;
+	p->v[i].hash = h;
+	p->n++;
+	return copy;
 }

@@ -214,10 +214,12 @@ is_null(const char *s, size_t n)
 			   !memcmp(s, "NULL", 4)));
 }
 
+/* A node of the current event; extra bytes after it hold a scalar's text,
+ * so a scalar costs one allocation. */
 static ynode *
-node_new(yreader *r, arena *a, int type)
+node_new(yreader *r, arena *a, int type, size_t extra)
 {
-	ynode *n = arena_alloc(a, sizeof(*n));
+	ynode *n = arena_alloc(a, sizeof(*n) + extra);
 
 	if (n == NULL) {
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file, 0,
@@ -225,10 +227,15 @@ node_new(yreader *r, arena *a, int type)
 		fail(r);
 		return NULL;
 	}
-	memset(n, 0, sizeof(*n));
 	n->type = (uint8_t)type;
+	n->plain = 0;
 	n->line = ev_line(r);
 	n->column = ev_col(r);
+	n->s = NULL;
+	n->len = 0;
+	n->n = 0;
+	n->first = NULL;
+	n->next = NULL;
 	return n;
 }
 
@@ -320,18 +327,21 @@ build(yreader *r, arena *a, ynode **out)
 		}
 		if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    is_null(s, len)) {
-			if ((n = node_new(r, a, YN_NULL)) == NULL)
+			if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
 				return -1;
 			n->plain = 1;
 		} else {
-			if ((n = node_new(r, a, YN_SCALAR)) == NULL)
+			char *text;
+
+			if ((n = node_new(r, a, YN_SCALAR, len + 1)) == NULL)
 				return -1;
 			n->plain = r->ev.data.scalar.style ==
 				   YAML_PLAIN_SCALAR_STYLE;
-			n->s = arena_strndup(a, s, len);
+			text = (char *)(n + 1);
+			memcpy(text, s, len);
+			text[len] = '\0';
+			n->s = text;
 			n->len = (uint32_t)len;
-			if (n->s == NULL)
-				return fail(r);
 		}
 		take(r);
 		break;
@@ -341,13 +351,13 @@ build(yreader *r, arena *a, ynode **out)
 				"write the value out in full",
 				"alias '*%s' is not allowed in plan files",
 				(const char *)r->ev.data.alias.anchor);
-		if ((n = node_new(r, a, YN_NULL)) == NULL)
+		if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
 			return -1;
 		take(r);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 		check_anchor(r, r->ev.data.sequence_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ)) == NULL)
+		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
@@ -355,7 +365,7 @@ build(yreader *r, arena *a, ynode **out)
 		break;
 	case YAML_MAPPING_START_EVENT:
 		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP)) == NULL)
+		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
