@@ -4,7 +4,8 @@
  *	runstat CMD [ARG...]
  *
  * The command's output goes to /dev/null.  Prints one line on stdout,
- * "SECONDS MAXRSS_KB EXIT", from clock_gettime and wait4's rusage.
+ * "WALL_SECONDS MAXRSS_KB EXIT CPU_SECONDS", from clock_gettime and
+ * wait4's rusage (CPU = user + system).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -45,8 +46,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	printf("%.4f %ld %d\n",
+	printf("%.4f %ld %d %.4f\n",
 	       (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9,
-	       ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128);
+	       ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128,
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return 0;
 }

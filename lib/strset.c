@@ -22,20 +22,32 @@ uint64_t
 strat_hash(const void *p, size_t n, uint64_t seed)
 {
 	/* Eight bytes per multiply, then a full avalanche: every table in
-	 * strat masks the low bits, so they must depend on every byte. */
+	 * strat masks the low bits, so they must depend on every byte.  The
+	 * last bytes are read as one overlapping word (the length is mixed
+	 * in first, so that is unambiguous). */
 	const unsigned char *s = p;
 	uint64_t h = seed ^ (n * K1), w;
+	uint32_t lo, hi;
+	size_t len = n;
 
-	for (; n >= 8; n -= 8, s += 8) {
+	for (; n > 8; n -= 8, s += 8) {
 		memcpy(&w, s, 8);
 		h = (h ^ (w * K2)) * K1;
 		h ^= h >> 31;
 	}
-	if (n > 0) {
-		for (w = 0; n > 0; n--)
-			w = (w << 8) | s[n - 1];
-		h = (h ^ (w * K2)) * K1;
+	if (len >= 8) {
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		w = (uint64_t)lo | (uint64_t)hi << 32;
+	} else if (n > 0) {
+		w = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 |
+		    (uint64_t)s[n - 1] << 16;
+	} else {
+		w = 0;
 	}
+	h = (h ^ (w * K2)) * K1;
 	return fmix(h);
 }
 
