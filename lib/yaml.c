@@ -137,12 +137,8 @@ report_parser_error(yreader *r)
 }
 
 static int
-peek(yreader *r)
+next_event(yreader *r)
 {
-	if (r->failed)
-		return -1;
-	if (r->have)
-		return 0;
 	if (!yaml_parser_parse(&r->p, &r->ev)) {
 		report_parser_error(r);
 		return fail(r);
@@ -160,7 +156,18 @@ peek(yreader *r)
 	return 0;
 }
 
-static void
+/* Make the next event current (r->ev); 0, or -1 on error (reported). */
+static inline int
+peek(yreader *r)
+{
+	if (r->failed)
+		return -1;
+	if (r->have)
+		return 0;
+	return next_event(r);
+}
+
+static inline void
 take(yreader *r)
 {
 	if (r->have) {
@@ -182,14 +189,20 @@ ev_col(const yreader *r)
 }
 
 static void
+report_anchor(yreader *r, const yaml_char_t *anchor)
+{
+	strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
+				ev_line(r), ev_col(r),
+				"write the value out in full",
+			"anchor '&%s' is not allowed in plan files",
+			(const char *)anchor);
+}
+
+static inline void
 check_anchor(yreader *r, const yaml_char_t *anchor)
 {
 	if (anchor != NULL)
-		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
-				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"anchor '&%s' is not allowed in plan files",
-				(const char *)anchor);
+		report_anchor(r, anchor);
 }
 
 static int
@@ -216,7 +229,7 @@ is_null(const char *s, size_t n)
 
 /* A node of the current event; extra bytes after it hold a scalar's text,
  * so a scalar costs one allocation. */
-static ynode *
+static inline ynode *
 node_new(yreader *r, arena *a, int type, size_t extra)
 {
 	ynode *n = arena_alloc(a, sizeof(*n) + extra);
@@ -263,6 +276,7 @@ check_dup_keys(yreader *r, ynode *map)
 				continue;
 			for (j = map->first; j != k; j = j->next->next)
 				if (j->type == YN_SCALAR && j->len == k->len &&
+				    j->s[0] == k->s[0] &&
 				    memcmp(j->s, k->s, k->len) == 0) {
 					dup_key(r, k, j);
 					break;
@@ -280,6 +294,45 @@ check_dup_keys(yreader *r, ynode *map)
 	strset_free(&seen);
 }
 
+/* The current event, a scalar, as a node; NULL on error (reported). */
+static inline ynode *
+scalar(yreader *r, arena *a)
+{
+	ynode *n;
+	size_t len;
+	const char *s;
+	char *text;
+
+	check_anchor(r, r->ev.data.scalar.anchor);
+	s = (const char *)r->ev.data.scalar.value;
+	len = r->ev.data.scalar.length;
+	if (len > STRAT_MAX_SCALAR) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
+				ev_line(r), ev_col(r), NULL,
+				"scalar longer than %u bytes",
+				STRAT_MAX_SCALAR);
+		fail(r);
+		return NULL;
+	}
+	if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    is_null(s, len)) {
+		if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
+			return NULL;
+		n->plain = 1;
+	} else {
+		if ((n = node_new(r, a, YN_SCALAR, len + 1)) == NULL)
+			return NULL;
+		n->plain = r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		text = (char *)(n + 1);
+		memcpy(text, s, len);
+		text[len] = '\0';
+		n->s = text;
+		n->len = (uint32_t)len;
+	}
+	take(r);
+	return n;
+}
+
 static int build(yreader *r, arena *a, ynode **out);
 
 static int
@@ -295,8 +348,12 @@ build_children(yreader *r, arena *a, ynode *n, yaml_event_type_t end)
 			r->depth--;
 			return 0;
 		}
-		if (build(r, a, &c) < 0)
+		if (r->ev.type == YAML_SCALAR_EVENT) {
+			if ((c = scalar(r, a)) == NULL)
+				return -1;
+		} else if (build(r, a, &c) < 0) {
 			return -1;
+		}
 		*tail = c;
 		tail = &c->next;
 		n->n++;
@@ -307,43 +364,14 @@ static int
 build(yreader *r, arena *a, ynode **out)
 {
 	ynode *n;
-	size_t len;
-	const char *s;
 
 	*out = NULL;
 	if (peek(r) < 0)
 		return -1;
 	switch (r->ev.type) {
 	case YAML_SCALAR_EVENT:
-		check_anchor(r, r->ev.data.scalar.anchor);
-		s = (const char *)r->ev.data.scalar.value;
-		len = r->ev.data.scalar.length;
-		if (len > STRAT_MAX_SCALAR) {
-			strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED,
-					r->file, ev_line(r), ev_col(r), NULL,
-					"scalar longer than %u bytes",
-					STRAT_MAX_SCALAR);
-			return fail(r);
-		}
-		if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-		    is_null(s, len)) {
-			if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
-				return -1;
-			n->plain = 1;
-		} else {
-			char *text;
-
-			if ((n = node_new(r, a, YN_SCALAR, len + 1)) == NULL)
-				return -1;
-			n->plain = r->ev.data.scalar.style ==
-				   YAML_PLAIN_SCALAR_STYLE;
-			text = (char *)(n + 1);
-			memcpy(text, s, len);
-			text[len] = '\0';
-			n->s = text;
-			n->len = (uint32_t)len;
-		}
-		take(r);
+		if ((n = scalar(r, a)) == NULL)
+			return -1;
 		break;
 	case YAML_ALIAS_EVENT:
 		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
