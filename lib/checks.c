@@ -104,13 +104,11 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 
 	(void)o;
 	strset_init(&seen);
-	/* Items: the plan's index holds the first item of each id, so an
-	 * item is a duplicate when the index names another. */
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->id.s == NULL ||
-		    (first = strat_plan_find_item(plan, it->id.s)) == it ||
-		    first == NULL)
+	/* Items: indexing the plan found them, in item order; the index
+	 * holds the first item of each id. */
+	for (i = 0; i < plan->ndup_items; i++) {
+		it = strat_plan_item(plan, plan->dup_items[i]);
+		if ((first = strat_plan_find_item(plan, it->id.s)) == NULL)
 			continue;
 		snprintf(hint, sizeof(hint),
 			 "first defined in %s; ids must be unique across the "

@@ -755,6 +755,8 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
+/* A hash of the item's fields, each with its NUL, in one pass over a
+ * local copy: one finalisation per item rather than one per field. */
 static uint64_t
 item_hash(const strat_item *it)
 {
@@ -762,15 +764,26 @@ item_hash(const strat_item *it)
 				&it->channel, &it->date_text, &it->status_text,
 				&it->shipped_text, &it->link, &it->notes,
 				&it->kpi};
+	char buf[1024];
 	uint64_t h = 0;
-	size_t i;
+	size_t i, n = 0, len;
+	const char *s;
 
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		const char *s = f[i]->s ? f[i]->s : "";
-
-		h = strat_hash(s, strlen(s) + 1, h * 31 + i);
+		s = f[i]->s ? f[i]->s : "";
+		len = strlen(s) + 1;
+		if (n + len > sizeof(buf)) {
+			h = strat_hash(buf, n, h);
+			n = 0;
+		}
+		if (len > sizeof(buf)) {
+			h = strat_hash(s, len, h);
+			continue;
+		}
+		memcpy(buf + n, s, len);
+		n += len;
 	}
-	return h;
+	return strat_hash(buf, n, h);
 }
 
 static int

@@ -62,6 +62,7 @@ strat_plan_free(strat_plan *plan)
 	free(plan->sources);
 	strpool_free(&plan->interned);
 	free(plan->item_ids);
+	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
 	strset_free(&plan->people_ids);
 	arena_free(&plan->mem);
@@ -327,6 +328,22 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 }
 
 static int
+add_dup(strat_plan *plan, size_t i)
+{
+	uint32_t *v;
+	size_t n = plan->ndup_items;
+
+	if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4...: grow at powers of 2 */
+		v = realloc(plan->dup_items, (n ? 2 * n : 1) * sizeof(*v));
+		if (v == NULL)
+			return -1;
+		plan->dup_items = v;
+	}
+	plan->dup_items[plan->ndup_items++] = (uint32_t)i;
+	return 0;
+}
+
+static int
 index_items(strat_plan *plan)
 {
 	size_t cap = 16, mask, i, j;
@@ -354,6 +371,9 @@ index_items(strat_plan *plan)
 		if (v[j].item == 0) {
 			v[j].item = (uint32_t)i + 1;
 			v[j].hash = h;
+		} else if (add_dup(plan, i) < 0) {
+			free(v);
+			return STRAT_ENOMEM;
 		}
 	}
 	plan->item_ids = v;

@@ -33,6 +33,8 @@ struct strat_plan {
 		uint32_t hash;
 	} *item_ids;
 	size_t item_ids_cap;
+	uint32_t *dup_items; /* items whose id an earlier item has */
+	size_t ndup_items;
 	strset anchor_ids, people_ids;
 	plan_source *sources;
 	size_t nsources;
