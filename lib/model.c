@@ -191,6 +191,20 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 		}
 		return wrong_type(c, v, f->name, "a string");
 	}
+	/* A valid status is one of four constant strings. */
+	if (f->type == F_STATUS) {
+		for (i = 0; i < 4; i++)
+			if (v->s[0] == statuses[i][0] && streq(v->s, statuses[i]))
+				break;
+		if (i < 4) {
+			out->s = statuses[i];
+			out->line = v->line;
+			out->column = v->column;
+			*(strat_status *)((char *)obj + f->aux) =
+				(strat_status)(i + 1);
+			return 0;
+		}
+	}
 	/* Share repeated short values (owners, anchors, dates, channels). */
 	if ((rc = set_str(c, out, v, shared(f))) < 0)
 		return rc;
@@ -767,8 +781,7 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
-/* A hash of the item's fields, each with its NUL, in one pass over a
- * local copy: one finalisation per item rather than one per field. */
+/* A hash of the item's fields, each with its NUL, chained. */
 static uint64_t
 item_hash(const strat_item *it)
 {
@@ -776,26 +789,15 @@ item_hash(const strat_item *it)
 				&it->channel, &it->date_text, &it->status_text,
 				&it->shipped_text, &it->link, &it->notes,
 				&it->kpi};
-	char buf[1024];
 	uint64_t h = 0;
-	size_t i, n = 0, len;
-	const char *s;
+	size_t i;
 
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		s = f[i]->s ? f[i]->s : "";
-		len = strlen(s) + 1;
-		if (n + len > sizeof(buf)) {
-			h = strat_hash(buf, n, h);
-			n = 0;
-		}
-		if (len > sizeof(buf)) {
-			h = strat_hash(s, len, h);
-			continue;
-		}
-		memcpy(buf + n, s, len);
-		n += len;
+		const char *s = f[i]->s ? f[i]->s : "";
+
+		h = strat_hash(s, strlen(s) + 1, h * 31 + i);
 	}
-	return strat_hash(buf, n, h);
+	return h;
 }
 
 static int

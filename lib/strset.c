@@ -7,14 +7,15 @@
 #define K1 0x9E3779B97F4A7C15ULL
 #define K2 0xC2B2AE3D27D4EB4FULL
 
-static uint64_t
+/* MurmurHash3's finaliser: every output bit depends on every input bit. */
+static inline uint64_t
 fmix(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xFF51AFD7ED558CCDULL;
 	h ^= h >> 33;
 	h *= K2;
-	h ^= h >> 29;
+	h ^= h >> 33;
 	return h;
 }
 
