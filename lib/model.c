@@ -205,6 +205,17 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			return 0;
 		}
 	}
+	/* A valid date is shared by its day: one text per day, no hashing
+	 * of text. */
+	if (f->type == F_DATE && v->len == 10 &&
+	    strat_date_parse(v->s, (strat_day *)((char *)obj + f->aux)) == 0) {
+		out->s = plan_day_text(c->plan,
+				       *(strat_day *)((char *)obj + f->aux),
+				       v->s, v->len);
+		out->line = v->line;
+		out->column = v->column;
+		return out->s ? 0 : oom();
+	}
 	/* Share repeated short values (owners, anchors, dates, channels). */
 	if ((rc = set_str(c, out, v, shared(f))) < 0)
 		return rc;

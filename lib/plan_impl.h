@@ -35,6 +35,11 @@ struct strat_plan {
 		uint32_t hash;
 	} *item_ids;
 	size_t item_ids_cap;
+	struct day_text {
+		strat_day day;
+		const char *s;
+	} *days; /* the text of each valid date, by day */
+	size_t ndays, capdays;
 	uint32_t *dup_items; /* items whose id an earlier item has */
 	size_t ndup_items;
 	strset anchor_ids, people_ids;
@@ -49,6 +54,11 @@ strat_item *plan_item_new(strat_plan *plan);
 void plan_item_pop(strat_plan *plan);
 /* Copy s into the plan; short repeated values are shared. */
 const char *plan_intern(strat_plan *plan, const char *s, size_t n);
+
+/* The shared text of day d, whose text s[0..n) is (a valid date reads as
+ * just one text); NULL on out-of-memory. */
+const char *plan_day_text(strat_plan *plan, strat_day d, const char *s,
+			  size_t n);
 
 /* Per-kind readers (lib/model.c).  Each reads one file's bytes into the
  * plan and reports findings; 0, or a negative code on out-of-memory. */
