@@ -78,10 +78,12 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 	r.diags = shown ? shown : diags;
 	strat_diags_sort((strat_diags *)r.diags);
 	r.plan = plan;
-	r.files = strat_plan_calendar_count(plan) +
-		  (strat_plan_strategy(plan)->file != NULL) +
-		  (strat_plan_team(plan)->file != NULL) +
-		  (strat_plan_config(plan)->file != NULL);
+	/* Files checked: with PATH files, those the user asked about. */
+	r.files = only != NULL ? nonly
+			       : strat_plan_calendar_count(plan) +
+					 (strat_plan_strategy(plan)->file != NULL) +
+					 (strat_plan_team(plan)->file != NULL) +
+					 (strat_plan_config(plan)->file != NULL);
 	r.quiet = o->quiet;
 	r.root = root;
 	switch (o->format) {

@@ -55,8 +55,15 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0)
 		return cmd_version(argc - 1, argv + 1);
 	for (c = commands; c->name; c++)
-		if (strcmp(c->name, argv[1]) == 0)
+		if (strcmp(c->name, argv[1]) == 0) {
+			/* getopt names the program by argv[0]: make its
+			 * messages read "strat lint: ...", not "lint: ..." */
+			char name[64];
+
+			snprintf(name, sizeof(name), "strat %s", c->name);
+			argv[1] = name;
 			return c->fn(argc - 1, argv + 1);
+		}
 	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
 	return EXIT_TROUBLE;
 }

@@ -25,23 +25,49 @@ cp_bytes(const char *s, size_t len, size_t n)
 	return i;
 }
 
+/* Code points in s[0..len). */
+static size_t
+cp_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Lines longer than this are shown as a window around the column. */
+#define LONG_LINE 160
+#define WINDOW 100
+
 static void
 excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 {
 	const char *src;
-	size_t len, pre, i, tok;
+	size_t len, pre, i, tok, from = 0, to, col, cut;
 
 	if (r->plan == NULL || d->line == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
 		    NULL)
 		return;
-	fprintf(f, "%5u | ", (unsigned)d->line);
-	term_putn(f, src, len);
-	fputc('\n', f);
+	col = d->column ? d->column - 1 : 0; /* code points before it */
+	to = len;
+	if (cp_count(src, len) > LONG_LINE) {
+		cut = col > WINDOW / 2 ? col - WINDOW / 2 : 0;
+		from = cp_bytes(src, len, cut);
+		col -= cut;
+		to = from + cp_bytes(src + from, len - from, WINDOW);
+	}
+	fprintf(f, "%5u | %s", (unsigned)d->line, from ? "..." : "");
+	term_putn(f, src + from, to - from);
+	fputs(to < len ? "...\n" : "\n", f);
 	if (d->column == 0)
 		return;
-	pre = cp_bytes(src, len, d->column - 1);
-	fputs("      | ", f);
+	src += from;
+	len = to - from;
+	pre = cp_bytes(src, len, col);
+	fputs(from ? "      |    " : "      | ", f);
 	for (i = 0; i < pre; i++) {
 		if (((unsigned char)src[i] & 0xC0) == 0x80)
 			continue;

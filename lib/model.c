@@ -124,7 +124,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	char hint[128];
 
 	if (v->type != YN_SCALAR) {
-		if (f->type == F_OWNER && v->type == YN_SEQ) {
+		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1) {
 			return strat_diags_add(
 				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
 				v->line, v->column,
