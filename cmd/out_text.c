@@ -37,6 +37,40 @@ cp_count(const char *s, size_t len)
 	return n;
 }
 
+/*
+ * End of the token at s[at]: a quoted scalar to its closing quote; the
+ * start of a collection alone; else up to ": ", " #", a flow indicator or
+ * the end of the line, less trailing blanks.  The caret's '~' run covers
+ * it.
+ */
+static size_t
+token_end(const char *s, size_t len, size_t at)
+{
+	size_t i = at + 1;
+
+	if (at < len && (s[at] == '[' || s[at] == '{' ||
+			 (s[at] == '-' && (i == len || s[i] == ' '))))
+		return i; /* a collection: the caret alone */
+	if (at < len && (s[at] == '"' || s[at] == '\'')) {
+		for (; i < len; i++) {
+			if (s[at] == '"' && s[i] == '\\' && i + 1 < len)
+				i++;
+			else if (s[i] == s[at])
+				return i + 1;
+		}
+		return len;
+	}
+	for (; i < len; i++) {
+		if (s[i] == ',' || s[i] == ']' || s[i] == '}' ||
+		    (s[i] == ':' && (i + 1 == len || s[i + 1] == ' ')) ||
+		    (s[i] == '#' && s[i - 1] == ' '))
+			break;
+	}
+	while (i > at + 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	return i;
+}
+
 /* Lines longer than this are shown as a window around the column. */
 #define LONG_LINE 160
 #define WINDOW 100
@@ -45,7 +79,7 @@ static void
 excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 {
 	const char *src;
-	size_t len, pre, i, tok, from = 0, to, col, cut;
+	size_t len, pre, i, tok, from = 0, to, col, cut, end;
 
 	if (r->plan == NULL || d->line == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
@@ -76,9 +110,8 @@ excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 	if (r->color)
 		fputs(d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG, f);
 	fputc('^', f);
-	for (tok = pre + 1; tok < len && src[tok] != ' ' && src[tok] != ',' &&
-			    src[tok] != ']' && src[tok] != '#' && tok - pre < 60;
-	     tok++)
+	end = token_end(src, len, pre);
+	for (tok = pre + 1; tok < end && tok - pre < 60; tok++)
 		if (((unsigned char)src[tok] & 0xC0) != 0x80)
 			fputc('~', f);
 	if (r->color)

@@ -445,7 +445,10 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 					"missing 'kind' (expected '%s')",
 					c->kind);
 		} else if (f->missing == STRAT_RULE_MISSING_FIELD) {
-			snprintf(hint, sizeof(hint), "add '%s:'", f->name);
+			snprintf(hint, sizeof(hint),
+				 f->type == F_VERSION ? "add '%s: 1'"
+						      : "add '%s:'",
+				 f->name);
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
 					hint, "%s is missing required field '%s'",
 					c->what, f->name);
