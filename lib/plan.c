@@ -247,6 +247,14 @@ load_one(strat_plan *plan, const strat_source *src,
 				STRAT_MAX_FILE_SIZE);
 		return 0;
 	}
+	if (rc == STRAT_ECONFLICT) {
+		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
+				"resolve the conflict, then 'git add' the file",
+				"file has unresolved merge conflicts");
+		return 0;
+	}
+	if (rc == STRAT_ENOMEM)
+		return rc;
 	if (rc < 0) {
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				NULL, "cannot read file: %s",

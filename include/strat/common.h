@@ -23,7 +23,9 @@ enum {
 	STRAT_ENOTFOUND = -4,/* no such file, revision or object */
 	STRAT_EGIT = -5,     /* libgit2 failure */
 	STRAT_EUSAGE = -6,   /* invalid argument */
-	STRAT_ELIMIT = -7    /* a documented limit was exceeded */
+	STRAT_ELIMIT = -7,   /* a documented limit was exceeded */
+	STRAT_ECONFLICT = -8,/* an index path has unresolved conflicts */
+	STRAT_ESHALLOW = -9  /* history ends at a shallow-clone boundary */
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */

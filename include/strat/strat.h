@@ -6,5 +6,6 @@
 #include "diag.h"
 #include "plan.h"
 #include "lint.h"
+#include "git.h"
 
 #endif

@@ -1,0 +1,88 @@
+/*
+ * strat/git.h - plan sources and history from a git repository.
+ *
+ * Everything here is implemented in lib/git.c, the only file that talks to
+ * libgit2.  Errors are negative STRAT_E* codes with a message in
+ * strat_error_last(): not a repository, a repository owned by another user
+ * (safe.directory), unknown revision, corrupt or missing objects.
+ */
+#ifndef STRAT_GIT_H
+#define STRAT_GIT_H
+
+#include "plan.h"
+
+typedef struct strat_repo strat_repo;
+
+typedef struct {
+	unsigned char id[20];
+} strat_oid;
+
+/* Open the repository containing path (searching upwards).  Honours
+ * GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE as git does in hooks. */
+int strat_repo_open(strat_repo **out, const char *path);
+void strat_repo_free(strat_repo *repo);
+
+/* The work tree with a trailing '/', or NULL for a bare repository. */
+const char *strat_repo_workdir(const strat_repo *repo);
+/* 1 when the repository is a shallow clone. */
+int strat_repo_is_shallow(const strat_repo *repo);
+/* 1 when the repository has no commit yet (HEAD unborn). */
+int strat_repo_is_empty(const strat_repo *repo);
+/* 1 when HEAD is detached. */
+int strat_repo_head_detached(const strat_repo *repo);
+
+/* Resolve rev (any git revision syntax) to a commit. */
+int strat_repo_resolve(strat_repo *repo, const char *rev, strat_oid *out);
+int strat_repo_merge_base(strat_repo *repo, const strat_oid *a,
+			  const strat_oid *b, strat_oid *out);
+
+void strat_oid_fmt(const strat_oid *oid, char out[41]);
+int strat_oid_equal(const strat_oid *a, const strat_oid *b);
+
+typedef struct {
+	strat_oid id;
+	int64_t time;       /* committer time, seconds since the epoch, UTC */
+	int64_t author_time;
+	char author[128];   /* author name, mailmap applied */
+	char email[128];    /* author email, mailmap applied */
+	char summary[160];  /* first line of the message */
+	unsigned nparents;
+} strat_commit;
+
+/* Look up one commit. */
+int strat_commit_lookup(strat_repo *repo, const strat_oid *id,
+			strat_commit *out);
+
+/*
+ * The first-parent chain from tip, newest first.  next() returns 1 with
+ * *out filled, 0 at the end, or a negative code.  In a shallow clone the
+ * walk ends at the boundary and strat_walk_truncated() says so.  max, when
+ * non-zero, stops after that many commits (also marked truncated).
+ */
+typedef struct strat_walk strat_walk;
+int strat_walk_new(strat_walk **out, strat_repo *repo, const strat_oid *tip,
+		   size_t max);
+int strat_walk_next(strat_walk *w, strat_commit *out);
+int strat_walk_truncated(const strat_walk *w);
+void strat_walk_free(strat_walk *w);
+
+/*
+ * The object id of path (a file or a directory) in commit's tree;
+ * STRAT_ENOTFOUND when absent.  Comparing these between a commit and its
+ * parent tells cheaply whether anything under path changed.
+ */
+int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
+			 const char *path, strat_oid *out);
+
+/*
+ * Plan sources over a commit's tree or over the index (stage 0; a path
+ * with conflict stages reads as STRAT_ECONFLICT).  The source's stat()
+ * gives a hash of the blob id, so unchanged files can be recognised.
+ * Free with strat_source_git_free.  The repository must outlive them.
+ */
+int strat_source_commit(strat_source *out, strat_repo *repo,
+			const strat_oid *commit);
+int strat_source_index(strat_source *out, strat_repo *repo);
+void strat_source_git_free(strat_source *src);
+
+#endif

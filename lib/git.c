@@ -1,0 +1,627 @@
+/*
+ * git.c - the only door to libgit2: repositories, revisions, first-parent
+ * history, and plan sources over a commit's tree or the index.  libgit2's
+ * error codes and messages are converted to STRAT_E* here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+#include <git2/sys/repository.h>
+
+#include "strat/git.h"
+#include "strset.h"
+
+struct strat_repo {
+	git_repository *repo;
+	git_mailmap *mailmap;
+};
+
+struct strat_walk {
+	strat_repo *repo;
+	git_revwalk *walk;
+	size_t n, max;
+	int truncated;
+};
+
+typedef struct {
+	strat_repo *repo;
+	git_tree *tree;   /* commit source */
+	git_index *index; /* index source */
+} gitsrc;
+
+static int
+fail(int code, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+
+	if (code == GIT_EOWNER)
+		return strat_error_set(
+			STRAT_EGIT,
+			"%s: the repository is owned by another user; if you "
+			"trust it, run 'git config --global --add "
+			"safe.directory <path>'",
+			what);
+	if (code == GIT_ENOTFOUND)
+		return strat_error_set(STRAT_ENOTFOUND, "%s: %s", what, msg);
+	return strat_error_set(STRAT_EGIT, "%s: %s", what, msg);
+}
+
+static int
+init(void)
+{
+	static int done;
+
+	if (!done) {
+		/* libgit2 keeps its own refcount; one init per process is
+		 * enough, and shutdown at exit is not needed. */
+		if (git_libgit2_init() < 0)
+			return fail(-1, "cannot initialise libgit2");
+		done = 1;
+	}
+	return 0;
+}
+
+int
+strat_repo_open(strat_repo **out, const char *path)
+{
+	strat_repo *r;
+	const char *gitdir = getenv("GIT_DIR"), *wt = getenv("GIT_WORK_TREE");
+	const char *idx = getenv("GIT_INDEX_FILE");
+	git_index *index = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = init()) < 0)
+		return rc;
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	if (gitdir != NULL && gitdir[0] != '\0') {
+		rc = git_repository_open_ext(&r->repo, NULL,
+					     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+		if (rc < 0 && rc != GIT_EOWNER) {
+			/* FROM_ENV refuses GIT_WORK_TREE: open GIT_DIR and
+			 * set the work tree and index by hand. */
+			rc = git_repository_open(&r->repo, gitdir);
+			if (rc == 0 && wt != NULL && wt[0] != '\0')
+				rc = git_repository_set_workdir(r->repo, wt, 0);
+		}
+	} else {
+		rc = git_repository_open_ext(&r->repo, path, 0, NULL);
+	}
+	if (rc < 0) {
+		free(r);
+		if (rc == GIT_ENOTFOUND)
+			return strat_error_set(STRAT_ENOTFOUND,
+					       "not a git repository (or any "
+					       "parent up to the root): %s",
+					       path ? path : ".");
+		return fail(rc, "cannot open the repository");
+	}
+	if (idx != NULL && idx[0] != '\0') {
+		if ((rc = git_index_open(&index, idx)) < 0) {
+			strat_repo_free(r);
+			return fail(rc, "cannot read GIT_INDEX_FILE");
+		}
+		git_repository_set_index(r->repo, index);
+		git_index_free(index);
+	}
+	/* A broken .mailmap is not fatal: names stay as committed. */
+	if (git_mailmap_from_repository(&r->mailmap, r->repo) < 0)
+		r->mailmap = NULL;
+	*out = r;
+	return 0;
+}
+
+void
+strat_repo_free(strat_repo *r)
+{
+	if (r == NULL)
+		return;
+	git_mailmap_free(r->mailmap);
+	git_repository_free(r->repo);
+	free(r);
+}
+
+const char *
+strat_repo_workdir(const strat_repo *r)
+{
+	return git_repository_workdir(r->repo);
+}
+
+int
+strat_repo_is_shallow(const strat_repo *r)
+{
+	return git_repository_is_shallow(r->repo) == 1;
+}
+
+int
+strat_repo_is_empty(const strat_repo *r)
+{
+	return git_repository_head_unborn(r->repo) == 1 ||
+	       git_repository_is_empty(r->repo) == 1;
+}
+
+int
+strat_repo_head_detached(const strat_repo *r)
+{
+	return git_repository_head_detached(r->repo) == 1;
+}
+
+void
+strat_oid_fmt(const strat_oid *oid, char out[41])
+{
+	git_oid_tostr(out, 41, (const git_oid *)oid->id);
+}
+
+int
+strat_oid_equal(const strat_oid *a, const strat_oid *b)
+{
+	return memcmp(a->id, b->id, 20) == 0;
+}
+
+int
+strat_repo_resolve(strat_repo *r, const char *rev, strat_oid *out)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int rc;
+
+	if (strat_repo_is_empty(r) && strcmp(rev, "HEAD") == 0)
+		return strat_error_set(STRAT_ENOTFOUND,
+				       "the repository has no commits yet");
+	if ((rc = git_revparse_single(&obj, r->repo, rev)) < 0) {
+		if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
+		    rc == GIT_EINVALIDSPEC)
+			return strat_error_set(STRAT_ENOTFOUND,
+					       "unknown revision '%s'", rev);
+		return fail(rc, rev);
+	}
+	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0)
+		return strat_error_set(STRAT_ENOTFOUND,
+				       "'%s' does not name a commit", rev);
+	memcpy(out->id, git_object_id(commit)->id, 20);
+	git_object_free(commit);
+	return 0;
+}
+
+int
+strat_repo_merge_base(strat_repo *r, const strat_oid *a, const strat_oid *b,
+		      strat_oid *out)
+{
+	git_oid o;
+	int rc = git_merge_base(&o, r->repo, (const git_oid *)a->id,
+				(const git_oid *)b->id);
+
+	if (rc == GIT_ENOTFOUND)
+		return strat_error_set(STRAT_ENOTFOUND,
+				       "the revisions have no common ancestor");
+	if (rc < 0)
+		return fail(rc, "merge base");
+	memcpy(out->id, o.id, 20);
+	return 0;
+}
+
+static void
+copy_str(char *dst, size_t n, const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		s = "";
+	for (i = 0; i + 1 < n && s[i] && s[i] != '\n'; i++)
+		dst[i] = s[i];
+	dst[i] = '\0';
+}
+
+static void
+fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
+{
+	const git_signature *a = git_commit_author(c);
+	const char *name = a ? a->name : "", *email = a ? a->email : "";
+	const char *rn = NULL, *re = NULL;
+
+	memcpy(out->id.id, git_commit_id(c)->id, 20);
+	out->time = (int64_t)git_commit_time(c);
+	out->author_time = a ? (int64_t)a->when.time : out->time;
+	if (r->mailmap &&
+	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {
+		name = rn;
+		email = re;
+	}
+	copy_str(out->author, sizeof(out->author), name);
+	copy_str(out->email, sizeof(out->email), email);
+	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c));
+	out->nparents = git_commit_parentcount(c);
+}
+
+int
+strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
+{
+	git_commit *c;
+	int rc;
+
+	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
+		return fail(rc, "cannot read commit");
+	fill_commit(r, c, out);
+	git_commit_free(c);
+	return 0;
+}
+
+int
+strat_walk_new(strat_walk **out, strat_repo *r, const strat_oid *tip,
+	       size_t max)
+{
+	strat_walk *w;
+	int rc;
+
+	*out = NULL;
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	w->repo = r;
+	w->max = max;
+	/* No sorting flag: sorting forces a whole-graph walk before the
+	 * first result.  First parent only. */
+	if ((rc = git_revwalk_new(&w->walk, r->repo)) < 0 ||
+	    (rc = git_revwalk_simplify_first_parent(w->walk)) < 0 ||
+	    (rc = git_revwalk_push(w->walk, (const git_oid *)tip->id)) < 0) {
+		strat_walk_free(w);
+		return fail(rc, "cannot walk history");
+	}
+	*out = w;
+	return 0;
+}
+
+int
+strat_walk_next(strat_walk *w, strat_commit *out)
+{
+	git_oid id;
+	git_commit *c;
+	int rc;
+
+	if (w->max && w->n >= w->max) {
+		w->truncated = 1;
+		return 0;
+	}
+	rc = git_revwalk_next(&id, w->walk);
+	if (rc == GIT_ITEROVER)
+		return 0;
+	if (rc < 0) {
+		if (strat_repo_is_shallow(w->repo)) {
+			w->truncated = 1;
+			return 0;
+		}
+		return fail(rc, "history is incomplete or corrupt");
+	}
+	if ((rc = git_commit_lookup(&c, w->repo->repo, &id)) < 0) {
+		if (strat_repo_is_shallow(w->repo)) {
+			w->truncated = 1;
+			return 0;
+		}
+		return fail(rc, "cannot read commit");
+	}
+	fill_commit(w->repo, c, out);
+	git_commit_free(c);
+	w->n++;
+	return 1;
+}
+
+int
+strat_walk_truncated(const strat_walk *w)
+{
+	return w->truncated;
+}
+
+void
+strat_walk_free(strat_walk *w)
+{
+	if (w == NULL)
+		return;
+	git_revwalk_free(w->walk);
+	free(w);
+}
+
+static int
+commit_tree(strat_repo *r, const strat_oid *commit, git_tree **out)
+{
+	git_commit *c;
+	int rc;
+
+	if ((rc = git_commit_lookup(&c, r->repo,
+				    (const git_oid *)commit->id)) < 0)
+		return fail(rc, "cannot read commit");
+	rc = git_commit_tree(out, c);
+	git_commit_free(c);
+	return rc < 0 ? fail(rc, "cannot read tree") : 0;
+}
+
+int
+strat_commit_path_id(strat_repo *r, const strat_oid *commit, const char *path,
+		     strat_oid *out)
+{
+	git_tree *t;
+	git_tree_entry *e;
+	int rc;
+
+	if ((rc = commit_tree(r, commit, &t)) < 0)
+		return rc;
+	if (path[0] == '\0') {
+		memcpy(out->id, git_tree_id(t)->id, 20);
+		git_tree_free(t);
+		return 0;
+	}
+	rc = git_tree_entry_bypath(&e, t, path);
+	git_tree_free(t);
+	if (rc == GIT_ENOTFOUND)
+		return STRAT_ENOTFOUND;
+	if (rc < 0)
+		return fail(rc, path);
+	memcpy(out->id, git_tree_entry_id(e)->id, 20);
+	git_tree_entry_free(e);
+	return 0;
+}
+
+/* ---- sources ---- */
+
+typedef struct {
+	int (*add)(void *, const char *);
+	void *arg;
+	int rc;
+} listctx;
+
+static int
+tree_cb(const char *root, const git_tree_entry *e, void *payload)
+{
+	listctx *l = payload;
+	char path[4096];
+	git_filemode_t mode = git_tree_entry_filemode(e);
+
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		const char *name = git_tree_entry_name(e);
+
+		/* the working-tree source skips hidden directories too */
+		return name[0] == '.' || strcmp(name, "node_modules") == 0
+			       ? 1
+			       : 0;
+	}
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE &&
+	    mode != GIT_FILEMODE_LINK)
+		return 0;
+	if ((size_t)snprintf(path, sizeof(path), "%s%s", root,
+			     git_tree_entry_name(e)) >= sizeof(path))
+		return 0;
+	if ((l->rc = l->add(l->arg, path)) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
+{
+	gitsrc *s = ctx;
+	listctx l = {add, arg, 0};
+	int rc = git_tree_walk(s->tree, GIT_TREEWALK_PRE, tree_cb, &l);
+
+	if (l.rc < 0)
+		return l.rc;
+	return rc < 0 ? fail(rc, "cannot list tree") : 0;
+}
+
+static int
+read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
+	  size_t *len)
+{
+	git_blob *b;
+	git_object_size_t n;
+	int rc;
+
+	if ((rc = git_blob_lookup(&b, r->repo, id)) < 0)
+		return fail(rc, path);
+	n = git_blob_rawsize(b);
+	if (n > STRAT_MAX_FILE_SIZE) {
+		git_blob_free(b);
+		return STRAT_ELIMIT;
+	}
+	if ((*buf = malloc((size_t)n + 1)) == NULL) {
+		git_blob_free(b);
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	memcpy(*buf, git_blob_rawcontent(b), (size_t)n);
+	(*buf)[n] = '\0';
+	*len = (size_t)n;
+	git_blob_free(b);
+	return 0;
+}
+
+static int
+commit_read(void *ctx, const char *path, char **buf, size_t *len)
+{
+	gitsrc *s = ctx;
+	git_tree_entry *e;
+	int rc;
+
+	*buf = NULL;
+	*len = 0;
+	rc = git_tree_entry_bypath(&e, s->tree, path);
+	if (rc == GIT_ENOTFOUND)
+		return STRAT_ENOTFOUND;
+	if (rc < 0)
+		return fail(rc, path);
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(e);
+		return STRAT_ENOTFOUND;
+	}
+	if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+		git_tree_entry_free(e);
+		return strat_error_set(STRAT_EIO,
+				       "'%s' is a symbolic link; plan files "
+				       "are read only as regular files",
+				       path);
+	}
+	rc = read_blob(s->repo, git_tree_entry_id(e), path, buf, len);
+	git_tree_entry_free(e);
+	return rc;
+}
+
+static uint64_t
+oid_hash(const git_oid *id)
+{
+	uint64_t h;
+
+	memcpy(&h, id->id, sizeof(h));
+	return h;
+}
+
+static int
+commit_stat(void *ctx, const char *path, uint64_t *hash)
+{
+	gitsrc *s = ctx;
+	git_tree_entry *e;
+	int rc = git_tree_entry_bypath(&e, s->tree, path);
+
+	if (rc == GIT_ENOTFOUND)
+		return STRAT_ENOTFOUND;
+	if (rc < 0)
+		return fail(rc, path);
+	*hash = oid_hash(git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	return 0;
+}
+
+int
+strat_source_commit(strat_source *out, strat_repo *r, const strat_oid *commit)
+{
+	gitsrc *s;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	s->repo = r;
+	if ((rc = commit_tree(r, commit, &s->tree)) < 0) {
+		free(s);
+		return rc;
+	}
+	out->list = commit_list;
+	out->read = commit_read;
+	out->stat = commit_stat;
+	out->ctx = s;
+	return 0;
+}
+
+static int
+hidden(const char *path)
+{
+	const char *p;
+
+	for (p = path; p; p = strchr(p, '/')) {
+		if (*p == '/')
+			p++;
+		if (*p == '.' || strncmp(p, "node_modules/", 13) == 0)
+			return strchr(p, '/') != NULL;
+	}
+	return 0;
+}
+
+static int
+index_list(void *ctx, int (*add)(void *, const char *), void *arg)
+{
+	gitsrc *s = ctx;
+	size_t i, n = git_index_entrycount(s->index);
+	const git_index_entry *e, *prev = NULL;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		e = git_index_get_byindex(s->index, i);
+		if (e == NULL || (prev && strcmp(prev->path, e->path) == 0))
+			continue; /* conflict stages of the same path */
+		prev = e;
+		if (hidden(e->path))
+			continue;
+		if ((rc = add(arg, e->path)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+index_read(void *ctx, const char *path, char **buf, size_t *len)
+{
+	gitsrc *s = ctx;
+	const git_index_entry *e = git_index_get_bypath(s->index, path, 0);
+
+	*buf = NULL;
+	*len = 0;
+	if (e == NULL) {
+		if (git_index_get_bypath(s->index, path, 1) ||
+		    git_index_get_bypath(s->index, path, 2) ||
+		    git_index_get_bypath(s->index, path, 3))
+			return strat_error_set(STRAT_ECONFLICT,
+					       "'%s' has unresolved merge "
+					       "conflicts",
+					       path);
+		return STRAT_ENOTFOUND;
+	}
+	if ((e->mode & 0170000) == 0120000)
+		return strat_error_set(STRAT_EIO,
+				       "'%s' is a symbolic link; plan files "
+				       "are read only as regular files",
+				       path);
+	return read_blob(s->repo, &e->id, path, buf, len);
+}
+
+static int
+index_stat(void *ctx, const char *path, uint64_t *hash)
+{
+	gitsrc *s = ctx;
+	const git_index_entry *e = git_index_get_bypath(s->index, path, 0);
+
+	if (e == NULL)
+		return STRAT_ENOTFOUND;
+	*hash = oid_hash(&e->id);
+	return 0;
+}
+
+int
+strat_source_index(strat_source *out, strat_repo *r)
+{
+	gitsrc *s;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	s->repo = r;
+	if ((rc = git_repository_index(&s->index, r->repo)) < 0) {
+		free(s);
+		return fail(rc, "cannot read the index");
+	}
+	/* Re-read from disk: a hook sees the index git just wrote. */
+	if ((rc = git_index_read(s->index, 1)) < 0) {
+		git_index_free(s->index);
+		free(s);
+		return fail(rc, "cannot read the index");
+	}
+	out->list = index_list;
+	out->read = index_read;
+	out->stat = index_stat;
+	out->ctx = s;
+	return 0;
+}
+
+void
+strat_source_git_free(strat_source *src)
+{
+	gitsrc *s;
+
+	if (src == NULL || src->ctx == NULL)
+		return;
+	s = src->ctx;
+	git_tree_free(s->tree);
+	git_index_free(s->index);
+	free(s);
+	src->ctx = NULL;
+}

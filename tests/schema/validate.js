@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Schema tests for the strat plan format (spec/SPEC.md).
+//
+// 1. Every YAML file of examples/acme validates against its JSON Schema
+//    (spec/schema/<kind>.schema.json, chosen by `kind:`; strat.yaml by name).
+// 2. The broken examples that a schema can catch fail, the others pass.
+// 3. The examples embedded in spec/SPEC.md are well formed: every rule of the
+//    catalogue has a section and an example, diagnostics lines have the
+//    documented form, and the baseline validates.
+//
+// YAML is read with the `yaml` package in core-schema mode (YAML 1.2), so
+// 2026-04-01 stays a string and `version: 1` is a number, as in strat.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const YAML = require('yaml');
+const Ajv = require('ajv');
+const addFormats = require('ajv-formats');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCHEMA_DIR = path.join(ROOT, 'spec', 'schema');
+const KINDS = ['strat', 'strategy', 'team', 'calendar'];
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? '\n     ' + String(detail).replace(/\n/g, '\n     ') : ''}`);
+  }
+}
+
+// ---------- schemas ----------
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+addFormats(ajv, ['date']);
+const validators = {};
+for (const kind of KINDS) {
+  const file = path.join(SCHEMA_DIR, `${kind}.schema.json`);
+  try {
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
+    validators[kind] = ajv.compile(schema);
+    check(`schema ${kind}.schema.json compiles`, true);
+  } catch (e) {
+    check(`schema ${kind}.schema.json compiles`, false, e.message);
+  }
+}
+
+function parse(text) {
+  const doc = YAML.parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: true, merge: false });
+  if (doc.errors.length) throw new Error(doc.errors.map((e) => e.message).join('\n'));
+  return doc.toJS({ maxAliasCount: 0 });
+}
+
+function schemaFor(rel, data) {
+  if (path.basename(rel) === 'strat.yaml') return 'strat';
+  return data && typeof data === 'object' && KINDS.includes(data.kind) ? data.kind : null;
+}
+
+// Returns null when valid, else an error text.
+function validateText(rel, text) {
+  let data;
+  try {
+    data = parse(text);
+  } catch (e) {
+    return `does not parse: ${e.message}`;
+  }
+  const kind = schemaFor(rel, data);
+  if (!kind) return `no schema for kind ${JSON.stringify(data && data.kind)}`;
+  const v = validators[kind];
+  if (!v) return `schema ${kind} did not compile`;
+  if (v(data)) return null;
+  return v.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('\n');
+}
+
+function yamlFiles(dir) {
+  const out = [];
+  for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, ent.name);
+    if (ent.isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(ent.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+// ---------- parsing mode ----------
+{
+  const d = parse('version: 1\ndate: 2026-04-01\nchannel: no\ntarget: "1.30"\n');
+  check('core schema: version is a number', d.version === 1);
+  check('core schema: 2026-04-01 stays a string', d.date === '2026-04-01');
+  check("core schema: 'no' stays a string", d.channel === 'no');
+  check('core schema: quoted "1.30" stays a string', d.target === '1.30');
+}
+
+// ---------- examples/acme ----------
+const acme = path.join(ROOT, 'examples', 'acme');
+const acmeFiles = yamlFiles(acme);
+check('examples/acme has strat.yaml, strategy.yaml, team.yaml and calendar files',
+  ['strat.yaml', 'strategy.yaml', 'team.yaml'].every((f) => fs.existsSync(path.join(acme, f))) &&
+  acmeFiles.some((f) => f.includes(`${path.sep}calendar${path.sep}`)));
+let items = 0;
+for (const file of acmeFiles) {
+  const rel = path.relative(ROOT, file);
+  const text = fs.readFileSync(file, 'utf8');
+  const err = validateText(rel, text);
+  check(`valid: ${rel}`, err === null, err);
+  if (err === null) {
+    const data = parse(text);
+    if (data.kind === 'calendar') items += data.items.length;
+  }
+}
+check(`examples/acme has 120 or more calendar items (${items})`, items >= 120);
+
+// ---------- examples/broken ----------
+const broken = path.join(ROOT, 'examples', 'broken');
+const mustFail = {
+  'shared-owner/calendar/q2.yaml': /owner/,
+  'unknown-key/calendar/q2.yaml': /additional properties/,
+  'bad-date/calendar/q2.yaml': /date/,
+  'missing-owner/calendar/q2.yaml': /owner/,
+  'yaml-error/calendar/q2.yaml': /does not parse/,
+};
+for (const file of yamlFiles(broken)) {
+  const rel = path.relative(broken, file).split(path.sep).join('/');
+  if (rel.startsWith('yaml-alias/')) continue; // aliases are a strat rule, not a schema matter
+  const err = validateText(rel, fs.readFileSync(file, 'utf8'));
+  if (mustFail[rel]) {
+    check(`invalid: examples/broken/${rel}`, err !== null && mustFail[rel].test(err),
+      err === null ? 'validated, but should fail' : `failed for another reason:\n${err}`);
+  } else {
+    check(`valid: examples/broken/${rel}`, err === null, err);
+  }
+}
+for (const rel of Object.keys(mustFail)) {
+  check(`examples/broken/${rel} exists`, fs.existsSync(path.join(broken, rel)));
+}
+
+// ---------- spec/SPEC.md examples ----------
+const specText = fs.readFileSync(path.join(ROOT, 'spec', 'SPEC.md'), 'utf8');
+const lines = specText.split('\n');
+const examples = []; // {line, files: {path: text|null}, diagnostics: [..]}
+let pending = {};
+for (let i = 0; i < lines.length; i++) {
+  const m = /^```(?:yaml file=(\S+)( absent)?|(diagnostics))$/.exec(lines[i]);
+  if (!m) continue;
+  let j = i + 1;
+  while (j < lines.length && lines[j] !== '```') j++;
+  const body = lines.slice(i + 1, j);
+  if (m[3]) {
+    examples.push({ line: i + 1, files: pending, diagnostics: body });
+    pending = {};
+  } else {
+    pending[m[1]] = m[2] ? null : body.join('\n') + '\n';
+  }
+  i = j;
+}
+check('SPEC.md: has examples, the first being the baseline', examples.length > 30 &&
+  ['strategy.yaml', 'team.yaml'].every((f) => typeof examples[0].files[f] === 'string') &&
+  examples[0].diagnostics.length === 0);
+check('SPEC.md: no yaml file= blocks after the last diagnostics block', Object.keys(pending).length === 0);
+
+const catalogue = [];
+const tableStart = specText.indexOf('Rule ids are stable. Default severities:');
+for (const m of specText.slice(tableStart, specText.indexOf('\n\n', specText.indexOf('| ---', tableStart)))
+  .matchAll(/\| `([a-z-]+)` \| (error|warning) /g)) catalogue.push([m[1], m[2]]);
+check(`SPEC.md: rule table lists 32 rules (${catalogue.length})`, catalogue.length === 32);
+const stratSchema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'strat.schema.json'), 'utf8'));
+const schemaRules = stratSchema.properties.rules.propertyNames.enum;
+check('strat.schema.json rules enum equals the rule table',
+  JSON.stringify([...schemaRules].sort()) === JSON.stringify(catalogue.map((r) => r[0]).sort()));
+
+const DIAG = /^([^:\s][^:]*?)(?::(\d+):(\d+))?: (error|warning): ([^\n]+) \[([a-z-]+)\]$/;
+const severity = Object.fromEntries(catalogue);
+const seen = new Set();
+for (const ex of examples) {
+  const bad = [];
+  ex.diagnostics.forEach((d, k) => {
+    if (d.startsWith('  hint: ')) {
+      if (k === 0 || ex.diagnostics[k - 1].startsWith('  hint: ')) bad.push(`stray hint: ${d}`);
+      return;
+    }
+    const m = DIAG.exec(d);
+    if (!m) return bad.push(`malformed: ${d}`);
+    if (!severity[m[6]]) return bad.push(`unknown rule: ${d}`);
+    if (m[2] === '0' || m[3] === '0') bad.push(`0 position must be written without line and column: ${d}`);
+    if (/\.$/.test(m[5])) bad.push(`final period: ${d}`);
+    seen.add(m[6]);
+  });
+  check(`SPEC.md:${ex.line}: diagnostics are well formed`, bad.length === 0, bad.join('\n'));
+  // yaml blocks parse, unless the example is about the YAML layer itself
+  const yamlLayer = ex.diagnostics.some((d) => /\[(yaml-syntax|yaml-alias|multiple-documents|duplicate-key)\]$/.test(d));
+  if (!yamlLayer) {
+    for (const [p, text] of Object.entries(ex.files)) {
+      if (text === null) continue;
+      let err = null;
+      try { parse(text); } catch (e) { err = e.message; }
+      check(`SPEC.md:${ex.line}: ${p} parses`, err === null, err);
+    }
+  }
+}
+for (const [rule] of catalogue) {
+  check(`SPEC.md: rule ${rule} has a section and an example`,
+    specText.includes(`\n### ${rule}\n`) && seen.has(rule));
+}
+for (const [p, text] of Object.entries(examples[0].files)) {
+  const err = validateText(p, text);
+  check(`SPEC.md baseline ${p} validates`, err === null, err);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
