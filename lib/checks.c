@@ -17,7 +17,7 @@
 /* Where an id was first defined, for the hint of a duplicate. */
 typedef struct {
 	const char *file;
-	uint32_t line;
+	uint32_t line, column;
 } first_def;
 
 static int
@@ -34,15 +34,14 @@ dup(strat_diags *d, strset *seen, first_def *defs, size_t *ndefs,
 	f = &defs[*ndefs];
 	f->file = file;
 	f->line = id->line;
+	f->column = id->column;
 	r = strset_put(seen, id->s, f, &old);
 	if (r < 0)
 		return STRAT_ENOMEM;
 	if (r == 0) {
 		f = old;
-		snprintf(hint, sizeof(hint),
-			 "first defined at %s:%u; ids must be unique across "
-			 "the repository",
-			 f->file, (unsigned)f->line);
+		snprintf(hint, sizeof(hint), "first defined at %s:%u:%u",
+			 f->file, (unsigned)f->line, (unsigned)f->column);
 		return strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, file,
 				       id->line, id->column, hint,
 				       "duplicate %s id '%s'", what, id->s);

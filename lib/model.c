@@ -399,6 +399,8 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
 	    f->type != F_VERSION && f->type != F_KIND)
 		return 0; /* an empty value ('', "" or none) counts as absent */
+	if (*seen & (1u << (f - t)))
+		return 0; /* a duplicate key (reported): the first is used */
 	*seen |= 1u << (f - t);
 	switch (f->type) {
 	case F_VERSION:

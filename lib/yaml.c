@@ -278,9 +278,9 @@ node_new(yreader *r, arena *a, int type)
 static void
 dup_key(yreader *r, const ynode *k, uint32_t first_line)
 {
-	char hint[64];
+	char hint[128];
 
-	snprintf(hint, sizeof(hint), "first defined at line %u",
+	snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u", k->s,
 		 (unsigned)first_line);
 	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, k->line,
 			k->column, hint, "duplicate key '%s'", k->s);

@@ -230,9 +230,28 @@ duplicate_id_names_first_definition(void **state)
 	assert_string_equal(g->file, "calendar/q2.yaml");
 	assert_int_equal(g->line, 6);
 	assert_int_equal(g->column, 10);
-	assert_string_equal(g->hint,
-			    "first defined at calendar/q1.yaml:4; ids must be "
-			    "unique across the repository");
+	assert_string_equal(g->hint, "first defined at calendar/q1.yaml:4:10");
+	unload(&l);
+}
+
+static void
+duplicate_key_first_is_used(void **state)
+{
+	static const char cal[] =
+		"kind: calendar\nversion: 1\nitems:\n"
+		"  - {id: x, title: first, anchor: q2-a, owner: dana,"
+		" channel: c, date: 2026-04-02, status: planned,"
+		" title: second}\n";
+	const char *const files[] = {"strategy.yaml", strategy, "team.yaml",
+				     team, "calendar/q2.yaml", cal, NULL};
+	loaded l;
+
+	(void)state;
+	load(&l, files);
+	assert_int_equal(strat_diags_count(l.diags), 1);
+	assert_int_equal(strat_diags_get(l.diags, 0)->rule,
+			 STRAT_RULE_DUPLICATE_KEY);
+	assert_string_equal(strat_plan_item(l.plan, 0)->title.s, "first");
 	unload(&l);
 }
 
@@ -244,6 +263,7 @@ main(void)
 		cmocka_unit_test(version_is_typed_by_schema),
 		cmocka_unit_test(overrides_from_strat_yaml),
 		cmocka_unit_test(duplicate_id_names_first_definition),
+		cmocka_unit_test(duplicate_key_first_is_used),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,14 +147,14 @@ duplicate_keys(void **state)
 	assert_int_equal(g->line, 3);
 	assert_int_equal(g->column, 1);
 	assert_string_equal(g->message, "duplicate key 'kind'");
-	assert_string_equal(g->hint, "first defined at line 1");
+	assert_string_equal(g->hint, "'kind' is first given at line 1");
 	done(&d);
 	/* inside a value */
 	PARSE(&d, "items:\n  - id: a\n    owner: x\n    owner: y\n");
 	g = only(&d, STRAT_RULE_DUPLICATE_KEY);
 	assert_int_equal(g->line, 4);
 	assert_int_equal(g->column, 5);
-	assert_string_equal(g->hint, "first defined at line 3");
+	assert_string_equal(g->hint, "'owner' is first given at line 3");
 	done(&d);
 	/* in a large mapping (hashed) */
 	{
@@ -170,7 +170,7 @@ duplicate_keys(void **state)
 		parse(&d, buf, n);
 		g = only(&d, STRAT_RULE_DUPLICATE_KEY);
 		assert_int_equal(g->line, 42);
-		assert_string_equal(g->hint, "first defined at line 9");
+		assert_string_equal(g->hint, "'k7' is first given at line 9");
 		done(&d);
 	}
 	/* the same key in sibling mappings is fine */
