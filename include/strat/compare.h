@@ -48,7 +48,7 @@
 	X(KPI_CHANGED, "kpi-changed", STRATEGY,                              \
 	  "KPI title, owner, target or unit changed")                        \
 	X(THESIS_CHANGED, "thesis-changed", STRATEGY,                        \
-	  "strategy title or thesis changed")                                \
+	  "strategy title, owner or thesis changed")                                \
 	X(ITEM_ADDED, "item-added", CALENDAR, "item added")                  \
 	X(ITEM_REMOVED, "item-removed", CALENDAR, "item removed")            \
 	X(ITEM_RETITLED, "item-retitled", CALENDAR, "item retitled")         \
@@ -136,8 +136,9 @@ typedef struct {
  * Compare base (older) with head (newer).  Either may be NULL, meaning an
  * empty plan (a plan created or deleted by the change).  opts may be NULL.
  * The list is ordered by area (strategy, calendar, team); within an area
- * by object (anchors, then outcomes, KPIs; objects in HEAD's order, then
- * the removed ones in BASE's order); within an object by kind.
+ * by object (anchors, outcomes, KPIs, then the strategy itself; objects
+ * in HEAD's order, then the removed ones in BASE's order); within an
+ * object by kind.
  * Returns 0 with *out set, or STRAT_ENOMEM.
  */
 int strat_plan_compare(strat_changes **out, const strat_plan *base,
