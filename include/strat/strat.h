@@ -8,5 +8,6 @@
 #include "lint.h"
 #include "git.h"
 #include "compare.h"
+#include "week.h"
 
 #endif
