@@ -100,11 +100,12 @@ find_base(history *h, const char *root, strat_day start)
 			snprintf(h->note, sizeof(h->note),
 				 "Not in a git repository: what changed since "
 				 "last week is not shown.");
-		else
+		else {
+			die_msg("warning: %s", strat_error_last());
 			snprintf(h->note, sizeof(h->note),
-				 "Git history unavailable (%s): what changed "
-				 "since last week is not shown.",
-				 strat_error_last());
+				 "Git history unavailable: what changed since "
+				 "last week is not shown.");
+		}
 		return 0;
 	}
 	if (strat_repo_is_empty(h->repo) ||
@@ -168,8 +169,8 @@ find_base(history *h, const char *root, strat_day start)
 		return rc;
 	strat_date_format(h->commit_day, day);
 	snprintf(h->note, sizeof(h->note),
-		 "Compared with commit %.7s of %s, the last one before the "
-		 "week began.",
+		 "Compared with %.7s (%s), the last commit before the week "
+		 "began.",
 		 h->commit, day);
 	return 0;
 }

@@ -276,12 +276,12 @@ strat_week_describe(char *buf, size_t size, const strat_change *c)
 				 : "removed");
 		break;
 	case STRAT_CHANGE_ITEM_REDATED:
-		snprintf(buf, size, "re-dated %s -> %s (%s%d days)", b, a,
+		snprintf(buf, size, "re-dated %s \u2192 %s (%s%d days)", b, a,
 			 c->days > 0 ? "+" : "", (int)c->days);
 		break;
 	case STRAT_CHANGE_ITEM_REOWNED:
 	case STRAT_CHANGE_ANCHOR_REOWNED:
-		snprintf(buf, size, "%sre-owned %s -> %s",
+		snprintf(buf, size, "%sre-owned %s \u2192 %s",
 			 c->kind == STRAT_CHANGE_ANCHOR_REOWNED ? "anchor " : "",
 			 b, a);
 		break;

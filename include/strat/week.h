@@ -94,7 +94,7 @@ void strat_week_label(strat_day start, int week_starts, int *year,
 const char *strat_week_section_title(strat_week_section s);
 
 /* One line describing a change for a check-in, e.g. "re-dated 2026-09-10
- * -> 2026-09-24 (+14 days)"; written to buf (always NUL-terminated). */
+ * → 2026-09-24 (+14 days)" (UTF-8); written to buf (always NUL-terminated). */
 void strat_week_describe(char *buf, size_t size, const strat_change *c);
 
 /* Build the check-in of the week containing opts->date from plan.
