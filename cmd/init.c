@@ -397,8 +397,13 @@ cmd_init(int argc, char **argv)
 		fputs(init_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (optind < argc)
+	if (optind < argc) {
+		size_t n = strlen(argv[optind]);
+
+		while (n > 1 && argv[optind][n - 1] == '/')
+			argv[optind][--n] = '\0'; /* "plan/" prints as "plan" */
 		dir = argv[optind];
+	}
 	today = strat_date_today();
 	if (today == STRAT_NO_DATE) {
 		die_msg("STRAT_TODAY wants YYYY-MM-DD");
