@@ -7,5 +7,7 @@
 #include "plan.h"
 #include "lint.h"
 #include "git.h"
+#include "compare.h"
+#include "week.h"
 
 #endif
