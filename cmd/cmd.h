@@ -19,6 +19,8 @@ typedef struct {
 
 /* The subcommands, each in cmd/<name>.c. */
 int cmd_lint(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_hook(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

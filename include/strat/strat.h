@@ -8,5 +8,6 @@
 #include "lint.h"
 #include "git.h"
 #include "compare.h"
+#include "review.h"
 
 #endif
