@@ -258,6 +258,48 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	part(b, &first, t->warnings, "new lint warning", "new lint warnings");
 }
 
+/* A short label for a change, for tables and text columns. */
+static const char *
+label(const strat_change *c)
+{
+	static const char *const labels[STRAT_CHANGE__COUNT] = {
+		[STRAT_CHANGE_ANCHOR_ADDED] = "anchor added",
+		[STRAT_CHANGE_ANCHOR_REMOVED] = "anchor removed",
+		[STRAT_CHANGE_ANCHOR_RETITLED] = "anchor retitled",
+		[STRAT_CHANGE_ANCHOR_REOWNED] = "anchor re-owned",
+		[STRAT_CHANGE_ANCHOR_MOVED] = "anchor moved",
+		[STRAT_CHANGE_ANCHOR_OUTCOMES] = "anchor outcomes",
+		[STRAT_CHANGE_ANCHOR_DONE] = "anchor done-when",
+		[STRAT_CHANGE_OUTCOME_ADDED] = "outcome added",
+		[STRAT_CHANGE_OUTCOME_REMOVED] = "outcome removed",
+		[STRAT_CHANGE_OUTCOME_CHANGED] = "outcome changed",
+		[STRAT_CHANGE_KPI_ADDED] = "KPI added",
+		[STRAT_CHANGE_KPI_REMOVED] = "KPI removed",
+		[STRAT_CHANGE_KPI_CHANGED] = "KPI changed",
+		[STRAT_CHANGE_THESIS_CHANGED] = "strategy changed",
+		[STRAT_CHANGE_ITEM_ADDED] = "item added",
+		[STRAT_CHANGE_ITEM_REMOVED] = "item removed",
+		[STRAT_CHANGE_ITEM_RETITLED] = "item retitled",
+		[STRAT_CHANGE_ITEM_REDATED] = "item re-dated",
+		[STRAT_CHANGE_ITEM_REOWNED] = "item re-owned",
+		[STRAT_CHANGE_ITEM_REANCHORED] = "item re-anchored",
+		[STRAT_CHANGE_ITEM_SHIPPED] = "item shipped",
+		[STRAT_CHANGE_ITEM_DROPPED] = "item dropped",
+		[STRAT_CHANGE_ITEM_STATUS] = "item status",
+		[STRAT_CHANGE_PERSON_ADDED] = "person added",
+		[STRAT_CHANGE_PERSON_REMOVED] = "person removed",
+	};
+
+	if (c->flags & STRAT_CHANGE_SILENT)
+		return "SILENT DROP";
+	if (c->flags & STRAT_CHANGE_SLIP)
+		return "item slipped";
+	if (c->flags & STRAT_CHANGE_PULL_IN)
+		return "item pulled in";
+	return labels[c->kind] ? labels[c->kind]
+			       : strat_change_kind_summary(c->kind);
+}
+
 static const char *
 plural_days(int32_t d)
 {
@@ -303,8 +345,8 @@ detail(sbuf *b, const strat_change *c, const char *arrow)
 		break;
 	case STRAT_CHANGE_ITEM_REMOVED:
 		if (c->flags & STRAT_CHANGE_SILENT)
-			sb_printf(b, "was %s: removed without being shipped "
-				     "or dropped (silent drop)",
+			sb_printf(b, "was %s; removed without being shipped "
+				     "or dropped",
 				  x);
 		else
 			sb_printf(b, "was %s", x);
@@ -486,7 +528,7 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 		if (c->flags & STRAT_CHANGE_SILENT)
 			md_strong(cell, "silent drop");
 		else
-			md_text(cell, strat_change_kind_summary(c->kind));
+			md_text(cell, label(c));
 		md_code(md_cell(d), c->id);
 		md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
 		b.n = 0;
@@ -774,7 +816,7 @@ render_json(char **out, const strat_review *r)
 static void
 text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 {
-	size_t i, n = strat_changes_count(r->changes), rows = 0;
+	size_t i, n = strat_changes_count(r->changes), rows = 0, mark;
 	const strat_change *c;
 	char t[256];
 
@@ -786,15 +828,16 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 			sb_printf(b, "\n%s:\n", strat_change_area_name(area));
 		if (rows > max_rows(r))
 			continue;
-		sb_printf(b, "  %-28s %s",
-			  c->flags & STRAT_CHANGE_SILENT
-				  ? "SILENT DROP"
-				  : strat_change_kind_summary(c->kind),
-			  c->id);
+		sb_printf(b, "  %-17s %s", label(c), c->id);
 		if (c->title)
 			sb_printf(b, " '%s'", clip(c->title, 50, t, sizeof(t)));
+		mark = b->n;
 		sb_puts(b, ": ");
 		detail(b, c, "->");
+		if (!b->failed && b->n == mark + 2) { /* no detail */
+			b->n = mark;
+			b->s[mark] = '\0';
+		}
 		sb_puts(b, "\n");
 	}
 	if (rows > max_rows(r))
