@@ -8,6 +8,8 @@ const command commands[] = {
 	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
 	{"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
 	{"init", cmd_init, "create a plan repository that lints clean"},
+	{"diff", cmd_diff, "describe what a change does to the plan, for review"},
+	{"hook", cmd_hook, "install or remove the pre-commit hook"},
 	{"help", cmd_help, "show help for a command or a topic"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL}};

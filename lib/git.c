@@ -625,3 +625,62 @@ strat_source_git_free(strat_source *src)
 	free(s);
 	src->ctx = NULL;
 }
+
+int
+strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
+{
+	git_config *cfg = NULL;
+	git_buf buf = {0};
+	const char *base;
+	char *s;
+	size_t nb, np;
+	int rc;
+
+	*out = NULL;
+	if (configured)
+		*configured = 0;
+	if ((rc = git_repository_config_snapshot(&cfg, r->repo)) < 0)
+		return fail(rc, "cannot read the git configuration");
+	rc = git_config_get_path(&buf, cfg, "core.hooksPath");
+	git_config_free(cfg);
+	if (rc == 0 && buf.size > 0) {
+		if (configured)
+			*configured = 1;
+		if (buf.ptr[0] == '/') {
+			s = strdup(buf.ptr);
+		} else {
+			/* Relative to where hooks run: the top of the work
+			 * tree, or the git directory when bare. */
+			base = git_repository_workdir(r->repo);
+			if (base == NULL)
+				base = git_repository_path(r->repo);
+			nb = strlen(base);
+			np = buf.size;
+			if ((s = malloc(nb + np + 2)) != NULL) {
+				memcpy(s, base, nb);
+				if (nb > 0 && base[nb - 1] != '/')
+					s[nb++] = '/';
+				memcpy(s + nb, buf.ptr, np + 1);
+			}
+		}
+		git_buf_dispose(&buf);
+		if (s == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		*out = s;
+		return 0;
+	}
+	git_buf_dispose(&buf);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		return fail(rc, "cannot read core.hooksPath");
+	/* Hooks live in the common directory, shared by all worktrees. */
+	base = git_repository_commondir(r->repo);
+	nb = strlen(base);
+	if ((s = malloc(nb + 7)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	memcpy(s, base, nb);
+	if (nb > 0 && base[nb - 1] != '/')
+		s[nb++] = '/';
+	memcpy(s + nb, "hooks", 6);
+	*out = s;
+	return 0;
+}

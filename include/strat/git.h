@@ -31,6 +31,14 @@ int strat_repo_is_empty(const strat_repo *repo);
 /* 1 when HEAD is detached. */
 int strat_repo_head_detached(const strat_repo *repo);
 
+/*
+ * The directory git runs hooks from, malloc'd (free()) in *out: the value
+ * of core.hooksPath (a relative value taken from the top of the work
+ * tree, as git does; *configured set to 1), else "hooks" in the common git
+ * directory (shared by all worktrees).  The directory may not exist yet.
+ */
+int strat_repo_hooks_dir(strat_repo *repo, char **out, int *configured);
+
 /* Resolve rev (any git revision syntax) to a commit. */
 int strat_repo_resolve(strat_repo *repo, const char *rev, strat_oid *out);
 int strat_repo_merge_base(strat_repo *repo, const strat_oid *a,

@@ -9,5 +9,6 @@
 #include "git.h"
 #include "compare.h"
 #include "week.h"
+#include "review.h"
 
 #endif
