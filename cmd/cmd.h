@@ -20,6 +20,7 @@ typedef struct {
 /* The subcommands, each in cmd/<name>.c. */
 int cmd_lint(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 extern const command commands[];

@@ -6,6 +6,7 @@
 
 const command commands[] = {
 	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
+	{"report", cmd_report, "measure planned versus shipped from git history"},
 	{"help", cmd_help, "show help for a command or a topic"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL}};

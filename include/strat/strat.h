@@ -7,5 +7,6 @@
 #include "plan.h"
 #include "lint.h"
 #include "git.h"
+#include "history.h"
 
 #endif
