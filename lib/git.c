@@ -23,6 +23,8 @@ struct strat_walk {
 	git_revwalk *walk;
 	size_t n, max;
 	int truncated;
+	git_oid next;   /* strat_walk_next_id: the next commit to read */
+	int has_next;
 };
 
 typedef struct {
@@ -263,6 +265,8 @@ strat_walk_new(strat_walk **out, strat_repo *r, const strat_oid *tip,
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	w->repo = r;
 	w->max = max;
+	memcpy(w->next.id, tip->id, 20);
+	w->has_next = 1;
 	/* No sorting flag: sorting forces a whole-graph walk before the
 	 * first result.  First parent only. */
 	if ((rc = git_revwalk_new(&w->walk, r->repo)) < 0 ||
@@ -628,36 +632,34 @@ strat_source_git_free(strat_source *src)
 
 /* ---- cheap history access (strat report) ---- */
 
+/* Follows first parents by hand: unlike a revwalk, this returns the last
+ * commit of a shallow clone before stopping at its missing parent. */
 int
 strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time)
 {
-	git_oid id;
 	git_commit *c;
 	int rc;
 
+	if (!w->has_next)
+		return 0;
 	if (w->max && w->n >= w->max) {
 		w->truncated = 1;
 		return 0;
 	}
-	rc = git_revwalk_next(&id, w->walk);
-	if (rc == GIT_ITEROVER)
-		return 0;
-	if (rc < 0) {
-		if (strat_repo_is_shallow(w->repo)) {
+	if ((rc = git_commit_lookup(&c, w->repo->repo, &w->next)) < 0) {
+		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
+			w->has_next = 0;
 			return 0;
 		}
 		return fail(rc, "history is incomplete or corrupt");
 	}
-	if ((rc = git_commit_lookup(&c, w->repo->repo, &id)) < 0) {
-		if (strat_repo_is_shallow(w->repo)) {
-			w->truncated = 1;
-			return 0;
-		}
-		return fail(rc, "cannot read commit");
-	}
-	memcpy(out->id, id.id, 20);
+	memcpy(out->id, w->next.id, 20);
 	*time = (int64_t)git_commit_time(c);
+	if (git_commit_parentcount(c) > 0)
+		git_oid_cpy(&w->next, git_commit_parent_id(c, 0));
+	else
+		w->has_next = 0;
 	git_commit_free(c);
 	w->n++;
 	return 1;
