@@ -30,7 +30,7 @@ void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * The plan repository containing start: the nearest directory upwards
- * holding strat.yaml, else the top of the git work tree, else start
+ * holding strat.yaml or strategy.yaml, else the top of the git work tree, else start
  * itself.  Returns a malloc'd path, or NULL.
  */
 char *find_plan_root(const char *start);

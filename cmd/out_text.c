@@ -93,7 +93,7 @@ out_text(FILE *f, const report_ctx *r)
 			continue;
 		excerpt(f, r, d);
 		if (d->hint) {
-			fputs("      = ", f);
+			fputs("  ", f);
 			if (r->color)
 				fputs(C_CYAN, f);
 			fputs("hint:", f);
@@ -106,6 +106,8 @@ out_text(FILE *f, const report_ctx *r)
 	}
 	if (r->quiet)
 		return;
+	/* The summary goes to stderr: stdout holds only the findings. */
+	f = stderr;
 	if (e == 0 && w == 0) {
 		if (r->color)
 			fputs(C_GREEN, f);

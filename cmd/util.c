@@ -42,7 +42,7 @@ find_plan_root(const char *start)
 	if (dir == NULL)
 		return NULL;
 	for (;;) {
-		if (has(dir, "strat.yaml", 0)) {
+		if (has(dir, "strat.yaml", 0) || has(dir, "strategy.yaml", 0)) {
 			free(git);
 			return dir;
 		}
