@@ -982,7 +982,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			return rc;
 	}
 	(void)commit;
-	qsort(x->list, x->nlist, sizeof(*x->list), cmp_listed);
+	if (x->nlist > 1)
+		qsort(x->list, x->nlist, sizeof(*x->list), cmp_listed);
 	/* dedupe (overlapping prefixes) */
 	for (i = j = 0; i < x->nlist; i++) {
 		if (j > 0 && strcmp(x->list[j - 1].path, x->list[i].path) == 0) {
@@ -1089,7 +1090,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 	x->files = nf;
 	x->nfiles = nn;
 	nf = NULL;
-	qsort(x->files, x->nfiles, sizeof(*x->files), cmp_calfile);
+	if (x->nfiles > 1)
+		qsort(x->files, x->nfiles, sizeof(*x->files), cmp_calfile);
 	rc = settle(x, hc);
 out:
 	if (nf != NULL) {

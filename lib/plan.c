@@ -435,7 +435,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 
 	if ((rc = src->list(src->ctx, add_path, &files)) < 0)
 		goto fail;
-	qsort(files.v, files.n, sizeof(*files.v), cmpstr);
+	if (files.n > 1)
+		qsort(files.v, files.n, sizeof(*files.v), cmpstr);
 	for (g = 0; g < cfg->ncalendars; g++)
 		if (!check_path(diags, &cfg->calendars[g], "calendar glob"))
 			cfg->calendars[g].s = NULL;

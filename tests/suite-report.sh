@@ -13,6 +13,10 @@ git config --global init.defaultBranch main
 git config --global user.name Tester
 git config --global user.email tester@example.com
 git config --global protocol.file.allow always
+# cmark-gfm 0.29 leaks the per-node data of table nodes built through its
+# API (not ours to fix); keep LeakSanitizer on for everything else.
+printf 'leak:libcmark-gfm\n' > "$HOME/lsan.supp"
+export LSAN_OPTIONS="suppressions=$HOME/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 work=$(mktemp -d); trap 'rm -rf "$work" "$HOME"' EXIT
 pass=0; fail=0
 
