@@ -22,6 +22,8 @@ int cmd_lint(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_week(int argc, char **argv);
 
 extern const command commands[];
 
@@ -34,6 +36,14 @@ void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * itself.  Returns a malloc'd path, or NULL.
  */
 char *find_plan_root(const char *start);
+
+/*
+ * The first of cands (paths relative to the directory of the running
+ * binary) that exists, as a malloc'd absolute path; NULL when none does.
+ * Finds data files both after 'make install' (../share/...) and in the
+ * source tree (./strat, build/strat, build/san/strat).
+ */
+char *find_beside_exe(const char *const *cands);
 
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);

@@ -78,10 +78,12 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 	r.diags = shown ? shown : diags;
 	strat_diags_sort((strat_diags *)r.diags);
 	r.plan = plan;
-	r.files = strat_plan_calendar_count(plan) +
-		  (strat_plan_strategy(plan)->file != NULL) +
-		  (strat_plan_team(plan)->file != NULL) +
-		  (strat_plan_config(plan)->file != NULL);
+	/* Files checked: with PATH files, those the user asked about. */
+	r.files = only != NULL ? nonly
+			       : strat_plan_calendar_count(plan) +
+					 (strat_plan_strategy(plan)->file != NULL) +
+					 (strat_plan_team(plan)->file != NULL) +
+					 (strat_plan_config(plan)->file != NULL);
 	r.quiet = o->quiet;
 	r.root = root;
 	switch (o->format) {
@@ -133,9 +135,10 @@ cmd_lint(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	lint_opts o = {FMT_TEXT, 0, "auto", STRAT_NO_DATE};
-	int ch, i, worst = EXIT_CLEAN, rc;
+	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
-	char *root;
+	char *root, **roots, **rels, **only;
+	size_t n, k;
 
 	o.today = strat_date_today();
 	optind = 1;
@@ -187,32 +190,75 @@ cmd_lint(int argc, char **argv)
 		free(root);
 		return rc;
 	}
-	for (i = optind; i < argc; i++) {
-		char *rel;
+	/* Resolve every PATH first: a nonexistent one is a usage error
+	 * before anything is printed.  Files of one plan are linted in one
+	 * run (pre-commit passes many), a directory lints its whole plan. */
+	n = (size_t)(argc - optind);
+	roots = calloc(n, sizeof(*roots));
+	rels = calloc(n, sizeof(*rels));
+	only = calloc(n, sizeof(*only));
+	if (roots == NULL || rels == NULL || only == NULL) {
+		free(roots);
+		free(rels);
+		free(only);
+		die_msg("out of memory");
+		return EXIT_TROUBLE;
+	}
+	for (k = 0; k < n && worst == EXIT_CLEAN; k++) {
+		const char *arg = argv[optind + (int)k];
 
-		if (stat(argv[i], &st) < 0) {
+		if (stat(arg, &st) < 0) {
 			die_msg("cannot read '%s': no such file or directory",
-				argv[i]);
-			return EXIT_TROUBLE;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			root = find_plan_root(argv[i]);
-			rc = root ? lint_root(root, NULL, 0, &o) : EXIT_TROUBLE;
+				arg);
+			worst = EXIT_TROUBLE;
+		} else if (S_ISDIR(st.st_mode)) {
+			if ((roots[k] = find_plan_root(arg)) == NULL)
+				worst = EXIT_TROUBLE;
 		} else {
 			char dir[PATH_MAX], *slash;
 
-			snprintf(dir, sizeof(dir), "%s", argv[i]);
+			snprintf(dir, sizeof(dir), "%s", arg);
 			slash = strrchr(dir, '/');
 			if (slash)
 				*slash = '\0';
-			root = find_plan_root(slash ? dir : ".");
-			rel = root ? relative_to(root, argv[i]) : NULL;
-			rc = rel ? lint_root(root, &rel, 1, &o) : EXIT_TROUBLE;
-			free(rel);
+			roots[k] = find_plan_root(slash ? dir : ".");
+			if (roots[k] == NULL ||
+			    (rels[k] = relative_to(roots[k], arg)) == NULL) {
+				die_msg("cannot read '%s': not inside a plan "
+					"repository",
+					arg);
+				worst = EXIT_TROUBLE;
+			}
 		}
-		free(root);
+	}
+	for (k = 0; k < n && worst != EXIT_TROUBLE; k++) {
+		size_t j, nonly = 0;
+		int whole = 0;
+
+		if (roots[k] == NULL)
+			continue; /* linted with an earlier PATH */
+		for (j = k; j < n; j++) {
+			if (roots[j] == NULL || strcmp(roots[j], roots[k]))
+				continue;
+			if (rels[j] == NULL)
+				whole = 1;
+			else
+				only[nonly++] = rels[j];
+			if (j > k) {
+				free(roots[j]);
+				roots[j] = NULL;
+			}
+		}
+		rc = lint_root(roots[k], whole ? NULL : only, nonly, &o);
 		if (rc > worst)
 			worst = rc;
 	}
+	for (k = 0; k < n; k++) {
+		free(roots[k]);
+		free(rels[k]);
+	}
+	free(roots);
+	free(rels);
+	free(only);
 	return worst;
 }

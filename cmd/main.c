@@ -7,6 +7,8 @@
 const command commands[] = {
 	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
 	{"report", cmd_report, "measure planned versus shipped from git history"},
+	{"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
+	{"init", cmd_init, "create a plan repository that lints clean"},
 	{"help", cmd_help, "show help for a command or a topic"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL}};
@@ -56,8 +58,15 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0)
 		return cmd_version(argc - 1, argv + 1);
 	for (c = commands; c->name; c++)
-		if (strcmp(c->name, argv[1]) == 0)
+		if (strcmp(c->name, argv[1]) == 0) {
+			/* getopt names the program by argv[0]: make its
+			 * messages read "strat lint: ...", not "lint: ..." */
+			char name[64];
+
+			snprintf(name, sizeof(name), "strat %s", c->name);
+			argv[1] = name;
 			return c->fn(argc - 1, argv + 1);
+		}
 	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
 	return EXIT_TROUBLE;
 }

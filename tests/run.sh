@@ -10,8 +10,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
 export STRAT="$top/$B/strat"
+# Known leaks of system libraries (see the file) under the sanitizer build.
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 if [ -n "$VALGRIND" ]; then
-	export STRAT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	export STRAT_WRAP="valgrind -q --error-exitcode=99 --suppressions=$top/tests/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect"
 fi
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 pass=0; fail=0

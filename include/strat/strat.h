@@ -8,5 +8,7 @@
 #include "lint.h"
 #include "git.h"
 #include "history.h"
+#include "compare.h"
+#include "week.h"
 
 #endif
