@@ -6,6 +6,7 @@
 
 const command commands[] = {
 	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
+	{"report", cmd_report, "measure planned versus shipped from git history"},
 	{"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
 	{"init", cmd_init, "create a plan repository that lints clean"},
 	{"diff", cmd_diff, "describe what a change does to the plan, for review"},
