@@ -138,3 +138,31 @@ json_str(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
+
+char *
+find_beside_exe(const char *const *cands)
+{
+	char exe[PATH_MAX], p[PATH_MAX], *slash, *real;
+	ssize_t n;
+	struct stat st;
+	size_t i;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	for (i = 0; cands[i] != NULL; i++) {
+		if ((size_t)snprintf(p, sizeof(p), "%s/%s", exe, cands[i]) >=
+		    sizeof(p))
+			continue;
+		if (stat(p, &st) < 0)
+			continue;
+		if ((real = realpath(p, NULL)) != NULL)
+			return real;
+	}
+	return NULL;
+}

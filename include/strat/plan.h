@@ -154,6 +154,18 @@ int strat_plan_load(strat_plan **out, const strat_source *src,
 int strat_source_fs(strat_source *out, const char *root);
 void strat_source_fs_free(strat_source *src);
 
+/*
+ * A source showing the subdirectory prefix of inner as its root, for a
+ * plan kept below the top of a git repository: list() reports only paths
+ * under prefix, with "prefix/" stripped; read() and stat() put it back.
+ * prefix is '/'-separated, relative to inner's root, without leading or
+ * trailing '/'; "" passes every path through.  inner must outlive *out.
+ * Free with strat_source_prefix_free.
+ */
+int strat_source_prefix(strat_source *out, const strat_source *inner,
+			const char *prefix);
+void strat_source_prefix_free(strat_source *src);
+
 void strat_plan_free(strat_plan *plan);
 
 const strat_config *strat_plan_config(const strat_plan *plan);
