@@ -1,33 +1,16 @@
 /* arena.c - bump allocator in chunks. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "arena.h"
 
 #define CHUNK_MIN (64 * 1024)
-#define HUGE_PAGE ((size_t)2 << 20)
 
 struct arena_chunk {
 	arena_chunk *prev;
 	size_t size, used;
 	_Alignas(16) unsigned char data[];
 };
-
-void *
-arena_big_alloc(size_t n)
-{
-	void *p;
-
-	if (n < HUGE_PAGE)
-		return malloc(n);
-	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, n & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
-#endif
-	return p;
-}
 
 void
 arena_init(arena *a)
@@ -72,7 +55,7 @@ alloc(arena *a, size_t n, size_t align)
 			if (c != NULL && c->size * 2 > sz &&
 			    c->size < (size_t)8 << 20)
 				sz = c->size * 2;
-			if ((c = arena_big_alloc(sizeof(*c) + sz)) == NULL)
+			if ((c = malloc(sizeof(*c) + sz)) == NULL)
 				return NULL;
 			c->size = sz;
 		}

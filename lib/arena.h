@@ -23,12 +23,6 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_zalloc(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
-/*
- * n bytes (freed with free()) for memory that will be filled: aligned to
- * 2 MB and marked for transparent huge pages where the system has them,
- * which takes one page fault per 2 MB instead of 512.  NULL on ENOMEM.
- */
-void *arena_big_alloc(size_t n);
 /* Release everything allocated after the mark.  One chunk is kept for
  * reuse, so resetting once per element costs no malloc and free. */
 arena_mark arena_get_mark(arena *a);

@@ -26,9 +26,7 @@ plan_item_new(strat_plan *plan)
 		if (v == NULL)
 			return NULL;
 		plan->chunks = v;
-		/* The first chunk is plain memory: most plans fit in it. */
-		v[c] = c == 0 ? malloc(ITEM_CHUNK * sizeof(strat_item))
-			      : arena_big_alloc(ITEM_CHUNK * sizeof(strat_item));
+		v[c] = malloc(ITEM_CHUNK * sizeof(strat_item));
 		if (v[c] == NULL)
 			return NULL;
 		plan->nchunks++;

@@ -6,9 +6,7 @@
 #include "strset.h"
 #include "strat/plan.h"
 
-/* Items per chunk: 4 MB of them, so that a big calendar's chunks can be
- * backed by huge pages (see arena_big_alloc). */
-#define ITEM_CHUNK ((4u << 20) / sizeof(strat_item))
+#define ITEM_CHUNK 4096
 
 typedef struct {
 	const char *path;
