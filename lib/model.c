@@ -269,7 +269,8 @@ version_field(ctx *c, const field *f, const ynode *v)
 	char hint[128];
 
 	c->version_seen = 1;
-	if (v->type != YN_SCALAR || !v->plain)
+	if (v->type != YN_SCALAR || !v->plain || v->len == 0 ||
+	    strspn(v->s, "0123456789") != v->len)
 		return wrong_type(c, v, f->name, "the integer 1");
 	if (strcmp(v->s, "1") != 0) {
 		c->fatal = 1;

@@ -110,6 +110,12 @@ strat_plan_item(const strat_plan *plan, size_t i)
 }
 
 size_t
+strat_plan_file_count(const strat_plan *plan)
+{
+	return plan ? plan->nfiles : 0;
+}
+
+size_t
 strat_plan_calendar_count(const strat_plan *plan)
 {
 	return plan->ncals;
@@ -241,6 +247,7 @@ load_one(strat_plan *plan, const strat_source *src,
 	if (rc == STRAT_ENOTFOUND)
 		return 0;
 	*found = 1;
+	plan->nfiles++;
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
 				"split the file; plan files are small text",
@@ -411,7 +418,7 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 			goto fail;
 		if (found && rc == 0)
 			plan->strategy.file = cfg->strategy.s;
-		else
+		else if (!found)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					cfg->strategy.s, 0, 0,
 					"create it ('strat init' writes a "
@@ -426,7 +433,7 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 			goto fail;
 		if (found && rc == 0)
 			plan->team.file = cfg->team.s;
-		else if (cfg->team.line != 0)
+		else if (!found && cfg->team.line != 0)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					"strat.yaml", cfg->team.line,
 					cfg->team.column, NULL,

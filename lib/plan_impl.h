@@ -29,6 +29,7 @@ struct strat_plan {
 	strset item_ids, anchor_ids, people_ids;
 	plan_source *sources;
 	size_t nsources;
+	size_t nfiles; /* files found, usable or not */
 	int limit_hit; /* STRAT_MAX_ITEMS reached */
 };
 
