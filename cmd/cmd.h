@@ -22,6 +22,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_hook(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_week(int argc, char **argv);

@@ -7,6 +7,7 @@
 #include "plan.h"
 #include "lint.h"
 #include "git.h"
+#include "history.h"
 #include "compare.h"
 #include "week.h"
 #include "review.h"
