@@ -192,7 +192,7 @@ next_event(yreader *r)
 				(uint32_t)r->ev.start_mark.line + 1,
 				(uint32_t)r->ev.start_mark.column + 1,
 				"split the file into several calendar files",
-				"file has more than %u YAML nodes",
+				"file has more than %u yaml nodes",
 				STRAT_MAX_NODES);
 		return fail(r);
 	}
@@ -231,21 +231,18 @@ ev_col(const yreader *r)
 	return (uint32_t)r->ev.start_mark.column + 1;
 }
 
-static void
-report_anchor(yreader *r, const yaml_char_t *anchor)
-{
-	strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
-				ev_line(r), ev_col(r),
-				"write the value out in full",
-			"anchor '&%s' is not allowed in plan files",
-			(const char *)anchor);
-}
-
-static inline void
+/* The first anchor or alias of a file is reported and ends the reading:
+ * the file is not checked further (SPEC.md, "Cascades"). */
+static int
 check_anchor(yreader *r, const yaml_char_t *anchor)
 {
-	if (anchor != NULL)
-		report_anchor(r, anchor);
+	if (anchor == NULL)
+		return 0;
+	strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file, ev_line(r),
+			ev_col(r), "write the values out in full",
+			"yaml anchor '&%s' is not allowed in plan files",
+			(const char *)anchor);
+	return fail(r);
 }
 
 static int
@@ -255,7 +252,7 @@ enter(yreader *r)
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
 				ev_line(r), ev_col(r),
 				"plan files need only a few levels of nesting",
-				"nesting deeper than %d levels",
+				"nesting depth exceeds the limit of %d",
 				STRAT_MAX_DEPTH);
 		return fail(r);
 	}
@@ -346,7 +343,8 @@ scalar(yreader *r, arena *a)
 	const char *s;
 	char *text;
 
-	check_anchor(r, r->ev.data.scalar.anchor);
+	if (check_anchor(r, r->ev.data.scalar.anchor) < 0)
+		return NULL;
 	s = (const char *)r->ev.data.scalar.value;
 	len = r->ev.data.scalar.length;
 	if (len > STRAT_MAX_SCALAR) {
@@ -419,24 +417,21 @@ build(yreader *r, arena *a, ynode **out)
 	case YAML_ALIAS_EVENT:
 		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
 				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"alias '*%s' is not allowed in plan files",
+				"write the values out in full",
+				"yaml alias '*%s' is not allowed in plan files",
 				(const char *)r->ev.data.alias.anchor);
-		if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
-			return -1;
-		take(r);
-		break;
+		return fail(r);
 	case YAML_SEQUENCE_START_EVENT:
-		check_anchor(r, r->ev.data.sequence_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ, 0)) == NULL)
+		if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_SEQ, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
 			return -1;
 		break;
 	case YAML_MAPPING_START_EVENT:
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP, 0)) == NULL)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_MAP, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
@@ -473,8 +468,8 @@ yr_begin(yreader *r, arena *a, ynode **root)
 	if (peek(r) < 0)
 		return -1;
 	if (r->ev.type == YAML_MAPPING_START_EVENT) {
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0)
 			return -1;
 		take(r);
 		return 1;
@@ -532,8 +527,8 @@ yr_seq_begin(yreader *r)
 		return -1;
 	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
 		return 0;
-	check_anchor(r, r->ev.data.sequence_start.anchor);
-	if (enter(r) < 0)
+	if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+	    enter(r) < 0)
 		return -1;
 	take(r);
 	return 1;
@@ -568,7 +563,7 @@ yr_end(yreader *r)
 				r->file, ev_line(r), ev_col(r),
 				"keep one document per file; split the rest "
 				"into files of their own",
-				"file holds more than one YAML document");
+				"file has more than one yaml document");
 		return fail(r);
 	}
 	take(r);
