@@ -5,7 +5,7 @@
  * strat_history_build walks the first-parent chain of a commit, reads the
  * plan of every commit that changed it, and keeps per item the versions it
  * went through.  strat_measure turns that into periods with committed,
- * shipped, slipped, dropped, missed and unplanned items.  Both results own
+ * shipped, slipped, dropped, missed, open and unplanned items.  Both results own
  * all their memory: strat_history_free and strat_measures_free release
  * everything; every pointer reached from them is borrowed.  A measures
  * object borrows from the history it was computed from.
@@ -112,6 +112,7 @@ typedef enum {
 	STRAT_CAT_SLIPPED,
 	STRAT_CAT_DROPPED,
 	STRAT_CAT_MISSED,
+	STRAT_CAT_OPEN, /* a partial period's item still dated in it */
 	STRAT_CAT_UNPLANNED,
 	STRAT_CAT__COUNT
 } strat_category;
