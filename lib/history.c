@@ -1178,6 +1178,27 @@ out:
 
 /* ---- the walk ---- */
 
+/* A path of the plan as a path of the commit's tree (arena). */
+static const char *
+rooted(hist *x, const char *p)
+{
+	const char *r = x->o->root;
+	size_t nr, np = strlen(p);
+	char *s;
+
+	if (r == NULL || r[0] == '\0')
+		return p;
+	nr = strlen(r);
+	if ((s = arena_alloc(&x->mem, nr + np + 2)) == NULL)
+		return NULL;
+	memcpy(s, r, nr);
+	s[nr] = '/';
+	memcpy(s + nr + 1, p, np + 1);
+	if (np == 0)
+		s[nr] = '\0';
+	return s;
+}
+
 static int
 fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
 {
@@ -1265,7 +1286,10 @@ walk(hist *x, const strat_oid *tip)
 				rc = oom();
 				goto out;
 			}
-			paths[0] = "strat.yaml";
+			if ((paths[0] = rooted(x, "strat.yaml")) == NULL) {
+				rc = oom();
+				goto out;
+			}
 			if ((rc = strat_pathids_new(&pid, x->repo, paths, 1)) <
 			    0)
 				goto out;
@@ -1296,9 +1320,13 @@ walk(hist *x, const strat_oid *tip)
 				rc = oom();
 				goto out;
 			}
-			paths[0] = "strat.yaml";
-			for (k = 0; k < np; k++)
-				paths[k + 1] = x->prefixes[k];
+			for (k = 0; k <= np; k++)
+				if ((paths[k] = rooted(
+					     x, k ? x->prefixes[k - 1]
+						  : "strat.yaml")) == NULL) {
+					rc = oom();
+					goto out;
+				}
 			strat_pathids_free(pid);
 			if ((rc = strat_pathids_new(&pid, x->repo, paths,
 						    np + 1)) < 0 ||

@@ -216,6 +216,30 @@ expect_row 2026-Q3 "4,1,0,0,3,0,0"
 STRAT_TODAY=$today
 expect_same
 
+# ---- a plan in a subdirectory of the repository ----
+newrepo subdir
+rm -rf calendar; mkdir -p src mkt/plan/calendar
+echo 'int x;' > src/a.c
+printf 'strat: 1\ncalendars:\n  - calendar/*.yaml\n' > mkt/plan/strat.yaml
+{ hdr; item s1 "Ships" 2026-02-01 planned; item s2 "Slips" 2026-03-01 planned; } > mkt/plan/calendar/q1.yaml
+commit 2025-12-01 "plan in a subdirectory"
+echo 'int y;' > src/a.c; commit 2026-01-05 "unrelated"
+{ hdr; item s1 "Ships" 2026-02-01 shipped; item s2 "Slips" 2026-04-10 planned; } > mkt/plan/calendar/q1.yaml
+commit 2026-02-02 "ship s1, slip s2"
+# from the top: no strat.yaml above the current directory, no plan there
+expect_exit 2 "$STRAT" report
+# from the plan directory or below it, or with -C: that plan, followed
+# through history; paths relative to the plan directory
+cd mkt/plan/calendar
+expect_row 2026-Q1 "2,1,1,0,0,0,0"
+out=$("$STRAT" report --format json)
+expect_grep '"commits": 3, "plan_commits": 2' "$out"
+expect_grep '"file": "calendar/q1.yaml"' "$out"
+expect_same
+cd "$work/subdir"
+out=$("$STRAT" -C mkt/plan report --format csv | tr -d "\r")
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,2,1,1,0,0,0,0,0.5000' "$out"
+
 # ---- edge cases: pulled in, re-dated earlier, shipped date after P ----
 newrepo edges
 { hdr; item e1 "Pulled in" 2026-05-10 planned; item e2 "Earlier" 2026-02-10 planned

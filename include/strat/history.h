@@ -80,9 +80,12 @@ typedef struct {
 	int no_reuse;             /* parse every file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
+	const char *root; /* the plan's directory in every commit's tree,
+			   * '/'-separated ("" or NULL: the top); paths in
+			   * the history are relative to it */
 } strat_history_options;
 #define STRAT_HISTORY_OPTIONS_VERSION 1
-#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL}
+#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL}
 
 /*
  * Walk the first-parent chain of tip.  Returns 0 with *out set, or a
