@@ -180,8 +180,9 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 			 plan->team.file);
 	strat_diags_add(d, STRAT_RULE_OWNER_UNKNOWN, file, owner->line,
 			owner->column, hint,
-			"owner '%s' of %s%s%s%s is not in the team", owner->s,
-			what, id ? " '" : "", id ? id : "", id ? "'" : "");
+			"owner '%s' of %s%s%s%s is not in %s", owner->s, what,
+			id ? " '" : "", id ? id : "", id ? "'" : "",
+			plan->team.file);
 }
 
 int
@@ -210,27 +211,26 @@ check_OWNER_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	return 0;
 }
 
-static int
-has_outcome(const strat_strategy *s, const char *id)
+/* Report a reference to an undefined outcome or kpi, offering the closest
+ * id.  what: "anchor 'x'"; noun: "outcome" or "kpi". */
+static void
+unknown_ref(strat_diags *d, const char *file, const strat_str *ref,
+	    const char *owner_kind, const char *owner_id, const char *noun,
+	    const char *const *ids, size_t n, const char *fallback)
 {
-	size_t i;
+	const char *sug;
+	char hint[160];
 
-	for (i = 0; i < s->noutcomes; i++)
-		if (s->outcomes[i].id.s && strcmp(s->outcomes[i].id.s, id) == 0)
-			return 1;
-	return 0;
+	sug = suggest(ref->s, ids, n);
+	if (sug)
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
+	strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, file, ref->line,
+			ref->column, sug ? hint : fallback,
+			"%s '%s' references unknown %s '%s'", owner_kind,
+			owner_id ? owner_id : "?", noun, ref->s);
 }
 
-static int
-has_kpi(const strat_strategy *s, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < s->nkpis; i++)
-		if (s->kpis[i].id.s && strcmp(s->kpis[i].id.s, id) == 0)
-			return 1;
-	return 0;
-}
+#define MAX_CANDS 256
 
 int
 check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
@@ -238,59 +238,59 @@ check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
-	const char *ids[256], *sug;
-	char hint[160];
-	size_t i, j, n = 0;
+	const char *oids[MAX_CANDS], *kids[MAX_CANDS];
+	strset outs, kpis;
+	size_t i, j, no = 0, nk = 0;
+	int rc = STRAT_ENOMEM;
 
 	(void)o;
 	if (s->file == NULL)
 		return 0;
-	for (i = 0; i < s->noutcomes && n < 256; i++)
-		ids[n++] = s->outcomes[i].id.s;
+	strset_init(&outs);
+	strset_init(&kpis);
+	for (i = 0; i < s->noutcomes; i++) {
+		if (s->outcomes[i].id.s == NULL)
+			continue;
+		if (strset_put(&outs, s->outcomes[i].id.s, (void *)s, NULL) < 0)
+			goto out;
+		if (no < MAX_CANDS)
+			oids[no++] = s->outcomes[i].id.s;
+	}
+	for (i = 0; i < s->nkpis; i++) {
+		if (s->kpis[i].id.s == NULL)
+			continue;
+		if (strset_put(&kpis, s->kpis[i].id.s, (void *)s, NULL) < 0)
+			goto out;
+		if (nk < MAX_CANDS)
+			kids[nk++] = s->kpis[i].id.s;
+	}
+	for (i = 0; i < s->noutcomes; i++)
+		if (s->outcomes[i].kpi.s &&
+		    !strset_get(&kpis, s->outcomes[i].kpi.s))
+			unknown_ref(d, s->file, &s->outcomes[i].kpi, "outcome",
+				    s->outcomes[i].id.s, "kpi", kids, nk,
+				    "define it under 'kpis:'");
 	for (i = 0; i < s->nanchors; i++) {
 		const strat_anchor *a = &s->anchors[i];
 
-		for (j = 0; j < a->noutcomes; j++) {
-			if (has_outcome(s, a->outcomes[j].s))
-				continue;
-			sug = suggest(a->outcomes[j].s, ids, n);
-			if (sug)
-				snprintf(hint, sizeof(hint),
-					 "did you mean '%s'?", sug);
-			else
-				snprintf(hint, sizeof(hint),
-					 "define it under 'outcomes:'");
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, s->file,
-					a->outcomes[j].line,
-					a->outcomes[j].column, hint,
-					"anchor '%s' serves unknown outcome "
-					"'%s'",
-					a->id.s ? a->id.s : "?",
-					a->outcomes[j].s);
-		}
+		for (j = 0; j < a->noutcomes; j++)
+			if (!strset_get(&outs, a->outcomes[j].s))
+				unknown_ref(d, s->file, &a->outcomes[j],
+					    "anchor", a->id.s, "outcome", oids,
+					    no, "define it under 'outcomes:'");
 	}
-	for (i = 0; i < s->noutcomes; i++)
-		if (s->outcomes[i].kpi.s && !has_kpi(s, s->outcomes[i].kpi.s))
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, s->file,
-					s->outcomes[i].kpi.line,
-					s->outcomes[i].kpi.column,
-					"define it under 'kpis:'",
-					"outcome '%s' names unknown kpi '%s'",
-					s->outcomes[i].id.s
-						? s->outcomes[i].id.s
-						: "?",
-					s->outcomes[i].kpi.s);
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->kpi.s && !has_kpi(s, it->kpi.s))
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, it->file,
-					it->kpi.line, it->kpi.column,
-					"define it under 'kpis:' in the "
-					"strategy",
-					"item '%s' names unknown kpi '%s'",
-					it->id.s ? it->id.s : "?", it->kpi.s);
+		if (it->kpi.s && !strset_get(&kpis, it->kpi.s))
+			unknown_ref(d, it->file, &it->kpi, "item", it->id.s,
+				    "kpi", kids, nk,
+				    "define it under 'kpis:' in the strategy");
 	}
-	return 0;
+	rc = 0;
+out:
+	strset_free(&outs);
+	strset_free(&kpis);
+	return rc;
 }
 
 int
@@ -325,14 +325,16 @@ check_SHIPPED_DATE_WITHOUT_STATUS(const strat_plan *plan,
 	(void)o;
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->shipped_text.s == NULL ||
+		/* an invalid shipped date has its own finding */
+		if (it->shipped == STRAT_NO_DATE ||
 		    it->status == STRAT_STATUS_SHIPPED ||
 		    it->status == STRAT_STATUS_NONE)
 			continue;
 		strat_diags_add(d, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS,
 				it->file, it->shipped_text.line,
 				it->shipped_text.column,
-				"set 'status: shipped', or remove the date",
+				"set 'status: shipped', or remove the shipped "
+				"date",
 				"item '%s' has a shipped date but its status "
 				"is '%s'",
 				it->id.s ? it->id.s : "?", it->status_text.s);
@@ -357,7 +359,8 @@ check_SHIPPED_IN_FUTURE(const strat_plan *plan, const strat_load_options *o,
 			continue;
 		strat_diags_add(d, STRAT_RULE_SHIPPED_IN_FUTURE, it->file,
 				it->shipped_text.line, it->shipped_text.column,
-				"record the day it actually went out",
+				"an item cannot have shipped yet; fix the date "
+				"or set 'status: in-progress'",
 				"item '%s' shipped on %s, after today (%s)",
 				it->id.s ? it->id.s : "?", it->shipped_text.s,
 				today);
@@ -371,7 +374,9 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 {
 	const strat_item *it;
 	const strat_anchor *a;
+	char hint[160];
 	size_t i;
+	int q;
 
 	(void)o;
 	EACH_ITEM(plan, i, it)
@@ -383,15 +388,20 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 		if (it->date >= strat_quarter_start(a->year, a->q) &&
 		    it->date <= strat_quarter_end(a->year, a->q))
 			continue;
+		/* a valid date: YYYY-MM-DD */
+		q = ((it->date_text.s[5] - '0') * 10 +
+		     (it->date_text.s[6] - '0') - 1) / 3 + 1;
+		snprintf(hint, sizeof(hint),
+			 "move the item into %s, or trace it to an anchor of "
+			 "%.4s-Q%d",
+			 a->quarter.s, it->date_text.s, q);
 		strat_diags_add(d, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER,
 				it->file, it->date_text.line,
-				it->date_text.column,
-				"move the date into the quarter, or trace the "
-				"item to an anchor of its own quarter",
-				"item '%s' is dated %s, outside its anchor "
-				"'%s' (%s)",
+				it->date_text.column, hint,
+				"item '%s' is dated %s, outside %s of anchor "
+				"'%s'",
 				it->id.s ? it->id.s : "?", it->date_text.s,
-				a->id.s, a->quarter.s);
+				a->quarter.s, a->id.s);
 	}
 	return 0;
 }
@@ -427,7 +437,7 @@ check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
 		strat_diags_add(d, STRAT_RULE_ANCHOR_WITHOUT_ITEMS, s->file,
 				a->id.line, a->id.column,
 				"plan work that serves it, or remove the "
-				"priority",
+				"anchor",
 				"anchor '%s' has no calendar items", a->id.s);
 	}
 	strset_free(&used);
@@ -439,36 +449,49 @@ check_QUARTER_ANCHOR_COUNT(const strat_plan *plan,
 			   const strat_load_options *o, strat_diags *d)
 {
 	const strat_strategy *s = &plan->strategy;
-	size_t i, j, n;
-	int first;
+	const strat_anchor *a;
+	strset quarters;
+	size_t i, *count, *n;
+	void *old;
+	int r;
 
 	(void)o;
+	/* Counted only over a complete picture: every anchor with a valid
+	 * quarter, every calendar file read (SPEC.md, "Cascades"). */
+	for (i = 0; i < s->nanchors; i++)
+		if (s->anchors[i].year == 0)
+			return 0;
+	for (i = 0; i < plan->ncals; i++)
+		if (!plan->cals[i].loaded)
+			return 0;
+	if ((count = calloc(s->nanchors + 1, sizeof(*count))) == NULL)
+		return STRAT_ENOMEM;
+	strset_init(&quarters);
+	/* A valid quarter is written one way (YYYY-Qn): count by text. */
 	for (i = 0; i < s->nanchors; i++) {
-		const strat_anchor *a = &s->anchors[i];
-
-		if (a->year == 0)
-			continue;
-		first = 1;
-		n = 0;
-		for (j = 0; j < s->nanchors; j++) {
-			if (s->anchors[j].year != a->year ||
-			    s->anchors[j].q != a->q)
-				continue;
-			if (j < i)
-				first = 0;
-			n++;
+		r = strset_put(&quarters, s->anchors[i].quarter.s, &count[i],
+			       &old);
+		if (r < 0) {
+			strset_free(&quarters);
+			free(count);
+			return STRAT_ENOMEM;
 		}
-		if (!first || (n >= 3 && n <= 5))
-			continue;
+		n = r == 0 ? old : &count[i];
+		(*n)++;
+	}
+	for (i = 0; i < s->nanchors; i++) {
+		a = &s->anchors[i];
+		if (count[i] == 0 || (count[i] >= 3 && count[i] <= 5))
+			continue; /* not its quarter's first anchor, or fine */
 		strat_diags_add(d, STRAT_RULE_QUARTER_ANCHOR_COUNT, s->file,
 				a->quarter.line, a->quarter.column,
-				n < 3 ? "a quarter wants 3 to 5 focus areas; "
-					"add anchors"
-				      : "a quarter wants 3 to 5 focus areas; "
-					"more fragments the team",
-				"quarter '%s' has %zu anchor%s", a->quarter.s,
-				n, n == 1 ? "" : "s");
+				"keep 3 to 5 priorities per quarter",
+				"quarter '%s' has %zu anchor%s, expected 3 to 5",
+				a->quarter.s, count[i],
+				count[i] == 1 ? "" : "s");
 	}
+	strset_free(&quarters);
+	free(count);
 	return 0;
 }
 

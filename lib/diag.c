@@ -6,6 +6,7 @@
 
 #include "strat/diag.h"
 #include "arena.h"
+#include "diag_impl.h"
 
 static const struct {
 	const char *id;
@@ -183,6 +184,27 @@ strat_diags_add(strat_diags *d, strat_rule rule, const char *file,
 	if (d->cb)
 		d->cb(g, d->payload);
 	return 0;
+}
+
+void
+diags_withdraw(strat_diags *d, size_t from,
+	       int (*keep)(const strat_diag *g, void *arg), void *arg)
+{
+	size_t i, j;
+
+	if (d == NULL)
+		return;
+	for (i = j = from; i < d->n; i++) {
+		if (!keep(&d->v[i], arg)) {
+			if (d->v[i].severity == STRAT_SEV_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			continue;
+		}
+		d->v[j++] = d->v[i];
+	}
+	d->n = j;
 }
 
 size_t

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag_impl.h"
 #include "plan_impl.h"
 #include "yaml.h"
 
@@ -50,6 +51,7 @@ struct ctx {
 	const char *what;     /* "item 'x'", for messages */
 	char whatbuf[160];
 	int kind_seen, version_seen;
+	int fatal; /* the file is not checked further (SPEC.md, "Cascades") */
 };
 
 #define NONE STRAT_RULE__COUNT
@@ -112,6 +114,13 @@ several_people(const char *s)
 	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
 }
 
+#define OWNER_HINT                                                      \
+	"pick the one person accountable; others can help without owning " \
+	"it"
+#define ID_HINT                                                          \
+	"ids use lowercase letters, digits, '.', '_' and '-', and start " \
+	"with a letter or digit"
+
 static const char *const statuses[] = {"planned", "in-progress", "shipped",
 				       "dropped"};
 
@@ -124,15 +133,18 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	char hint[128];
 
 	if (v->type != YN_SCALAR) {
-		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1) {
+		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1)
 			return strat_diags_add(
 				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
-				v->line, v->column,
-				"name one accountable owner; mention helpers "
-				"in 'notes'",
+				v->line, v->column, OWNER_HINT,
 				"%s has %u owners; an owner is one person",
 				c->what, (unsigned)v->n);
-		}
+		if (f->type == F_OWNER && v->type == YN_SEQ)
+			return strat_diags_add(
+				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
+				v->line, v->column, OWNER_HINT,
+				"owner of %s must be one person, not a list",
+				c->what);
 		return wrong_type(c, v, f->name, "a string");
 	}
 	/* Share repeated short values (owners, anchors, dates, channels). */
@@ -144,17 +156,13 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	case F_ID:
 		if (!valid_id(out->s))
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					v->line, v->column,
-					"use lower-case letters, digits, '.', "
-					"'_' and '-'",
-					"id '%s' is not a valid id", out->s);
+					v->line, v->column, ID_HINT,
+					"invalid id '%s'", out->s);
 		break;
 	case F_OWNER:
 		if (several_people(out->s)) {
 			strat_diags_add(c->diags, STRAT_RULE_OWNER_NOT_SINGLE,
-					c->file, v->line, v->column,
-					"name one accountable owner; mention "
-					"helpers in 'notes'",
+					c->file, v->line, v->column, OWNER_HINT,
 					"owner '%s' of %s names more than one "
 					"person",
 					out->s, c->what);
@@ -169,8 +177,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			*d = STRAT_NO_DATE;
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_DATE,
 					c->file, v->line, v->column,
-					"write dates as YYYY-MM-DD, e.g. "
-					"2026-04-01",
+					"expected a calendar date written "
+					"YYYY-MM-DD",
 					"'%s' of %s is not a valid date: '%s'",
 					f->name, c->what, out->s);
 		}
@@ -183,8 +191,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			yq[0] = yq[1] = 0;
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_QUARTER,
 					c->file, v->line, v->column,
-					"write quarters as YYYY-Qn, e.g. "
-					"2026-Q2",
+					"expected YYYY-Qn with n from 1 to 4, "
+					"e.g. 2026-Q2",
 					"'%s' of %s is not a valid quarter: "
 					"'%s'",
 					f->name, c->what, out->s);
@@ -247,11 +255,8 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 			return rc;
 		if (f->type == F_IDLIST && !valid_id((*arr)[i].s))
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					e->line, e->column,
-					"use lower-case letters, digits, '.', "
-					"'_' and '-'",
-					"id '%s' is not a valid id",
-					(*arr)[i].s);
+					e->line, e->column, ID_HINT,
+					"invalid id '%s'", (*arr)[i].s);
 		i++;
 	}
 	*n = i;
@@ -259,41 +264,58 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 }
 
 static int
-version_field(ctx *c, const ynode *v)
+version_field(ctx *c, const field *f, const ynode *v)
 {
+	char hint[128];
+
 	c->version_seen = 1;
-	if (v->type != YN_SCALAR || !v->plain) {
-		return wrong_type(c, v, "version", "the integer 1");
+	if (v->type != YN_SCALAR || !v->plain || v->len == 0 ||
+	    strspn(v->s, "0123456789") != v->len)
+		return wrong_type(c, v, f->name, "the integer 1");
+	if (strcmp(v->s, "1") != 0) {
+		c->fatal = 1;
+		snprintf(hint, sizeof(hint),
+			 "this strat reads format version 1; upgrade strat "
+			 "or write '%s: 1'",
+			 f->name);
+		return strat_diags_add(c->diags,
+				       STRAT_RULE_UNSUPPORTED_VERSION, c->file,
+				       v->line, v->column, hint,
+				       "unsupported format version '%s'", v->s);
 	}
-	if (strcmp(v->s, "1") != 0)
-		return strat_diags_add(
-			c->diags, STRAT_RULE_UNSUPPORTED_VERSION, c->file,
-			v->line, v->column,
-			"this strat reads format version 1; upgrade strat "
-			"or write 'version: 1'",
-			"unsupported format version '%s'", v->s);
 	return 0;
 }
 
 static int
 kind_field(ctx *c, const ynode *v)
 {
+	static const char *const kinds[] = {"calendar", "strategy", "team"};
+	const char *sug;
+	char hint[128];
+	size_t i;
+
 	c->kind_seen = 1;
 	if (v->type != YN_SCALAR)
 		return wrong_type(c, v, "kind", "a string");
-	if (strcmp(v->s, c->kind) != 0) {
-		char hint[128];
-
-		snprintf(hint, sizeof(hint),
-			 "this path is read as a %s file; write 'kind: %s' "
-			 "or move the file",
-			 c->kind, c->kind);
-		return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
-				       c->file, v->line, v->column, hint,
-				       "expected kind '%s', found '%s'",
-				       c->kind, v->s);
-	}
-	return 0;
+	if (strcmp(v->s, c->kind) == 0)
+		return 0;
+	c->fatal = 1;
+	snprintf(hint, sizeof(hint),
+		 "this path is read as a %s file; write 'kind: %s' or move "
+		 "the file",
+		 c->kind, c->kind);
+	for (i = 0; i < 3; i++)
+		if (strcmp(v->s, kinds[i]) == 0)
+			return strat_diags_add(
+				c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
+				v->line, v->column, hint,
+				"file has kind '%s', expected '%s'", v->s,
+				c->kind);
+	if ((sug = suggest(v->s, kinds, 3)) != NULL)
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
+	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
+			       v->line, v->column, hint, "unknown kind '%s'",
+			       v->s);
 }
 
 static int
@@ -389,11 +411,15 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 				       "keys of %s must be strings", c->what);
 	}
 	if ((f = find_field(t, k->s)) == NULL) {
-		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0')
+		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0') {
+			c->fatal = 1;
 			return strat_diags_add(
 				c->diags, STRAT_RULE_YAML_ALIAS, c->file,
-				k->line, k->column, "write the values out",
-				"merge key '<<' is not allowed in plan files");
+				k->line, k->column,
+				"write the values out in full",
+				"yaml merge key '<<' is not allowed in plan "
+				"files");
+		}
 		return unknown_key(c, t, k);
 	}
 	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
@@ -404,7 +430,7 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 	*seen |= 1u << (f - t);
 	switch (f->type) {
 	case F_VERSION:
-		return version_field(c, v);
+		return version_field(c, f, v);
 	case F_KIND:
 		return kind_field(c, v);
 	case F_IDLIST:
@@ -444,6 +470,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 		if (f->missing == NONE || (seen & (1u << (f - t))))
 			continue;
 		if (f->type == F_KIND) {
+			c->fatal = 1;
 			snprintf(hint, sizeof(hint), "add 'kind: %s'", c->kind);
 			strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
 					c->file, line, col, hint,
@@ -763,6 +790,53 @@ read_item(ctx *c, const ynode *e, size_t index)
 
 /* ---- the file walker ---- */
 
+/* What an unusable file still reports: the reasons it is unusable, and of
+ * yaml-alias only the first (SPEC.md, "Cascades"). */
+static int
+keep_fatal(const strat_diag *g, void *arg)
+{
+	int *aliases = arg;
+
+	switch (g->rule) {
+	case STRAT_RULE_YAML_ALIAS:
+		return (*aliases)++ == 0;
+	case STRAT_RULE_YAML_SYNTAX:
+	case STRAT_RULE_MULTIPLE_DOCUMENTS:
+	case STRAT_RULE_LIMIT_EXCEEDED:
+	case STRAT_RULE_UNKNOWN_KIND:
+	case STRAT_RULE_UNSUPPORTED_VERSION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A file that is not checked further contributes nothing to the plan:
+ * take back what it added and the findings about its content. */
+static void
+discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
+{
+	strat_plan *plan = c->plan;
+	int aliases = 0;
+	size_t i;
+
+	diags_withdraw(c->diags, diags0, keep_fatal, &aliases);
+	if (cal) {
+		plan->nitems = items0;
+	} else if (strcmp(c->kind, "strategy") == 0) {
+		memset(&plan->strategy, 0, sizeof(plan->strategy));
+	} else if (strcmp(c->kind, "team") == 0) {
+		memset(&plan->team, 0, sizeof(plan->team));
+	} else {
+		memset(&plan->config, 0, sizeof(plan->config));
+		plan->config.week_starts = 1;
+		for (i = 0; i < STRAT_RULE__COUNT; i++)
+			strat_diags_set_severity(
+				c->diags, (strat_rule)i,
+				strat_rule_default_severity((strat_rule)i));
+	}
+}
+
 static int
 read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	  strat_diags *diags, const char *kind, const field *t, void *obj)
@@ -773,7 +847,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	yreader *r;
 	ynode *root, *k, *v;
 	uint32_t seen = 0;
-	size_t index = 0;
+	size_t index = 0, diags0, items0;
 	int rc = 0, st;
 	strat_calendar *cal = NULL;
 
@@ -787,6 +861,8 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 		c.what = "strat.yaml";
 	if (strcmp(kind, "calendar") == 0)
 		cal = &plan->cals[plan->ncals - 1];
+	diags0 = strat_diags_count(diags);
+	items0 = plan->nitems;
 	arena_init(&scratch);
 	if ((r = yr_open(file, buf, len, diags)) == NULL) {
 		arena_free(&scratch);
@@ -798,6 +874,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				"see 'strat help format'",
 				"file is empty; expected a %s file",
 				strcmp(kind, "config") ? kind : "strat.yaml");
+		c.fatal = 1;
 		goto out;
 	}
 	if (st < 0) {
@@ -807,6 +884,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 					"the top of a %s file must be a "
 					"mapping, not %s",
 					kind, type_name(root));
+		c.fatal = 1;
 		goto out;
 	}
 	mark = arena_get_mark(&scratch);
@@ -824,6 +902,10 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				continue;
 			}
 			while ((st = yr_seq_next(r, &scratch, &v)) == 1) {
+				if (c.fatal) { /* read on for yaml findings */
+					arena_reset(&scratch, mark);
+					continue;
+				}
 				rc = read_item(&c, v, index++);
 				c.what = "calendar";
 				arena_reset(&scratch, mark);
@@ -842,7 +924,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				rc = set_str(&c, &cal->title, v, 0);
 			else if (v->type != YN_NULL)
 				rc = wrong_type(&c, v, "title", "a string");
-		} else {
+		} else if (!c.fatal) {
 			rc = apply(&c, t, k, v, obj, &seen);
 		}
 		arena_reset(&scratch, mark);
@@ -851,14 +933,23 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	}
 	if (st == 0 && !yr_failed(r))
 		yr_end(r);
-	if (!yr_failed(r))
+	if (!yr_failed(r) && !c.fatal)
 		rc = missing(&c, t, seen, 1, 1);
-	if (cal)
-		cal->loaded = !yr_failed(r);
 out:
+	if (yr_failed(r))
+		c.fatal = 1;
+	if (c.fatal) {
+		/* the root was not a mapping: nothing else to take back */
+		if (st >= 0 || root == NULL)
+			discard(&c, diags0, items0, cal);
+		else
+			discard(&c, strat_diags_count(diags), items0, cal);
+	}
+	if (cal)
+		cal->loaded = !c.fatal;
 	yr_close(r);
 	arena_free(&scratch);
-	return rc;
+	return rc < 0 ? rc : c.fatal;
 }
 
 int

@@ -110,6 +110,12 @@ strat_plan_item(const strat_plan *plan, size_t i)
 }
 
 size_t
+strat_plan_file_count(const strat_plan *plan)
+{
+	return plan ? plan->nfiles : 0;
+}
+
+size_t
 strat_plan_calendar_count(const strat_plan *plan)
 {
 	return plan->ncals;
@@ -221,7 +227,8 @@ typedef int (*reader_fn)(strat_plan *, const char *, const char *, size_t,
 			 strat_diags *);
 
 /* Read one file through the source and hand it to fn.  Missing files are
- * reported by the caller when they matter; *found tells. */
+ * reported by the caller when they matter; *found tells.  Returns 0, 1 when
+ * the file was found but cannot be used, or a negative code. */
 static int
 load_one(strat_plan *plan, const strat_source *src,
 	 const strat_load_options *opts, strat_diags *diags, const char *path,
@@ -240,18 +247,19 @@ load_one(strat_plan *plan, const strat_source *src,
 	if (rc == STRAT_ENOTFOUND)
 		return 0;
 	*found = 1;
+	plan->nfiles++;
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
 				"split the file; plan files are small text",
 				"file is larger than %u bytes",
 				STRAT_MAX_FILE_SIZE);
-		return 0;
+		return 1;
 	}
 	if (rc == STRAT_ECONFLICT) {
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				"resolve the conflict, then 'git add' the file",
 				"file has unresolved merge conflicts");
-		return 0;
+		return 1;
 	}
 	if (rc == STRAT_ENOMEM)
 		return rc;
@@ -259,7 +267,7 @@ load_one(strat_plan *plan, const strat_source *src,
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				NULL, "cannot read file: %s",
 				strat_error_last());
-		return 0;
+		return 1;
 	}
 	if (len > STRAT_MAX_FILE_SIZE) {
 		free(buf);
@@ -267,7 +275,7 @@ load_one(strat_plan *plan, const strat_source *src,
 				"split the file; plan files are small text",
 				"file is larger than %u bytes",
 				STRAT_MAX_FILE_SIZE);
-		return 0;
+		return 1;
 	}
 	rc = fn(plan, file, buf, len, diags);
 	if (opts->keep_sources) {
@@ -356,8 +364,8 @@ check_path(strat_diags *diags, const strat_str *p, const char *what)
 		return 1;
 	strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, "strat.yaml",
 			p->line, p->column,
-			"plan files must live inside the repository; use a "
-			"relative path without '..'",
+			"paths are relative to the repository root and may "
+			"not contain '..'",
 			"%s '%s' leaves the repository", what, p->s);
 	return 0;
 }
@@ -408,9 +416,9 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		if ((rc = load_one(plan, src, opts, diags, cfg->strategy.s,
 				   model_read_strategy, &found)) < 0)
 			goto fail;
-		if (found)
+		if (found && rc == 0)
 			plan->strategy.file = cfg->strategy.s;
-		else
+		else if (!found)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					cfg->strategy.s, 0, 0,
 					"create it ('strat init' writes a "
@@ -423,9 +431,9 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		if ((rc = load_one(plan, src, opts, diags, cfg->team.s,
 				   model_read_team, &found)) < 0)
 			goto fail;
-		if (found)
+		if (found && rc == 0)
 			plan->team.file = cfg->team.s;
-		else if (cfg->team.line != 0)
+		else if (!found && cfg->team.line != 0)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					"strat.yaml", cfg->team.line,
 					cfg->team.column, NULL,

@@ -29,6 +29,7 @@ struct strat_plan {
 	strset item_ids, anchor_ids, people_ids;
 	plan_source *sources;
 	size_t nsources;
+	size_t nfiles; /* files found, usable or not */
 	int limit_hit; /* STRAT_MAX_ITEMS reached */
 };
 
@@ -40,7 +41,9 @@ void plan_item_pop(strat_plan *plan);
 const char *plan_intern(strat_plan *plan, const char *s, size_t n);
 
 /* Per-kind readers (lib/model.c).  Each reads one file's bytes into the
- * plan and reports findings; 0, or a negative code on out-of-memory. */
+ * plan and reports findings; 0, 1 when the file is not usable (it then
+ * added nothing to the plan: SPEC.md, "Cascades"), or a negative code on
+ * out-of-memory. */
 int model_read_config(strat_plan *plan, const char *file, const char *buf,
 		      size_t len, strat_diags *diags);
 int model_read_strategy(strat_plan *plan, const char *file, const char *buf,

@@ -196,7 +196,7 @@ peek(yreader *r)
 				(uint32_t)r->ev.start_mark.line + 1,
 				(uint32_t)r->ev.start_mark.column + 1,
 				"split the file into several calendar files",
-				"file has more than %u YAML nodes",
+				"file has more than %u yaml nodes",
 				STRAT_MAX_NODES);
 		return fail(r);
 	}
@@ -224,15 +224,18 @@ ev_col(const yreader *r)
 	return (uint32_t)r->ev.start_mark.column + 1;
 }
 
-static void
+/* The first anchor or alias of a file is reported and ends the reading:
+ * the file is not checked further (SPEC.md, "Cascades"). */
+static int
 check_anchor(yreader *r, const yaml_char_t *anchor)
 {
-	if (anchor != NULL)
-		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
-				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"anchor '&%s' is not allowed in plan files",
-				(const char *)anchor);
+	if (anchor == NULL)
+		return 0;
+	strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file, ev_line(r),
+			ev_col(r), "write the values out in full",
+			"yaml anchor '&%s' is not allowed in plan files",
+			(const char *)anchor);
+	return fail(r);
 }
 
 static int
@@ -242,7 +245,7 @@ enter(yreader *r)
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
 				ev_line(r), ev_col(r),
 				"plan files need only a few levels of nesting",
-				"nesting deeper than %d levels",
+				"nesting depth exceeds the limit of %d",
 				STRAT_MAX_DEPTH);
 		return fail(r);
 	}
@@ -351,7 +354,8 @@ build(yreader *r, arena *a, ynode **out)
 		return -1;
 	switch (r->ev.type) {
 	case YAML_SCALAR_EVENT:
-		check_anchor(r, r->ev.data.scalar.anchor);
+		if (check_anchor(r, r->ev.data.scalar.anchor) < 0)
+			return -1;
 		s = (const char *)r->ev.data.scalar.value;
 		len = r->ev.data.scalar.length;
 		if (len > STRAT_MAX_SCALAR) {
@@ -381,24 +385,21 @@ build(yreader *r, arena *a, ynode **out)
 	case YAML_ALIAS_EVENT:
 		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
 				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"alias '*%s' is not allowed in plan files",
+				"write the values out in full",
+				"yaml alias '*%s' is not allowed in plan files",
 				(const char *)r->ev.data.alias.anchor);
-		if ((n = node_new(r, a, YN_NULL)) == NULL)
-			return -1;
-		take(r);
-		break;
+		return fail(r);
 	case YAML_SEQUENCE_START_EVENT:
-		check_anchor(r, r->ev.data.sequence_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ)) == NULL)
+		if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_SEQ)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
 			return -1;
 		break;
 	case YAML_MAPPING_START_EVENT:
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP)) == NULL)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_MAP)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
@@ -435,8 +436,8 @@ yr_begin(yreader *r, arena *a, ynode **root)
 	if (peek(r) < 0)
 		return -1;
 	if (r->ev.type == YAML_MAPPING_START_EVENT) {
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0)
 			return -1;
 		take(r);
 		return 1;
@@ -494,8 +495,8 @@ yr_seq_begin(yreader *r)
 		return -1;
 	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
 		return 0;
-	check_anchor(r, r->ev.data.sequence_start.anchor);
-	if (enter(r) < 0)
+	if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+	    enter(r) < 0)
 		return -1;
 	take(r);
 	return 1;
@@ -530,7 +531,7 @@ yr_end(yreader *r)
 				r->file, ev_line(r), ev_col(r),
 				"keep one document per file; split the rest "
 				"into files of their own",
-				"file holds more than one YAML document");
+				"file has more than one yaml document");
 		return fail(r);
 	}
 	take(r);
