@@ -203,6 +203,12 @@ cmd_report(int argc, char **argv)
 	}
 	if (progress_shown)
 		fputs("\r\033[K", stderr);
+	if (getenv("STRAT_REPORT_STATS") != NULL) /* for the tests */
+		fprintf(stderr,
+			"strat: reuse: %zu files parsed whole, %zu chunks "
+			"parsed, %zu chunks and %zu files reused\n",
+			h->parsed_full, h->parsed_chunks, h->reused_chunks,
+			h->reused_files);
 	if (strat_measure(&m, h, &mo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;

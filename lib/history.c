@@ -408,11 +408,12 @@ full_parse(hist *x, const char *path, const char *buf, size_t len,
 	return take_items(x, items, n);
 }
 
-/* "items:\n" + a chunk, parsed on its own. */
+/* A chunk parsed on its own, after a minimal header (a calendar without
+ * its kind is unusable, SPEC.md "Cascades"). */
 static int
 parse_piece(hist *x, piece *p, int header)
 {
-	static const char pre[] = "items:\n";
+	static const char pre[] = "kind: calendar\nversion: 1\nitems:\n";
 	strat_diags *d = NULL;
 	size_t need = p->len + sizeof(pre);
 	int rc, loaded;

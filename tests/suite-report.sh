@@ -240,6 +240,24 @@ cd "$work/subdir"
 out=$("$STRAT" -C mkt/plan report --format csv | tr -d "\r")
 expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,2,1,1,0,0,0,0,0.5000' "$out"
 
+# ---- reuse: only changed items are parsed ----
+newrepo reuse
+{ hdr; item r1 "One" 2026-01-10 planned; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+{ hdr; item r1 "One" 2026-01-10 shipped; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-11 "ship r1"
+{ hdr; item r1 "One" 2026-01-10 shipped; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; item r4 "Four" 2026-03-12 planned; } > calendar/q1.yaml
+commit 2026-01-12 "add r4"
+out=$(STRAT_REPORT_STATS=1 "$STRAT" report 2>&1 >/dev/null)
+# parsed: the header once, r1 r2 r3, r1 shipped, r4 (nothing whole);
+# reused: r2 r3, then r1 r2 r3
+expect_grep '^strat: reuse: 0 files parsed whole, 6 chunks parsed, 5 chunks and 0 files reused$' "$out"
+expect_row 2026-Q1 "3,1,0,0,2,0,0"
+expect_same
+
 # ---- edge cases: pulled in, re-dated earlier, shipped date after P ----
 newrepo edges
 { hdr; item e1 "Pulled in" 2026-05-10 planned; item e2 "Earlier" 2026-02-10 planned
