@@ -82,7 +82,8 @@ check-valgrind: all units
 	@VALGRIND=1 sh tests/run.sh $(B)
 
 bench: all
-	@sh bench/run.sh $(B)
+	@if [ -f bench/run.sh ]; then sh bench/run.sh $(B); fi
+	@if [ -f bench/report.sh ]; then sh bench/report.sh $(B); fi
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
