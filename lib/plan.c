@@ -255,6 +255,12 @@ load_one(strat_plan *plan, const strat_source *src,
 	}
 	if (rc == STRAT_ENOMEM)
 		return rc;
+	if (rc == STRAT_EOUTSIDE) {
+		strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, file, 0, 0,
+				"plan files must live inside the repository",
+				"%s", strat_error_last());
+		return 0;
+	}
 	if (rc < 0) {
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				NULL, "cannot read file: %s",

@@ -414,6 +414,7 @@ yr_next_key(yreader *r, arena *a, ynode **key)
 {
 	void *old;
 	char *copy;
+	ynode *kc;
 
 	*key = NULL;
 	if (peek(r) < 0)
@@ -426,10 +427,16 @@ yr_next_key(yreader *r, arena *a, ynode **key)
 	if (build(r, a, key) < 0)
 		return -1;
 	if ((*key)->type == YN_SCALAR) {
+		/* The caller's arena is reset after each key: keep a copy
+		 * of the key, which a later duplicate points back to. */
 		copy = arena_strdup(&r->keys, (*key)->s);
-		if (copy == NULL)
+		kc = arena_alloc(&r->keys, sizeof(*kc));
+		if (copy == NULL || kc == NULL)
 			return fail(r);
-		if (strset_put(&r->rootkeys, copy, *key, &old) == 0)
+		*kc = **key;
+		kc->s = copy;
+		kc->first = kc->next = NULL;
+		if (strset_put(&r->rootkeys, copy, kc, &old) == 0)
 			dup_key(r, *key, old);
 	}
 	return 1;

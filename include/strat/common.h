@@ -25,7 +25,8 @@ enum {
 	STRAT_EUSAGE = -6,   /* invalid argument */
 	STRAT_ELIMIT = -7,   /* a documented limit was exceeded */
 	STRAT_ECONFLICT = -8,/* an index path has unresolved conflicts */
-	STRAT_ESHALLOW = -9  /* history ends at a shallow-clone boundary */
+	STRAT_ESHALLOW = -9, /* history ends at a shallow-clone boundary */
+	STRAT_EOUTSIDE = -10 /* a path or link leaves the repository */
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */
