@@ -25,23 +25,33 @@ cp_bytes(const char *s, size_t len, size_t n)
 	return i;
 }
 
+/* Lines longer than this many code points are shown as a window around
+ * the column, with "..." where text was cut. */
+#define EXCERPT_MAX 120
+
 static void
 excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 {
 	const char *src;
-	size_t len, pre, i, tok;
+	size_t len, pre, i, tok, skip = 0, off, end;
 
 	if (r->plan == NULL || d->line == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
 		    NULL)
 		return;
-	fprintf(f, "%5u | ", (unsigned)d->line);
-	term_putn(f, src, len);
-	fputc('\n', f);
-	if (d->column == 0)
+	if (d->column > EXCERPT_MAX - 40)
+		skip = d->column - 1 - 40;
+	off = cp_bytes(src, len, skip);
+	src += off;
+	len -= off;
+	end = cp_bytes(src, len, EXCERPT_MAX);
+	fprintf(f, "%5u | %s", (unsigned)d->line, off ? "..." : "");
+	term_putn(f, src, end);
+	fputs(end < len ? "...\n" : "\n", f);
+	if (d->column == 0 || d->column - 1 - skip > end)
 		return;
-	pre = cp_bytes(src, len, d->column - 1);
-	fputs("      | ", f);
+	pre = cp_bytes(src, end, d->column - 1 - skip);
+	fputs(off ? "      |    " : "      | ", f);
 	for (i = 0; i < pre; i++) {
 		if (((unsigned char)src[i] & 0xC0) == 0x80)
 			continue;
@@ -50,7 +60,7 @@ excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 	if (r->color)
 		fputs(d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG, f);
 	fputc('^', f);
-	for (tok = pre + 1; tok < len && src[tok] != ' ' && src[tok] != ',' &&
+	for (tok = pre + 1; tok < end && src[tok] != ' ' && src[tok] != ',' &&
 			    src[tok] != ']' && src[tok] != '#' && tok - pre < 60;
 	     tok++)
 		if (((unsigned char)src[tok] & 0xC0) != 0x80)

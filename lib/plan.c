@@ -469,7 +469,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		}
 		if (strlen(files.v[i]) > STRAT_MAX_PATH) {
 			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
-					"", 0, 0, NULL,
+					files.v[i], 0, 0,
+					"use shorter directory and file names",
 					"path longer than %d bytes is skipped",
 					STRAT_MAX_PATH);
 			continue;
