@@ -118,7 +118,10 @@ install: all
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	cp strat $(DESTDIR)$(BINDIR)/strat
 	cp $(B)/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
-	cp strat.pc $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
+	sed 's#^prefix=.*#prefix=$(PREFIX)#' strat.pc \
+	    > $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
+	mkdir -p $(DESTDIR)$(DATADIR)/strat/schema
+	cp spec/schema/*.schema.json $(DESTDIR)$(DATADIR)/strat/schema/
 	cp $(HEADERS) $(DESTDIR)$(INCDIR)/strat/
 	[ -z "$(MAN1)" ] || cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	[ -z "$(MAN5)" ] || cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
@@ -136,7 +139,7 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/strat \
 	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat
-	rm -rf $(DESTDIR)$(INCDIR)/strat
+	rm -rf $(DESTDIR)$(INCDIR)/strat $(DESTDIR)$(DATADIR)/strat
 	for m in $(notdir $(MAN1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
 	for m in $(notdir $(MAN5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$m; done
 	for m in $(notdir $(MAN7)); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m; done

@@ -19,8 +19,13 @@ typedef struct {
 
 /* The subcommands, each in cmd/<name>.c. */
 int cmd_lint(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_hook(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_week(int argc, char **argv);
 
 extern const command commands[];
 
@@ -29,10 +34,18 @@ void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * The plan repository containing start: the nearest directory upwards
- * holding strat.yaml, else the top of the git work tree, else start
+ * holding strat.yaml or strategy.yaml, else the top of the git work tree, else start
  * itself.  Returns a malloc'd path, or NULL.
  */
 char *find_plan_root(const char *start);
+
+/*
+ * The first of cands (paths relative to the directory of the running
+ * binary) that exists, as a malloc'd absolute path; NULL when none does.
+ * Finds data files both after 'make install' (../share/...) and in the
+ * source tree (./strat, build/strat, build/san/strat).
+ */
+char *find_beside_exe(const char *const *cands);
 
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
@@ -57,5 +70,27 @@ void out_text(FILE *f, const report_ctx *r);
 void out_json(FILE *f, const report_ctx *r);
 void out_sarif(FILE *f, const report_ctx *r);
 void out_github(FILE *f, const report_ctx *r);
+
+/*
+ * The plan in a git repository, as staged or committed (cmd/gitplan.c).
+ * gitplan_open finds the repository from dir (NULL: the current
+ * directory); the plan directory inside it is decided on the first load.
+ * Each function prints its own error and returns negative on failure.
+ */
+typedef struct {
+	strat_repo *repo;
+	char *top;    /* real path of the work tree; NULL when bare */
+	char *start;  /* where to look for strat.yaml, relative to top */
+	char *prefix; /* the plan directory once decided ("" = top) */
+	int explicit; /* dir was given: no upward search */
+} gitplan;
+
+int gitplan_open(gitplan *g, const char *dir);
+/* commit NULL: the index (honouring GIT_INDEX_FILE). */
+int gitplan_load(gitplan *g, const strat_oid *commit,
+		 const strat_load_options *lo, strat_diags *diags,
+		 strat_plan **out);
+int gitplan_resolve(gitplan *g, const char *rev, strat_oid *out);
+void gitplan_close(gitplan *g);
 
 #endif

@@ -23,10 +23,94 @@ rules(void)
 	       "spec/SPEC.md.\n");
 }
 
+/* Built-in summaries, shown when man(1) or the page is missing. */
+static const char format_text[] =
+	"strat(5) - the plan format (summary; the manual page or "
+	"spec/SPEC.md has it all)\n\n"
+	"  strat.yaml      optional: strat: 1, strategy, team, calendars "
+	"(globs),\n"
+	"                  week-starts (monday|sunday), channels, rules\n"
+	"  strategy.yaml   kind: strategy, version: 1, title, owner, thesis,\n"
+	"                  outcomes, kpis, anchors (id, title, quarter "
+	"YYYY-Qn,\n"
+	"                  owner, outcomes, done, milestones)\n"
+	"  team.yaml       kind: team, version: 1, people (id, name, email, "
+	"role)\n"
+	"  calendar/**/*.yaml\n"
+	"                  kind: calendar, version: 1, items (id, title, "
+	"anchor,\n"
+	"                  owner, channel, date, status planned|in-progress|\n"
+	"                  shipped|dropped, shipped date, link, notes, kpi)\n\n"
+	"Every item traces to an anchor; every owner is ONE person of "
+	"team.yaml;\n"
+	"dates are YYYY-MM-DD; no YAML aliases; values are text unless the "
+	"format\nsays otherwise.  'strat help rules' lists the checks.\n";
+
+static const char measures_text[] =
+	"strat-measures(7) - planned versus shipped (summary)\n\n"
+	"  committed   items in the plan at the start of a period, dated in "
+	"it,\n"
+	"              not dropped\n"
+	"  shipped     committed and shipped by the end of the period\n"
+	"  slipped     committed, not shipped, re-dated after the period\n"
+	"  dropped     committed, then dropped or removed from the plan\n"
+	"  missed      committed, still dated in the period, not shipped\n"
+	"  unplanned   shipped in the period without having been committed\n"
+	"  execution rate = shipped / committed\n\n"
+	"The plan at a date is the plan of the newest commit before it.\n";
+
+/* Run argv with output to our stdout; 1 when it ran and succeeded. */
+static int
+run_ok(char *const argv[], int quiet)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (quiet && freopen("/dev/null", "w", stderr) == NULL)
+			_exit(127);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	return pid > 0 && waitpid(pid, &st, 0) >= 0 && WIFEXITED(st) &&
+	       WEXITSTATUS(st) == 0;
+}
+
+/*
+ * The page from the source tree strat runs from (man -l), else the
+ * installed one (man SECTION PAGE); 0 when neither could be shown.
+ */
+static int
+show_page(const char *sect, const char *name)
+{
+	char a[96], b[96], c[96], file[64], *path;
+	const char *cands[] = {a, b, c, NULL};
+	int ok = 0;
+
+	snprintf(file, sizeof(file), "%s.%s", name, sect);
+	snprintf(a, sizeof(a), "man/%s", file);
+	snprintf(b, sizeof(b), "../man/%s", file);
+	snprintf(c, sizeof(c), "../../man/%s", file);
+	if ((path = find_beside_exe(cands)) != NULL) {
+		char *argv[] = {"man", "-l", path, NULL};
+
+		ok = run_ok(argv, 1);
+		free(path);
+		if (ok)
+			return 1;
+	}
+	{
+		char *argv[] = {"man", (char *)sect, (char *)name, NULL};
+
+		return run_ok(argv, 1);
+	}
+}
+
 int
 cmd_help(int argc, char **argv)
 {
-	char page[64];
 	const command *c;
 
 	if (argc < 2) {
@@ -39,39 +123,40 @@ cmd_help(int argc, char **argv)
 		rules();
 		return EXIT_CLEAN;
 	}
-	if (strcmp(argv[1], "format") == 0)
-		snprintf(page, sizeof(page), "5 strat");
-	else if (strcmp(argv[1], "measures") == 0)
-		snprintf(page, sizeof(page), "7 strat-measures");
-	else {
-		for (c = commands; c->name; c++)
-			if (strcmp(c->name, argv[1]) == 0)
-				break;
-		if (c->name == NULL) {
-			die_msg("no help for '%s'; try 'strat help'", argv[1]);
-			return EXIT_TROUBLE;
-		}
-		snprintf(page, sizeof(page), "1 strat-%s", argv[1]);
+	if (strcmp(argv[1], "format") == 0) {
+		if (!show_page("5", "strat"))
+			fputs(format_text, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "measures") == 0) {
+		if (!show_page("7", "strat-measures"))
+			fputs(measures_text, stdout);
+		return EXIT_CLEAN;
+	}
+	for (c = commands; c->name; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			break;
+	if (c->name == NULL) {
+		die_msg("no help for '%s'; try 'strat help'", argv[1]);
+		return EXIT_TROUBLE;
 	}
 	{
-		char *sp = strchr(page, ' ');
-		pid_t pid;
-		int st;
+		char page[64];
+		char *hargv[] = {(char *)c->name, "--help", NULL};
 
-		*sp = '\0';
-		fflush(stdout);
-		pid = fork();
-		if (pid == 0) {
-			execlp("man", "man", page, sp + 1, (char *)NULL);
-			_exit(127);
-		}
-		if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) ||
-		    WEXITSTATUS(st) != 0) {
-			die_msg("cannot show the manual page %s(%s); is strat "
-				"installed ('make install')?",
-				sp + 1, page);
-			return EXIT_TROUBLE;
-		}
+		snprintf(page, sizeof(page), "strat-%s", c->name);
+		if (show_page("1", page))
+			return EXIT_CLEAN;
+		/* No manual page: the summary and the usage. */
+		printf("strat %s - %s\n\n", c->name, c->summary);
+		if (strcmp(c->name, "help") == 0 ||
+		    strcmp(c->name, "version") == 0)
+			return EXIT_CLEAN;
+		optind = 1;
+		c->fn(2, hargv);
+		printf("\nThe manual page strat-%s(1) has the details "
+		       "('make install' installs it).\n",
+		       c->name);
 	}
 	return EXIT_CLEAN;
 }

@@ -11,7 +11,8 @@
 static const char lint_usage[] =
 	"usage: strat lint [--format text|json|sarif|github] [-q] "
 	"[--color auto|always|never]\n"
-	"                  [--today YYYY-MM-DD] [PATH...]\n";
+	"                  [--today YYYY-MM-DD] [--new-since REV] [PATH...]\n"
+	"       strat lint (--staged | --rev REV) [options] [DIR]\n";
 
 enum { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB };
 
@@ -19,6 +20,9 @@ typedef struct {
 	int format, quiet;
 	const char *color;
 	strat_day today;
+	int staged;        /* --staged: the index */
+	const char *rev;   /* --rev: a commit */
+	const char *since; /* --new-since: only findings BASE did not have */
 } lint_opts;
 
 /* Keep only findings in the given files (PATH arguments that are files). */
@@ -47,41 +51,23 @@ keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
 	return 0;
 }
 
-/* Lint the plan rooted at root; only != NULL limits output to files. */
+/* Print the findings of plan and return the exit code. */
 static int
-lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
+report(const strat_plan *plan, strat_diags *diags, const char *root,
+       size_t nonly, const lint_opts *o)
 {
-	strat_source src;
-	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
-	strat_diags *diags = NULL, *shown = NULL;
-	strat_plan *plan = NULL;
 	report_ctx r;
-	int rc, ret = EXIT_TROUBLE;
 
-	if (strat_source_fs(&src, root) < 0) {
-		die_msg("%s", strat_error_last());
-		return EXIT_TROUBLE;
-	}
-	lo.today = o->today;
-	lo.keep_sources = o->format == FMT_TEXT;
-	if ((rc = strat_diags_new(&diags)) < 0 ||
-	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0 ||
-	    (rc = strat_lint(plan, &lo, diags)) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
-	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
 	memset(&r, 0, sizeof(r));
-	r.diags = shown ? shown : diags;
-	strat_diags_sort((strat_diags *)r.diags);
+	r.diags = diags;
+	strat_diags_sort(diags);
 	r.plan = plan;
-	r.files = strat_plan_calendar_count(plan) +
-		  (strat_plan_strategy(plan)->file != NULL) +
-		  (strat_plan_team(plan)->file != NULL) +
-		  (strat_plan_config(plan)->file != NULL);
+	/* Files checked: with PATH files, those the user asked about. */
+	r.files = nonly ? nonly
+			: strat_plan_calendar_count(plan) +
+				  (strat_plan_strategy(plan)->file != NULL) +
+				  (strat_plan_team(plan)->file != NULL) +
+				  (strat_plan_config(plan)->file != NULL);
 	r.quiet = o->quiet;
 	r.root = root;
 	switch (o->format) {
@@ -98,12 +84,117 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		r.color = want_color(stdout, o->color);
 		out_text(stdout, &r);
 	}
-	ret = strat_diags_errors(r.diags) ? EXIT_FINDINGS : EXIT_CLEAN;
+	return strat_diags_errors(diags) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/*
+ * Replace *diags by the findings BASE (o->since, read through g) did not
+ * have.  The base plan is loaded and linted with its own configuration.
+ */
+static int
+keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
+{
+	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
+	strat_diags *base = NULL, *fresh = NULL;
+	strat_plan *plan = NULL;
+	strat_oid oid;
+	int rc;
+
+	lo.today = o->today;
+	if ((rc = gitplan_resolve(g, o->since, &oid)) < 0)
+		return rc;
+	if ((rc = strat_diags_new(&base)) < 0 ||
+	    (rc = gitplan_load(g, &oid, &lo, base, &plan)) < 0)
+		goto out;
+	if ((rc = strat_lint(plan, &lo, base)) < 0 ||
+	    (rc = strat_diags_new_since(&fresh, base, *diags)) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	strat_diags_free(*diags);
+	*diags = fresh;
 out:
+	strat_plan_free(plan);
+	strat_diags_free(base);
+	return rc;
+}
+
+/* Lint the plan rooted at root; only != NULL limits output to files. */
+static int
+lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
+{
+	strat_source src;
+	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
+	strat_diags *diags = NULL, *shown = NULL;
+	strat_plan *plan = NULL;
+	gitplan g;
+	int rc, ret = EXIT_TROUBLE, git = 0;
+
+	if (strat_source_fs(&src, root) < 0) {
+		die_msg("%s", strat_error_last());
+		return EXIT_TROUBLE;
+	}
+	lo.today = o->today;
+	lo.keep_sources = o->format == FMT_TEXT;
+	if ((rc = strat_diags_new(&diags)) < 0 ||
+	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0 ||
+	    (rc = strat_lint(plan, &lo, diags)) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (o->since != NULL) {
+		if (gitplan_open(&g, root) < 0)
+			goto out;
+		git = 1;
+		if (keep_new(&g, &diags, o) < 0)
+			goto out;
+	}
+	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	ret = report(plan, shown ? shown : diags, root, only ? nonly : 0, o);
+out:
+	if (git)
+		gitplan_close(&g);
 	strat_plan_free(plan);
 	strat_diags_free(diags);
 	strat_diags_free(shown);
 	strat_source_fs_free(&src);
+	return ret;
+}
+
+/* Lint the plan as staged (o->staged) or as committed at o->rev. */
+static int
+lint_git(const char *dir, const lint_opts *o)
+{
+	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
+	strat_diags *diags = NULL;
+	strat_plan *plan = NULL;
+	strat_oid oid;
+	gitplan g;
+	int ret = EXIT_TROUBLE;
+
+	if (gitplan_open(&g, dir) < 0)
+		return EXIT_TROUBLE;
+	lo.today = o->today;
+	lo.keep_sources = o->format == FMT_TEXT;
+	if (o->rev != NULL && gitplan_resolve(&g, o->rev, &oid) < 0)
+		goto out;
+	if (strat_diags_new(&diags) < 0 ||
+	    gitplan_load(&g, o->rev ? &oid : NULL, &lo, diags, &plan) < 0)
+		goto out;
+	if (strat_lint(plan, &lo, diags) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (o->since != NULL && keep_new(&g, &diags, o) < 0)
+		goto out;
+	ret = report(plan, diags, g.top, 0, o);
+out:
+	strat_plan_free(plan);
+	strat_diags_free(diags);
+	gitplan_close(&g);
 	return ret;
 }
 
@@ -130,12 +221,16 @@ cmd_lint(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"color", required_argument, NULL, 'c'},
 		{"today", required_argument, NULL, 't'},
+		{"staged", no_argument, NULL, 'S'},
+		{"rev", required_argument, NULL, 'r'},
+		{"new-since", required_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	lint_opts o = {FMT_TEXT, 0, "auto", STRAT_NO_DATE};
-	int ch, i, worst = EXIT_CLEAN, rc;
+	lint_opts o = {FMT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL};
+	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
-	char *root;
+	char *root, **roots, **rels, **only;
+	size_t n, k;
 
 	o.today = strat_date_today();
 	optind = 1;
@@ -170,6 +265,15 @@ cmd_lint(int argc, char **argv)
 				return EXIT_TROUBLE;
 			}
 			break;
+		case 'S':
+			o.staged = 1;
+			break;
+		case 'r':
+			o.rev = optarg;
+			break;
+		case 'n':
+			o.since = optarg;
+			break;
 		case 'h':
 			fputs(lint_usage, stdout);
 			return EXIT_CLEAN;
@@ -177,6 +281,20 @@ cmd_lint(int argc, char **argv)
 			fputs(lint_usage, stderr);
 			return EXIT_TROUBLE;
 		}
+	}
+	if (o.staged && o.rev) {
+		die_msg("--staged and --rev read different versions; give "
+			"one of them");
+		return EXIT_TROUBLE;
+	}
+	if (o.staged || o.rev) {
+		if (argc - optind > 1) {
+			fputs(lint_usage, stderr);
+			die_msg("with --staged or --rev, name at most one plan "
+				"directory");
+			return EXIT_TROUBLE;
+		}
+		return lint_git(optind < argc ? argv[optind] : NULL, &o);
 	}
 	if (optind == argc) {
 		if ((root = find_plan_root(".")) == NULL) {
@@ -187,32 +305,75 @@ cmd_lint(int argc, char **argv)
 		free(root);
 		return rc;
 	}
-	for (i = optind; i < argc; i++) {
-		char *rel;
+	/* Resolve every PATH first: a nonexistent one is a usage error
+	 * before anything is printed.  Files of one plan are linted in one
+	 * run (pre-commit passes many), a directory lints its whole plan. */
+	n = (size_t)(argc - optind);
+	roots = calloc(n, sizeof(*roots));
+	rels = calloc(n, sizeof(*rels));
+	only = calloc(n, sizeof(*only));
+	if (roots == NULL || rels == NULL || only == NULL) {
+		free(roots);
+		free(rels);
+		free(only);
+		die_msg("out of memory");
+		return EXIT_TROUBLE;
+	}
+	for (k = 0; k < n && worst == EXIT_CLEAN; k++) {
+		const char *arg = argv[optind + (int)k];
 
-		if (stat(argv[i], &st) < 0) {
+		if (stat(arg, &st) < 0) {
 			die_msg("cannot read '%s': no such file or directory",
-				argv[i]);
-			return EXIT_TROUBLE;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			root = find_plan_root(argv[i]);
-			rc = root ? lint_root(root, NULL, 0, &o) : EXIT_TROUBLE;
+				arg);
+			worst = EXIT_TROUBLE;
+		} else if (S_ISDIR(st.st_mode)) {
+			if ((roots[k] = find_plan_root(arg)) == NULL)
+				worst = EXIT_TROUBLE;
 		} else {
 			char dir[PATH_MAX], *slash;
 
-			snprintf(dir, sizeof(dir), "%s", argv[i]);
+			snprintf(dir, sizeof(dir), "%s", arg);
 			slash = strrchr(dir, '/');
 			if (slash)
 				*slash = '\0';
-			root = find_plan_root(slash ? dir : ".");
-			rel = root ? relative_to(root, argv[i]) : NULL;
-			rc = rel ? lint_root(root, &rel, 1, &o) : EXIT_TROUBLE;
-			free(rel);
+			roots[k] = find_plan_root(slash ? dir : ".");
+			if (roots[k] == NULL ||
+			    (rels[k] = relative_to(roots[k], arg)) == NULL) {
+				die_msg("cannot read '%s': not inside a plan "
+					"repository",
+					arg);
+				worst = EXIT_TROUBLE;
+			}
 		}
-		free(root);
+	}
+	for (k = 0; k < n && worst != EXIT_TROUBLE; k++) {
+		size_t j, nonly = 0;
+		int whole = 0;
+
+		if (roots[k] == NULL)
+			continue; /* linted with an earlier PATH */
+		for (j = k; j < n; j++) {
+			if (roots[j] == NULL || strcmp(roots[j], roots[k]))
+				continue;
+			if (rels[j] == NULL)
+				whole = 1;
+			else
+				only[nonly++] = rels[j];
+			if (j > k) {
+				free(roots[j]);
+				roots[j] = NULL;
+			}
+		}
+		rc = lint_root(roots[k], whole ? NULL : only, nonly, &o);
 		if (rc > worst)
 			worst = rc;
 	}
+	for (k = 0; k < n; k++) {
+		free(roots[k]);
+		free(rels[k]);
+	}
+	free(roots);
+	free(rels);
+	free(only);
 	return worst;
 }

@@ -1,11 +1,18 @@
 /* main.c - the strat command: dispatch to a subcommand. */
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
 const command commands[] = {
 	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
+	{"report", cmd_report, "measure planned versus shipped from git history"},
+	{"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
+	{"init", cmd_init, "create a plan repository that lints clean"},
+	{"diff", cmd_diff, "describe what a change does to the plan, for review"},
+	{"hook", cmd_hook, "install or remove the pre-commit hook"},
 	{"help", cmd_help, "show help for a command or a topic"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL}};
@@ -15,7 +22,7 @@ usage(FILE *f)
 {
 	const command *c;
 
-	fputs("usage: strat [--version] [--help] <command> [<args>]\n\n"
+	fputs("usage: strat [--version] [--help] [-C <dir>] <command> [<args>]\n\n"
 	      "strat keeps a team's strategy and execution calendar as YAML "
 	      "in git,\nchecks that every planned item traces to an owned "
 	      "anchor, and measures\nfrom git history how much of the plan "
@@ -44,6 +51,16 @@ main(int argc, char **argv)
 {
 	const command *c;
 
+	/* 'strat -C DIR ...' runs as if started in DIR, like git -C. */
+	while (argc >= 3 && strcmp(argv[1], "-C") == 0) {
+		if (chdir(argv[2]) < 0) {
+			die_msg("cannot change to '%s': %s", argv[2],
+				strerror(errno));
+			return EXIT_TROUBLE;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_TROUBLE;
@@ -55,8 +72,15 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0)
 		return cmd_version(argc - 1, argv + 1);
 	for (c = commands; c->name; c++)
-		if (strcmp(c->name, argv[1]) == 0)
+		if (strcmp(c->name, argv[1]) == 0) {
+			/* getopt names the program by argv[0]: make its
+			 * messages read "strat lint: ...", not "lint: ..." */
+			char name[64];
+
+			snprintf(name, sizeof(name), "strat %s", c->name);
+			argv[1] = name;
 			return c->fn(argc - 1, argv + 1);
+		}
 	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
 	return EXIT_TROUBLE;
 }

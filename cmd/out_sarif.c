@@ -23,6 +23,26 @@ fingerprint(FILE *f, const strat_diag *d)
 	fprintf(f, "\"%016llx\"", h);
 }
 
+/* The plan root as a file URI ending in '/', percent-encoded (RFC 3986). */
+static void
+root_uri(FILE *f, const char *root)
+{
+	const unsigned char *p = (const unsigned char *)root;
+	size_t n = strlen(root);
+
+	fputs("\"file://", f);
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
+	if (n == 0 || root[n - 1] != '/')
+		fputc('/', f);
+	fputc('"', f);
+}
+
 void
 out_sarif(FILE *f, const report_ctx *r)
 {
@@ -49,9 +69,11 @@ out_sarif(FILE *f, const report_ctx *r)
 		fputs("}}", f);
 	}
 	fputs("]}},\n\"columnKind\":\"unicodeCodePoints\",\n"
-	      "\"originalUriBaseIds\":{\"SRCROOT\":{\"uri\":\"file:///\"}},\n"
-	      "\"results\":[",
+	      "\"originalUriBaseIds\":{\"SRCROOT\":{\"uri\":",
 	      f);
+	/* Where the relative artifact URIs resolve: the plan root. */
+	root_uri(f, r->root && r->root[0] == '/' ? r->root : "/");
+	fputs("}},\n\"results\":[", f);
 	for (i = 0; i < n; i++) {
 		d = strat_diags_get(r->diags, i);
 		fputs(i ? ",\n" : "\n", f);

@@ -25,33 +25,83 @@ cp_bytes(const char *s, size_t len, size_t n)
 	return i;
 }
 
-/* Lines longer than this many code points are shown as a window around
- * the column, with "..." where text was cut. */
-#define EXCERPT_MAX 120
+/* Code points in s[0..len). */
+static size_t
+cp_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * End of the token at s[at]: a quoted scalar to its closing quote; the
+ * start of a collection alone; else up to ": ", " #", a flow indicator or
+ * the end of the line, less trailing blanks.  The caret's '~' run covers
+ * it.
+ */
+static size_t
+token_end(const char *s, size_t len, size_t at)
+{
+	size_t i = at + 1;
+
+	if (at < len && (s[at] == '[' || s[at] == '{' ||
+			 (s[at] == '-' && (i == len || s[i] == ' '))))
+		return i; /* a collection: the caret alone */
+	if (at < len && (s[at] == '"' || s[at] == '\'')) {
+		for (; i < len; i++) {
+			if (s[at] == '"' && s[i] == '\\' && i + 1 < len)
+				i++;
+			else if (s[i] == s[at])
+				return i + 1;
+		}
+		return len;
+	}
+	for (; i < len; i++) {
+		if (s[i] == ',' || s[i] == ']' || s[i] == '}' ||
+		    (s[i] == ':' && (i + 1 == len || s[i + 1] == ' ')) ||
+		    (s[i] == '#' && s[i - 1] == ' '))
+			break;
+	}
+	while (i > at + 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	return i;
+}
+
+/* Lines longer than this are shown as a window around the column. */
+#define LONG_LINE 160
+#define WINDOW 100
 
 static void
 excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 {
 	const char *src;
-	size_t len, pre, i, tok, skip = 0, off, end;
+	size_t len, pre, i, tok, from = 0, to, col, cut, end;
 
 	if (r->plan == NULL || d->line == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
 		    NULL)
 		return;
-	if (d->column > EXCERPT_MAX - 40)
-		skip = d->column - 1 - 40;
-	off = cp_bytes(src, len, skip);
-	src += off;
-	len -= off;
-	end = cp_bytes(src, len, EXCERPT_MAX);
-	fprintf(f, "%5u | %s", (unsigned)d->line, off ? "..." : "");
-	term_putn(f, src, end);
-	fputs(end < len ? "...\n" : "\n", f);
-	if (d->column == 0 || d->column - 1 - skip > end)
+	col = d->column ? d->column - 1 : 0; /* code points before it */
+	to = len;
+	if (cp_count(src, len) > LONG_LINE) {
+		cut = col > WINDOW / 2 ? col - WINDOW / 2 : 0;
+		from = cp_bytes(src, len, cut);
+		col -= cut;
+		to = from + cp_bytes(src + from, len - from, WINDOW);
+	}
+	fprintf(f, "%5u | %s", (unsigned)d->line, from ? "..." : "");
+	term_putn(f, src + from, to - from);
+	fputs(to < len ? "...\n" : "\n", f);
+	if (d->column == 0)
 		return;
-	pre = cp_bytes(src, end, d->column - 1 - skip);
-	fputs(off ? "      |    " : "      | ", f);
+	src += from;
+	len = to - from;
+	pre = cp_bytes(src, len, col);
+	fputs(from ? "      |    " : "      | ", f);
 	for (i = 0; i < pre; i++) {
 		if (((unsigned char)src[i] & 0xC0) == 0x80)
 			continue;
@@ -60,9 +110,8 @@ excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 	if (r->color)
 		fputs(d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG, f);
 	fputc('^', f);
-	for (tok = pre + 1; tok < end && src[tok] != ' ' && src[tok] != ',' &&
-			    src[tok] != ']' && src[tok] != '#' && tok - pre < 60;
-	     tok++)
+	end = token_end(src, len, pre);
+	for (tok = pre + 1; tok < end && tok - pre < 60; tok++)
 		if (((unsigned char)src[tok] & 0xC0) != 0x80)
 			fputc('~', f);
 	if (r->color)
@@ -103,7 +152,7 @@ out_text(FILE *f, const report_ctx *r)
 			continue;
 		excerpt(f, r, d);
 		if (d->hint) {
-			fputs("      = ", f);
+			fputs("  ", f);
 			if (r->color)
 				fputs(C_CYAN, f);
 			fputs("hint:", f);
@@ -116,6 +165,10 @@ out_text(FILE *f, const report_ctx *r)
 	}
 	if (r->quiet)
 		return;
+	/* The summary goes to stderr: stdout holds only the findings.
+	 * Flush them first, so that 2>&1 reads in order. */
+	fflush(f);
+	f = stderr;
 	if (e == 0 && w == 0) {
 		if (r->color)
 			fputs(C_GREEN, f);

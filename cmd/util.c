@@ -43,7 +43,7 @@ find_plan_root(const char *start)
 	if (dir == NULL)
 		return NULL;
 	for (;;) {
-		if (has(dir, "strat.yaml", 0)) {
+		if (has(dir, "strat.yaml", 0) || has(dir, "strategy.yaml", 0)) {
 			free(git);
 			return dir;
 		}
@@ -137,7 +137,8 @@ term_putn(FILE *f, const char *s, size_t n)
 	for (i = 0; i < n; i += k) {
 		k = utf8_seq(p + i, n - i, &cp);
 		if (k == 0) {
-			fputc('?', f); /* not UTF-8: 0x9b alone is a CSI */
+			/* not UTF-8 (a lone 0x9b is a CSI): U+FFFD */
+			fputs("\xef\xbf\xbd", f);
 			k = 1;
 		} else if (unsafe_cp(cp)) {
 			fputc('?', f); /* ESC, CR, BEL, C1, bidi override */
@@ -188,4 +189,32 @@ json_str(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+char *
+find_beside_exe(const char *const *cands)
+{
+	char exe[PATH_MAX], p[PATH_MAX], *slash, *real;
+	ssize_t n;
+	struct stat st;
+	size_t i;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	for (i = 0; cands[i] != NULL; i++) {
+		if ((size_t)snprintf(p, sizeof(p), "%s/%s", exe, cands[i]) >=
+		    sizeof(p))
+			continue;
+		if (stat(p, &st) < 0)
+			continue;
+		if ((real = realpath(p, NULL)) != NULL)
+			return real;
+	}
+	return NULL;
 }

@@ -14,29 +14,39 @@
 		    ((it) = strat_plan_item((plan), i)) != NULL; \
 	     i++)
 
+/* Where an id was first defined, for the hint of a duplicate. */
+typedef struct {
+	const char *file;
+	uint32_t line, column;
+} first_def;
+
 static int
-dup(strat_diags *d, strset *seen, const char *what, const char *file,
-    const strat_str *id, const char *ofile, uint32_t oline)
+dup(strat_diags *d, strset *seen, first_def *defs, size_t *ndefs,
+    const char *what, const char *file, const strat_str *id)
 {
 	void *old;
+	first_def *f;
 	char hint[256];
 	int r;
 
 	if (id->s == NULL)
 		return 0;
-	r = strset_put(seen, id->s, (void *)ofile, &old);
+	f = &defs[*ndefs];
+	f->file = file;
+	f->line = id->line;
+	f->column = id->column;
+	r = strset_put(seen, id->s, f, &old);
 	if (r < 0)
 		return STRAT_ENOMEM;
 	if (r == 0) {
-		snprintf(hint, sizeof(hint),
-			 "first defined in %s; ids must be unique across the "
-			 "repository",
-			 (const char *)old);
+		f = old;
+		snprintf(hint, sizeof(hint), "first defined at %s:%u:%u",
+			 f->file, (unsigned)f->line, (unsigned)f->column);
 		return strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, file,
 				       id->line, id->column, hint,
 				       "duplicate %s id '%s'", what, id->s);
 	}
-	(void)oline;
+	(*ndefs)++;
 	return 0;
 }
 
@@ -48,42 +58,54 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 	const strat_team *t = &plan->team;
 	const strat_item *it;
 	strset seen;
-	size_t i;
+	first_def *defs;
+	size_t i, n, max;
 	int rc = 0;
-	char *where;
 
 	(void)o;
+	max = plan->nitems;
+	if (s->nanchors > max)
+		max = s->nanchors;
+	if (s->noutcomes > max)
+		max = s->noutcomes;
+	if (s->nkpis > max)
+		max = s->nkpis;
+	if (t->npeople > max)
+		max = t->npeople;
+	if ((defs = malloc((max + 1) * sizeof(*defs))) == NULL)
+		return STRAT_ENOMEM;
 	strset_init(&seen);
+	n = 0;
 	EACH_ITEM(plan, i, it)
-	{
-		/* "file:line" of the first definition, kept in the plan
-		 * arena would be nicer; the file is enough to find it */
-		where = (char *)it->file;
-		if ((rc = dup(d, &seen, "item", it->file, &it->id, where, 0)) < 0)
-			goto out;
-	}
+	if ((rc = dup(d, &seen, defs, &n, "item", it->file, &it->id)) < 0)
+		goto out;
 	strset_free(&seen);
+	n = 0;
 	for (i = 0; i < s->nanchors; i++)
-		if ((rc = dup(d, &seen, "anchor", s->file, &s->anchors[i].id,
-			      s->file, 0)) < 0)
+		if ((rc = dup(d, &seen, defs, &n, "anchor", s->file,
+			      &s->anchors[i].id)) < 0)
 			goto out;
 	strset_free(&seen);
+	n = 0;
 	for (i = 0; i < s->noutcomes; i++)
-		if ((rc = dup(d, &seen, "outcome", s->file, &s->outcomes[i].id,
-			      s->file, 0)) < 0)
+		if ((rc = dup(d, &seen, defs, &n, "outcome", s->file,
+			      &s->outcomes[i].id)) < 0)
 			goto out;
 	strset_free(&seen);
+	n = 0;
 	for (i = 0; i < s->nkpis; i++)
-		if ((rc = dup(d, &seen, "kpi", s->file, &s->kpis[i].id, s->file,
-			      0)) < 0)
+		if ((rc = dup(d, &seen, defs, &n, "kpi", s->file,
+			      &s->kpis[i].id)) < 0)
 			goto out;
 	strset_free(&seen);
+	n = 0;
 	for (i = 0; i < t->npeople; i++)
-		if ((rc = dup(d, &seen, "person", t->file, &t->people[i].id,
-			      t->file, 0)) < 0)
+		if ((rc = dup(d, &seen, defs, &n, "person", t->file,
+			      &t->people[i].id)) < 0)
 			goto out;
 out:
 	strset_free(&seen);
+	free(defs);
 	return rc;
 }
 
@@ -384,6 +406,10 @@ check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
 	size_t i;
 
 	(void)o;
+	/* A calendar that did not parse may hold the items: no guessing. */
+	for (i = 0; i < plan->ncals; i++)
+		if (!plan->cals[i].loaded)
+			return 0;
 	strset_init(&used);
 	EACH_ITEM(plan, i, it)
 	{
@@ -495,10 +521,13 @@ check_CALENDAR_GLOB_EMPTY(const strat_plan *plan,
 	for (g = 0; g < c->ncalendars; g++) {
 		if (c->calendars[g].s == NULL || c->glob_matches[g] > 0)
 			continue;
+		/* line 0: the default glob, which strat.yaml does not
+		 * spell out (or there is no strat.yaml) */
 		strat_diags_add(d, STRAT_RULE_CALENDAR_GLOB_EMPTY,
-				c->file ? c->file : "", c->calendars[g].line,
-				c->calendars[g].column,
-				c->file ? "check the pattern, or remove it"
+				c->calendars[g].line ? c->file : "",
+				c->calendars[g].line, c->calendars[g].column,
+				c->calendars[g].line
+					? "check the pattern, or remove it"
 					: "add calendar files, or set "
 					  "'calendars:' in strat.yaml",
 				"calendar glob '%s' matches no file",

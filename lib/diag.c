@@ -103,8 +103,32 @@ strat_diags_free(strat_diags *d)
 void
 strat_diags_set_severity(strat_diags *d, strat_rule rule, strat_severity sev)
 {
-	if ((unsigned)rule < STRAT_RULE__COUNT)
-		d->sev[rule] = sev;
+	size_t i, j;
+
+	if ((unsigned)rule >= STRAT_RULE__COUNT)
+		return;
+	d->sev[rule] = sev;
+	/* Findings added before the override (strat.yaml's keys above its
+	 * 'rules:') take the new severity too, or go when it is off. */
+	for (i = j = 0; i < d->n; i++) {
+		strat_diag *g = &d->v[i];
+
+		if (g->rule == rule && g->severity != sev) {
+			if (g->severity == STRAT_SEV_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			if (sev == STRAT_SEV_OFF)
+				continue;
+			g->severity = sev;
+			if (sev == STRAT_SEV_ERROR)
+				d->errors++;
+			else
+				d->warnings++;
+		}
+		d->v[j++] = *g;
+	}
+	d->n = j;
 }
 
 strat_severity

@@ -23,6 +23,8 @@ struct strat_walk {
 	git_revwalk *walk;
 	size_t n, max;
 	int truncated;
+	git_oid next;   /* strat_walk_next_id: the next commit to read */
+	int has_next;
 };
 
 typedef struct {
@@ -263,6 +265,8 @@ strat_walk_new(strat_walk **out, strat_repo *r, const strat_oid *tip,
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	w->repo = r;
 	w->max = max;
+	memcpy(w->next.id, tip->id, 20);
+	w->has_next = 1;
 	/* No sorting flag: sorting forces a whole-graph walk before the
 	 * first result.  First parent only. */
 	if ((rc = git_revwalk_new(&w->walk, r->repo)) < 0 ||
@@ -624,4 +628,187 @@ strat_source_git_free(strat_source *src)
 	git_index_free(s->index);
 	free(s);
 	src->ctx = NULL;
+}
+
+int
+strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
+{
+	git_config *cfg = NULL;
+	git_buf buf = {0};
+	const char *base;
+	char *s;
+	size_t nb, np;
+	int rc;
+
+	*out = NULL;
+	if (configured)
+		*configured = 0;
+	if ((rc = git_repository_config_snapshot(&cfg, r->repo)) < 0)
+		return fail(rc, "cannot read the git configuration");
+	rc = git_config_get_path(&buf, cfg, "core.hooksPath");
+	git_config_free(cfg);
+	if (rc == 0 && buf.size > 0) {
+		if (configured)
+			*configured = 1;
+		if (buf.ptr[0] == '/') {
+			s = strdup(buf.ptr);
+		} else {
+			/* Relative to where hooks run: the top of the work
+			 * tree, or the git directory when bare. */
+			base = git_repository_workdir(r->repo);
+			if (base == NULL)
+				base = git_repository_path(r->repo);
+			nb = strlen(base);
+			np = buf.size;
+			if ((s = malloc(nb + np + 2)) != NULL) {
+				memcpy(s, base, nb);
+				if (nb > 0 && base[nb - 1] != '/')
+					s[nb++] = '/';
+				memcpy(s + nb, buf.ptr, np + 1);
+			}
+		}
+		git_buf_dispose(&buf);
+		if (s == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		*out = s;
+		return 0;
+	}
+	git_buf_dispose(&buf);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		return fail(rc, "cannot read core.hooksPath");
+	/* Hooks live in the common directory, shared by all worktrees. */
+	base = git_repository_commondir(r->repo);
+	nb = strlen(base);
+	if ((s = malloc(nb + 7)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	memcpy(s, base, nb);
+	if (nb > 0 && base[nb - 1] != '/')
+		s[nb++] = '/';
+	memcpy(s + nb, "hooks", 6);
+	*out = s;
+	return 0;
+}
+
+/* ---- cheap history access (strat report) ---- */
+
+/* Follows first parents by hand: unlike a revwalk, this returns the last
+ * commit of a shallow clone before stopping at its missing parent. */
+int
+strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time)
+{
+	git_commit *c;
+	int rc;
+
+	if (!w->has_next)
+		return 0;
+	if (w->max && w->n >= w->max) {
+		w->truncated = 1;
+		return 0;
+	}
+	if ((rc = git_commit_lookup(&c, w->repo->repo, &w->next)) < 0) {
+		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
+			w->truncated = 1;
+			w->has_next = 0;
+			return 0;
+		}
+		return fail(rc, "history is incomplete or corrupt");
+	}
+	memcpy(out->id, w->next.id, 20);
+	*time = (int64_t)git_commit_time(c);
+	if (git_commit_parentcount(c) > 0)
+		git_oid_cpy(&w->next, git_commit_parent_id(c, 0));
+	else
+		w->has_next = 0;
+	git_commit_free(c);
+	w->n++;
+	return 1;
+}
+
+int
+strat_commit_path_ids(strat_repo *r, const strat_oid *commit,
+		      const char *const *paths, size_t n, strat_oid *out)
+{
+	git_tree *t;
+	git_tree_entry *e;
+	size_t i;
+	int rc = 0;
+
+	if ((rc = commit_tree(r, commit, &t)) < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		memset(out[i].id, 0, 20);
+		if (paths[i][0] == '\0') {
+			memcpy(out[i].id, git_tree_id(t)->id, 20);
+			continue;
+		}
+		rc = git_tree_entry_bypath(&e, t, paths[i]);
+		if (rc == GIT_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc < 0) {
+			rc = fail(rc, paths[i]);
+			break;
+		}
+		memcpy(out[i].id, git_tree_entry_id(e)->id, 20);
+		git_tree_entry_free(e);
+	}
+	git_tree_free(t);
+	return rc;
+}
+
+typedef struct {
+	strat_repo *repo;
+	int (*cb)(void *, const char *, const strat_oid *);
+	void *arg;
+	const char *prefix;
+	int rc;
+} blobwalk;
+
+static int
+blob_cb(const char *root, const git_tree_entry *e, void *payload)
+{
+	blobwalk *b = payload;
+	char path[4096];
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	const char *name = git_tree_entry_name(e);
+	strat_oid id;
+
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		return name[0] == '.' || strcmp(name, "node_modules") == 0 ? 1
+									   : 0;
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return 0;
+	if ((size_t)snprintf(path, sizeof(path), "%s%s%s%s", b->prefix,
+			     b->prefix[0] ? "/" : "", root,
+			     name) >= sizeof(path))
+		return 0;
+	memcpy(id.id, git_tree_entry_id(e)->id, 20);
+	if ((b->rc = b->cb(b->arg, path, &id)) < 0)
+		return -1;
+	return 0;
+}
+
+int
+strat_tree_list(strat_repo *r, const strat_oid *tree, const char *prefix,
+		int (*cb)(void *arg, const char *path, const strat_oid *blob),
+		void *arg)
+{
+	git_tree *t;
+	blobwalk b = {r, cb, arg, prefix, 0};
+	int rc;
+
+	if ((rc = git_tree_lookup(&t, r->repo, (const git_oid *)tree->id)) < 0)
+		return rc == GIT_ENOTFOUND ? 0 : fail(rc, "cannot read tree");
+	rc = git_tree_walk(t, GIT_TREEWALK_PRE, blob_cb, &b);
+	git_tree_free(t);
+	if (b.rc < 0)
+		return b.rc;
+	return rc < 0 ? fail(rc, "cannot list tree") : 0;
+}
+
+int
+strat_blob_read(strat_repo *r, const strat_oid *id, char **buf, size_t *len)
+{
+	return read_blob(r, (const git_oid *)id->id, "blob", buf, len);
 }

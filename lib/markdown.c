@@ -137,8 +137,10 @@ unsafe_cp(uint32_t c)
  * a zero-width space after '@' (no mention), inside "://" and after "www"
  * (no autolink).  The renderer escapes markup characters itself.
  */
+enum { TRIM_LEAD = 1, TRIM_TRAIL = 2, TRIM_BOTH = 3 };
+
 static char *
-inert(const char *s)
+inert(const char *s, int trim)
 {
 	size_t n = strlen(s), i, o = 0, k;
 	char *out = malloc(n * 4 + 1);
@@ -175,13 +177,13 @@ inert(const char *s)
 			o += 3;
 		}
 	}
-	/* Leading blanks would let "  - x" or "    x" start a list or a
-	 * code block at the start of a line; trailing ones a hard break.
-	 * Trimmed after control characters became spaces. */
-	while (o > 0 && out[o - 1] == ' ')
+	/* At the start of a block, leading blanks would let "  - x" or
+	 * "    x" start a list or a code block.  Trimmed after control
+	 * characters became spaces. */
+	while ((trim & TRIM_TRAIL) && o > 0 && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
-	for (i = 0; out[i] == ' '; i++)
+	for (i = 0; (trim & TRIM_LEAD) && out[i] == ' '; i++)
 		;
 	memmove(out, out + i, o - i + 1);
 	return out;
@@ -196,18 +198,35 @@ blank(const char *text)
 
 	if (text == NULL || text[0] == '\0')
 		return 1;
-	if ((t = inert(text)) == NULL)
+	if ((t = inert(text, TRIM_BOTH)) == NULL)
 		return 0; /* leaf() reports the failure */
 	r = t[0] == '\0';
 	free(t);
 	return r;
 }
 
+/* Whether block has no visible content yet. */
+static int
+at_start(cmark_node *block)
+{
+	cmark_node *c;
+	const char *lit;
+
+	for (c = cmark_node_first_child(block); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_TEXT)
+			return 0;
+		lit = cmark_node_get_literal(c);
+		if (lit != NULL && lit[0] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
 static cmark_node *
-leaf(md_doc *d, cmark_node_type type, const char *text)
+leaf(md_doc *d, cmark_node_type type, const char *text, int trim)
 {
 	cmark_node *n = cmark_node_new(type);
-	char *t = inert(text ? text : "");
+	char *t = inert(text ? text : "", trim);
 
 	if (n == NULL || t == NULL || !cmark_node_set_literal(n, t)) {
 		if (n)
@@ -239,7 +258,7 @@ md_heading(md_doc *d, int level, const char *text)
 		return;
 	}
 	cmark_node_set_heading_level(h, level);
-	append(d, h, leaf(d, CMARK_NODE_TEXT, text));
+	append(d, h, leaf(d, CMARK_NODE_TEXT, text, TRIM_BOTH));
 	append(d, d->root, h);
 }
 
@@ -256,7 +275,9 @@ void
 md_text(md_block *b, const char *text)
 {
 	if (b->node)
-		append(b->doc, b->node, leaf(b->doc, CMARK_NODE_TEXT, text));
+		append(b->doc, b->node,
+		       leaf(b->doc, CMARK_NODE_TEXT, text,
+			    at_start(b->node) ? TRIM_LEAD : 0));
 }
 
 void
@@ -283,7 +304,7 @@ wrapped(md_block *b, cmark_node_type type, const char *text)
 		b->doc->failed = 1;
 		return;
 	}
-	append(b->doc, w, leaf(b->doc, CMARK_NODE_TEXT, text));
+	append(b->doc, w, leaf(b->doc, CMARK_NODE_TEXT, text, TRIM_BOTH));
 	append(b->doc, b->node, w);
 }
 
@@ -303,7 +324,8 @@ void
 md_code(md_block *b, const char *text)
 {
 	if (b->node && !blank(text))
-		append(b->doc, b->node, leaf(b->doc, CMARK_NODE_CODE, text));
+		append(b->doc, b->node,
+		       leaf(b->doc, CMARK_NODE_CODE, text, TRIM_BOTH));
 }
 
 void

@@ -124,7 +124,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	char hint[128];
 
 	if (v->type != YN_SCALAR) {
-		if (f->type == F_OWNER && v->type == YN_SEQ) {
+		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1) {
 			return strat_diags_add(
 				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
 				v->line, v->column,
@@ -158,6 +158,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 					"owner '%s' of %s names more than one "
 					"person",
 					out->s, c->what);
+			/* not a team id: owner-unknown would repeat it */
+			out->s = NULL;
 		}
 		break;
 	case F_DATE: {
@@ -394,8 +396,11 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 				"merge key '<<' is not allowed in plan files");
 		return unknown_key(c, t, k);
 	}
-	if (v->type == YN_NULL && f->type != F_VERSION && f->type != F_KIND)
-		return 0; /* an empty value counts as absent */
+	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
+	    f->type != F_VERSION && f->type != F_KIND)
+		return 0; /* an empty value ('', "" or none) counts as absent */
+	if (*seen & (1u << (f - t)))
+		return 0; /* a duplicate key (reported): the first is used */
 	*seen |= 1u << (f - t);
 	switch (f->type) {
 	case F_VERSION:
@@ -445,17 +450,20 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 					"missing 'kind' (expected '%s')",
 					c->kind);
 		} else if (f->missing == STRAT_RULE_MISSING_FIELD) {
-			snprintf(hint, sizeof(hint), "add '%s:'", f->name);
+			snprintf(hint, sizeof(hint),
+				 f->type == F_VERSION ? "add '%s: 1'"
+						      : "add '%s:'",
+				 f->name);
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
 					hint, "%s is missing required field '%s'",
 					c->what, f->name);
 		} else {
-			snprintf(hint, sizeof(hint),
+			snprintf(hint, sizeof(hint), "%s",
 				 f->type == F_OWNER
 					 ? "add 'owner: <team id>', the one "
 					   "person accountable"
-					 : "add '%s:'",
-				 f->name);
+					 : "add 'anchor: <anchor id>', the "
+					   "strategy anchor it serves");
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
 					hint, "%s has no %s", c->what, f->name);
 		}

@@ -441,7 +441,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 
 	if ((rc = src->list(src->ctx, add_path, &files)) < 0)
 		goto fail;
-	qsort(files.v, files.n, sizeof(*files.v), cmpstr);
+	if (files.n > 1)
+		qsort(files.v, files.n, sizeof(*files.v), cmpstr);
 	for (g = 0; g < cfg->ncalendars; g++)
 		if (!check_path(diags, &cfg->calendars[g], "calendar glob"))
 			cfg->calendars[g].s = NULL;
@@ -492,4 +493,35 @@ fail:
 	pathlist_free(&files);
 	strat_plan_free(plan);
 	return rc;
+}
+
+/* ---- history support (lib/history.c) ---- */
+
+strat_plan *
+plan_new_scratch(void)
+{
+	strat_plan *plan = calloc(1, sizeof(*plan));
+
+	if (plan == NULL)
+		return NULL;
+	arena_init(&plan->mem);
+	plan->config.week_starts = 1;
+	return plan;
+}
+
+int
+plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
+		      size_t len, strat_diags *diags, int *loaded)
+{
+	int rc;
+
+	plan->nitems = 0;
+	plan->ncals = 0;
+	*loaded = 0;
+	if ((rc = new_calendar(plan, file)) < 0)
+		return rc;
+	if ((rc = read_calendar(plan, plan->cals[0].path, buf, len, diags)) < 0)
+		return rc;
+	*loaded = plan->cals[0].loaded;
+	return 0;
 }

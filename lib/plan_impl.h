@@ -50,6 +50,16 @@ int model_read_team(strat_plan *plan, const char *file, const char *buf,
 int model_read_calendar(strat_plan *plan, const char *file, const char *buf,
 			size_t len, strat_diags *diags);
 
+/*
+ * History support: an empty plan to parse calendar bytes into, again and
+ * again.  plan_scratch_calendar forgets the items of the previous call
+ * (their strings stay in the arena until strat_plan_free), reads buf as
+ * the calendar file `file`, and sets *loaded to 0 when it did not parse.
+ */
+strat_plan *plan_new_scratch(void);
+int plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
+			  size_t len, strat_diags *diags, int *loaded);
+
 /* The closest of n candidates to s, or NULL when none is close. */
 const char *suggest(const char *s, const char *const *cands, size_t n);
 

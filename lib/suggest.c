@@ -43,7 +43,7 @@ distance(const char *a, const char *b, size_t cap)
 const char *
 suggest(const char *s, const char *const *cands, size_t n)
 {
-	size_t len = strlen(s), cap = len < 6 ? 2 : len / 3, i, d;
+	size_t len = strlen(s), cap = len < 4 ? 1 : len < 6 ? 2 : len / 3, i, d;
 	size_t bestd = cap + 1;
 	const char *best = NULL;
 

@@ -89,6 +89,24 @@ fail(yreader *r)
 	return -1;
 }
 
+/* Whether the character at 0-based line and code-point column is a tab. */
+static int
+at_tab(const yreader *r, size_t line, size_t col)
+{
+	size_t i = 0;
+
+	for (; line > 0 && i < r->len; i++)
+		if (r->buf[i] == '\n')
+			line--;
+	for (; i < r->len && r->buf[i] != '\n'; i++) {
+		if (((unsigned char)r->buf[i] & 0xC0) == 0x80)
+			continue;
+		if (col-- == 0)
+			return r->buf[i] == '\t';
+	}
+	return 0;
+}
+
 static void
 report_parser_error(yreader *r)
 {
@@ -97,6 +115,28 @@ report_parser_error(yreader *r)
 	char hint[256];
 
 	if (p->error == YAML_READER_ERROR) {
+		size_t off = p->problem_offset, k;
+
+		/* libyaml blames the bad continuation byte; the sequence
+		 * that is broken starts at its leading byte. */
+		if (p->problem && strstr(p->problem, "UTF-8") != NULL &&
+		    strstr(p->problem, "leading") == NULL) {
+			for (k = 0; k < 3 && off > 0 && off < r->len &&
+				    ((unsigned char)r->buf[off] & 0xC0) != 0xC0;
+			     k++)
+				off--;
+			if (off >= r->len ||
+			    ((unsigned char)r->buf[off] & 0xC0) != 0xC0)
+				off = p->problem_offset;
+			yr_offset_position(r->buf, r->len, off, &line, &col);
+			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
+					r->file, line, col,
+					"save the file as UTF-8 text",
+					"invalid UTF-8 sequence at byte offset "
+					"%zu",
+					off);
+			return;
+		}
 		/* Reader errors leave problem_mark at 0:0; use the offset. */
 		yr_offset_position(r->buf, r->len, p->problem_offset, &line,
 				   &col);
@@ -125,7 +165,10 @@ report_parser_error(yreader *r)
 		return;
 	}
 	hint[0] = '\0';
-	if (p->context != NULL)
+	if (at_tab(r, p->problem_mark.line, p->problem_mark.column))
+		snprintf(hint, sizeof(hint),
+			 "indent with spaces; YAML does not allow tabs here");
+	else if (p->context != NULL)
 		snprintf(hint, sizeof(hint), "%s at line %lu, column %lu",
 			 p->context, (unsigned long)p->context_mark.line + 1,
 			 (unsigned long)p->context_mark.column + 1);
@@ -148,6 +191,8 @@ peek(yreader *r)
 		return fail(r);
 	}
 	r->have = 1;
+	/* nodes, as the spec counts them: not stream, document or end
+	 * events */
 	if ((r->ev.type == YAML_SCALAR_EVENT ||
 	     r->ev.type == YAML_SEQUENCE_START_EVENT ||
 	     r->ev.type == YAML_MAPPING_START_EVENT ||
@@ -237,12 +282,12 @@ node_new(yreader *r, arena *a, int type)
 }
 
 static void
-dup_key(yreader *r, const ynode *k, const ynode *first)
+dup_key(yreader *r, const ynode *k, uint32_t first_line)
 {
-	char hint[64];
+	char hint[128];
 
-	snprintf(hint, sizeof(hint), "first defined at line %u",
-		 (unsigned)first->line);
+	snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u", k->s,
+		 (unsigned)first_line);
 	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, k->line,
 			k->column, hint, "duplicate key '%s'", k->s);
 }
@@ -261,7 +306,7 @@ check_dup_keys(yreader *r, ynode *map)
 			for (j = map->first; j != k; j = j->next->next)
 				if (j->type == YN_SCALAR && j->len == k->len &&
 				    memcmp(j->s, k->s, k->len) == 0) {
-					dup_key(r, k, j);
+					dup_key(r, k, j->line);
 					break;
 				}
 		}
@@ -272,7 +317,7 @@ check_dup_keys(yreader *r, ynode *map)
 		if (k->type != YN_SCALAR)
 			continue;
 		if (strset_put(&seen, k->s, k, &old) == 0)
-			dup_key(r, k, old);
+			dup_key(r, k, ((ynode *)old)->line);
 	}
 	strset_free(&seen);
 }
@@ -418,7 +463,6 @@ yr_next_key(yreader *r, arena *a, ynode **key)
 {
 	void *old;
 	char *copy;
-	ynode *kc;
 
 	*key = NULL;
 	if (peek(r) < 0)
@@ -431,17 +475,14 @@ yr_next_key(yreader *r, arena *a, ynode **key)
 	if (build(r, a, key) < 0)
 		return -1;
 	if ((*key)->type == YN_SCALAR) {
-		/* The caller's arena is reset after each key: keep a copy
-		 * of the key, which a later duplicate points back to. */
 		copy = arena_strdup(&r->keys, (*key)->s);
-		kc = arena_alloc(&r->keys, sizeof(*kc));
-		if (copy == NULL || kc == NULL)
+		if (copy == NULL)
 			return fail(r);
-		*kc = **key;
-		kc->s = copy;
-		kc->first = kc->next = NULL;
-		if (strset_put(&r->rootkeys, copy, kc, &old) == 0)
-			dup_key(r, *key, old);
+		/* The key node lives in the caller's scratch arena, which
+		 * is reset after each key: keep its line, not the node. */
+		if (strset_put(&r->rootkeys, copy,
+			       (void *)(uintptr_t)(*key)->line, &old) == 0)
+			dup_key(r, *key, (uint32_t)(uintptr_t)old);
 	}
 	return 1;
 }

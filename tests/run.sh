@@ -10,8 +10,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
 export STRAT="$top/$B/strat"
+# Known leaks in dependencies (see the file); only read by sanitizer builds.
+# The slow unwinder sees through libraries built without frame pointers,
+# so the suppressions can name the frame that allocated.
+export LSAN_OPTIONS="print_suppressions=0:suppressions=$top/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 if [ -n "$VALGRIND" ]; then
-	export STRAT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	export STRAT_WRAP="valgrind -q --error-exitcode=99 --suppressions=$top/tests/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect"
 fi
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 pass=0; fail=0

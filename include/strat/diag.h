@@ -44,7 +44,11 @@ typedef void (*strat_diag_cb)(const strat_diag *d, void *payload);
 int strat_diags_new(strat_diags **out);
 void strat_diags_free(strat_diags *d);
 
-/* Severity overrides: STRAT_SEV_OFF drops the rule's findings. */
+/*
+ * Severity overrides: STRAT_SEV_OFF drops the rule's findings.  Findings
+ * already in the list take the new severity (or are dropped); the callback
+ * is not called again for them.
+ */
 void strat_diags_set_severity(strat_diags *d, strat_rule rule,
 			      strat_severity sev);
 strat_severity strat_diags_severity(const strat_diags *d, strat_rule rule);

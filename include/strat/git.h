@@ -31,6 +31,14 @@ int strat_repo_is_empty(const strat_repo *repo);
 /* 1 when HEAD is detached. */
 int strat_repo_head_detached(const strat_repo *repo);
 
+/*
+ * The directory git runs hooks from, malloc'd (free()) in *out: the value
+ * of core.hooksPath (a relative value taken from the top of the work
+ * tree, as git does; *configured set to 1), else "hooks" in the common git
+ * directory (shared by all worktrees).  The directory may not exist yet.
+ */
+int strat_repo_hooks_dir(strat_repo *repo, char **out, int *configured);
+
 /* Resolve rev (any git revision syntax) to a commit. */
 int strat_repo_resolve(strat_repo *repo, const char *rev, strat_oid *out);
 int strat_repo_merge_base(strat_repo *repo, const strat_oid *a,
@@ -73,6 +81,28 @@ void strat_walk_free(strat_walk *w);
  */
 int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
 			 const char *path, strat_oid *out);
+
+/*
+ * Cheap access for long walks (strat report).  strat_walk_next_id is
+ * strat_walk_next without names and messages: the commit id and its
+ * committer time.  strat_commit_path_ids gives the ids of n paths of one
+ * commit at once (all zero when a path is absent).  strat_tree_list calls
+ * cb for every regular file under the tree `tree` (hidden directories
+ * skipped, like the commit source), with the path prefixed by prefix/ and
+ * the blob id; cb returns 0 or a negative code that stops the walk.  A
+ * tree id that does not name a tree lists nothing.  strat_blob_read reads
+ * a blob (free *buf with free(); STRAT_ELIMIT above STRAT_MAX_FILE_SIZE).
+ */
+int strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time);
+int strat_commit_path_ids(strat_repo *repo, const strat_oid *commit,
+			  const char *const *paths, size_t n, strat_oid *out);
+int strat_tree_list(strat_repo *repo, const strat_oid *tree,
+		    const char *prefix,
+		    int (*cb)(void *arg, const char *path,
+			      const strat_oid *blob),
+		    void *arg);
+int strat_blob_read(strat_repo *repo, const strat_oid *id, char **buf,
+		    size_t *len);
 
 /*
  * Plan sources over a commit's tree or over the index (stage 0; a path

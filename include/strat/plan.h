@@ -167,6 +167,18 @@ int strat_source_mem(strat_source *out, const strat_mem_file *files,
 		     size_t n);
 void strat_source_mem_free(strat_source *src);
 
+/*
+ * A source showing the subdirectory prefix of inner as its root, for a
+ * plan kept below the top of a git repository: list() reports only paths
+ * under prefix, with "prefix/" stripped; read() and stat() put it back.
+ * prefix is '/'-separated, relative to inner's root, without leading or
+ * trailing '/'; "" passes every path through.  inner must outlive *out.
+ * Free with strat_source_prefix_free.
+ */
+int strat_source_prefix(strat_source *out, const strat_source *inner,
+			const char *prefix);
+void strat_source_prefix_free(strat_source *src);
+
 void strat_plan_free(strat_plan *plan);
 
 const strat_config *strat_plan_config(const strat_plan *plan);

@@ -7,5 +7,9 @@
 #include "plan.h"
 #include "lint.h"
 #include "git.h"
+#include "history.h"
+#include "compare.h"
+#include "week.h"
+#include "review.h"
 
 #endif

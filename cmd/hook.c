@@ -1,0 +1,313 @@
+/*
+ * hook.c - 'strat hook install|uninstall': the pre-commit hook that runs
+ * 'strat lint --staged'.
+ *
+ * The hook goes where git looks for hooks (core.hooksPath, else the
+ * hooks directory of the common git directory, shared by worktrees).  A
+ * hook strat did not write is never overwritten: install refuses, or with
+ * --chain renames it to pre-commit.strat-chained (bytes and mode kept) and
+ * runs it first; uninstall puts it back.  strat recognises its own hook by
+ * the marker line below.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+#define MARKER "# strat-hook: written by 'strat hook install'"
+#define CHAINED "pre-commit.strat-chained"
+
+static const char hook_usage[] =
+	"usage: strat hook install [--chain] [PLAN-DIR]\n"
+	"       strat hook uninstall\n";
+
+/* 1 if path is a hook strat wrote, 0 if not, -1 if absent. */
+static int
+ours(const char *path)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return errno == ENOENT ? -1 : 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return 0;
+	buf[n] = '\0';
+	return strstr(buf, MARKER) != NULL;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+/* Single-quote s for sh. */
+static void
+shquote(FILE *f, const char *s)
+{
+	fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	}
+	fputc('\'', f);
+}
+
+/* Write the hook to path through a temporary file and a rename. */
+static int
+write_hook(const char *path, const char *prefix, int chain)
+{
+	char tmp[PATH_MAX];
+	FILE *f;
+	int fd;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.strat-tmp", path) >=
+	    sizeof(tmp)) {
+		die_msg("path too long: %s", path);
+		return -1;
+	}
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0755)) < 0 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		die_msg("cannot write '%s': %s", tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	fputs("#!/bin/sh\n" MARKER "; 'strat hook uninstall' removes it.\n"
+	      "# Lints the plan as it will be committed (the index), not "
+	      "the working tree.\n",
+	      f);
+	if (chain)
+		fputs("# The hook that was here before runs first:\n"
+		      "hooks=$(dirname \"$0\")\n"
+		      "if [ -x \"$hooks/" CHAINED "\" ]; then\n"
+		      "\t\"$hooks/" CHAINED "\" \"$@\" || exit $?\n"
+		      "fi\n",
+		      f);
+	fputs("if ! command -v strat >/dev/null 2>&1; then\n"
+	      "\techo \"pre-commit: 'strat' is not on PATH; install it, or "
+	      "run 'strat hook uninstall'\" >&2\n"
+	      "\texit 1\n"
+	      "fi\n"
+	      "exec strat lint --staged",
+	      f);
+	if (prefix[0]) {
+		fputc(' ', f);
+		shquote(f, prefix);
+	}
+	fputc('\n', f);
+	if (fchmod(fd, 0755) < 0 || fflush(f) != 0 || ferror(f)) {
+		die_msg("cannot write '%s': %s", tmp, strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		return -1;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) < 0) {
+		die_msg("cannot install '%s': %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* The plan directory relative to the top of the work tree. */
+static char *
+plan_prefix(const char *top, const char *dir)
+{
+	char *root = find_plan_root(dir ? dir : ".");
+	size_t n = strlen(top);
+	char *p = NULL;
+
+	if (root == NULL)
+		return NULL;
+	if (strcmp(root, top) == 0)
+		p = strdup("");
+	else if (strncmp(root, top, n) == 0 && root[n] == '/')
+		p = strdup(root + n + 1);
+	free(root);
+	return p;
+}
+
+static int
+install(strat_repo *repo, const char *hooks, int chain, const char *dir)
+{
+	char hook[PATH_MAX], old[PATH_MAX], *top = NULL, *prefix = NULL;
+	const char *wd = strat_repo_workdir(repo);
+	int mine, ret = EXIT_TROUBLE, chained;
+
+	snprintf(hook, sizeof(hook), "%s/pre-commit", hooks);
+	snprintf(old, sizeof(old), "%s/" CHAINED, hooks);
+	if (wd == NULL) {
+		die_msg("a bare repository has no commits to check; run "
+			"this in a work tree");
+		return EXIT_TROUBLE;
+	}
+	if ((top = realpath(wd, NULL)) == NULL ||
+	    (prefix = plan_prefix(top, dir)) == NULL) {
+		die_msg("the plan directory '%s' is not inside the work tree "
+			"'%s'",
+			dir ? dir : ".", wd);
+		goto out;
+	}
+	if (mkdir(hooks, 0777) < 0 && errno != EEXIST) {
+		die_msg("cannot create the hooks directory '%s': %s", hooks,
+			strerror(errno));
+		goto out;
+	}
+	mine = ours(hook);
+	chained = exists(old);
+	if (mine == 0) {
+		if (!chain) {
+			die_msg("'%s' exists and was not written by strat; "
+				"it is left alone",
+				hook);
+			fprintf(stderr,
+				"  hint: 'strat hook install --chain' keeps "
+				"it and runs both, or add\n"
+				"        'strat lint --staged' to it "
+				"yourself\n");
+			ret = EXIT_FINDINGS;
+			goto out;
+		}
+		if (chained) {
+			die_msg("'%s' already exists; move it away first", old);
+			ret = EXIT_FINDINGS;
+			goto out;
+		}
+		if (rename(hook, old) < 0) {
+			die_msg("cannot move '%s' to '%s': %s", hook, old,
+				strerror(errno));
+			goto out;
+		}
+		chained = 1;
+	}
+	if (write_hook(hook, prefix, chained) < 0) {
+		if (mine == 0)
+			rename(old, hook); /* put the old hook back */
+		goto out;
+	}
+	printf("%s pre-commit hook in %s", mine == 1 ? "updated" : "installed",
+	       hook);
+	if (chained)
+		printf(" (runs %s first)", CHAINED);
+	fputc('\n', stdout);
+	if (prefix[0])
+		printf("it lints the plan in '%s'\n", prefix);
+	ret = EXIT_CLEAN;
+out:
+	free(top);
+	free(prefix);
+	return ret;
+}
+
+static int
+uninstall(const char *hooks)
+{
+	char hook[PATH_MAX], old[PATH_MAX];
+	int mine;
+
+	snprintf(hook, sizeof(hook), "%s/pre-commit", hooks);
+	snprintf(old, sizeof(old), "%s/" CHAINED, hooks);
+	mine = ours(hook);
+	if (mine == 0) {
+		die_msg("'%s' was not written by strat; it is left alone",
+			hook);
+		return EXIT_FINDINGS;
+	}
+	if (mine < 0 && !exists(old)) {
+		printf("no strat pre-commit hook in %s\n", hooks);
+		return EXIT_CLEAN;
+	}
+	if (exists(old)) {
+		if (rename(old, hook) < 0) {
+			die_msg("cannot restore '%s': %s", hook,
+				strerror(errno));
+			return EXIT_TROUBLE;
+		}
+		printf("removed the strat pre-commit hook; restored the "
+		       "previous hook %s\n",
+		       hook);
+		return EXIT_CLEAN;
+	}
+	if (unlink(hook) < 0) {
+		die_msg("cannot remove '%s': %s", hook, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	printf("removed the strat pre-commit hook %s\n", hook);
+	return EXIT_CLEAN;
+}
+
+int
+cmd_hook(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"chain", no_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	strat_repo *repo = NULL;
+	char *hooks = NULL;
+	int ch, chain = 0, configured, ret = EXIT_TROUBLE, inst;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			chain = 1;
+			break;
+		case 'h':
+			fputs(hook_usage, stdout);
+			return EXIT_CLEAN;
+		default:
+			fputs(hook_usage, stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (optind >= argc || (strcmp(argv[optind], "install") != 0 &&
+			       strcmp(argv[optind], "uninstall") != 0)) {
+		fputs(hook_usage, stderr);
+		return EXIT_TROUBLE;
+	}
+	inst = strcmp(argv[optind], "install") == 0;
+	/* Options may follow the action too. */
+	for (ch = optind + 1; ch < argc; ch++)
+		if (strcmp(argv[ch], "--chain") == 0) {
+			chain = 1;
+			memmove(argv + ch, argv + ch + 1,
+				(size_t)(argc - ch - 1) * sizeof(*argv));
+			argc--;
+			ch--;
+		}
+	if (argc - optind > (inst ? 2 : 1) || (!inst && chain)) {
+		fputs(hook_usage, stderr);
+		return EXIT_TROUBLE;
+	}
+	if (strat_repo_open(&repo, ".") < 0 ||
+	    strat_repo_hooks_dir(repo, &hooks, &configured) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (configured)
+		printf("core.hooksPath is set: using %s\n", hooks);
+	ret = inst ? install(repo, hooks, chain,
+			     argc - optind == 2 ? argv[optind + 1] : NULL)
+		   : uninstall(hooks);
+out:
+	free(hooks);
+	strat_repo_free(repo);
+	return ret;
+}

@@ -1,0 +1,252 @@
+/* report.c - 'strat report': planned versus shipped, from git history. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "strat/history.h"
+
+static const char report_usage[] =
+	"usage: strat report [REV] [--period quarter|month|week] "
+	"[--since DATE] [--until DATE]\n"
+	"                    [--by anchor|owner|channel] "
+	"[--format md|html|json|csv] [-o FILE]\n"
+	"                    [--max-commits N]\n";
+
+static void
+progress(const char *phase, size_t done, size_t total, void *payload)
+{
+	(void)payload;
+	if (total)
+		fprintf(stderr, "\rstrat report: %s %zu/%zu commits ", phase,
+			done, total);
+	else
+		fprintf(stderr, "\rstrat report: %s %zu commits ", phase, done);
+	fflush(stderr);
+}
+
+static int
+parse_day(const char *opt, const char *s, strat_day *out)
+{
+	if (strat_date_parse(s, out) < 0) {
+		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"period", required_argument, NULL, 'p'},
+		{"since", required_argument, NULL, 's'},
+		{"until", required_argument, NULL, 'u'},
+		{"by", required_argument, NULL, 'b'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"max-commits", required_argument, NULL, 'm'},
+		{"no-reuse", no_argument, NULL, 'R'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
+	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
+	strat_report_options ro;
+	const char *rev = "HEAD", *outpath = NULL;
+	strat_repo *repo = NULL;
+	strat_history *h = NULL;
+	strat_measures *m = NULL;
+	strat_oid tip;
+	char *text = NULL, *end;
+	const char *env;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0;
+	size_t i;
+	FILE *f;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.version = STRAT_REPORT_OPTIONS_VERSION;
+	ro.format = STRAT_REPORT_MD;
+	env = getenv("STRAT_TODAY");
+	if (env != NULL && env[0] != '\0' &&
+	    strat_date_parse(env, &mo.today) < 0) {
+		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+		return EXIT_TROUBLE;
+	}
+	if (mo.today == STRAT_NO_DATE)
+		mo.today = strat_date_today();
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			if (strcmp(optarg, "quarter") == 0)
+				mo.kind = STRAT_PERIOD_QUARTER;
+			else if (strcmp(optarg, "month") == 0)
+				mo.kind = STRAT_PERIOD_MONTH;
+			else if (strcmp(optarg, "week") == 0)
+				mo.kind = STRAT_PERIOD_WEEK;
+			else {
+				die_msg("unknown period '%s'; use quarter, "
+					"month or week",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 's':
+			if (parse_day("--since", optarg, &mo.since) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'u':
+			if (parse_day("--until", optarg, &mo.until) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'b':
+			ro.by_set = 1;
+			if (strcmp(optarg, "anchor") == 0)
+				ro.by = STRAT_BY_ANCHOR;
+			else if (strcmp(optarg, "owner") == 0)
+				ro.by = STRAT_BY_OWNER;
+			else if (strcmp(optarg, "channel") == 0)
+				ro.by = STRAT_BY_CHANNEL;
+			else {
+				die_msg("unknown --by '%s'; use anchor, owner "
+					"or channel",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "md") == 0 ||
+			    strcmp(optarg, "markdown") == 0)
+				ro.format = STRAT_REPORT_MD;
+			else if (strcmp(optarg, "html") == 0)
+				ro.format = STRAT_REPORT_HTML;
+			else if (strcmp(optarg, "json") == 0)
+				ro.format = STRAT_REPORT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				ro.format = STRAT_REPORT_CSV;
+			else {
+				die_msg("unknown format '%s'; use md, html, "
+					"json or csv",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'm':
+			errno = 0;
+			ho.max_commits = strtoul(optarg, &end, 10);
+			if (errno || *end || optarg[0] == '-' ||
+			    ho.max_commits == 0) {
+				die_msg("--max-commits wants a positive "
+					"number, not '%s'",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'R':
+			ho.no_reuse = 1;
+			break;
+		case 'h':
+			fputs(report_usage, stdout);
+			return EXIT_CLEAN;
+		default:
+			fputs(report_usage, stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (optind < argc)
+		rev = argv[optind++];
+	if (optind < argc) {
+		die_msg("one revision at most; '%s' is one too many",
+			argv[optind]);
+		fputs(report_usage, stderr);
+		return EXIT_TROUBLE;
+	}
+	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
+	    mo.until < mo.since) {
+		die_msg("--until is before --since");
+		return EXIT_TROUBLE;
+	}
+	if (isatty(2)) {
+		ho.progress = progress;
+		progress_shown = 1;
+	}
+	if (strat_repo_open(&repo, ".") < 0) {
+		die_msg("%s", strat_error_last());
+		return EXIT_TROUBLE;
+	}
+	if (strat_repo_is_empty(repo) && strcmp(rev, "HEAD") == 0) {
+		die_msg("the repository is empty: it has no commits yet");
+		goto out;
+	}
+	if (strat_repo_resolve(repo, rev, &tip) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (strat_history_build(&h, repo, &tip, &ho) < 0) {
+		if (progress_shown)
+			fputs("\r\033[K", stderr);
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	if (strat_measure(&m, h, &mo) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (h->truncated) {
+		char id[41], t[11];
+
+		strat_oid_fmt(&h->oldest.id, id);
+		strat_date_format((strat_day)(h->oldest.time / 86400), t);
+		fprintf(stderr,
+			"strat: warning: %s: history read stops at commit "
+			"%.12s (%s); older commits are not measured\n",
+			h->shallow ? "shallow clone" : "--max-commits reached",
+			id, t);
+	}
+	for (i = 0; i < h->nwarnings; i++) {
+		const strat_hwarning *w = &h->warnings[i];
+		char id[41];
+
+		strat_oid_fmt(&h->commits[w->commit].id, id);
+		fprintf(stderr, "strat: warning: commit %.12s: ", id);
+		term_puts(stderr, w->file);
+		if (w->line)
+			fprintf(stderr, ":%u:%u", w->line, w->column);
+		fputs(": ", stderr);
+		term_puts(stderr, w->message);
+		fputs("; the previous version stands\n", stderr);
+	}
+	ro.revision = rev;
+	ro.today = mo.today;
+	if ((text = strat_report_render(h, m, &ro)) == NULL) {
+		die_msg("out of memory");
+		goto out;
+	}
+	f = outpath ? fopen(outpath, "w") : stdout;
+	if (f == NULL) {
+		die_msg("cannot write '%s': %s", outpath, strerror(errno));
+		goto out;
+	}
+	fputs(text, f);
+	if ((outpath ? fclose(f) : fflush(f)) != 0) {
+		die_msg("cannot write '%s': %s",
+			outpath ? outpath : "standard output",
+			strerror(errno));
+		goto out;
+	}
+	ret = EXIT_CLEAN;
+out:
+	free(text);
+	strat_measures_free(m);
+	strat_history_free(h);
+	strat_repo_free(repo);
+	return ret;
+}

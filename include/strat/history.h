@@ -1,0 +1,214 @@
+/*
+ * strat/history.h - what was planned when, from git history, and the
+ * planned-versus-shipped measures per period (spec/SPEC.md, section 14).
+ *
+ * strat_history_build walks the first-parent chain of a commit, reads the
+ * plan of every commit that changed it, and keeps per item the versions it
+ * went through.  strat_measure turns that into periods with committed,
+ * shipped, slipped, dropped, missed and unplanned items.  Both results own
+ * all their memory: strat_history_free and strat_measures_free release
+ * everything; every pointer reached from them is borrowed.  A measures
+ * object borrows from the history it was computed from.
+ */
+#ifndef STRAT_HISTORY_H
+#define STRAT_HISTORY_H
+
+#include "git.h"
+
+/* One version of an item (interned and immutable). */
+typedef struct {
+	const char *id, *title, *anchor, *owner, *channel; /* "" if absent */
+	strat_day date, shipped; /* STRAT_NO_DATE when absent or invalid */
+	strat_status status;
+} strat_hitem;
+
+/* A commit that changed the plan. */
+typedef struct {
+	strat_oid id;
+	int64_t time;     /* committer time made non-decreasing (UTC) */
+	int64_t raw_time; /* committer time as recorded */
+	const char *author, *email, *summary;
+} strat_hcommit;
+
+/* From commit `commit` on the item is v (NULL: not in the plan) in file. */
+typedef struct {
+	uint32_t commit; /* index into strat_history.commits */
+	const strat_hitem *v;
+	const char *file;
+} strat_hversion;
+
+typedef struct {
+	const char *id;
+	strat_hversion *versions; /* oldest first; the first has v != NULL */
+	size_t nversions;
+} strat_htrack;
+
+/* A file version that did not parse: the previous good one stood. */
+typedef struct {
+	uint32_t commit;
+	const char *file;
+	uint32_t line, column;
+	const char *message;
+} strat_hwarning;
+
+typedef struct {
+	strat_hcommit *commits; /* plan-changing commits, oldest first */
+	size_t ncommits;
+	strat_htrack *tracks; /* by id, in order of first appearance */
+	size_t ntracks;
+	strat_hwarning *warnings;
+	size_t nwarnings;
+	size_t walked;        /* commits on the chain that were read */
+	size_t plan_versions; /* commits whose plan files changed */
+	int truncated;        /* the walk stopped early */
+	int shallow;          /* ... at a shallow-clone boundary */
+	strat_hcommit oldest, newest; /* of the chain read */
+	int has_plan;         /* some commit had a calendar file */
+	uint32_t first_plan;  /* first commit with items (baseline) */
+	int week_starts;      /* of the newest configuration */
+	/* reuse statistics */
+	size_t parsed_full, parsed_chunks, reused_chunks, reused_files;
+	void *priv;
+} strat_history;
+
+typedef void (*strat_progress_cb)(const char *phase, size_t done,
+				  size_t total, void *payload);
+
+typedef struct {
+	unsigned version;
+	size_t max_commits;       /* 0 = the whole chain */
+	int no_reuse;             /* parse every file version in full */
+	strat_progress_cb progress; /* optional */
+	void *payload;
+} strat_history_options;
+#define STRAT_HISTORY_OPTIONS_VERSION 1
+#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL}
+
+/*
+ * Walk the first-parent chain of tip.  Returns 0 with *out set, or a
+ * negative code (STRAT_ENOTFOUND with "no plan files" when no commit has
+ * a calendar file).  Free *out with strat_history_free.
+ */
+int strat_history_build(strat_history **out, strat_repo *repo,
+			const strat_oid *tip,
+			const strat_history_options *opts);
+void strat_history_free(strat_history *h);
+
+/* The version of track t in the plan at moment `when` (seconds, UTC):
+ * the newest commit with time < when; NULL when absent. */
+const strat_hversion *strat_history_at(const strat_history *h,
+				       const strat_htrack *t, int64_t when);
+
+/* ---- periods and measures ---- */
+
+typedef enum {
+	STRAT_PERIOD_QUARTER,
+	STRAT_PERIOD_MONTH,
+	STRAT_PERIOD_WEEK
+} strat_period_kind;
+
+typedef enum {
+	STRAT_CAT_SHIPPED,
+	STRAT_CAT_SLIPPED,
+	STRAT_CAT_DROPPED,
+	STRAT_CAT_MISSED,
+	STRAT_CAT_UNPLANNED,
+	STRAT_CAT__COUNT
+} strat_category;
+
+const char *strat_category_name(strat_category c);
+
+/* The period containing day: label ("2026-Q2", "2026-05", "2026-W19"),
+ * first and last day.  week_starts: 1 monday, 0 sunday. */
+void strat_period_of(strat_period_kind k, int week_starts, strat_day day,
+		     char label[16], strat_day *first, strat_day *last);
+
+typedef struct {
+	size_t track;          /* index into strat_history.tracks */
+	strat_category cat;
+	const strat_hitem *v0; /* at the period's start (NULL: unplanned) */
+	const strat_hitem *v1; /* at its end (NULL: gone from the plan) */
+	int64_t decided;       /* unplanned/dropped/shipped: when the plan
+				* changed to it; 0 if unknown */
+	uint32_t commit;       /* ... in that commit (index), if decided */
+} strat_pitem;
+
+typedef struct {
+	char label[16];
+	strat_day first, last;
+	int partial;           /* the period is not over (today <= last) */
+	int baseline;          /* 1: the plan of the first commit stands in
+				* for the plan at its start */
+	size_t committed;
+	size_t n[STRAT_CAT__COUNT];
+	strat_pitem *items;    /* committed items, then unplanned ones */
+	size_t nitems;
+} strat_period;
+
+typedef struct {
+	const char *key;       /* anchor, owner or channel ("" if none) */
+	size_t committed;
+	size_t n[STRAT_CAT__COUNT];
+} strat_group;
+
+/* An item that slipped: date changes to a later date in the range. */
+typedef struct {
+	size_t track;
+	const char *id;
+	unsigned slips;
+	int32_t days;
+	strat_day from, to; /* first and last planned date in the range */
+} strat_slip;
+
+typedef struct {
+	strat_period *periods;
+	size_t nperiods;
+	strat_period_kind kind;
+	strat_slip *slips; /* most days first */
+	size_t nslips;
+} strat_measures;
+
+typedef struct {
+	unsigned version;
+	strat_period_kind kind;
+	strat_day since, until; /* STRAT_NO_DATE: from the first plan, to
+				 * today */
+	strat_day today;
+} strat_measure_options;
+#define STRAT_MEASURE_OPTIONS_VERSION 1
+#define STRAT_MEASURE_OPTIONS_INIT {STRAT_MEASURE_OPTIONS_VERSION, STRAT_PERIOD_QUARTER, STRAT_NO_DATE, STRAT_NO_DATE, STRAT_NO_DATE}
+
+int strat_measure(strat_measures **out, const strat_history *h,
+		  const strat_measure_options *opts);
+void strat_measures_free(strat_measures *m);
+
+typedef enum { STRAT_BY_ANCHOR, STRAT_BY_OWNER, STRAT_BY_CHANNEL } strat_by;
+
+/* Totals over all periods grouped by a field (of the version at the
+ * period's start for committed items, at its end for unplanned ones),
+ * sorted by key.  *out is malloc'd (free()). */
+int strat_measure_group(strat_group **out, size_t *n,
+			const strat_measures *m, strat_by by);
+
+/* Rendering (lib/report_*.c): a malloc'd string, or NULL on failure. */
+typedef enum {
+	STRAT_REPORT_MD,
+	STRAT_REPORT_HTML,
+	STRAT_REPORT_JSON,
+	STRAT_REPORT_CSV
+} strat_report_format;
+
+typedef struct {
+	unsigned version;
+	strat_report_format format;
+	int by_set;   /* 1: only the breakdown by `by` */
+	strat_by by;
+	const char *revision; /* as given, for the title */
+	strat_day today;
+} strat_report_options;
+#define STRAT_REPORT_OPTIONS_VERSION 1
+
+char *strat_report_render(const strat_history *h, const strat_measures *m,
+			  const strat_report_options *opts);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * strat/review.h - a pull-request review of a plan change, rendered.
+ *
+ * Given the changes between two plans (compare.h) and the lint findings
+ * HEAD has that BASE did not, strat_review_render() writes a report for
+ * humans: GitHub-flavoured Markdown short enough for a pull-request
+ * comment (a one-line verdict first), JSON, or plain text.  User text is
+ * made inert in Markdown (no HTML, links, mentions or table breakage) and
+ * escaped in JSON; text output is for a terminal and should still be
+ * printed through a control-character filter.
+ */
+#ifndef STRAT_REVIEW_H
+#define STRAT_REVIEW_H
+
+#include "compare.h"
+
+enum {
+	STRAT_REVIEW_MD = 0,
+	STRAT_REVIEW_JSON = 1,
+	STRAT_REVIEW_TEXT = 2
+};
+
+typedef struct {
+	unsigned version;
+	const char *base_label; /* how to name BASE, e.g. "main (1a2b3c4)" */
+	const char *head_label;
+	const char *plan_dir;   /* the plan's directory in the repository;
+				 * NULL or "" at the top */
+	const strat_changes *changes;
+	const strat_diags *new_findings; /* NULL: lint was not compared */
+	size_t max_rows; /* rows per section in md and text; 0 = 40 */
+} strat_review;
+#define STRAT_REVIEW_VERSION 1
+#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0}
+
+/*
+ * Render the review into *out, a NUL-terminated malloc'd string (the
+ * caller frees it).  Returns 0, STRAT_EUSAGE for an unknown format, or
+ * STRAT_ENOMEM.
+ */
+int strat_review_render(char **out, const strat_review *review, int format);
+
+/*
+ * 1 when the change needs a reviewer's attention: an item removed without
+ * being shipped or dropped (a silent drop), or a new lint error.
+ */
+int strat_review_attention(const strat_review *review);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * strat/week.h - the weekly check-in as data, and its Markdown rendering.
+ *
+ * strat_week_build() sorts the items of a loaded plan into the sections of
+ * a check-in for the week containing a date:
+ *
+ *   shipped last week   status shipped, shipped date in the previous week
+ *   overdue             dated before the check-in date, neither shipped
+ *                       nor dropped
+ *   due this week       dated in this week, not dropped, not overdue
+ *   due next week       dated in the following week, not dropped
+ *
+ * and summarises them per owner and per anchor (each anchor of the
+ * week's quarter with its progress: shipped of planned, counting the
+ * anchor's items in the plan now that are not dropped).  Given the plan
+ * as it was at the start of the week (the caller finds it in git
+ * history), it also lists what changed in the plan since then, using
+ * strat_plan_compare (compare.h).
+ *
+ * Ownership: a strat_week borrows from the plans it was built from (both
+ * must outlive it) and owns its arrays and its change list; free it with
+ * strat_week_free (NULL is ok).  Nothing here prints.
+ */
+#ifndef STRAT_WEEK_H
+#define STRAT_WEEK_H
+
+#include "compare.h"
+#include "plan.h"
+
+typedef enum {
+	STRAT_WEEK_SHIPPED = 0, /* shipped last week */
+	STRAT_WEEK_OVERDUE,
+	STRAT_WEEK_THIS,        /* due this week */
+	STRAT_WEEK_NEXT,        /* due next week */
+	STRAT_WEEK__NSECTIONS
+} strat_week_section;
+
+typedef struct {
+	const strat_anchor *anchor;
+	size_t shipped, planned; /* planned: items not dropped */
+	size_t overdue;
+} strat_week_anchor;
+
+typedef struct {
+	const char *id;   /* person id, borrowed */
+	const char *name; /* from the team file, or NULL */
+	size_t count[STRAT_WEEK__NSECTIONS];
+} strat_week_owner;
+
+typedef struct {
+	strat_day date;       /* the check-in date */
+	strat_day start, end; /* this week, inclusive */
+	int label_year, label_week; /* ISO 8601 label, e.g. 2026-W38 */
+	int week_starts;      /* 1 = monday, 0 = sunday */
+	const char *owner;    /* the owner filter, or NULL */
+	/* Items per section, sorted by date then id. */
+	const strat_item **items[STRAT_WEEK__NSECTIONS];
+	size_t nitems[STRAT_WEEK__NSECTIONS];
+	/* Anchors whose quarter overlaps this week, in strategy order. */
+	strat_week_anchor *anchors;
+	size_t nanchors;
+	/* Owners of the listed items, sorted by id. */
+	strat_week_owner *owners;
+	size_t nowners;
+	/* Changes since base (NULL when no base plan was given): only those
+	 * a check-in discusses, i.e. anchors and items added, removed,
+	 * re-dated, re-owned, re-anchored, dropped, moved, retitled. */
+	int has_changes;
+	const strat_change **changes;
+	size_t nchanges;
+	strat_changes *all_changes; /* owned */
+} strat_week;
+
+typedef struct {
+	unsigned version;
+	strat_day date;         /* required: the check-in date */
+	const char *owner;      /* only this owner's items, or NULL */
+	const strat_plan *base; /* the plan at the start of the week, or
+				 * NULL when unknown (no git history) */
+} strat_week_options;
+#define STRAT_WEEK_OPTIONS_VERSION 1
+#define STRAT_WEEK_OPTIONS_INIT                                              \
+	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL}
+
+/* First day of the week containing day; week_starts as in strat_config. */
+strat_day strat_week_start(strat_day day, int week_starts);
+/* The ISO 8601 week (year and number) of the Monday of the week that
+ * starts on start (spec section 8: a sunday week is labelled by its
+ * Monday). */
+void strat_week_label(strat_day start, int week_starts, int *year,
+		      int *week);
+
+/* "Shipped last week", "Overdue", "Due this week", "Due next week". */
+const char *strat_week_section_title(strat_week_section s);
+
+/* One line describing a change for a check-in, e.g. "re-dated 2026-09-10
+ * → 2026-09-24 (+14 days)" (UTF-8); written to buf (always NUL-terminated). */
+void strat_week_describe(char *buf, size_t size, const strat_change *c);
+
+/* Build the check-in of the week containing opts->date from plan.
+ * Returns 0 with *out set, STRAT_EUSAGE without a date, STRAT_ENOMEM. */
+int strat_week_build(strat_week **out, const strat_plan *plan,
+		     const strat_week_options *opts);
+void strat_week_free(strat_week *w);
+
+/*
+ * Render the check-in as GitHub-flavoured Markdown (MD_GFM = 0) or HTML
+ * (1); note, when not NULL, is a trusted sentence printed where the
+ * changes would be when there are none to show (e.g. "not a git
+ * repository").  *out is malloc'd (free()).  Returns 0 or STRAT_ENOMEM.
+ */
+int strat_week_markdown(char **out, const strat_week *w,
+			const strat_plan *plan, int html, const char *note);
+
+#endif

@@ -1,0 +1,1370 @@
+/*
+ * history.c - the plan through git history: walk the first-parent chain,
+ * read the plan of each commit that changed a plan path, and keep per item
+ * the versions it went through (spec/SPEC.md, section 14).
+ *
+ * Speed: a commit is looked at only when the id of strat.yaml or of the
+ * directory a calendar glob starts from changed; a calendar file is read
+ * only when its blob changed; and a changed file is split into per-item
+ * chunks at top-level "  - " lines, each parsed once and then found again
+ * by its text.  Whenever the split is not certain, or a piece does not
+ * parse, the whole file is parsed instead.  STRAT_REPORT_REUSE=0 (or
+ * no_reuse) parses every file of every plan commit in full; the test suite
+ * compares both.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glob.h"
+#include "plan_impl.h"
+#include "strat/history.h"
+
+#define FULL_PARSE_ABOVE (4u * 1024 * 1024)
+
+typedef struct {
+	strat_oid id;
+	int64_t time;
+} walkent;
+
+/* A parsed piece of a calendar file, found again by its text. */
+typedef struct piece {
+	struct piece *next;
+	uint64_t hash;
+	size_t len;
+	char *text;
+	int ok;
+	const strat_hitem *item; /* chunk: the item, NULL if none */
+} piece;
+
+/* A calendar file as it stands in the current plan. */
+typedef struct {
+	const char *path; /* interned */
+	strat_oid blob;
+	strat_oid bad;    /* last blob that did not parse */
+	const strat_hitem **items;
+	size_t nitems;
+	int seen;
+} calfile;
+
+/* Where an id occurs now: a file and its version there. */
+typedef struct {
+	const char *file;
+	const strat_hitem *v;
+} occ;
+
+typedef struct {
+	occ *occ;
+	size_t nocc, capocc;
+	size_t cap; /* of versions */
+	uint32_t touched;
+} trackx;
+
+typedef struct {
+	char *path;
+	strat_oid blob;
+} listed;
+
+typedef struct {
+	size_t off, len;
+} span;
+
+typedef struct {
+	strat_history *h;
+	strat_repo *repo;
+	const strat_history_options *o;
+	arena mem;
+	strset strings; /* interned strings */
+	strset ids;     /* id -> track index + 1 */
+	trackx *tx;
+	size_t captracks;
+	piece **ptab;
+	size_t pcap, pn;
+	strat_plan *scratch;
+	size_t scratch_uses;
+	char *cbuf;
+	size_t cbufcap;
+	span *chunks;
+	size_t chunkcap;
+	/* configuration */
+	char **globs;
+	size_t nglobs;
+	char *strategy, *team;
+	char **prefixes;
+	size_t nprefixes;
+	strat_oid cfgblob;
+	int cfg_loaded;
+	/* current plan */
+	calfile *files;
+	size_t nfiles;
+	listed *list;
+	size_t nlist, caplist;
+	uint32_t cur_commit;
+	int commit_pushed;
+	int touch_epoch;
+	size_t *touched;
+	size_t ntouched, captouched;
+} hist;
+
+static int
+oom(void)
+{
+	return strat_error_set(STRAT_ENOMEM, "out of memory");
+}
+
+static const char *
+intern(hist *x, const char *s)
+{
+	char *copy;
+
+	if (s == NULL)
+		s = "";
+	if ((copy = strset_get(&x->strings, s)) != NULL)
+		return copy;
+	if ((copy = arena_strdup(&x->mem, s)) == NULL)
+		return NULL;
+	if (strset_put(&x->strings, copy, copy, NULL) < 0)
+		return NULL;
+	return copy;
+}
+
+static uint64_t
+fasthash(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ seed ^ (n * 0xff51afd7ed558ccdULL);
+	uint64_t w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h ^= w;
+		h *= 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h ^= w;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 32;
+	return h;
+}
+
+/* ---- pieces ---- */
+
+static piece *
+piece_find(hist *x, const char *s, size_t n, uint64_t h)
+{
+	piece *p;
+
+	if (x->pcap == 0)
+		return NULL;
+	for (p = x->ptab[h & (x->pcap - 1)]; p; p = p->next)
+		if (p->hash == h && p->len == n && memcmp(p->text, s, n) == 0)
+			return p;
+	return NULL;
+}
+
+static piece *
+piece_add(hist *x, const char *s, size_t n, uint64_t h)
+{
+	piece *p, **t, *q, *next;
+	size_t i, cap;
+
+	if (x->pn * 2 >= x->pcap) {
+		cap = x->pcap ? x->pcap * 2 : 1024;
+		if ((t = calloc(cap, sizeof(*t))) == NULL)
+			return NULL;
+		for (i = 0; i < x->pcap; i++)
+			for (q = x->ptab[i]; q; q = next) {
+				next = q->next;
+				q->next = t[q->hash & (cap - 1)];
+				t[q->hash & (cap - 1)] = q;
+			}
+		free(x->ptab);
+		x->ptab = t;
+		x->pcap = cap;
+	}
+	if ((p = arena_alloc(&x->mem, sizeof(*p))) == NULL ||
+	    (p->text = arena_strndup(&x->mem, s, n)) == NULL)
+		return NULL;
+	p->hash = h;
+	p->len = n;
+	p->ok = 0;
+	p->item = NULL;
+	p->next = x->ptab[h & (x->pcap - 1)];
+	x->ptab[h & (x->pcap - 1)] = p;
+	x->pn++;
+	return p;
+}
+
+/* ---- parsing ---- */
+
+static int
+scratch_parse(hist *x, const char *file, const char *buf, size_t len,
+	      strat_diags **diags, int *loaded)
+{
+	int rc;
+
+	if (x->scratch == NULL || x->scratch->mem.total > (16u << 20) ||
+	    x->scratch_uses > 20000) {
+		strat_plan_free(x->scratch);
+		if ((x->scratch = plan_new_scratch()) == NULL)
+			return oom();
+		x->scratch_uses = 0;
+	}
+	x->scratch_uses++;
+	if ((rc = strat_diags_new(diags)) < 0)
+		return rc;
+	return plan_scratch_calendar(x->scratch, file, buf, len, *diags,
+				     loaded);
+}
+
+static const strat_hitem *
+hitem_of(hist *x, const strat_item *it)
+{
+	strat_hitem *v = arena_alloc(&x->mem, sizeof(*v));
+
+	if (v == NULL)
+		return NULL;
+	if ((v->id = intern(x, it->id.s)) == NULL ||
+	    (v->title = intern(x, it->title.s)) == NULL ||
+	    (v->anchor = intern(x, it->anchor.s)) == NULL ||
+	    (v->owner = intern(x, it->owner.s)) == NULL ||
+	    (v->channel = intern(x, it->channel.s)) == NULL)
+		return NULL;
+	v->date = it->date;
+	v->shipped = it->shipped;
+	v->status = it->status;
+	return v;
+}
+
+static int
+hitem_equal(const strat_hitem *a, const strat_hitem *b)
+{
+	if (a == b)
+		return 1;
+	if (a == NULL || b == NULL)
+		return 0;
+	/* interned strings compare by pointer */
+	return a->id == b->id && a->title == b->title &&
+	       a->anchor == b->anchor && a->owner == b->owner &&
+	       a->channel == b->channel && a->date == b->date &&
+	       a->shipped == b->shipped && a->status == b->status;
+}
+
+/* Split a calendar file into its header (up to and including the root
+ * "items:" line) and per-item chunks.  0 when the split is not certain. */
+
+static int
+line_is(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
+		return 0;
+	for (p += n; p < end && *p == ' '; p++)
+		;
+	if (p < end && *p == '#')
+		return 1;
+	return p == end || *p == '\n' || (*p == '\r' && p + 1 < end &&
+					   p[1] == '\n') ||
+	       (*p == '\r' && p + 1 == end);
+}
+
+static int
+split(const char *buf, size_t len, span *header, span **chunks, size_t *n,
+      size_t *cap)
+{
+	const char *p = buf, *end = buf + len, *eol, *items = NULL;
+	size_t k = 0;
+
+	*n = 0;
+	/* find the root "items:" line; an earlier line starting "items" or
+	 * a quoted key would make it uncertain */
+	while (p < end) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		eol = eol ? eol + 1 : end;
+		if (line_is(p, end, "items:")) {
+			items = eol;
+			break;
+		}
+		if (*p == '"' || *p == '\'' || *p == '?' ||
+		    (end - p >= 5 && memcmp(p, "items", 5) == 0))
+			return 0;
+		p = eol;
+	}
+	if (items == NULL)
+		return 0;
+	header->off = 0;
+	header->len = (size_t)(items - buf);
+	for (p = items; p < end; p = eol) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		eol = eol ? eol + 1 : end;
+		if (end - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] == '-' &&
+		    (p + 3 == end || p[3] == ' ' || p[3] == '\n' ||
+		     p[3] == '\r')) {
+			if (*n == *cap) {
+				size_t c = *cap ? *cap * 2 : 256;
+				span *v = realloc(*chunks, c * sizeof(*v));
+
+				if (v == NULL)
+					return -1;
+				*chunks = v;
+				*cap = c;
+			}
+			(*chunks)[*n].off = (size_t)(p - buf);
+			(*chunks)[*n].len = 0;
+			(*n)++;
+			k = 1;
+			continue;
+		}
+		/* continuation: blank, a comment, or indented 4+ */
+		{
+			const char *q = p;
+
+			while (q < eol && *q == ' ')
+				q++;
+			if (q == eol || *q == '\n' || *q == '\r')
+				continue;
+			if (*q == '#' || (q - p >= 4 && k))
+				continue;
+			return 0;
+		}
+	}
+	for (k = 0; k < *n; k++)
+		(*chunks)[k].len = (k + 1 < *n ? (*chunks)[k + 1].off : len) -
+				   (*chunks)[k].off;
+	if (*n > 0)
+		header->len = (*chunks)[0].off;
+	return 1;
+}
+
+/* Keep the first item of each id (interned ids compare by pointer). */
+static int
+dedupe(const strat_hitem **v, size_t *n)
+{
+	strset seen;
+	size_t i, k = 0;
+	int rc = 0;
+
+	strset_init(&seen);
+	for (i = 0; i < *n; i++) {
+		int r = strset_put(&seen, v[i]->id, NULL, NULL);
+
+		if (r < 0) {
+			rc = oom();
+			break;
+		}
+		if (r == 1)
+			v[k++] = v[i];
+	}
+	strset_free(&seen);
+	*n = k;
+	return rc;
+}
+
+static int
+take_items(hist *x, const strat_hitem ***out, size_t *nout)
+{
+	strat_plan *pl = x->scratch;
+	size_t i, k = 0;
+	const strat_hitem **v;
+
+	*out = NULL;
+	*nout = 0;
+	if (pl->nitems == 0)
+		return 0;
+	if ((v = malloc(pl->nitems * sizeof(*v))) == NULL)
+		return oom();
+	for (i = 0; i < pl->nitems; i++) {
+		const strat_item *it = strat_plan_item(pl, i);
+
+		if (it->id.s == NULL)
+			continue;
+		if ((v[k] = hitem_of(x, it)) == NULL) {
+			free(v);
+			return oom();
+		}
+		k++;
+	}
+	*out = v;
+	*nout = k;
+	return dedupe(v, nout);
+}
+
+static int
+full_parse(hist *x, const char *path, const char *buf, size_t len,
+	   const strat_hitem ***items, size_t *n, int *ok,
+	   strat_diags **diags)
+{
+	int rc;
+
+	x->h->parsed_full++;
+	if ((rc = scratch_parse(x, path, buf, len, diags, ok)) < 0)
+		return rc;
+	if (!*ok)
+		return 0;
+	return take_items(x, items, n);
+}
+
+/* "items:\n" + a chunk, parsed on its own. */
+static int
+parse_piece(hist *x, piece *p, int header)
+{
+	static const char pre[] = "items:\n";
+	strat_diags *d = NULL;
+	size_t need = p->len + sizeof(pre);
+	int rc, loaded;
+
+	if (header) {
+		rc = scratch_parse(x, "chunk", p->text, p->len, &d, &loaded);
+	} else {
+		if (need > x->cbufcap) {
+			char *b = realloc(x->cbuf, need * 2);
+
+			if (b == NULL)
+				return oom();
+			x->cbuf = b;
+			x->cbufcap = need * 2;
+		}
+		memcpy(x->cbuf, pre, sizeof(pre) - 1);
+		memcpy(x->cbuf + sizeof(pre) - 1, p->text, p->len);
+		rc = scratch_parse(x, "chunk", x->cbuf,
+				   p->len + sizeof(pre) - 1, &d, &loaded);
+	}
+	if (rc < 0)
+		goto out;
+	p->ok = loaded;
+	if (header && loaded) {
+		size_t i;
+
+		/* a duplicate root key makes the split unsafe */
+		for (i = 0; i < strat_diags_count(d); i++)
+			if (strat_diags_get(d, i)->rule ==
+				    STRAT_RULE_DUPLICATE_KEY ||
+			    strat_diags_get(d, i)->rule ==
+				    STRAT_RULE_MULTIPLE_DOCUMENTS)
+				p->ok = 0;
+	}
+	if (!header && loaded && x->scratch->nitems > 0) {
+		const strat_item *it = strat_plan_item(x->scratch, 0);
+
+		if (x->scratch->nitems > 1)
+			p->ok = 0;
+		else if (it->id.s != NULL &&
+			 (p->item = hitem_of(x, it)) == NULL)
+			rc = oom();
+	}
+out:
+	strat_diags_free(d);
+	return rc;
+}
+
+static int
+reuse_parse(hist *x, const char *path, const char *buf, size_t len,
+	    const strat_hitem ***items, size_t *n, int *ok,
+	    strat_diags **diags)
+{
+	span header;
+	size_t nch, i, k;
+	piece *p;
+	const strat_hitem **v;
+	int rc;
+
+	if (len > FULL_PARSE_ABOVE)
+		return full_parse(x, path, buf, len, items, n, ok, diags);
+	rc = split(buf, len, &header, &x->chunks, &nch, &x->chunkcap);
+	if (rc < 0)
+		return oom();
+	if (rc == 0)
+		return full_parse(x, path, buf, len, items, n, ok, diags);
+	/* header */
+	{
+		uint64_t hh = fasthash(buf, header.len, 1);
+
+		if ((p = piece_find(x, buf, header.len, hh)) == NULL) {
+			if ((p = piece_add(x, buf, header.len, hh)) == NULL)
+				return oom();
+			if ((rc = parse_piece(x, p, 1)) < 0)
+				return rc;
+			x->h->parsed_chunks++;
+		}
+		if (!p->ok)
+			return full_parse(x, path, buf, len, items, n, ok,
+					  diags);
+	}
+	v = malloc((nch + 1) * sizeof(*v));
+	if (v == NULL)
+		return oom();
+	for (i = k = 0; i < nch; i++) {
+		const char *s = buf + x->chunks[i].off;
+		size_t cl = x->chunks[i].len;
+		uint64_t hh = fasthash(s, cl, 2);
+
+		if ((p = piece_find(x, s, cl, hh)) == NULL) {
+			if ((p = piece_add(x, s, cl, hh)) == NULL) {
+				free(v);
+				return oom();
+			}
+			if ((rc = parse_piece(x, p, 0)) < 0) {
+				free(v);
+				return rc;
+			}
+			x->h->parsed_chunks++;
+		} else {
+			x->h->reused_chunks++;
+		}
+		if (!p->ok) {
+			free(v);
+			return full_parse(x, path, buf, len, items, n, ok,
+					  diags);
+		}
+		if (p->item != NULL)
+			v[k++] = p->item;
+	}
+	*items = v;
+	*n = k;
+	*ok = 1;
+	return dedupe(v, n);
+}
+
+/* ---- item state ---- */
+
+static int
+track_of(hist *x, const char *id, size_t *out)
+{
+	void *v = strset_get(&x->ids, id);
+	strat_history *h = x->h;
+
+	if (v != NULL) {
+		*out = (size_t)(uintptr_t)v - 1;
+		return 0;
+	}
+	if (h->ntracks == x->captracks) {
+		size_t cap = x->captracks ? x->captracks * 2 : 256;
+		strat_htrack *t = realloc(h->tracks, cap * sizeof(*t));
+		trackx *tx;
+
+		if (t == NULL)
+			return oom();
+		h->tracks = t;
+		if ((tx = realloc(x->tx, cap * sizeof(*tx))) == NULL)
+			return oom();
+		x->tx = tx;
+		x->captracks = cap;
+	}
+	memset(&h->tracks[h->ntracks], 0, sizeof(h->tracks[0]));
+	memset(&x->tx[h->ntracks], 0, sizeof(x->tx[0]));
+	h->tracks[h->ntracks].id = id;
+	if (strset_put(&x->ids, id, (void *)(uintptr_t)(h->ntracks + 1),
+		       NULL) < 0)
+		return oom();
+	*out = h->ntracks++;
+	return 0;
+}
+
+static int
+touch(hist *x, size_t t)
+{
+	if (x->tx[t].touched == (uint32_t)x->touch_epoch)
+		return 0;
+	x->tx[t].touched = (uint32_t)x->touch_epoch;
+	if (x->ntouched == x->captouched) {
+		size_t cap = x->captouched ? x->captouched * 2 : 256;
+		size_t *v = realloc(x->touched, cap * sizeof(*v));
+
+		if (v == NULL)
+			return oom();
+		x->touched = v;
+		x->captouched = cap;
+	}
+	x->touched[x->ntouched++] = t;
+	return 0;
+}
+
+static int
+occ_set(hist *x, const char *id, const char *file, const strat_hitem *v)
+{
+	size_t t = 0, i;
+	trackx *tx;
+	int rc;
+
+	if ((rc = track_of(x, id, &t)) < 0 || (rc = touch(x, t)) < 0)
+		return rc;
+	tx = &x->tx[t];
+	for (i = 0; i < tx->nocc; i++)
+		if (tx->occ[i].file == file)
+			break;
+	if (v == NULL) {
+		if (i < tx->nocc)
+			tx->occ[i] = tx->occ[--tx->nocc];
+		return 0;
+	}
+	if (i == tx->nocc) {
+		if (tx->nocc == tx->capocc) {
+			size_t cap = tx->capocc ? tx->capocc * 2 : 1;
+			occ *o = realloc(tx->occ, cap * sizeof(*o));
+
+			if (o == NULL)
+				return oom();
+			tx->occ = o;
+			tx->capocc = cap;
+		}
+		tx->nocc++;
+	}
+	tx->occ[i].file = file;
+	tx->occ[i].v = v;
+	return 0;
+}
+
+static int
+push_commit(hist *x, uint32_t *idx)
+{
+	strat_history *h = x->h;
+	strat_hcommit *c;
+
+	if (!x->commit_pushed) {
+		c = realloc(h->commits, (h->ncommits + 1) * sizeof(*c));
+		if (c == NULL)
+			return oom();
+		h->commits = c;
+		h->commits[h->ncommits] = h->newest; /* filled by caller */
+		h->ncommits++;
+		x->commit_pushed = 1;
+	}
+	*idx = (uint32_t)(h->ncommits - 1);
+	return 0;
+}
+
+/* After a commit's files were applied: new versions for touched ids. */
+static int
+settle(hist *x, const strat_hcommit *commit)
+{
+	strat_history *h = x->h;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < x->ntouched; i++) {
+		size_t t = x->touched[i];
+		trackx *tx = &x->tx[t];
+		strat_htrack *tr = &h->tracks[t];
+		const occ *best = NULL;
+		const strat_hversion *last =
+			tr->nversions ? &tr->versions[tr->nversions - 1]
+				      : NULL;
+		const strat_hitem *v;
+		const char *file;
+		uint32_t ci;
+
+		for (j = 0; j < tx->nocc; j++)
+			if (best == NULL ||
+			    strcmp(tx->occ[j].file, best->file) < 0)
+				best = &tx->occ[j];
+		v = best ? best->v : NULL;
+		file = best ? best->file : NULL;
+		if (last == NULL && v == NULL)
+			continue;
+		if (last != NULL && hitem_equal(last->v, v) &&
+		    (v == NULL || last->file == file))
+			continue;
+		if ((rc = push_commit(x, &ci)) < 0)
+			return rc;
+		h->commits[ci] = *commit;
+		if (tr->nversions == tx->cap) {
+			size_t cap = tx->cap ? tx->cap * 2 : 4;
+			strat_hversion *nv = realloc(tr->versions,
+						     cap * sizeof(*nv));
+
+			if (nv == NULL)
+				return oom();
+			tr->versions = nv;
+			tx->cap = cap;
+		}
+		tr->versions[tr->nversions].commit = ci;
+		tr->versions[tr->nversions].v = v;
+		tr->versions[tr->nversions].file = file;
+		tr->nversions++;
+	}
+	x->ntouched = 0;
+	x->touch_epoch++;
+	return 0;
+}
+
+static int
+apply_file(hist *x, const char *file, const strat_hitem **old, size_t nold,
+	   const strat_hitem **nw, size_t nnew)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < nold; i++)
+		if ((rc = occ_set(x, old[i]->id, file, NULL)) < 0)
+			return rc;
+	for (i = 0; i < nnew; i++)
+		if ((rc = occ_set(x, nw[i]->id, file, nw[i])) < 0)
+			return rc;
+	return 0;
+}
+
+/* ---- configuration ---- */
+
+typedef struct {
+	strat_repo *repo;
+	strat_oid blob;
+	int have;
+} cfgsrc;
+
+static int
+cfg_list(void *ctx, int (*add)(void *, const char *), void *arg)
+{
+	(void)ctx;
+	(void)add;
+	(void)arg;
+	return 0;
+}
+
+static int
+cfg_read(void *ctx, const char *path, char **buf, size_t *len)
+{
+	cfgsrc *s = ctx;
+
+	if (strcmp(path, "strat.yaml") != 0 || !s->have)
+		return STRAT_ENOTFOUND;
+	return strat_blob_read(s->repo, &s->blob, buf, len);
+}
+
+static void
+free_strv(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char *
+glob_prefix(const char *g)
+{
+	size_t i, slash = 0;
+	int found = 0;
+
+	for (i = 0; g[i]; i++) {
+		if (strchr("*?[\\{", g[i]))
+			break;
+		if (g[i] == '/') {
+			slash = i;
+			found = 1;
+		}
+	}
+	return strndup(g, found ? slash : 0);
+}
+
+static int
+add_warning(hist *x, uint32_t commit, const char *file, const strat_diag *d,
+	    const char *msg)
+{
+	strat_history *h = x->h;
+	strat_hwarning *w = realloc(h->warnings,
+				    (h->nwarnings + 1) * sizeof(*w));
+
+	if (w == NULL)
+		return oom();
+	h->warnings = w;
+	w = &h->warnings[h->nwarnings++];
+	w->commit = commit;
+	w->file = intern(x, file);
+	w->line = d ? d->line : 0;
+	w->column = d ? d->column : 0;
+	w->message = intern(x, d ? d->message : msg);
+	return w->file && w->message ? 0 : oom();
+}
+
+static const strat_diag *
+fatal_diag(const strat_diags *d, const char *file)
+{
+	size_t i;
+	const strat_diag *last = NULL;
+
+	for (i = 0; i < strat_diags_count(d); i++) {
+		const strat_diag *g = strat_diags_get(d, i);
+
+		if (file && strcmp(g->file, file) != 0)
+			continue;
+		if (g->rule == STRAT_RULE_YAML_SYNTAX ||
+		    g->rule == STRAT_RULE_MULTIPLE_DOCUMENTS ||
+		    g->rule == STRAT_RULE_LIMIT_EXCEEDED)
+			return g;
+		if (g->severity == STRAT_SEV_ERROR)
+			last = g;
+	}
+	return file ? NULL : last;
+}
+
+static int
+load_config(hist *x, const strat_oid *blob, int have,
+	    const strat_hcommit *commit)
+{
+	cfgsrc cs = {x->repo, *blob, have};
+	strat_source src = {cfg_list, cfg_read, &cs, NULL};
+	strat_plan *plan = NULL;
+	strat_diags *d = NULL;
+	const strat_config *cfg;
+	const strat_diag *bad;
+	size_t i;
+	int rc;
+
+	if ((rc = strat_diags_new(&d)) < 0 ||
+	    (rc = strat_plan_load(&plan, &src, NULL, d)) < 0)
+		goto out;
+	if (have && (bad = fatal_diag(d, "strat.yaml")) != NULL) {
+		uint32_t ci;
+
+		/* the previous configuration stands */
+		if ((rc = push_commit(x, &ci)) < 0)
+			goto out;
+		x->h->commits[ci] = *commit;
+		rc = add_warning(x, ci, "strat.yaml", bad, NULL);
+		if (x->cfg_loaded)
+			goto out;
+	}
+	cfg = strat_plan_config(plan);
+	free_strv(x->globs, x->nglobs);
+	free_strv(x->prefixes, x->nprefixes);
+	free(x->strategy);
+	free(x->team);
+	x->globs = calloc(cfg->ncalendars + 1, sizeof(char *));
+	x->prefixes = calloc(cfg->ncalendars + 1, sizeof(char *));
+	x->nglobs = x->nprefixes = 0;
+	x->strategy = strdup(cfg->strategy.s);
+	x->team = strdup(cfg->team.s);
+	if (!x->globs || !x->prefixes || !x->strategy || !x->team) {
+		rc = oom();
+		goto out;
+	}
+	for (i = 0; i < cfg->ncalendars; i++) {
+		if (cfg->calendars[i].s == NULL)
+			continue;
+		if ((x->globs[x->nglobs++] = strdup(cfg->calendars[i].s)) ==
+			    NULL ||
+		    (x->prefixes[x->nprefixes++] =
+			     glob_prefix(cfg->calendars[i].s)) == NULL) {
+			rc = oom();
+			goto out;
+		}
+	}
+	x->h->week_starts = cfg->week_starts;
+	x->cfg_loaded = 1;
+out:
+	strat_plan_free(plan);
+	strat_diags_free(d);
+	return rc;
+}
+
+/* ---- listing ---- */
+
+static int
+list_cb(void *arg, const char *path, const strat_oid *blob)
+{
+	hist *x = arg;
+	size_t g;
+
+	for (g = 0; g < x->nglobs; g++)
+		if (glob_match(x->globs[g], path))
+			break;
+	if (g == x->nglobs || strcmp(path, "strat.yaml") == 0 ||
+	    strcmp(path, x->strategy) == 0 || strcmp(path, x->team) == 0)
+		return 0;
+	if (strlen(path) > STRAT_MAX_PATH)
+		return 0;
+	if (x->nlist == x->caplist) {
+		size_t cap = x->caplist ? x->caplist * 2 : 64;
+		listed *v = realloc(x->list, cap * sizeof(*v));
+
+		if (v == NULL)
+			return oom();
+		x->list = v;
+		x->caplist = cap;
+	}
+	if ((x->list[x->nlist].path = strdup(path)) == NULL)
+		return oom();
+	x->list[x->nlist].blob = *blob;
+	x->nlist++;
+	return 0;
+}
+
+static int
+cmp_listed(const void *a, const void *b)
+{
+	return strcmp(((const listed *)a)->path, ((const listed *)b)->path);
+}
+
+static int
+cmp_calfile(const void *a, const void *b)
+{
+	return strcmp(((const calfile *)a)->path, ((const calfile *)b)->path);
+}
+
+static void
+clear_list(hist *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nlist; i++)
+		free(x->list[i].path);
+	x->nlist = 0;
+}
+
+static int
+parse_file(hist *x, const char *path, const strat_oid *blob,
+	   const strat_hitem ***items, size_t *n, int *ok, strat_diags **d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	*items = NULL;
+	*n = 0;
+	*ok = 0;
+	*d = NULL;
+	rc = strat_blob_read(x->repo, blob, &buf, &len);
+	if (rc == STRAT_ELIMIT) {
+		strat_diags_new(d);
+		if (*d)
+			strat_diags_add(*d, STRAT_RULE_LIMIT_EXCEEDED, path, 0,
+					0, NULL, "file is larger than %u bytes",
+					STRAT_MAX_FILE_SIZE);
+		return 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (x->o->no_reuse)
+		rc = full_parse(x, path, buf, len, items, n, ok, d);
+	else
+		rc = reuse_parse(x, path, buf, len, items, n, ok, d);
+	if (rc == 0 && !*ok && *d == NULL) {
+		/* a piece did not parse but the whole did not either:
+		 * get the diagnostics of the whole */
+		const strat_hitem **i2;
+		size_t n2;
+
+		rc = full_parse(x, path, buf, len, &i2, &n2, ok, d);
+		if (*ok) {
+			*items = i2;
+			*n = n2;
+		}
+	}
+	free(buf);
+	return rc;
+}
+
+/* Read the calendar files of the commit and apply the changes. */
+static int
+load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
+	       const strat_hcommit *hc)
+{
+	calfile *nf;
+	size_t i, j, k, nn;
+	int rc = 0;
+
+	clear_list(x);
+	for (i = 0; i < x->nprefixes; i++) {
+		static const strat_oid zero;
+
+		if (memcmp(&prefix_ids[i], &zero, sizeof(zero)) == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(x->prefixes[j], x->prefixes[i]) == 0)
+				break;
+		if (j < i)
+			continue;
+		if ((rc = strat_tree_list(x->repo, &prefix_ids[i],
+					  x->prefixes[i], list_cb, x)) < 0)
+			return rc;
+	}
+	(void)commit;
+	if (x->nlist > 1)
+		qsort(x->list, x->nlist, sizeof(*x->list), cmp_listed);
+	/* dedupe (overlapping prefixes) */
+	for (i = j = 0; i < x->nlist; i++) {
+		if (j > 0 && strcmp(x->list[j - 1].path, x->list[i].path) == 0) {
+			free(x->list[i].path);
+			continue;
+		}
+		x->list[j++] = x->list[i];
+	}
+	x->nlist = j;
+	if (x->nlist > STRAT_MAX_FILES)
+		x->nlist = STRAT_MAX_FILES; /* (paths freed by clear_list) */
+	if (x->nlist > 0)
+		x->h->has_plan = 1;
+	nf = calloc(x->nlist + 1, sizeof(*nf));
+	if (nf == NULL)
+		return oom();
+	/* merge the old file list (sorted) with the new one */
+	for (i = j = nn = 0; i < x->nlist || j < x->nfiles;) {
+		int c = i == x->nlist	 ? 1
+			: j == x->nfiles ? -1
+					 : strcmp(x->list[i].path,
+						  x->files[j].path);
+
+		if (c > 0) { /* file gone */
+			calfile *f = &x->files[j++];
+
+			rc = apply_file(x, f->path, f->items, f->nitems, NULL,
+					0);
+			free(f->items);
+			f->items = NULL;
+			if (rc < 0)
+				goto out;
+			continue;
+		}
+		if (c == 0 && !x->o->no_reuse &&
+		    (strat_oid_equal(&x->files[j].blob, &x->list[i].blob) ||
+		     strat_oid_equal(&x->files[j].bad, &x->list[i].blob))) {
+			x->h->reused_files++;
+			nf[nn++] = x->files[j++];
+			i++;
+			continue;
+		}
+		{
+			const strat_hitem **items;
+			size_t n;
+			int ok;
+			strat_diags *d = NULL;
+			calfile f;
+			const char *path = intern(x, x->list[i].path);
+
+			if (path == NULL) {
+				rc = oom();
+				goto out;
+			}
+			if (c == 0)
+				f = x->files[j];
+			else
+				memset(&f, 0, sizeof(f));
+			f.path = path;
+			rc = parse_file(x, path, &x->list[i].blob, &items, &n,
+					&ok, &d);
+			if (rc < 0) {
+				strat_diags_free(d);
+				goto out;
+			}
+			if (ok) {
+				rc = apply_file(x, path, f.items, f.nitems,
+						items, n);
+				free(f.items);
+				f.items = items;
+				f.nitems = n;
+				f.blob = x->list[i].blob;
+			} else if (!strat_oid_equal(&f.bad,
+						    &x->list[i].blob)) {
+				uint32_t ci;
+
+				f.bad = x->list[i].blob;
+				if ((rc = push_commit(x, &ci)) == 0) {
+					x->h->commits[ci] = *hc;
+					rc = add_warning(
+						x, ci, path,
+						fatal_diag(d, NULL),
+						"file does not parse");
+				}
+			}
+			strat_diags_free(d);
+			if (!ok)
+				free(items);
+			nf[nn++] = f;
+			if (c == 0)
+				x->files[j].items = NULL;
+			if (rc < 0) {
+				i++;
+				if (c == 0)
+					j++;
+				goto out;
+			}
+			i++;
+			if (c == 0)
+				j++;
+		}
+	}
+	free(x->files);
+	x->files = nf;
+	x->nfiles = nn;
+	nf = NULL;
+	if (x->nfiles > 1)
+		qsort(x->files, x->nfiles, sizeof(*x->files), cmp_calfile);
+	rc = settle(x, hc);
+out:
+	if (nf != NULL) {
+		/* error: keep ownership simple, release everything */
+		for (k = 0; k < nn; k++)
+			free(nf[k].items);
+		for (; j < x->nfiles; j++)
+			free(x->files[j].items);
+		x->nfiles = 0;
+		free(nf);
+	}
+	return rc;
+}
+
+/* ---- the walk ---- */
+
+static int
+fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
+{
+	strat_commit c;
+	int rc;
+
+	if ((rc = strat_commit_lookup(x->repo, id, &c)) < 0)
+		return rc;
+	out->id = *id;
+	out->time = eff;
+	out->raw_time = c.time;
+	if ((out->author = intern(x, c.author)) == NULL ||
+	    (out->email = intern(x, c.email)) == NULL ||
+	    (out->summary = intern(x, c.summary)) == NULL)
+		return oom();
+	return 0;
+}
+
+static int
+walk(hist *x, const strat_oid *tip)
+{
+	strat_history *h = x->h;
+	strat_walk *w = NULL;
+	walkent *v = NULL, *nv;
+	size_t n = 0, cap = 0, i, k, np = 0;
+	strat_oid *ids = NULL, *prev = NULL, cfgid;
+	const char **paths = NULL;
+	int64_t eff = INT64_MIN;
+	int rc, force;
+
+	if ((rc = strat_walk_new(&w, x->repo, tip, x->o->max_commits)) < 0)
+		return rc;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			if ((nv = realloc(v, cap * sizeof(*v))) == NULL) {
+				rc = oom();
+				goto out;
+			}
+			v = nv;
+		}
+		rc = strat_walk_next_id(w, &v[n].id, &v[n].time);
+		if (rc < 0)
+			goto out;
+		if (rc == 0)
+			break;
+		n++;
+		if (x->o->progress && n % 4096 == 0)
+			x->o->progress("walking history", n, 0, x->o->payload);
+	}
+	h->walked = n;
+	h->truncated = strat_walk_truncated(w);
+	h->shallow = h->truncated && strat_repo_is_shallow(x->repo) &&
+		     (x->o->max_commits == 0 || n < x->o->max_commits);
+	if (n == 0) {
+		rc = strat_error_set(STRAT_ENOTFOUND,
+				     "the repository has no commits yet");
+		goto out;
+	}
+	/* oldest first */
+	for (i = n; i-- > 0;) {
+		strat_hcommit hc;
+		int changed = 0;
+
+		if (v[i].time > eff)
+			eff = v[i].time;
+		if (x->o->progress && (n - i) % 1024 == 0)
+			x->o->progress("reading plans", n - i, n,
+				       x->o->payload);
+		if (i == n - 1 || i == 0) {
+			strat_hcommit *t = i == n - 1 ? &h->oldest : &h->newest;
+
+			if ((rc = fill_hcommit(x, &v[i].id, eff, t)) < 0)
+				goto out;
+		}
+		/* strat.yaml decides the other paths */
+		x->commit_pushed = 0;
+		force = 0;
+		if (paths == NULL) {
+			if ((paths = calloc(1, sizeof(*paths))) == NULL ||
+			    (ids = calloc(1, sizeof(*ids))) == NULL ||
+			    (prev = calloc(1, sizeof(*prev))) == NULL) {
+				rc = oom();
+				goto out;
+			}
+			paths[0] = "strat.yaml";
+		}
+		if ((rc = strat_commit_path_ids(x->repo, &v[i].id, paths,
+						np + 1, ids)) < 0)
+			goto out;
+		if (!x->cfg_loaded || !strat_oid_equal(&ids[0], &x->cfgblob)) {
+			static const strat_oid zero;
+
+			cfgid = ids[0];
+			if ((rc = fill_hcommit(x, &v[i].id, eff, &hc)) < 0)
+				goto out;
+			if ((rc = load_config(
+				     x, &cfgid,
+				     memcmp(&cfgid, &zero, sizeof(zero)) != 0,
+				     &hc)) < 0)
+				goto out;
+			x->cfgblob = cfgid;
+			force = 1;
+			free(ids);
+			free(prev);
+			free(paths);
+			np = x->nprefixes;
+			ids = calloc(np + 1, sizeof(*ids));
+			prev = calloc(np + 1, sizeof(*prev));
+			paths = calloc(np + 1, sizeof(*paths));
+			if (!ids || !prev || !paths) {
+				rc = oom();
+				goto out;
+			}
+			paths[0] = "strat.yaml";
+			for (k = 0; k < np; k++)
+				paths[k + 1] = x->prefixes[k];
+			if ((rc = strat_commit_path_ids(x->repo, &v[i].id,
+							paths, np + 1, ids)) <
+			    0)
+				goto out;
+		}
+		for (k = 1; k <= np; k++)
+			if (!strat_oid_equal(&ids[k], &prev[k]))
+				changed = 1;
+		if (!changed && !force)
+			continue;
+		memcpy(prev, ids, (np + 1) * sizeof(*ids));
+		h->plan_versions++;
+		if (!force && (rc = fill_hcommit(x, &v[i].id, eff, &hc)) < 0)
+			goto out;
+		if ((rc = load_calendars(x, &v[i].id, ids + 1, &hc)) < 0)
+			goto out;
+	}
+	for (k = 0; k < h->ntracks; k++)
+		if (h->tracks[k].nversions &&
+		    h->tracks[k].versions[0].commit < h->first_plan)
+			h->first_plan = h->tracks[k].versions[0].commit;
+	if (!h->has_plan) {
+		rc = strat_error_set(STRAT_ENOTFOUND,
+				     "no plan files in the history (%zu "
+				     "commit%s read): no commit has a "
+				     "calendar file",
+				     n, n == 1 ? "" : "s");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(ids);
+	free(prev);
+	free(paths);
+	free(v);
+	strat_walk_free(w);
+	return rc;
+}
+
+int
+strat_history_build(strat_history **out, strat_repo *repo,
+		    const strat_oid *tip, const strat_history_options *opts)
+{
+	strat_history_options defaults = STRAT_HISTORY_OPTIONS_INIT;
+	hist x;
+	size_t i;
+	int rc;
+	const char *env = getenv("STRAT_REPORT_REUSE");
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	memset(&x, 0, sizeof(x));
+	if (env != NULL && strcmp(env, "0") == 0 && !opts->no_reuse) {
+		defaults = *opts;
+		defaults.no_reuse = 1;
+		opts = &defaults;
+	}
+	x.o = opts;
+	x.repo = repo;
+	arena_init(&x.mem);
+	if ((x.h = calloc(1, sizeof(*x.h))) == NULL)
+		return oom();
+	x.h->first_plan = UINT32_MAX;
+	x.h->week_starts = 1;
+	x.touch_epoch = 1;
+	rc = walk(&x, tip);
+	if (rc == 0 && x.h->first_plan == UINT32_MAX)
+		x.h->first_plan = 0;
+	/* the history keeps the arena: stash it in a block at the end */
+	for (i = 0; i < x.h->ntracks; i++)
+		free(x.tx[i].occ);
+	free(x.tx);
+	free(x.ptab);
+	free(x.cbuf);
+	free(x.touched);
+	clear_list(&x);
+	free(x.list);
+	for (i = 0; i < x.nfiles; i++)
+		free(x.files[i].items);
+	free(x.files);
+	free(x.chunks);
+	strat_plan_free(x.scratch);
+	free_strv(x.globs, x.nglobs);
+	free_strv(x.prefixes, x.nprefixes);
+	free(x.strategy);
+	free(x.team);
+	strset_free(&x.strings);
+	strset_free(&x.ids);
+	if (rc < 0) {
+		strat_history_free(x.h);
+		arena_free(&x.mem);
+		return rc;
+	}
+	{
+		arena *keep = malloc(sizeof(*keep));
+
+		if (keep == NULL) {
+			strat_history_free(x.h);
+			arena_free(&x.mem);
+			return oom();
+		}
+		*keep = x.mem;
+		x.h->priv = keep;
+	}
+	*out = x.h;
+	return 0;
+}
+
+void
+strat_history_free(strat_history *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < h->ntracks; i++)
+		free(h->tracks[i].versions);
+	free(h->tracks);
+	free(h->commits);
+	free(h->warnings);
+	if (h->priv) {
+		arena_free(h->priv);
+		free(h->priv);
+	}
+	free(h);
+}
+
+const strat_hversion *
+strat_history_at(const strat_history *h, const strat_htrack *t, int64_t when)
+{
+	size_t lo = 0, hi = t->nversions, mid;
+
+	/* the last version whose commit time is < when */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (h->commits[t->versions[mid].commit].time < when)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &t->versions[lo - 1] : NULL;
+}

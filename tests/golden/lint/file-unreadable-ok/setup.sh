@@ -1,0 +1,1 @@
+ln -s ../plans/q4.yaml calendar/q4.yaml

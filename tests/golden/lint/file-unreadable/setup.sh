@@ -1,0 +1,1 @@
+echo 'kind: calendar' > ../outside.yaml && ln -s ../../outside.yaml calendar/link.yaml

@@ -1,0 +1,256 @@
+#!/bin/sh
+# tests/suite-report.sh - strat report on repositories built here with fixed
+# dates, each asserting exact numbers (spec/SPEC.md, section 14).  Every
+# report is also produced with reuse off (STRAT_REPORT_REUSE=0) and must be
+# byte for byte the same.
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${STRAT:=$top/build/strat}"
+export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
+export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
+export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
+export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
+git config --global init.defaultBranch main
+git config --global user.name Tester
+git config --global user.email tester@example.com
+git config --global protocol.file.allow always
+# cmark-gfm 0.29 leaks the per-node data of table nodes built through its
+# API (not ours to fix); keep LeakSanitizer on for everything else.
+printf 'leak:libcmark-gfm\n' > "$HOME/lsan.supp"
+export LSAN_OPTIONS="suppressions=$HOME/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+work=$(mktemp -d); trap 'rm -rf "$work" "$HOME"' EXIT
+pass=0; fail=0
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $name: $*"; }
+
+# item ID TITLE DATE STATUS [OWNER] [ANCHOR]
+item() {
+	printf '  - id: %s\n    title: "%s"\n    anchor: %s\n    owner: %s\n' \
+	    "$1" "$2" "${7:-q1-a}" "${6:-ann}"
+	printf '    channel: blog\n    date: %s\n    status: %s\n' "$3" "$4"
+	[ "$4" != shipped ] || printf '    shipped: %s\n' "${5:-$3}"
+}
+hdr() { printf 'kind: calendar\nversion: 1\ntitle: %s\nitems:\n' "${1:-cal}"; }
+# commit DATE MESSAGE: everything in the work tree, at a fixed date
+commit() {
+	git add -A >/dev/null
+	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
+	    git commit -q --allow-empty -m "$2"
+}
+newrepo() {
+	name=$1; rm -rf "$work/$1"; mkdir -p "$work/$1/calendar"
+	cd "$work/$1" && git init -q
+}
+# row PERIOD: "committed,shipped,slipped,dropped,missed,unplanned" of csv
+row() {
+	"$STRAT" report --format csv $REPORT_ARGS 2>/dev/null |
+	    awk -F, -v p="$1" '$1 == p { print $5","$6","$7","$8","$9","$10 }'
+}
+expect_row() {
+	got=$(row "$1")
+	if [ "$got" = "$2" ]; then ok; else no "$1: want $2, got '$got'"; fi
+}
+# same report with reuse on and off, every format
+expect_same() {
+	for f in md json csv html; do
+		a=$("$STRAT" report --format $f $REPORT_ARGS 2>&1)
+		b=$(STRAT_REPORT_REUSE=0 "$STRAT" report --format $f \
+		    $REPORT_ARGS 2>&1)
+		if [ "$a" = "$b" ]; then ok; else
+			no "reuse on/off differ ($f)"
+			printf '%s\n' "$a" > "$work/a"; printf '%s\n' "$b" > "$work/b"
+			diff -u "$work/a" "$work/b" | head -20
+		fi
+	done
+}
+expect_grep() { # PATTERN TEXT...
+	pat=$1; shift
+	if printf '%s\n' "$*" | grep -q -e "$pat"; then ok; else
+		no "no '$pat' in output"; printf '%s\n' "$*" | head -20; fi
+}
+expect_exit() { # N CMD...
+	want=$1; shift
+	out=$("$@" 2>&1); rc=$?
+	if [ "$rc" = "$want" ]; then ok; else no "exit $rc, want $want: $out"; fi
+}
+REPORT_ARGS=
+
+# ---- every category ----
+newrepo categories
+{ hdr; item a1 "One" 2026-01-10 planned; item a2 "Two" 2026-02-10 planned
+  item a3 "Three" 2026-03-10 planned; item a4 "Four" 2026-03-20 planned
+  item a5 "Five" 2026-03-25 planned; } > calendar/q1.yaml
+commit 2025-12-20 "plan q1"
+{ hdr; item a1 "One" 2026-01-10 shipped 2026-01-11
+  item a2 "Two" 2026-04-10 planned; item a3 "Three" 2026-03-10 dropped
+  item a4 "Four" 2026-03-20 in-progress
+  item u1 "Unplanned" 2026-02-01 shipped; } > calendar/q1.yaml
+commit 2026-02-01 "progress"
+expect_row 2025-Q4 "0,0,0,0,0,0"
+# a1 shipped, a2 slipped, a3 dropped, a5 silently deleted (dropped),
+# a4 missed, u1 unplanned
+expect_row 2026-Q1 "5,1,1,2,1,1"
+expect_row 2026-Q2 "1,0,0,0,1,0"
+out=$("$STRAT" report --format csv | tr -d "\r")
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,5,1,1,2,1,1,0.2000' "$out"
+expect_grep '^2026-Q3,2026-07-01,2026-09-30,true,0,0,0,0,0,0,$' "$out"
+out=$("$STRAT" report --format json)
+expect_grep '"baseline": "first-commit"' "$out"
+expect_grep '{"id": "a5", "category": "dropped"' "$out"
+expect_grep '"event": "removed"' "$out"
+expect_grep '"event": "date", .*"from": "2026-02-10", "to": "2026-04-10", "days": 59' "$out"
+out=$("$STRAT" report)
+expect_grep '| 2026-Q1 | 5 | 1 | 1 | 2 | 1 | 1 | 20% |' "$out"
+expect_grep 'removed from the plan' "$out"
+out=$("$STRAT" report --period month --format csv)
+expect_grep '^2026-02,2026-02-01,2026-02-28,false,1,0,1,0,0,1,0.0000' "$out"
+out=$("$STRAT" report --by owner --format csv)
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,ann,5,1,1,2,1,1,0.2000' "$out"
+expect_same
+
+# ---- moved between files; a slip across two periods ----
+newrepo moves
+{ hdr; item m1 "Moves" 2026-02-01 planned; item s1 "Slips" 2026-03-01 planned; } > calendar/a.yaml
+commit 2025-12-01 "plan"
+{ hdr; item s1 "Slips" 2026-05-01 planned; } > calendar/a.yaml
+{ hdr; item m1 "Moves" 2026-02-01 planned; } > calendar/b.yaml
+commit 2026-01-15 "move m1 to b, slip s1 into q2"
+{ hdr; item m1 "Moves" 2026-02-01 shipped; } > calendar/b.yaml
+commit 2026-02-02 "ship m1"
+{ hdr; item s1 "Slips" 2026-08-01 planned; } > calendar/a.yaml
+commit 2026-05-15 "slip s1 into q3"
+expect_row 2026-Q1 "2,1,1,0,0,0"
+expect_row 2026-Q2 "1,0,1,0,0,0"
+expect_row 2026-Q3 "1,0,0,0,1,0"
+out=$("$STRAT" report --format json)
+expect_grep '"event": "moved", .*"from": "calendar/a.yaml", "to": "calendar/b.yaml"' "$out"
+expect_grep '{"id": "s1", "slips": 2, "days": 153, "from": "2026-03-01", "to": "2026-08-01"}' "$out"
+expect_same
+
+# ---- a broken YAML commit: the last good version stands ----
+newrepo broken
+{ hdr; item b1 "Kept" 2026-02-01 planned; item b2 "Other" 2026-02-03 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+{ hdr; printf '  - id: b1\n    title: [unclosed\n'; } > calendar/q1.yaml
+commit 2026-01-10 "broken"
+{ hdr; item b1 "Kept" 2026-02-01 shipped; item b2 "Other" 2026-02-03 planned; } > calendar/q1.yaml
+commit 2026-03-01 "fixed"
+expect_row 2026-Q1 "2,1,0,0,1,0"
+out=$("$STRAT" report 2>&1 >/dev/null)
+bad=$(git rev-parse --short=12 HEAD~1)
+expect_grep "strat: warning: commit $bad: calendar/q1.yaml:[0-9]*:[0-9]*: .*; the previous version stands" "$out"
+out=$("$STRAT" report --format json)
+expect_grep '"warnings": \[' "$out"
+expect_grep '"file": "calendar/q1.yaml", "line": ' "$out"
+expect_same
+
+# ---- non-monotonic commit dates ----
+newrepo clock
+{ hdr; item n1 "Late" 2026-03-15 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+echo x > notes.txt; commit 2026-04-02 "after the quarter"
+{ hdr; item n1 "Late" 2026-03-15 shipped; } > calendar/q1.yaml
+commit 2026-02-01 "ship, with a clock in the past"
+# the shipping commit counts at its parent's time (April): missed in Q1
+expect_row 2026-Q1 "1,0,0,0,1,0"
+out=$("$STRAT" report --format json)
+expect_grep '"event": "status", "commit": "[0-9a-f]*", "time": "2026-04-02T12:00:00Z"' "$out"
+expect_same
+
+# ---- merges: first parent only ----
+newrepo merges
+{ hdr; item g1 "Merged late" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+git checkout -q -b side
+{ hdr; item g1 "Merged late" 2026-03-10 shipped; } > calendar/q1.yaml
+commit 2026-03-10 "ship on a branch"
+git checkout -q main
+echo y > other.txt; commit 2026-03-20 "unrelated on main"
+GIT_AUTHOR_DATE=2026-04-03T12:00:00Z GIT_COMMITTER_DATE=2026-04-03T12:00:00Z \
+    git merge -q --no-ff -m "merge side" side
+expect_row 2026-Q1 "1,0,0,0,1,0"
+out=$("$STRAT" report --format json)
+expect_grep '"commits": 3, "plan_commits": 2' "$out"
+expect_same
+
+# ---- a config change moves the calendar glob ----
+newrepo glob
+{ hdr; item c1 "Stays" 2026-02-01 planned; item c2 "Ships" 2026-02-05 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+mkdir plans; git mv calendar/q1.yaml plans/q1.yaml
+printf 'strat: 1\ncalendars:\n  - plans/*.yaml\n' > strat.yaml
+commit 2026-01-10 "move the calendar"
+{ hdr; item c1 "Stays" 2026-02-01 planned; item c2 "Ships" 2026-02-05 shipped; } > plans/q1.yaml
+commit 2026-02-10 "ship c2"
+expect_row 2026-Q1 "2,1,0,0,1,0"
+out=$("$STRAT" report --format json)
+expect_grep '"event": "moved", .*"from": "calendar/q1.yaml", "to": "plans/q1.yaml"' "$out"
+expect_same
+
+# ---- edge cases: pulled in, re-dated earlier, shipped date after P ----
+newrepo edges
+{ hdr; item e1 "Pulled in" 2026-05-10 planned; item e2 "Earlier" 2026-02-10 planned
+  item e3 "Late stamp" 2026-03-01 planned; item e4 "Overdue" 2025-12-15 planned; } > calendar/c.yaml
+commit 2025-12-01 "plan"
+{ hdr; item e1 "Pulled in" 2026-03-10 shipped; item e2 "Earlier" 2025-12-20 planned
+  item e3 "Late stamp" 2026-03-01 shipped 2026-04-20; item e4 "Overdue" 2026-02-15 shipped; } > calendar/c.yaml
+commit 2026-03-12 "changes"
+# committed: e2 (missed: re-dated before P), e3 (shipped by status);
+# unplanned: e1 (pulled in from Q2), e4 (overdue, re-dated into Q1)
+expect_row 2026-Q1 "2,1,0,0,1,2"
+expect_same
+
+# ---- user text is inert ----
+newrepo inert
+{ hdr; item x1 'Pipe | <script>alert(1)</script> @team' 2026-02-01 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+{ hdr; item x1 'Pipe | <script>alert(1)</script> @team' 2026-05-01 planned; } > calendar/q1.yaml
+commit 2026-01-05 "slip"
+out=$("$STRAT" report)
+expect_grep 'Pipe \\| ' "$out"
+if printf '%s' "$out" | grep -q '@team'; then no "mention not broken"; else ok; fi
+out=$("$STRAT" report --format html)
+if printf '%s' "$out" | grep -q '<script>'; then no "html injected"; else ok; fi
+expect_grep '&lt;script&gt;' "$out"
+expect_grep '<svg xmlns=' "$out"
+
+# ---- errors, exit 2 ----
+name=errors
+mkdir -p "$work/plain"; cd "$work/plain"
+expect_exit 2 "$STRAT" report
+out=$("$STRAT" report 2>&1); expect_grep 'not a git repository' "$out"
+newrepo empty
+expect_exit 2 "$STRAT" report
+out=$("$STRAT" report 2>&1); expect_grep 'empty' "$out"
+echo hi > README; commit 2026-01-01 "readme"
+expect_exit 2 "$STRAT" report
+out=$("$STRAT" report 2>&1); expect_grep 'no plan files in the history' "$out"
+expect_exit 2 "$STRAT" report no-such-rev
+out=$("$STRAT" report no-such-rev 2>&1); expect_grep "unknown revision 'no-such-rev'" "$out"
+expect_exit 2 "$STRAT" report --period year
+expect_exit 2 "$STRAT" report --since 2026-13-01
+
+# ---- a shallow clone ----
+newrepo deep
+{ hdr; item d1 "Deep" 2026-02-01 planned; item d2 "Two" 2026-05-01 planned; } > calendar/q.yaml
+commit 2025-12-01 "plan"
+{ hdr; item d1 "Deep" 2026-02-01 shipped; item d2 "Two" 2026-05-01 planned; } > calendar/q.yaml
+commit 2026-02-01 "ship d1"
+{ hdr; item d1 "Deep" 2026-02-01 shipped; item d2 "Two" 2026-05-01 shipped; } > calendar/q.yaml
+commit 2026-05-02 "ship d2"
+cd "$work" && rm -rf shallow && git clone -q --depth 2 "file://$work/deep" shallow 2>/dev/null
+cd "$work/shallow"; name=shallow
+expect_exit 0 "$STRAT" report
+out=$("$STRAT" report 2>&1 >/dev/null)
+expect_grep 'shallow clone: history read stops at commit [0-9a-f]* (2026-02-01)' "$out"
+expect_row 2026-Q1 "1,1,0,0,0,0"
+expect_row 2026-Q2 "1,1,0,0,0,0"
+out=$("$STRAT" report --format json)
+expect_grep '"truncated": true, "shallow": true' "$out"
+expect_same
+cd "$work/deep"; name=max-commits
+out=$("$STRAT" report --max-commits 1 2>&1 >/dev/null)
+expect_grep 'max-commits reached' "$out"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
