@@ -95,7 +95,12 @@ fuzz:
 	done
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FB) $(FUZZ_TARGETS)
 
-units: $(UNIT_BIN) $(FUZZ_REPLAY)
+$(B)/tests/md-shape: tests/md_shape.c $(B)/libstrat.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ tests/md_shape.c \
+	    $(B)/libstrat.a $(LDLIBS)
+
+units: $(UNIT_BIN) $(FUZZ_REPLAY) $(B)/tests/md-shape
 
 # The test suite: unit tests, golden CLI tests, the crash test.
 test: all units

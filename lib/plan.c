@@ -253,8 +253,8 @@ load_one(strat_plan *plan, const strat_source *src,
 				"file has unresolved merge conflicts");
 		return 0;
 	}
-	if (rc == STRAT_ENOMEM)
-		return rc;
+	if (rc == STRAT_ENOMEM || rc == STRAT_EGIT)
+		return rc; /* out of memory, or a damaged repository */
 	if (rc == STRAT_EOUTSIDE) {
 		strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, file, 0, 0,
 				"plan files must live inside the repository",
