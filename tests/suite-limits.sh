@@ -115,4 +115,15 @@ printf 'strat: 1\ncalendars: ["*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b"]\n' > "$d/str
 touch "$d/$(printf '%0250d' 0 | tr 0 a)"
 expect glob-exponential 1 'calendar-glob-empty' 3 -- $S lint
 
+# history walked: --max-commits N stops the walk and the report says so
+d=$tmp/history; plan "$d"; { cal; echo "items: []"; } > "$d/calendar/a.yaml"
+(cd "$d" && git init -q . && for i in 1 2 3 4 5; do
+	printf '# %s\n' "$i" >> strat.yaml; git add -A
+	GIT_AUTHOR_DATE="2026-07-0${i}T12:00:00Z" \
+	GIT_COMMITTER_DATE="2026-07-0${i}T12:00:00Z" \
+	    git -c user.name=T -c user.email=t@example.com commit -q -m "c$i"
+done)
+expect max-commits 0 'max-commits reached' 5 -- $S report --max-commits 2 --format md
+expect max-commits-zero 2 'max-commits wants a positive' 5 -- $S report --max-commits 0
+
 echo "$pass passed, $fail failed"
