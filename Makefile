@@ -107,12 +107,12 @@ test: all units
 	@sh tests/run.sh $(B)
 
 check: test
-	$(MAKE) B=build/san CC=clang \
+	STRAT_TEST_SLOW=1 $(MAKE) B=build/san CC=clang \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    OPT="-O1 -g" test
 
 check-valgrind: all units
-	@VALGRIND=1 sh tests/run.sh $(B)
+	@VALGRIND=1 STRAT_TEST_SLOW=1 sh tests/run.sh $(B)
 
 bench: all
 	@sh bench/run.sh $(B)
