@@ -461,13 +461,16 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	if ((rc = git_blob_lookup(&b, r->repo, id)) < 0) {
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
+		const git_error *e = git_error_last();
+
 		git_oid_tostr(hex, sizeof(hex), id);
-		fail(rc, path);
 		return strat_error_set(STRAT_EGIT,
 				       "cannot read object %s of '%s' (%s); "
 				       "the repository is damaged: run "
 				       "'git fsck'",
-				       hex, path, strat_error_last());
+				       hex, path,
+				       e && e->message ? e->message
+						       : "unknown error");
 	}
 	n = git_blob_rawsize(b);
 	if (n > STRAT_MAX_FILE_SIZE) {
