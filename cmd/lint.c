@@ -63,11 +63,7 @@ report(const strat_plan *plan, strat_diags *diags, const char *root,
 	strat_diags_sort(diags);
 	r.plan = plan;
 	/* Files checked: with PATH files, those the user asked about. */
-	r.files = nonly ? nonly
-			: strat_plan_calendar_count(plan) +
-				  (strat_plan_strategy(plan)->file != NULL) +
-				  (strat_plan_team(plan)->file != NULL) +
-				  (strat_plan_config(plan)->file != NULL);
+	r.files = nonly ? nonly : strat_plan_file_count(plan);
 	r.quiet = o->quiet;
 	r.root = root;
 	switch (o->format) {

@@ -16,6 +16,7 @@ void
 arena_init(arena *a)
 {
 	a->head = NULL;
+	a->spare = NULL;
 	a->total = 0;
 }
 
@@ -30,7 +31,9 @@ arena_free(arena *a)
 		p = c->prev;
 		free(c);
 	}
+	free(a->spare);
 	a->head = NULL;
+	a->spare = NULL;
 	a->total = 0;
 }
 
@@ -44,17 +47,22 @@ alloc(arena *a, size_t n, size_t align)
 	if (c != NULL)
 		c->used = (c->used + align - 1) & ~(align - 1);
 	if (c == NULL || c->used > c->size || c->size - c->used < n) {
-		sz = n > CHUNK_MIN ? n : CHUNK_MIN;
-		if (c != NULL && c->size * 2 > sz && c->size < (size_t)8 << 20)
-			sz = c->size * 2;
-		c = malloc(sizeof(*c) + sz);
-		if (c == NULL)
-			return NULL;
+		if (a->spare != NULL && a->spare->size >= n) {
+			c = a->spare;
+			a->spare = NULL;
+		} else {
+			sz = n > CHUNK_MIN ? n : CHUNK_MIN;
+			if (c != NULL && c->size * 2 > sz &&
+			    c->size < (size_t)8 << 20)
+				sz = c->size * 2;
+			if ((c = malloc(sizeof(*c) + sz)) == NULL)
+				return NULL;
+			c->size = sz;
+		}
 		c->prev = a->head;
-		c->size = sz;
 		c->used = 0;
 		a->head = c;
-		a->total += sz;
+		a->total += c->size;
 	}
 	p = c->data + c->used;
 	c->used += n;
@@ -111,7 +119,12 @@ arena_reset(arena *a, arena_mark m)
 	for (c = a->head; c != NULL && c != m.chunk; c = p) {
 		p = c->prev;
 		a->total -= c->size;
-		free(c);
+		if (a->spare == NULL || a->spare->size < c->size) {
+			free(a->spare);
+			a->spare = c;
+		} else {
+			free(c);
+		}
 	}
 	a->head = c;
 	if (c != NULL)

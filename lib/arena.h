@@ -7,6 +7,7 @@
 typedef struct arena_chunk arena_chunk;
 typedef struct {
 	arena_chunk *head;
+	arena_chunk *spare; /* kept by arena_reset for the next chunk */
 	size_t total; /* bytes reserved, for limits and stats */
 } arena;
 
@@ -22,7 +23,8 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_zalloc(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
-/* Release everything allocated after the mark. */
+/* Release everything allocated after the mark.  One chunk is kept for
+ * reuse, so resetting once per element costs no malloc and free. */
 arena_mark arena_get_mark(arena *a);
 void arena_reset(arena *a, arena_mark m);
 

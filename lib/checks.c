@@ -2,6 +2,7 @@
  * checks.c - rules over the whole plan, one function per rule, named
  * check_<SYMBOL> after the registry in include/strat/rules.def.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,55 @@
 	for (i = 0; i < (plan)->nitems &&                      \
 		    ((it) = strat_plan_item((plan), i)) != NULL; \
 	     i++)
+
+/*
+ * Lookups by id through a small cache keyed by the string's address: the
+ * loader shares repeated short values (anchors, owners), so the items of
+ * a calendar name the same few addresses over and over.  A miss just asks
+ * the plan, so strings that are not shared stay correct.
+ */
+#define CACHE_SIZE 64
+typedef struct {
+	const char *key[CACHE_SIZE];
+	const void *val[CACHE_SIZE];
+} id_cache;
+
+static const void *
+cached(id_cache *c, const strat_plan *plan, const char *id,
+       const void *(*find)(const strat_plan *, const char *))
+{
+	size_t h = ((uintptr_t)id >> 3) % CACHE_SIZE;
+
+	if (c->key[h] != id) {
+		c->key[h] = id;
+		c->val[h] = find(plan, id);
+	}
+	return c->val[h];
+}
+
+static const void *
+find_anchor(const strat_plan *plan, const char *id)
+{
+	return strat_plan_find_anchor(plan, id);
+}
+
+static const void *
+find_person(const strat_plan *plan, const char *id)
+{
+	return strat_plan_find_person(plan, id);
+}
+
+static const void *
+find_channel(const strat_plan *plan, const char *id)
+{
+	const strat_config *c = &plan->config;
+	size_t j;
+
+	for (j = 0; j < c->nchannels; j++)
+		if (strcmp(c->channels[j].s, id) == 0)
+			return &c->channels[j];
+	return NULL;
+}
 
 /* Where an id was first defined, for the hint of a duplicate. */
 typedef struct {
@@ -56,16 +106,15 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_team *t = &plan->team;
-	const strat_item *it;
+	const strat_item *it, *first;
 	strset seen;
 	first_def *defs;
 	size_t i, n, max;
 	int rc = 0;
+	char hint[256];
 
 	(void)o;
-	max = plan->nitems;
-	if (s->nanchors > max)
-		max = s->nanchors;
+	max = s->nanchors; /* items are checked through the plan's index */
 	if (s->noutcomes > max)
 		max = s->noutcomes;
 	if (s->nkpis > max)
@@ -75,11 +124,21 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 	if ((defs = malloc((max + 1) * sizeof(*defs))) == NULL)
 		return STRAT_ENOMEM;
 	strset_init(&seen);
-	n = 0;
-	EACH_ITEM(plan, i, it)
-	if ((rc = dup(d, &seen, defs, &n, "item", it->file, &it->id)) < 0)
-		goto out;
-	strset_free(&seen);
+	/* Items: indexing the plan found them, in item order; the index
+	 * holds the first item of each id. */
+	for (i = 0; i < plan->ndup_items; i++) {
+		it = strat_plan_item(plan, plan->dup_items[i]);
+		if ((first = strat_plan_find_item(plan, it->id.s)) == NULL)
+			continue;
+		snprintf(hint, sizeof(hint), "first defined at %s:%u:%u",
+			 first->file, (unsigned)first->id.line,
+			 (unsigned)first->id.column);
+		if ((rc = strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, it->file,
+					  it->id.line, it->id.column, hint,
+					  "duplicate %s id '%s'", "item",
+					  it->id.s)) < 0)
+			goto out;
+	}
 	n = 0;
 	for (i = 0; i < s->nanchors; i++)
 		if ((rc = dup(d, &seen, defs, &n, "anchor", s->file,
@@ -131,6 +190,7 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const char **ids, *s;
 	char hint[160];
 	size_t i, n;
+	id_cache cache;
 
 	(void)o;
 	if (plan->strategy.file == NULL)
@@ -138,10 +198,11 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	anchor_ids(plan, &ids, &n);
 	if (ids == NULL)
 		return STRAT_ENOMEM;
+	memset(&cache, 0, sizeof(cache));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s == NULL ||
-		    strat_plan_find_anchor(plan, it->anchor.s))
+		    cached(&cache, plan, it->anchor.s, find_anchor))
 			continue;
 		s = suggest(it->anchor.s, ids, n);
 		if (s)
@@ -162,13 +223,14 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 
 static void
 owner_check(const strat_plan *plan, strat_diags *d, const char *file,
-	    const strat_str *owner, const char *what, const char *id)
+	    const strat_str *owner, const char *what, const char *id,
+	    id_cache *cache)
 {
 	const char *ids[256], *s;
 	char hint[160];
 	size_t i, n = 0;
 
-	if (owner->s == NULL || strat_plan_find_person(plan, owner->s))
+	if (owner->s == NULL || cached(cache, plan, owner->s, find_person))
 		return;
 	for (i = 0; i < plan->team.npeople && n < 256; i++)
 		ids[n++] = plan->team.people[i].id.s;
@@ -180,8 +242,9 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 			 plan->team.file);
 	strat_diags_add(d, STRAT_RULE_OWNER_UNKNOWN, file, owner->line,
 			owner->column, hint,
-			"owner '%s' of %s%s%s%s is not in the team", owner->s,
-			what, id ? " '" : "", id ? id : "", id ? "'" : "");
+			"owner '%s' of %s%s%s%s is not in %s", owner->s, what,
+			id ? " '" : "", id ? id : "", id ? "'" : "",
+			plan->team.file);
 }
 
 int
@@ -191,46 +254,47 @@ check_OWNER_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
 	size_t i;
+	id_cache c;
 
 	(void)o;
 	if (plan->team.file == NULL)
 		return 0;
-	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL);
+	memset(&c, 0, sizeof(c));
+	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL, &c);
 	for (i = 0; i < s->noutcomes; i++)
 		owner_check(plan, d, s->file, &s->outcomes[i].owner, "outcome",
-			    s->outcomes[i].id.s);
+			    s->outcomes[i].id.s, &c);
 	for (i = 0; i < s->nkpis; i++)
 		owner_check(plan, d, s->file, &s->kpis[i].owner, "kpi",
-			    s->kpis[i].id.s);
+			    s->kpis[i].id.s, &c);
 	for (i = 0; i < s->nanchors; i++)
 		owner_check(plan, d, s->file, &s->anchors[i].owner, "anchor",
-			    s->anchors[i].id.s);
+			    s->anchors[i].id.s, &c);
 	EACH_ITEM(plan, i, it)
-	owner_check(plan, d, it->file, &it->owner, "item", it->id.s);
+	owner_check(plan, d, it->file, &it->owner, "item", it->id.s, &c);
 	return 0;
 }
 
-static int
-has_outcome(const strat_strategy *s, const char *id)
+/* Report a reference to an undefined outcome or kpi, offering the closest
+ * id.  what: "anchor 'x'"; noun: "outcome" or "kpi". */
+static void
+unknown_ref(strat_diags *d, const char *file, const strat_str *ref,
+	    const char *owner_kind, const char *owner_id, const char *noun,
+	    const char *const *ids, size_t n, const char *fallback)
 {
-	size_t i;
+	const char *sug;
+	char hint[160];
 
-	for (i = 0; i < s->noutcomes; i++)
-		if (s->outcomes[i].id.s && strcmp(s->outcomes[i].id.s, id) == 0)
-			return 1;
-	return 0;
+	sug = suggest(ref->s, ids, n);
+	if (sug)
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
+	strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, file, ref->line,
+			ref->column, sug ? hint : fallback,
+			"%s '%s' references unknown %s '%s'", owner_kind,
+			owner_id ? owner_id : "?", noun, ref->s);
 }
 
-static int
-has_kpi(const strat_strategy *s, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < s->nkpis; i++)
-		if (s->kpis[i].id.s && strcmp(s->kpis[i].id.s, id) == 0)
-			return 1;
-	return 0;
-}
+#define MAX_CANDS 256
 
 int
 check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
@@ -238,59 +302,59 @@ check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
-	const char *ids[256], *sug;
-	char hint[160];
-	size_t i, j, n = 0;
+	const char *oids[MAX_CANDS], *kids[MAX_CANDS];
+	strset outs, kpis;
+	size_t i, j, no = 0, nk = 0;
+	int rc = STRAT_ENOMEM;
 
 	(void)o;
 	if (s->file == NULL)
 		return 0;
-	for (i = 0; i < s->noutcomes && n < 256; i++)
-		ids[n++] = s->outcomes[i].id.s;
+	strset_init(&outs);
+	strset_init(&kpis);
+	for (i = 0; i < s->noutcomes; i++) {
+		if (s->outcomes[i].id.s == NULL)
+			continue;
+		if (strset_put(&outs, s->outcomes[i].id.s, (void *)s, NULL) < 0)
+			goto out;
+		if (no < MAX_CANDS)
+			oids[no++] = s->outcomes[i].id.s;
+	}
+	for (i = 0; i < s->nkpis; i++) {
+		if (s->kpis[i].id.s == NULL)
+			continue;
+		if (strset_put(&kpis, s->kpis[i].id.s, (void *)s, NULL) < 0)
+			goto out;
+		if (nk < MAX_CANDS)
+			kids[nk++] = s->kpis[i].id.s;
+	}
+	for (i = 0; i < s->noutcomes; i++)
+		if (s->outcomes[i].kpi.s &&
+		    !strset_get(&kpis, s->outcomes[i].kpi.s))
+			unknown_ref(d, s->file, &s->outcomes[i].kpi, "outcome",
+				    s->outcomes[i].id.s, "kpi", kids, nk,
+				    "define it under 'kpis:'");
 	for (i = 0; i < s->nanchors; i++) {
 		const strat_anchor *a = &s->anchors[i];
 
-		for (j = 0; j < a->noutcomes; j++) {
-			if (has_outcome(s, a->outcomes[j].s))
-				continue;
-			sug = suggest(a->outcomes[j].s, ids, n);
-			if (sug)
-				snprintf(hint, sizeof(hint),
-					 "did you mean '%s'?", sug);
-			else
-				snprintf(hint, sizeof(hint),
-					 "define it under 'outcomes:'");
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, s->file,
-					a->outcomes[j].line,
-					a->outcomes[j].column, hint,
-					"anchor '%s' serves unknown outcome "
-					"'%s'",
-					a->id.s ? a->id.s : "?",
-					a->outcomes[j].s);
-		}
+		for (j = 0; j < a->noutcomes; j++)
+			if (!strset_get(&outs, a->outcomes[j].s))
+				unknown_ref(d, s->file, &a->outcomes[j],
+					    "anchor", a->id.s, "outcome", oids,
+					    no, "define it under 'outcomes:'");
 	}
-	for (i = 0; i < s->noutcomes; i++)
-		if (s->outcomes[i].kpi.s && !has_kpi(s, s->outcomes[i].kpi.s))
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, s->file,
-					s->outcomes[i].kpi.line,
-					s->outcomes[i].kpi.column,
-					"define it under 'kpis:'",
-					"outcome '%s' names unknown kpi '%s'",
-					s->outcomes[i].id.s
-						? s->outcomes[i].id.s
-						: "?",
-					s->outcomes[i].kpi.s);
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->kpi.s && !has_kpi(s, it->kpi.s))
-			strat_diags_add(d, STRAT_RULE_OUTCOME_UNKNOWN, it->file,
-					it->kpi.line, it->kpi.column,
-					"define it under 'kpis:' in the "
-					"strategy",
-					"item '%s' names unknown kpi '%s'",
-					it->id.s ? it->id.s : "?", it->kpi.s);
+		if (it->kpi.s && !strset_get(&kpis, it->kpi.s))
+			unknown_ref(d, it->file, &it->kpi, "item", it->id.s,
+				    "kpi", kids, nk,
+				    "define it under 'kpis:' in the strategy");
 	}
-	return 0;
+	rc = 0;
+out:
+	strset_free(&outs);
+	strset_free(&kpis);
+	return rc;
 }
 
 int
@@ -325,14 +389,16 @@ check_SHIPPED_DATE_WITHOUT_STATUS(const strat_plan *plan,
 	(void)o;
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->shipped_text.s == NULL ||
+		/* an invalid shipped date has its own finding */
+		if (it->shipped == STRAT_NO_DATE ||
 		    it->status == STRAT_STATUS_SHIPPED ||
 		    it->status == STRAT_STATUS_NONE)
 			continue;
 		strat_diags_add(d, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS,
 				it->file, it->shipped_text.line,
 				it->shipped_text.column,
-				"set 'status: shipped', or remove the date",
+				"set 'status: shipped', or remove the shipped "
+				"date",
 				"item '%s' has a shipped date but its status "
 				"is '%s'",
 				it->id.s ? it->id.s : "?", it->status_text.s);
@@ -357,7 +423,8 @@ check_SHIPPED_IN_FUTURE(const strat_plan *plan, const strat_load_options *o,
 			continue;
 		strat_diags_add(d, STRAT_RULE_SHIPPED_IN_FUTURE, it->file,
 				it->shipped_text.line, it->shipped_text.column,
-				"record the day it actually went out",
+				"an item cannot have shipped yet; fix the date "
+				"or set 'status: in-progress'",
 				"item '%s' shipped on %s, after today (%s)",
 				it->id.s ? it->id.s : "?", it->shipped_text.s,
 				today);
@@ -371,27 +438,36 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 {
 	const strat_item *it;
 	const strat_anchor *a;
+	char hint[160];
 	size_t i;
+	id_cache c;
+	int q;
 
 	(void)o;
+	memset(&c, 0, sizeof(c));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s == NULL || it->date == STRAT_NO_DATE ||
-		    (a = strat_plan_find_anchor(plan, it->anchor.s)) == NULL ||
+		    (a = cached(&c, plan, it->anchor.s, find_anchor)) == NULL ||
 		    a->year == 0)
 			continue;
 		if (it->date >= strat_quarter_start(a->year, a->q) &&
 		    it->date <= strat_quarter_end(a->year, a->q))
 			continue;
+		/* a valid date: YYYY-MM-DD */
+		q = ((it->date_text.s[5] - '0') * 10 +
+		     (it->date_text.s[6] - '0') - 1) / 3 + 1;
+		snprintf(hint, sizeof(hint),
+			 "move the item into %s, or trace it to an anchor of "
+			 "%.4s-Q%d",
+			 a->quarter.s, it->date_text.s, q);
 		strat_diags_add(d, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER,
 				it->file, it->date_text.line,
-				it->date_text.column,
-				"move the date into the quarter, or trace the "
-				"item to an anchor of its own quarter",
-				"item '%s' is dated %s, outside its anchor "
-				"'%s' (%s)",
+				it->date_text.column, hint,
+				"item '%s' is dated %s, outside %s of anchor "
+				"'%s'",
 				it->id.s ? it->id.s : "?", it->date_text.s,
-				a->id.s, a->quarter.s);
+				a->quarter.s, a->id.s);
 	}
 	return 0;
 }
@@ -402,35 +478,41 @@ check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
 {
 	const strat_strategy *s = &plan->strategy;
 	const strat_item *it;
-	strset used;
+	const strat_anchor *a, *first;
+	unsigned char *used;
 	size_t i;
+	id_cache c;
 
 	(void)o;
 	/* A calendar that did not parse may hold the items: no guessing. */
 	for (i = 0; i < plan->ncals; i++)
 		if (!plan->cals[i].loaded)
 			return 0;
-	strset_init(&used);
+	/* used[i]: an item names the id of anchor i, which the plan's index
+	 * maps to the first anchor of that id. */
+	if ((used = calloc(s->nanchors + 1, 1)) == NULL)
+		return STRAT_ENOMEM;
+	memset(&c, 0, sizeof(c));
 	EACH_ITEM(plan, i, it)
 	{
 		if (it->anchor.s &&
-		    strset_put(&used, it->anchor.s, (void *)it, NULL) < 0) {
-			strset_free(&used);
-			return STRAT_ENOMEM;
-		}
+		    (a = cached(&c, plan, it->anchor.s, find_anchor)) != NULL)
+			used[a - s->anchors] = 1;
 	}
 	for (i = 0; i < s->nanchors; i++) {
-		const strat_anchor *a = &s->anchors[i];
-
-		if (a->id.s == NULL || strset_get(&used, a->id.s))
+		a = &s->anchors[i];
+		if (a->id.s == NULL)
+			continue;
+		first = strat_plan_find_anchor(plan, a->id.s);
+		if (first != NULL && used[first - s->anchors])
 			continue;
 		strat_diags_add(d, STRAT_RULE_ANCHOR_WITHOUT_ITEMS, s->file,
 				a->id.line, a->id.column,
 				"plan work that serves it, or remove the "
-				"priority",
+				"anchor",
 				"anchor '%s' has no calendar items", a->id.s);
 	}
-	strset_free(&used);
+	free(used);
 	return 0;
 }
 
@@ -439,36 +521,49 @@ check_QUARTER_ANCHOR_COUNT(const strat_plan *plan,
 			   const strat_load_options *o, strat_diags *d)
 {
 	const strat_strategy *s = &plan->strategy;
-	size_t i, j, n;
-	int first;
+	const strat_anchor *a;
+	strset quarters;
+	size_t i, *count, *n;
+	void *old;
+	int r;
 
 	(void)o;
+	/* Counted only over a complete picture: every anchor with a valid
+	 * quarter, every calendar file read (SPEC.md, "Cascades"). */
+	for (i = 0; i < s->nanchors; i++)
+		if (s->anchors[i].year == 0)
+			return 0;
+	for (i = 0; i < plan->ncals; i++)
+		if (!plan->cals[i].loaded)
+			return 0;
+	if ((count = calloc(s->nanchors + 1, sizeof(*count))) == NULL)
+		return STRAT_ENOMEM;
+	strset_init(&quarters);
+	/* A valid quarter is written one way (YYYY-Qn): count by text. */
 	for (i = 0; i < s->nanchors; i++) {
-		const strat_anchor *a = &s->anchors[i];
-
-		if (a->year == 0)
-			continue;
-		first = 1;
-		n = 0;
-		for (j = 0; j < s->nanchors; j++) {
-			if (s->anchors[j].year != a->year ||
-			    s->anchors[j].q != a->q)
-				continue;
-			if (j < i)
-				first = 0;
-			n++;
+		r = strset_put(&quarters, s->anchors[i].quarter.s, &count[i],
+			       &old);
+		if (r < 0) {
+			strset_free(&quarters);
+			free(count);
+			return STRAT_ENOMEM;
 		}
-		if (!first || (n >= 3 && n <= 5))
-			continue;
+		n = r == 0 ? old : &count[i];
+		(*n)++;
+	}
+	for (i = 0; i < s->nanchors; i++) {
+		a = &s->anchors[i];
+		if (count[i] == 0 || (count[i] >= 3 && count[i] <= 5))
+			continue; /* not its quarter's first anchor, or fine */
 		strat_diags_add(d, STRAT_RULE_QUARTER_ANCHOR_COUNT, s->file,
 				a->quarter.line, a->quarter.column,
-				n < 3 ? "a quarter wants 3 to 5 focus areas; "
-					"add anchors"
-				      : "a quarter wants 3 to 5 focus areas; "
-					"more fragments the team",
-				"quarter '%s' has %zu anchor%s", a->quarter.s,
-				n, n == 1 ? "" : "s");
+				"keep 3 to 5 priorities per quarter",
+				"quarter '%s' has %zu anchor%s, expected 3 to 5",
+				a->quarter.s, count[i],
+				count[i] == 1 ? "" : "s");
 	}
+	strset_free(&quarters);
+	free(count);
 	return 0;
 }
 
@@ -480,21 +575,19 @@ check_CHANNEL_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	const strat_item *it;
 	const char *ids[128], *s;
 	char hint[160];
-	size_t i, j, n = 0;
+	size_t i, n = 0;
+	id_cache cache;
 
 	(void)o;
 	if (c->nchannels == 0)
 		return 0;
 	for (i = 0; i < c->nchannels && n < 128; i++)
 		ids[n++] = c->channels[i].s;
+	memset(&cache, 0, sizeof(cache));
 	EACH_ITEM(plan, i, it)
 	{
-		if (it->channel.s == NULL)
-			continue;
-		for (j = 0; j < c->nchannels; j++)
-			if (strcmp(c->channels[j].s, it->channel.s) == 0)
-				break;
-		if (j < c->nchannels)
+		if (it->channel.s == NULL ||
+		    cached(&cache, plan, it->channel.s, find_channel))
 			continue;
 		s = suggest(it->channel.s, ids, n);
 		if (s)

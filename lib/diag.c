@@ -6,6 +6,7 @@
 
 #include "strat/diag.h"
 #include "arena.h"
+#include "diag_impl.h"
 #include "strset.h"
 
 static const struct {
@@ -221,6 +222,32 @@ add:
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	return push(d, rule, file, line, column, hint, buf);
+}
+
+void
+diags_withdraw(strat_diags *d, size_t from,
+	       int (*keep)(const strat_diag *g, void *arg), void *arg)
+{
+	size_t i, j;
+
+	if (d == NULL)
+		return;
+	for (i = j = from; i < d->n; i++) {
+		if (!keep(&d->v[i], arg)) {
+			size_t *count = strset_get(&d->perfile, d->v[i].file);
+
+			if (count != NULL && *count > 0 &&
+			    d->v[i].rule != STRAT_RULE_LIMIT_EXCEEDED)
+				--*count;
+			if (d->v[i].severity == STRAT_SEV_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			continue;
+		}
+		d->v[j++] = d->v[i];
+	}
+	d->n = j;
 }
 
 size_t

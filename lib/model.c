@@ -5,12 +5,12 @@
  * typing scalars by the schema (never by YAML 1.1 rules) and reporting the
  * LOAD-stage rules of the registry as it goes.
  */
-#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag_impl.h"
 #include "plan_impl.h"
 #include "yaml.h"
 
@@ -47,17 +47,57 @@ struct ctx {
 	const char *file;
 	strat_diags *diags;
 	const char *kind;     /* the kind this file must declare */
-	const char *what;     /* "item 'x'", for messages */
+	const char *what;     /* "item 'x'", for messages; NULL: see what() */
 	char whatbuf[160];
+	const char *noun;     /* what() names noun and map or index lazily */
+	const ynode *named;
+	size_t index;
+	const field *table;   /* the table and field found last: the next */
+	size_t last;          /* key is tried against the next field first */
 	int kind_seen, version_seen;
+	int fatal; /* the file is not checked further (SPEC.md, "Cascades") */
 };
 
 #define NONE STRAT_RULE__COUNT
 #define STR(T, m) offsetof(T, m)
 
+/* strcmp(a, b) == 0 for the short names of the tables, without a call. */
+static inline int
+streq(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 static int oom(void)
 {
 	return strat_error_set(STRAT_ENOMEM, "out of memory");
+}
+
+/* "item 'x'" or "item 3", formatted only when a message needs it: most
+ * objects have no finding at all. */
+static const char *
+what(ctx *c)
+{
+	const ynode *k, *map = c->named;
+
+	if (c->what != NULL)
+		return c->what;
+	for (k = map->first; k && k->next; k = k->next->next)
+		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
+		    k->next->type == YN_SCALAR && k->next->len < 100) {
+			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'",
+				 c->noun, k->next->s);
+			c->what = c->whatbuf;
+			return c->what;
+		}
+	snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu", c->noun,
+		 c->index + 1);
+	c->what = c->whatbuf;
+	return c->what;
 }
 
 static const char *
@@ -80,7 +120,7 @@ wrong_type(ctx *c, const ynode *v, const char *key, const char *want)
 {
 	return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
 			       v->line, v->column, NULL,
-			       "'%s' of %s must be %s, not %s", key, c->what,
+			       "'%s' of %s must be %s, not %s", key, what(c),
 			       want, type_name(v));
 }
 
@@ -94,14 +134,22 @@ set_str(ctx *c, strat_str *out, const ynode *v, int intern)
 	return out->s ? 0 : oom();
 }
 
+/* Lower-case letters and digits as the C locale's islower and isdigit
+ * (strat never sets a locale), '.', '_' and '-'. */
+static int
+id_char(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '_' || ch == '.';
+}
+
 static int
 valid_id(const char *s)
 {
-	if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s)))
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
 		return 0;
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    *s != '-' && *s != '_' && *s != '.')
+		if (!id_char((unsigned char)*s))
 			return 0;
 	return 1;
 }
@@ -111,6 +159,23 @@ several_people(const char *s)
 {
 	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
 }
+
+/* Whether values of f are shared: all but free text and ids, and also
+ * channels. */
+static int
+shared(const field *f)
+{
+	if (f->type == F_STR)
+		return f->name[0] == 'c' && streq(f->name, "channel");
+	return !(f->name[0] == 'i' && f->name[1] == 'd' && f->name[2] == '\0');
+}
+
+#define OWNER_HINT                                                      \
+	"pick the one person accountable; others can help without owning " \
+	"it"
+#define ID_HINT                                                          \
+	"ids use lowercase letters, digits, '.', '_' and '-', and start " \
+	"with a letter or digit"
 
 static const char *const statuses[] = {"planned", "in-progress", "shipped",
 				       "dropped"};
@@ -124,40 +189,62 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	char hint[128];
 
 	if (v->type != YN_SCALAR) {
-		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1) {
+		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1)
 			return strat_diags_add(
 				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
-				v->line, v->column,
-				"name one accountable owner; mention helpers "
-				"in 'notes'",
+				v->line, v->column, OWNER_HINT,
 				"%s has %u owners; an owner is one person",
-				c->what, (unsigned)v->n);
-		}
+				what(c), (unsigned)v->n);
+		if (f->type == F_OWNER && v->type == YN_SEQ)
+			return strat_diags_add(
+				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
+				v->line, v->column, OWNER_HINT,
+				"owner of %s must be one person, not a list",
+				what(c));
 		return wrong_type(c, v, f->name, "a string");
 	}
+	/* A valid status is one of four constant strings. */
+	if (f->type == F_STATUS) {
+		for (i = 0; i < 4; i++)
+			if (v->s[0] == statuses[i][0] && streq(v->s, statuses[i]))
+				break;
+		if (i < 4) {
+			out->s = statuses[i];
+			out->line = v->line;
+			out->column = v->column;
+			*(strat_status *)((char *)obj + f->aux) =
+				(strat_status)(i + 1);
+			return 0;
+		}
+	}
+	/* A valid date is shared by its day: one text per day, no hashing
+	 * of text. */
+	if (f->type == F_DATE && v->len == 10 &&
+	    strat_date_parse(v->s, (strat_day *)((char *)obj + f->aux)) == 0) {
+		out->s = plan_day_text(c->plan,
+				       *(strat_day *)((char *)obj + f->aux),
+				       v->s, v->len);
+		out->line = v->line;
+		out->column = v->column;
+		return out->s ? 0 : oom();
+	}
 	/* Share repeated short values (owners, anchors, dates, channels). */
-	if ((rc = set_str(c, out, v,
-			  (f->type != F_STR && strcmp(f->name, "id") != 0) ||
-				  strcmp(f->name, "channel") == 0)) < 0)
+	if ((rc = set_str(c, out, v, shared(f))) < 0)
 		return rc;
 	switch (f->type) {
 	case F_ID:
 		if (!valid_id(out->s))
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					v->line, v->column,
-					"use lower-case letters, digits, '.', "
-					"'_' and '-'",
-					"id '%s' is not a valid id", out->s);
+					v->line, v->column, ID_HINT,
+					"invalid id '%s'", out->s);
 		break;
 	case F_OWNER:
 		if (several_people(out->s)) {
 			strat_diags_add(c->diags, STRAT_RULE_OWNER_NOT_SINGLE,
-					c->file, v->line, v->column,
-					"name one accountable owner; mention "
-					"helpers in 'notes'",
+					c->file, v->line, v->column, OWNER_HINT,
 					"owner '%s' of %s names more than one "
 					"person",
-					out->s, c->what);
+					out->s, what(c));
 			/* not a team id: owner-unknown would repeat it */
 			out->s = NULL;
 		}
@@ -169,10 +256,10 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			*d = STRAT_NO_DATE;
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_DATE,
 					c->file, v->line, v->column,
-					"write dates as YYYY-MM-DD, e.g. "
-					"2026-04-01",
+					"expected a calendar date written "
+					"YYYY-MM-DD",
 					"'%s' of %s is not a valid date: '%s'",
-					f->name, c->what, out->s);
+					f->name, what(c), out->s);
 		}
 		break;
 	}
@@ -183,11 +270,11 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			yq[0] = yq[1] = 0;
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_QUARTER,
 					c->file, v->line, v->column,
-					"write quarters as YYYY-Qn, e.g. "
-					"2026-Q2",
+					"expected YYYY-Qn with n from 1 to 4, "
+					"e.g. 2026-Q2",
 					"'%s' of %s is not a valid quarter: "
 					"'%s'",
-					f->name, c->what, out->s);
+					f->name, what(c), out->s);
 		} else {
 			yq[0] = y;
 			yq[1] = q;
@@ -200,7 +287,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 
 		*st = STRAT_STATUS_NONE;
 		for (i = 0; i < 4; i++)
-			if (strcmp(out->s, statuses[i]) == 0)
+			if (out->s[0] == statuses[i][0] &&
+			    streq(out->s, statuses[i]))
 				*st = (strat_status)(i + 1);
 		if (*st == STRAT_STATUS_NONE) {
 			s = suggest(out->s, statuses, 4);
@@ -214,7 +302,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_STATUS,
 					c->file, v->line, v->column, hint,
 					"unknown status '%s' of %s", out->s,
-					c->what);
+					what(c));
 		}
 		break;
 	}
@@ -247,11 +335,8 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 			return rc;
 		if (f->type == F_IDLIST && !valid_id((*arr)[i].s))
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					e->line, e->column,
-					"use lower-case letters, digits, '.', "
-					"'_' and '-'",
-					"id '%s' is not a valid id",
-					(*arr)[i].s);
+					e->line, e->column, ID_HINT,
+					"invalid id '%s'", (*arr)[i].s);
 		i++;
 	}
 	*n = i;
@@ -259,41 +344,58 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 }
 
 static int
-version_field(ctx *c, const ynode *v)
+version_field(ctx *c, const field *f, const ynode *v)
 {
+	char hint[128];
+
 	c->version_seen = 1;
-	if (v->type != YN_SCALAR || !v->plain) {
-		return wrong_type(c, v, "version", "the integer 1");
+	if (v->type != YN_SCALAR || !v->plain || v->len == 0 ||
+	    strspn(v->s, "0123456789") != v->len)
+		return wrong_type(c, v, f->name, "the integer 1");
+	if (strcmp(v->s, "1") != 0) {
+		c->fatal = 1;
+		snprintf(hint, sizeof(hint),
+			 "this strat reads format version 1; upgrade strat "
+			 "or write '%s: 1'",
+			 f->name);
+		return strat_diags_add(c->diags,
+				       STRAT_RULE_UNSUPPORTED_VERSION, c->file,
+				       v->line, v->column, hint,
+				       "unsupported format version '%s'", v->s);
 	}
-	if (strcmp(v->s, "1") != 0)
-		return strat_diags_add(
-			c->diags, STRAT_RULE_UNSUPPORTED_VERSION, c->file,
-			v->line, v->column,
-			"this strat reads format version 1; upgrade strat "
-			"or write 'version: 1'",
-			"unsupported format version '%s'", v->s);
 	return 0;
 }
 
 static int
 kind_field(ctx *c, const ynode *v)
 {
+	static const char *const kinds[] = {"calendar", "strategy", "team"};
+	const char *sug;
+	char hint[128];
+	size_t i;
+
 	c->kind_seen = 1;
 	if (v->type != YN_SCALAR)
 		return wrong_type(c, v, "kind", "a string");
-	if (strcmp(v->s, c->kind) != 0) {
-		char hint[128];
-
-		snprintf(hint, sizeof(hint),
-			 "this path is read as a %s file; write 'kind: %s' "
-			 "or move the file",
-			 c->kind, c->kind);
-		return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
-				       c->file, v->line, v->column, hint,
-				       "expected kind '%s', found '%s'",
-				       c->kind, v->s);
-	}
-	return 0;
+	if (strcmp(v->s, c->kind) == 0)
+		return 0;
+	c->fatal = 1;
+	snprintf(hint, sizeof(hint),
+		 "this path is read as a %s file; write 'kind: %s' or move "
+		 "the file",
+		 c->kind, c->kind);
+	for (i = 0; i < 3; i++)
+		if (strcmp(v->s, kinds[i]) == 0)
+			return strat_diags_add(
+				c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
+				v->line, v->column, hint,
+				"file has kind '%s', expected '%s'", v->s,
+				c->kind);
+	if ((sug = suggest(v->s, kinds, 3)) != NULL)
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
+	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
+			       v->line, v->column, hint, "unknown kind '%s'",
+			       v->s);
 }
 
 static int
@@ -350,12 +452,30 @@ rules_field(ctx *c, const ynode *v)
 	return 0;
 }
 
-static const field *
-find_field(const field *t, const char *name)
+static int
+field_is(const field *f, const char *name)
 {
-	for (; t->name; t++)
-		if (strcmp(t->name, name) == 0)
-			return t;
+	return f->name[0] == name[0] && streq(f->name, name);
+}
+
+/* Files list keys in the same order object after object: the field after
+ * the one found last is tried first. */
+static const field *
+find_field(ctx *c, const field *t, const char *name)
+{
+	size_t i;
+
+	if (c->table == t && t[c->last].name != NULL &&
+	    t[c->last + 1].name != NULL && field_is(&t[c->last + 1], name)) {
+		c->last++;
+		return &t[c->last];
+	}
+	for (i = 0; t[i].name; i++)
+		if (field_is(&t[i], name)) {
+			c->table = t;
+			c->last = i;
+			return &t[i];
+		}
 	return NULL;
 }
 
@@ -373,7 +493,7 @@ unknown_key(ctx *c, const field *t, const ynode *k)
 		snprintf(hint, sizeof(hint), "did you mean '%s'?", s);
 	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KEY, c->file,
 			       k->line, k->column, s ? hint : NULL,
-			       "unknown key '%s' in %s", k->s, c->what);
+			       "unknown key '%s' in %s", k->s, what(c));
 }
 
 /* Apply one key and value of an object; sets bit i of *seen. */
@@ -386,14 +506,18 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 	if (k->type != YN_SCALAR) {
 		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
 				       k->line, k->column, NULL,
-				       "keys of %s must be strings", c->what);
+				       "keys of %s must be strings", what(c));
 	}
-	if ((f = find_field(t, k->s)) == NULL) {
-		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0')
+	if ((f = find_field(c, t, k->s)) == NULL) {
+		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0') {
+			c->fatal = 1;
 			return strat_diags_add(
 				c->diags, STRAT_RULE_YAML_ALIAS, c->file,
-				k->line, k->column, "write the values out",
-				"merge key '<<' is not allowed in plan files");
+				k->line, k->column,
+				"write the values out in full",
+				"yaml merge key '<<' is not allowed in plan "
+				"files");
+		}
 		return unknown_key(c, t, k);
 	}
 	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
@@ -404,7 +528,7 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 	*seen |= 1u << (f - t);
 	switch (f->type) {
 	case F_VERSION:
-		return version_field(c, v);
+		return version_field(c, f, v);
 	case F_KIND:
 		return kind_field(c, v);
 	case F_IDLIST:
@@ -444,6 +568,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 		if (f->missing == NONE || (seen & (1u << (f - t))))
 			continue;
 		if (f->type == F_KIND) {
+			c->fatal = 1;
 			snprintf(hint, sizeof(hint), "add 'kind: %s'", c->kind);
 			strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND,
 					c->file, line, col, hint,
@@ -456,7 +581,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 				 f->name);
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
 					hint, "%s is missing required field '%s'",
-					c->what, f->name);
+					what(c), f->name);
 		} else {
 			snprintf(hint, sizeof(hint), "%s",
 				 f->type == F_OWNER
@@ -465,7 +590,7 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 					 : "add 'anchor: <anchor id>', the "
 					   "strategy anchor it serves");
 			strat_diags_add(c->diags, f->missing, c->file, line, col,
-					hint, "%s has no %s", c->what, f->name);
+					hint, "%s has no %s", what(c), f->name);
 		}
 	}
 	return 0;
@@ -484,22 +609,14 @@ apply_map(ctx *c, const field *t, const ynode *map, void *obj)
 	return missing(c, t, seen, map->line, map->column);
 }
 
-/* "anchor 'q2-seo'" or "anchor 3" when it has no usable id. */
+/* "anchor 'q2-seo'" or "anchor 3" when it has no usable id; see what(). */
 static void
 name_it(ctx *c, const char *noun, const ynode *map, size_t index)
 {
-	const ynode *k;
-
-	for (k = map->first; k && k->next; k = k->next->next)
-		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
-		    k->next->type == YN_SCALAR && k->next->len < 100) {
-			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'", noun,
-				 k->next->s);
-			c->what = c->whatbuf;
-			return;
-		}
-	snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu", noun, index + 1);
-	c->what = c->whatbuf;
+	c->what = NULL;
+	c->noun = noun;
+	c->named = map;
+	c->index = index;
 }
 
 /* Read a list of objects of size sz with table t into *arr, *n. */
@@ -508,7 +625,7 @@ object_list(ctx *c, const ynode *v, void **arr, size_t *n, size_t sz,
 	    const field *t, const char *noun)
 {
 	const ynode *e;
-	const char *saved = c->what;
+	const char *saved = what(c);
 	char *base;
 	size_t i = 0;
 	int rc;
@@ -547,7 +664,7 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 {
 	strat_anchor *a = obj;
 	const ynode *e;
-	const char *saved = c->what;
+	const char *saved = what(c);
 	char what[160];
 	size_t i = 0;
 	int rc;
@@ -710,6 +827,7 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
+/* A hash of the item's fields, each with its NUL, chained. */
 static uint64_t
 item_hash(const strat_item *it)
 {
@@ -763,6 +881,53 @@ read_item(ctx *c, const ynode *e, size_t index)
 
 /* ---- the file walker ---- */
 
+/* What an unusable file still reports: the reasons it is unusable, and of
+ * yaml-alias only the first (SPEC.md, "Cascades"). */
+static int
+keep_fatal(const strat_diag *g, void *arg)
+{
+	int *aliases = arg;
+
+	switch (g->rule) {
+	case STRAT_RULE_YAML_ALIAS:
+		return (*aliases)++ == 0;
+	case STRAT_RULE_YAML_SYNTAX:
+	case STRAT_RULE_MULTIPLE_DOCUMENTS:
+	case STRAT_RULE_LIMIT_EXCEEDED:
+	case STRAT_RULE_UNKNOWN_KIND:
+	case STRAT_RULE_UNSUPPORTED_VERSION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A file that is not checked further contributes nothing to the plan:
+ * take back what it added and the findings about its content. */
+static void
+discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
+{
+	strat_plan *plan = c->plan;
+	int aliases = 0;
+	size_t i;
+
+	diags_withdraw(c->diags, diags0, keep_fatal, &aliases);
+	if (cal) {
+		plan->nitems = items0;
+	} else if (strcmp(c->kind, "strategy") == 0) {
+		memset(&plan->strategy, 0, sizeof(plan->strategy));
+	} else if (strcmp(c->kind, "team") == 0) {
+		memset(&plan->team, 0, sizeof(plan->team));
+	} else {
+		memset(&plan->config, 0, sizeof(plan->config));
+		plan->config.week_starts = 1;
+		for (i = 0; i < STRAT_RULE__COUNT; i++)
+			strat_diags_set_severity(
+				c->diags, (strat_rule)i,
+				strat_rule_default_severity((strat_rule)i));
+	}
+}
+
 static int
 read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	  strat_diags *diags, const char *kind, const field *t, void *obj)
@@ -773,7 +938,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	yreader *r;
 	ynode *root, *k, *v;
 	uint32_t seen = 0;
-	size_t index = 0;
+	size_t index = 0, diags0, items0;
 	int rc = 0, st;
 	strat_calendar *cal = NULL;
 
@@ -787,6 +952,8 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 		c.what = "strat.yaml";
 	if (strcmp(kind, "calendar") == 0)
 		cal = &plan->cals[plan->ncals - 1];
+	diags0 = strat_diags_count(diags);
+	items0 = plan->nitems;
 	arena_init(&scratch);
 	if ((r = yr_open(file, buf, len, diags)) == NULL) {
 		arena_free(&scratch);
@@ -798,6 +965,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				"see 'strat help format'",
 				"file is empty; expected a %s file",
 				strcmp(kind, "config") ? kind : "strat.yaml");
+		c.fatal = 1;
 		goto out;
 	}
 	if (st < 0) {
@@ -807,6 +975,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 					"the top of a %s file must be a "
 					"mapping, not %s",
 					kind, type_name(root));
+		c.fatal = 1;
 		goto out;
 	}
 	mark = arena_get_mark(&scratch);
@@ -824,6 +993,10 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				continue;
 			}
 			while ((st = yr_seq_next(r, &scratch, &v)) == 1) {
+				if (c.fatal) { /* read on for yaml findings */
+					arena_reset(&scratch, mark);
+					continue;
+				}
 				rc = read_item(&c, v, index++);
 				c.what = "calendar";
 				arena_reset(&scratch, mark);
@@ -842,7 +1015,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				rc = set_str(&c, &cal->title, v, 0);
 			else if (v->type != YN_NULL)
 				rc = wrong_type(&c, v, "title", "a string");
-		} else {
+		} else if (!c.fatal) {
 			rc = apply(&c, t, k, v, obj, &seen);
 		}
 		arena_reset(&scratch, mark);
@@ -851,14 +1024,23 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	}
 	if (st == 0 && !yr_failed(r))
 		yr_end(r);
-	if (!yr_failed(r))
+	if (!yr_failed(r) && !c.fatal)
 		rc = missing(&c, t, seen, 1, 1);
-	if (cal)
-		cal->loaded = !yr_failed(r);
 out:
+	if (yr_failed(r))
+		c.fatal = 1;
+	if (c.fatal) {
+		/* the root was not a mapping: nothing else to take back */
+		if (st >= 0 || root == NULL)
+			discard(&c, diags0, items0, cal);
+		else
+			discard(&c, strat_diags_count(diags), items0, cal);
+	}
+	if (cal)
+		cal->loaded = !c.fatal;
 	yr_close(r);
 	arena_free(&scratch);
-	return rc;
+	return rc < 0 ? rc : c.fatal;
 }
 
 int

@@ -39,18 +39,51 @@ plan_item_new(strat_plan *plan)
 const char *
 plan_intern(strat_plan *plan, const char *s, size_t n)
 {
-	char *copy;
-	void *old;
-
 	if (n > 40)
 		return arena_strndup(&plan->mem, s, n);
-	if ((copy = strset_get(&plan->interned, s)) != NULL)
-		return copy;
-	if ((copy = arena_strndup(&plan->mem, s, n)) == NULL)
+	return strpool_intern(&plan->interned, &plan->mem, s, n);
+}
+
+static size_t
+day_slot(strat_day d, size_t mask)
+{
+	return (size_t)(((uint64_t)(uint32_t)d * 0x9E3779B97F4A7C15ULL) >> 40) &
+	       mask;
+}
+
+const char *
+plan_day_text(strat_plan *plan, strat_day d, const char *s, size_t n)
+{
+	struct day_text *v;
+	size_t i, cap, mask;
+
+	if ((plan->ndays + 1) * 2 > plan->capdays) {
+		cap = plan->capdays ? plan->capdays * 2 : 256;
+		if ((v = calloc(cap, sizeof(*v))) == NULL)
+			return NULL;
+		for (i = 0; i < plan->capdays; i++) {
+			size_t j;
+
+			if (plan->days[i].s == NULL)
+				continue;
+			for (j = day_slot(plan->days[i].day, cap - 1); v[j].s;
+			     j = (j + 1) & (cap - 1))
+				;
+			v[j] = plan->days[i];
+		}
+		free(plan->days);
+		plan->days = v;
+		plan->capdays = cap;
+	}
+	mask = plan->capdays - 1;
+	for (i = day_slot(d, mask); plan->days[i].s; i = (i + 1) & mask)
+		if (plan->days[i].day == d)
+			return plan->days[i].s;
+	if ((plan->days[i].s = arena_strndup(&plan->mem, s, n)) == NULL)
 		return NULL;
-	if (strset_put(&plan->interned, copy, copy, &old) < 0)
-		return NULL;
-	return copy;
+	plan->days[i].day = d;
+	plan->ndays++;
+	return plan->days[i].s;
 }
 
 void
@@ -69,8 +102,10 @@ strat_plan_free(strat_plan *plan)
 		free(plan->sources[i].lines);
 	}
 	free(plan->sources);
-	strset_free(&plan->interned);
-	strset_free(&plan->item_ids);
+	strpool_free(&plan->interned);
+	free(plan->item_ids);
+	free(plan->days);
+	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
 	strset_free(&plan->people_ids);
 	arena_free(&plan->mem);
@@ -110,6 +145,12 @@ strat_plan_item(const strat_plan *plan, size_t i)
 }
 
 size_t
+strat_plan_file_count(const strat_plan *plan)
+{
+	return plan ? plan->nfiles : 0;
+}
+
+size_t
 strat_plan_calendar_count(const strat_plan *plan)
 {
 	return plan->ncals;
@@ -124,7 +165,21 @@ strat_plan_calendar(const strat_plan *plan, size_t i)
 const strat_item *
 strat_plan_find_item(const strat_plan *plan, const char *id)
 {
-	return strset_get(&plan->item_ids, id);
+	size_t mask = plan->item_ids_cap - 1, i;
+	uint32_t h;
+	const strat_item *it;
+
+	if (plan->item_ids_cap == 0 || id == NULL)
+		return NULL;
+	h = (uint32_t)strat_hash(id, strlen(id), 0);
+	for (i = h & mask; plan->item_ids[i].item != 0; i = (i + 1) & mask) {
+		if (plan->item_ids[i].hash != h)
+			continue;
+		it = strat_plan_item(plan, plan->item_ids[i].item - 1);
+		if (strcmp(it->id.s, id) == 0)
+			return it;
+	}
+	return NULL;
 }
 
 const strat_anchor *
@@ -221,7 +276,8 @@ typedef int (*reader_fn)(strat_plan *, const char *, const char *, size_t,
 			 strat_diags *);
 
 /* Read one file through the source and hand it to fn.  Missing files are
- * reported by the caller when they matter; *found tells. */
+ * reported by the caller when they matter; *found tells.  Returns 0, 1 when
+ * the file was found but cannot be used, or a negative code. */
 static int
 load_one(strat_plan *plan, const strat_source *src,
 	 const strat_load_options *opts, strat_diags *diags, const char *path,
@@ -240,18 +296,19 @@ load_one(strat_plan *plan, const strat_source *src,
 	if (rc == STRAT_ENOTFOUND)
 		return 0;
 	*found = 1;
+	plan->nfiles++;
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
 				"split the file; plan files are small text",
 				"file is larger than %u bytes",
 				STRAT_MAX_FILE_SIZE);
-		return 0;
+		return 1;
 	}
 	if (rc == STRAT_ECONFLICT) {
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				"resolve the conflict, then 'git add' the file",
 				"file has unresolved merge conflicts");
-		return 0;
+		return 1;
 	}
 	if (rc == STRAT_ENOMEM || rc == STRAT_EGIT)
 		return rc; /* out of memory, or a damaged repository */
@@ -265,7 +322,7 @@ load_one(strat_plan *plan, const strat_source *src,
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				NULL, "cannot read file: %s",
 				strat_error_last());
-		return 0;
+		return 1;
 	}
 	if (len > STRAT_MAX_FILE_SIZE) {
 		free(buf);
@@ -273,7 +330,7 @@ load_one(strat_plan *plan, const strat_source *src,
 				"split the file; plan files are small text",
 				"file is larger than %u bytes",
 				STRAT_MAX_FILE_SIZE);
-		return 0;
+		return 1;
 	}
 	rc = fn(plan, file, buf, len, diags);
 	if (opts->keep_sources) {
@@ -328,20 +385,70 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 }
 
 static int
+add_dup(strat_plan *plan, size_t i)
+{
+	uint32_t *v;
+	size_t n = plan->ndup_items;
+
+	if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4...: grow at powers of 2 */
+		v = realloc(plan->dup_items, (n ? 2 * n : 1) * sizeof(*v));
+		if (v == NULL)
+			return -1;
+		plan->dup_items = v;
+	}
+	plan->dup_items[plan->ndup_items++] = (uint32_t)i;
+	return 0;
+}
+
+static int
+index_items(strat_plan *plan)
+{
+	size_t cap = 16, mask, i, j;
+	uint32_t h;
+	const strat_item *it, *o;
+	struct item_slot *v;
+
+	while (cap - cap / 4 <= plan->nitems)
+		cap *= 2;
+	if ((v = calloc(cap, sizeof(*v))) == NULL)
+		return STRAT_ENOMEM;
+	mask = cap - 1;
+	for (i = 0; i < plan->nitems; i++) {
+		it = strat_plan_item(plan, i);
+		if (it->id.s == NULL)
+			continue;
+		h = (uint32_t)strat_hash(it->id.s, strlen(it->id.s), 0);
+		for (j = h & mask; v[j].item != 0; j = (j + 1) & mask) {
+			if (v[j].hash != h)
+				continue;
+			o = strat_plan_item(plan, v[j].item - 1);
+			if (strcmp(o->id.s, it->id.s) == 0)
+				break;
+		}
+		if (v[j].item == 0) {
+			v[j].item = (uint32_t)i + 1;
+			v[j].hash = h;
+		} else if (add_dup(plan, i) < 0) {
+			free(v);
+			return STRAT_ENOMEM;
+		}
+	}
+	plan->item_ids = v;
+	plan->item_ids_cap = cap;
+	return 0;
+}
+
+static int
 index_ids(strat_plan *plan)
 {
 	size_t i;
-	const strat_item *it;
+	int rc;
 	const strat_strategy *s = &plan->strategy;
 	const strat_team *t = &plan->team;
 
 	/* First definition wins; duplicates are reported by lint. */
-	for (i = 0; i < plan->nitems; i++) {
-		it = strat_plan_item(plan, i);
-		if (it->id.s &&
-		    strset_put(&plan->item_ids, it->id.s, (void *)it, NULL) < 0)
-			return STRAT_ENOMEM;
-	}
+	if ((rc = index_items(plan)) < 0)
+		return rc;
 	for (i = 0; i < s->nanchors; i++)
 		if (s->anchors[i].id.s &&
 		    strset_put(&plan->anchor_ids, s->anchors[i].id.s,
@@ -362,8 +469,8 @@ check_path(strat_diags *diags, const strat_str *p, const char *what)
 		return 1;
 	strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, "strat.yaml",
 			p->line, p->column,
-			"plan files must live inside the repository; use a "
-			"relative path without '..'",
+			"paths are relative to the repository root and may "
+			"not contain '..'",
 			"%s '%s' leaves the repository", what, p->s);
 	return 0;
 }
@@ -414,9 +521,9 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		if ((rc = load_one(plan, src, opts, diags, cfg->strategy.s,
 				   model_read_strategy, &found)) < 0)
 			goto fail;
-		if (found)
+		if (found && rc == 0)
 			plan->strategy.file = cfg->strategy.s;
-		else
+		else if (!found)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					cfg->strategy.s, 0, 0,
 					"create it ('strat init' writes a "
@@ -429,9 +536,9 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		if ((rc = load_one(plan, src, opts, diags, cfg->team.s,
 				   model_read_team, &found)) < 0)
 			goto fail;
-		if (found)
+		if (found && rc == 0)
 			plan->team.file = cfg->team.s;
-		else if (cfg->team.line != 0)
+		else if (!found && cfg->team.line != 0)
 			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
 					"strat.yaml", cfg->team.line,
 					cfg->team.column, NULL,

@@ -18,7 +18,7 @@ typedef struct {
 
 struct strat_plan {
 	arena mem;
-	strset interned;
+	strpool interned;
 	strat_config config;
 	strat_strategy strategy;
 	strat_team team;
@@ -26,9 +26,24 @@ struct strat_plan {
 	size_t nitems, nchunks;
 	strat_calendar *cals;
 	size_t ncals, capcals;
-	strset item_ids, anchor_ids, people_ids;
+	/* Item ids: open addressing over item numbers, 8 bytes a slot and
+	 * sized once, so 100,000 items index in 1 MB. */
+	struct item_slot {
+		uint32_t item; /* index + 1; 0 = empty */
+		uint32_t hash;
+	} *item_ids;
+	size_t item_ids_cap;
+	struct day_text {
+		strat_day day;
+		const char *s;
+	} *days; /* the text of each valid date, by day */
+	size_t ndays, capdays;
+	uint32_t *dup_items; /* items whose id an earlier item has */
+	size_t ndup_items;
+	strset anchor_ids, people_ids;
 	plan_source *sources;
 	size_t nsources;
+	size_t nfiles; /* files found, usable or not */
 	int limit_hit; /* STRAT_MAX_ITEMS reached */
 };
 
@@ -39,8 +54,15 @@ void plan_item_pop(strat_plan *plan);
 /* Copy s into the plan; short repeated values are shared. */
 const char *plan_intern(strat_plan *plan, const char *s, size_t n);
 
+/* The shared text of day d, whose text s[0..n) is (a valid date reads as
+ * just one text); NULL on out-of-memory. */
+const char *plan_day_text(strat_plan *plan, strat_day d, const char *s,
+			  size_t n);
+
 /* Per-kind readers (lib/model.c).  Each reads one file's bytes into the
- * plan and reports findings; 0, or a negative code on out-of-memory. */
+ * plan and reports findings; 0, 1 when the file is not usable (it then
+ * added nothing to the plan: SPEC.md, "Cascades"), or a negative code on
+ * out-of-memory. */
 int model_read_config(strat_plan *plan, const char *file, const char *buf,
 		      size_t len, strat_diags *diags);
 int model_read_strategy(strat_plan *plan, const char *file, const char *buf,

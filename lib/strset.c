@@ -1,23 +1,55 @@
-/* strset.c - open-addressing string map used for ids and duplicate keys. */
+/* strset.c - open-addressing string maps: ids, duplicate keys, interning. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "strset.h"
 
+#define K1 0x9E3779B97F4A7C15ULL
+#define K2 0xC2B2AE3D27D4EB4FULL
+
+/* MurmurHash3's finaliser: every output bit depends on every input bit. */
+static inline uint64_t
+fmix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= K2;
+	h ^= h >> 33;
+	return h;
+}
+
 uint64_t
 strat_hash(const void *p, size_t n, uint64_t seed)
 {
-	/* FNV-1a, 64 bit, 8 bytes at a time would be faster but this is not
-	 * on a hot path that matters next to YAML parsing. */
+	/* Eight bytes per multiply, then a full avalanche: every table in
+	 * strat masks the low bits, so they must depend on every byte.  The
+	 * last bytes are read as one overlapping word (the length is mixed
+	 * in first, so that is unambiguous). */
 	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603ULL ^ seed;
-	size_t i;
+	uint64_t h = seed ^ (n * K1), w;
+	uint32_t lo, hi;
+	size_t len = n;
 
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 1099511628211ULL;
+	for (; n > 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ (w * K2)) * K1;
+		h ^= h >> 31;
 	}
-	return h;
+	if (len >= 8) {
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		w = (uint64_t)lo | (uint64_t)hi << 32;
+	} else if (n > 0) {
+		w = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 |
+		    (uint64_t)s[n - 1] << 16;
+	} else {
+		w = 0;
+	}
+	h = (h ^ (w * K2)) * K1;
+	return fmix(h);
 }
 
 void
@@ -40,7 +72,8 @@ slot(const strset *s, const char *key)
 	size_t mask = s->cap - 1;
 	size_t i = (size_t)strat_hash(key, strlen(key), 0) & mask;
 
-	while (s->keys[i] != NULL && strcmp(s->keys[i], key) != 0)
+	while (s->keys[i] != NULL &&
+	       (s->keys[i][0] != key[0] || strcmp(s->keys[i], key) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -101,4 +134,82 @@ strset_get(const strset *s, const char *key)
 		return NULL;
 	i = slot(s, key);
 	return s->keys[i] ? s->vals[i] : NULL;
+}
+
+/* ---- intern pool ---- */
+
+struct strpool_ent {
+	const char *s;
+	uint32_t len, hash;
+};
+
+void
+strpool_init(strpool *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void
+strpool_free(strpool *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+static int
+pool_grow(strpool *p)
+{
+	size_t cap = p->cap ? p->cap * 2 : 64, i, j;
+	strpool_ent *v = calloc(cap, sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < p->cap; i++) {
+		if (p->v[i].s == NULL)
+			continue;
+		for (j = p->v[i].hash & (cap - 1); v[j].s; j = (j + 1) & (cap - 1))
+			;
+		v[j] = p->v[i];
+	}
+	free(p->v);
+	p->v = v;
+	p->cap = cap;
+	return 0;
+}
+
+/* memcmp(a, b, n) == 0 without a call for the short values pooled. */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (n > 32)
+		return memcmp(a, b, n) == 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+const char *
+strpool_intern(strpool *p, arena *a, const char *s, size_t len)
+{
+	uint32_t h = (uint32_t)strat_hash(s, len, 0);
+	size_t i, mask;
+	char *copy;
+
+	if ((p->n + 1) * 2 > p->cap && pool_grow(p) < 0)
+		return NULL;
+	mask = p->cap - 1;
+	for (i = h & mask; p->v[i].s != NULL; i = (i + 1) & mask)
+		if (p->v[i].hash == h && p->v[i].len == len &&
+		    same(p->v[i].s, s, len))
+			return p->v[i].s;
+	if ((copy = arena_strndup(a, s, len)) == NULL)
+		return NULL;
+	p->v[i].s = copy;
+	p->v[i].len = (uint32_t)len;
+	p->v[i].hash = h;
+	p->n++;
+	return copy;
 }

@@ -5,12 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
+
 typedef struct {
 	const char **keys;
 	void **vals;
 	size_t n, cap;
 } strset;
 
+/* A 64-bit hash of n bytes, 8 at a time.  Values are stable within one
+ * build of strat, not across versions: never store them. */
 uint64_t strat_hash(const void *p, size_t n, uint64_t seed);
 void strset_init(strset *s);
 void strset_free(strset *s);
@@ -18,5 +22,20 @@ void strset_free(strset *s);
  * present (and *old, when given, receives its value), -1 on ENOMEM. */
 int strset_put(strset *s, const char *key, void *val, void **old);
 void *strset_get(const strset *s, const char *key);
+
+/*
+ * An intern pool: one NUL-terminated copy, in the arena a, of each
+ * distinct string.  Lengths are given, so nothing is measured twice.
+ */
+typedef struct strpool_ent strpool_ent;
+typedef struct {
+	strpool_ent *v;
+	size_t n, cap;
+} strpool;
+
+void strpool_init(strpool *p);
+void strpool_free(strpool *p);
+/* The pooled copy of s[0..len), added when new; NULL on ENOMEM. */
+const char *strpool_intern(strpool *p, arena *a, const char *s, size_t len);
 
 #endif

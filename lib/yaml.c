@@ -180,12 +180,8 @@ report_parser_error(yreader *r)
 }
 
 static int
-peek(yreader *r)
+next_event(yreader *r)
 {
-	if (r->failed)
-		return -1;
-	if (r->have)
-		return 0;
 	if (!yaml_parser_parse(&r->p, &r->ev)) {
 		report_parser_error(r);
 		return fail(r);
@@ -202,14 +198,25 @@ peek(yreader *r)
 				(uint32_t)r->ev.start_mark.line + 1,
 				(uint32_t)r->ev.start_mark.column + 1,
 				"split the file into several calendar files",
-				"file has more than %u YAML nodes",
+				"file has more than %u yaml nodes",
 				STRAT_MAX_NODES);
 		return fail(r);
 	}
 	return 0;
 }
 
-static void
+/* Make the next event current (r->ev); 0, or -1 on error (reported). */
+static inline int
+peek(yreader *r)
+{
+	if (r->failed)
+		return -1;
+	if (r->have)
+		return 0;
+	return next_event(r);
+}
+
+static inline void
 take(yreader *r)
 {
 	if (r->have) {
@@ -230,15 +237,18 @@ ev_col(const yreader *r)
 	return (uint32_t)r->ev.start_mark.column + 1;
 }
 
-static void
+/* The first anchor or alias of a file is reported and ends the reading:
+ * the file is not checked further (SPEC.md, "Cascades"). */
+static int
 check_anchor(yreader *r, const yaml_char_t *anchor)
 {
-	if (anchor != NULL)
-		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
-				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"anchor '&%s' is not allowed in plan files",
-				(const char *)anchor);
+	if (anchor == NULL)
+		return 0;
+	strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file, ev_line(r),
+			ev_col(r), "write the values out in full",
+			"yaml anchor '&%s' is not allowed in plan files",
+			(const char *)anchor);
+	return fail(r);
 }
 
 static int
@@ -248,7 +258,7 @@ enter(yreader *r)
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
 				ev_line(r), ev_col(r),
 				"plan files need only a few levels of nesting",
-				"nesting deeper than %d levels",
+				"nesting depth exceeds the limit of %d",
 				STRAT_MAX_DEPTH);
 		return fail(r);
 	}
@@ -263,10 +273,12 @@ is_null(const char *s, size_t n)
 			   !memcmp(s, "NULL", 4)));
 }
 
-static ynode *
-node_new(yreader *r, arena *a, int type)
+/* A node of the current event; extra bytes after it hold a scalar's text,
+ * so a scalar costs one allocation. */
+static inline ynode *
+node_new(yreader *r, arena *a, int type, size_t extra)
 {
-	ynode *n = arena_alloc(a, sizeof(*n));
+	ynode *n = arena_alloc(a, sizeof(*n) + extra);
 
 	if (n == NULL) {
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file, 0,
@@ -274,10 +286,15 @@ node_new(yreader *r, arena *a, int type)
 		fail(r);
 		return NULL;
 	}
-	memset(n, 0, sizeof(*n));
 	n->type = (uint8_t)type;
+	n->plain = 0;
 	n->line = ev_line(r);
 	n->column = ev_col(r);
+	n->s = NULL;
+	n->len = 0;
+	n->n = 0;
+	n->first = NULL;
+	n->next = NULL;
 	return n;
 }
 
@@ -305,6 +322,7 @@ check_dup_keys(yreader *r, ynode *map)
 				continue;
 			for (j = map->first; j != k; j = j->next->next)
 				if (j->type == YN_SCALAR && j->len == k->len &&
+				    j->s[0] == k->s[0] &&
 				    memcmp(j->s, k->s, k->len) == 0) {
 					dup_key(r, k, j->line);
 					break;
@@ -322,6 +340,46 @@ check_dup_keys(yreader *r, ynode *map)
 	strset_free(&seen);
 }
 
+/* The current event, a scalar, as a node; NULL on error (reported). */
+static inline ynode *
+scalar(yreader *r, arena *a)
+{
+	ynode *n;
+	size_t len;
+	const char *s;
+	char *text;
+
+	if (check_anchor(r, r->ev.data.scalar.anchor) < 0)
+		return NULL;
+	s = (const char *)r->ev.data.scalar.value;
+	len = r->ev.data.scalar.length;
+	if (len > STRAT_MAX_SCALAR) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
+				ev_line(r), ev_col(r), NULL,
+				"scalar longer than %u bytes",
+				STRAT_MAX_SCALAR);
+		fail(r);
+		return NULL;
+	}
+	if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    is_null(s, len)) {
+		if ((n = node_new(r, a, YN_NULL, 0)) == NULL)
+			return NULL;
+		n->plain = 1;
+	} else {
+		if ((n = node_new(r, a, YN_SCALAR, len + 1)) == NULL)
+			return NULL;
+		n->plain = r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		text = (char *)(n + 1);
+		memcpy(text, s, len);
+		text[len] = '\0';
+		n->s = text;
+		n->len = (uint32_t)len;
+	}
+	take(r);
+	return n;
+}
+
 static int build(yreader *r, arena *a, ynode **out);
 
 static int
@@ -337,8 +395,12 @@ build_children(yreader *r, arena *a, ynode *n, yaml_event_type_t end)
 			r->depth--;
 			return 0;
 		}
-		if (build(r, a, &c) < 0)
+		if (r->ev.type == YAML_SCALAR_EVENT) {
+			if ((c = scalar(r, a)) == NULL)
+				return -1;
+		} else if (build(r, a, &c) < 0) {
 			return -1;
+		}
 		*tail = c;
 		tail = &c->next;
 		n->n++;
@@ -349,62 +411,33 @@ static int
 build(yreader *r, arena *a, ynode **out)
 {
 	ynode *n;
-	size_t len;
-	const char *s;
 
 	*out = NULL;
 	if (peek(r) < 0)
 		return -1;
 	switch (r->ev.type) {
 	case YAML_SCALAR_EVENT:
-		check_anchor(r, r->ev.data.scalar.anchor);
-		s = (const char *)r->ev.data.scalar.value;
-		len = r->ev.data.scalar.length;
-		if (len > STRAT_MAX_SCALAR) {
-			strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED,
-					r->file, ev_line(r), ev_col(r), NULL,
-					"scalar longer than %u bytes",
-					STRAT_MAX_SCALAR);
-			return fail(r);
-		}
-		if (r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-		    is_null(s, len)) {
-			if ((n = node_new(r, a, YN_NULL)) == NULL)
-				return -1;
-			n->plain = 1;
-		} else {
-			if ((n = node_new(r, a, YN_SCALAR)) == NULL)
-				return -1;
-			n->plain = r->ev.data.scalar.style ==
-				   YAML_PLAIN_SCALAR_STYLE;
-			n->s = arena_strndup(a, s, len);
-			n->len = (uint32_t)len;
-			if (n->s == NULL)
-				return fail(r);
-		}
-		take(r);
+		if ((n = scalar(r, a)) == NULL)
+			return -1;
 		break;
 	case YAML_ALIAS_EVENT:
 		strat_diags_add(r->diags, STRAT_RULE_YAML_ALIAS, r->file,
 				ev_line(r), ev_col(r),
-				"write the value out in full",
-				"alias '*%s' is not allowed in plan files",
+				"write the values out in full",
+				"yaml alias '*%s' is not allowed in plan files",
 				(const char *)r->ev.data.alias.anchor);
-		if ((n = node_new(r, a, YN_NULL)) == NULL)
-			return -1;
-		take(r);
-		break;
+		return fail(r);
 	case YAML_SEQUENCE_START_EVENT:
-		check_anchor(r, r->ev.data.sequence_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_SEQ)) == NULL)
+		if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_SEQ, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
 			return -1;
 		break;
 	case YAML_MAPPING_START_EVENT:
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0 || (n = node_new(r, a, YN_MAP)) == NULL)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0 || (n = node_new(r, a, YN_MAP, 0)) == NULL)
 			return -1;
 		take(r);
 		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
@@ -441,8 +474,8 @@ yr_begin(yreader *r, arena *a, ynode **root)
 	if (peek(r) < 0)
 		return -1;
 	if (r->ev.type == YAML_MAPPING_START_EVENT) {
-		check_anchor(r, r->ev.data.mapping_start.anchor);
-		if (enter(r) < 0)
+		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+		    enter(r) < 0)
 			return -1;
 		take(r);
 		return 1;
@@ -500,8 +533,8 @@ yr_seq_begin(yreader *r)
 		return -1;
 	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
 		return 0;
-	check_anchor(r, r->ev.data.sequence_start.anchor);
-	if (enter(r) < 0)
+	if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
+	    enter(r) < 0)
 		return -1;
 	take(r);
 	return 1;
@@ -536,7 +569,7 @@ yr_end(yreader *r)
 				r->file, ev_line(r), ev_col(r),
 				"keep one document per file; split the rest "
 				"into files of their own",
-				"file holds more than one YAML document");
+				"file has more than one yaml document");
 		return fail(r);
 	}
 	take(r);

@@ -61,20 +61,20 @@ fi
 # nesting depth 64: the spec's example, and 100,000 '[' stopped early
 d=$tmp/depth; plan "$d"
 { cal; printf 'items: '; awk 'BEGIN{for(i=0;i<64;i++) printf "["; for(i=0;i<64;i++) printf "]"; print ""}'; } > "$d/calendar/q2.yaml"
-expect depth 1 '^calendar/q2.yaml:3:71: error: nesting deeper than 64 levels \[limit-exceeded\]' 5 -- $S lint
+expect depth 1 '^calendar/q2.yaml:3:71: error: nesting depth exceeds the limit of 64 \[limit-exceeded\]' 5 -- $S lint
 { cal; printf 'items: '; awk 'BEGIN{for(i=0;i<63;i++) printf "["; for(i=0;i<63;i++) printf "]"; print ""}'; } > "$d/calendar/q2.yaml"
 expect depth-at-limit 0 '^no limit$' 5 -- sh -c "$S lint | grep -q limit-exceeded || echo no limit"
 { cal; printf 'items: '; awk 'BEGIN{for(i=0;i<100000;i++) printf "["; print ""}'; } > "$d/calendar/q2.yaml"
-expect depth-100000 1 'calendar/q2.yaml:3:71: error: nesting deeper than 64 levels' 3 -- $S lint
+expect depth-100000 1 'calendar/q2.yaml:3:71: error: nesting depth exceeds the limit of 64' 3 -- $S lint
 
 # 4,000,000 nodes per file: the mapping, 5 scalars and the sequence of
 # the header, then 3,999,993 elements
 d=$tmp/nodes; plan "$d"
 if big nodes; then
 	{ cal; printf 'items: ['; awk 'BEGIN{for(i=0;i<3999993;i++) printf "1,"; print "1]"}'; } > "$d/calendar/n.yaml"
-	expect nodes 1 '^calendar/n.yaml:3:7999995: error: file has more than 4000000 YAML nodes \[limit-exceeded\]' 15 -- $S lint
+	expect nodes 1 '^calendar/n.yaml:3:7999995: error: file has more than 4000000 yaml nodes \[limit-exceeded\]' 15 -- $S lint
 	{ cal; printf 'items: ['; awk 'BEGIN{for(i=0;i<3999992;i++) printf "1,"; print "1]"}'; } > "$d/calendar/n.yaml"
-	expect nodes-at-limit 0 '^no node limit$' 15 -- sh -c "$S lint | grep -q 'YAML nodes' || echo no node limit"
+	expect nodes-at-limit 0 '^no node limit$' 15 -- sh -c "$S lint | grep -q 'yaml nodes' || echo no node limit"
 fi
 
 # 1 MiB per scalar
@@ -87,7 +87,7 @@ expect scalar-at-limit 0 '^ok: ' 5 -- $S lint
 # aliases are rejected outright: no expansion at all (billion laughs)
 d=$tmp/alias; plan "$d"
 { cal; printf 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n'; } > "$d/calendar/lol.yaml"
-expect alias 1 "^calendar/lol.yaml:3:4: error: anchor '&a' is not allowed in plan files \[yaml-alias\]" 3 -- $S lint
+expect alias 1 "^calendar/lol.yaml:3:4: error: yaml anchor '&a' is not allowed in plan files \[yaml-alias\]" 3 -- $S lint
 
 # 1,000,000 items per plan
 d=$tmp/items; plan "$d"

@@ -187,6 +187,9 @@ const strat_team *strat_plan_team(const strat_plan *plan);
 size_t strat_plan_item_count(const strat_plan *plan);
 const strat_item *strat_plan_item(const strat_plan *plan, size_t i);
 size_t strat_plan_calendar_count(const strat_plan *plan);
+/* Plan files found and read (strat.yaml, strategy, team, calendars),
+ * including files with findings and files that could not be used. */
+size_t strat_plan_file_count(const strat_plan *plan);
 const strat_calendar *strat_plan_calendar(const strat_plan *plan, size_t i);
 
 /* Lookups by id; NULL when absent.  Borrowed. */

@@ -169,11 +169,13 @@ version_is_typed_by_schema(void **state)
 	assert_int_equal(strat_diags_get(l.diags, 0)->rule,
 			 STRAT_RULE_WRONG_TYPE);
 	unload(&l);
+	/* SPEC.md 6.5: an integer is plain decimal digits; 1.0 is not one */
 	load(&l, f2);
 	assert_int_equal(strat_diags_get(l.diags, 0)->rule,
-			 STRAT_RULE_UNSUPPORTED_VERSION);
+			 STRAT_RULE_WRONG_TYPE);
 	assert_string_equal(strat_diags_get(l.diags, 0)->message,
-			    "unsupported format version '1.0'");
+			    "'version' of calendar must be the integer 1, not "
+			    "a string");
 	unload(&l);
 }
 
