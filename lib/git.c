@@ -84,6 +84,26 @@ init(void)
 	return 0;
 }
 
+/*
+ * libgit2 1.5 reports a repository owned by another user not as GIT_EOWNER
+ * but as GIT_ENOTFOUND ("config value 'safe.directory' was not found"):
+ * tell the two apart by trying again without the ownership check.
+ */
+static int
+owned_by_other(const char *path)
+{
+	git_repository *repo = NULL;
+	int rc;
+
+	if (git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
+		return 0;
+	rc = git_repository_open_ext(&repo, path ? path : ".",
+				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	git_repository_free(repo);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+	return rc == 0;
+}
+
 int
 strat_repo_open(strat_repo **out, const char *path)
 {
@@ -110,6 +130,10 @@ strat_repo_open(strat_repo **out, const char *path)
 		}
 	} else {
 		rc = git_repository_open_ext(&r->repo, path, 0, NULL);
+	}
+	if (rc == GIT_ENOTFOUND && owned_by_other(path)) {
+		free(r);
+		return fail(GIT_EOWNER, path ? path : ".");
 	}
 	if (rc < 0) {
 		free(r);
@@ -439,10 +463,34 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 {
 	git_blob *b;
 	git_object_size_t n;
+	git_odb *odb;
+	git_object_t type;
+	size_t hsize;
+	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
-	if ((rc = git_blob_lookup(&b, r->repo, id)) < 0)
-		return fail(rc, path);
+	/* The size first, from the object header: a blob of gigabytes
+	 * compresses to megabytes and must not be inflated. */
+	if (git_repository_odb(&odb, r->repo) == 0) {
+		rc = git_odb_read_header(&hsize, &type, odb, id);
+		git_odb_free(odb);
+		if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
+			return STRAT_ELIMIT;
+	}
+	if ((rc = git_blob_lookup(&b, r->repo, id)) < 0) {
+		/* A blob a tree or the index names must exist: a missing
+		 * one is damage, not an absent file. */
+		const git_error *e = git_error_last();
+
+		git_oid_tostr(hex, sizeof(hex), id);
+		return strat_error_set(STRAT_EGIT,
+				       "cannot read object %s of '%s' (%s); "
+				       "the repository is damaged: run "
+				       "'git fsck'",
+				       hex, path,
+				       e && e->message ? e->message
+						       : "unknown error");
+	}
 	n = git_blob_rawsize(b);
 	if (n > STRAT_MAX_FILE_SIZE) {
 		git_blob_free(b);
