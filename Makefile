@@ -71,7 +71,8 @@ deps:
 # with the tests, they replay the seeds and tests/fuzz-regress/ in make check
 # (tests/suite-fuzz-replay.sh).  make fuzz runs each target under libFuzzer
 # for FUZZ_SECONDS (default 60) and reports executions and findings.
-FUZZ_TARGETS := yaml lint markdown
+# fuzz_history builds git repositories with libgit2 directly (test code).
+FUZZ_TARGETS := yaml lint markdown history
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 60
 FB           := build/fuzz

@@ -15,10 +15,13 @@ for t in "$@"; do
 		if [ -d "$s" ]; then dirs="$dirs $s"
 		else cp "$s" "$seeds/$(echo "$s" | tr / _)"; fi
 	done
+	# the YAML dictionary, and the target's own tokens (fuzz/TARGET.dict)
+	cat "$top/fuzz/yaml.dict" > "$B/$t.dict"
+	[ ! -f "$top/fuzz/$t.dict" ] || cat "$top/fuzz/$t.dict" >> "$B/$t.dict"
 	# shellcheck disable=SC2086
 	"$B/fuzz-$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 \
 	    -max_len=65536 -print_final_stats=1 -artifact_prefix="$art" \
-	    -dict="$top/fuzz/yaml.dict" "$corpus" "$seeds" $dirs \
+	    -dict="$B/$t.dict" "$corpus" "$seeds" $dirs \
 	    > "$B/fuzz-$t.log" 2>&1
 	rc=$?
 	runs=$(grep -E '^stat::number_of_executed_units' "$B/fuzz-$t.log" |

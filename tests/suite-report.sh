@@ -5,6 +5,8 @@
 # byte for byte the same.
 top=$(cd "$(dirname "$0")/.." && pwd)
 : "${STRAT:=$top/build/strat}"
+# under valgrind (make check-valgrind) every strat run is wrapped
+S="${STRAT_WRAP:+$STRAT_WRAP }$STRAT"
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
 export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
 export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
@@ -43,7 +45,7 @@ newrepo() {
 }
 # row PERIOD: "committed,shipped,slipped,dropped,missed,open,unplanned"
 row() {
-	"$STRAT" report --format csv $REPORT_ARGS 2>/dev/null |
+	$S report --format csv $REPORT_ARGS 2>/dev/null |
 	    awk -F, -v p="$1" \
 	    '$1 == p { print $5","$6","$7","$8","$9","$10","$11 }'
 }
@@ -54,8 +56,8 @@ expect_row() {
 # same report with reuse on and off, every format
 expect_same() {
 	for f in md json csv html; do
-		a=$("$STRAT" report --format $f $REPORT_ARGS 2>&1)
-		b=$(STRAT_REPORT_REUSE=0 "$STRAT" report --format $f \
+		a=$($S report --format $f $REPORT_ARGS 2>&1)
+		b=$(STRAT_REPORT_REUSE=0 $S report --format $f \
 		    $REPORT_ARGS 2>&1)
 		if [ "$a" = "$b" ]; then ok; else
 			no "reuse on/off differ ($f)"
@@ -92,20 +94,20 @@ expect_row 2025-Q4 "0,0,0,0,0,0,0"
 # a4 missed, u1 unplanned
 expect_row 2026-Q1 "5,1,1,2,1,0,1"
 expect_row 2026-Q2 "1,0,0,0,1,0,0"
-out=$("$STRAT" report --format csv | tr -d "\r")
+out=$($S report --format csv | tr -d "\r")
 expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,5,1,1,2,1,0,1,0.2000' "$out"
 expect_grep '^2026-Q3,2026-07-01,2026-09-30,true,0,0,0,0,0,0,0,$' "$out"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"baseline": "first-commit"' "$out"
 expect_grep '{"id": "a5", "category": "dropped"' "$out"
 expect_grep '"event": "removed"' "$out"
 expect_grep '"event": "date", .*"from": "2026-02-10", "to": "2026-04-10", "days": 59' "$out"
-out=$("$STRAT" report)
+out=$($S report)
 expect_grep '| 2026-Q1 | 5 | 1 | 1 | 2 | 1 | 0 | 1 | 20% |' "$out"
 expect_grep 'removed from the plan' "$out"
-out=$("$STRAT" report --period month --format csv)
+out=$($S report --period month --format csv)
 expect_grep '^2026-02,2026-02-01,2026-02-28,false,1,0,1,0,0,0,1,0.0000' "$out"
-out=$("$STRAT" report --by owner --format csv)
+out=$($S report --by owner --format csv)
 expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,ann,5,1,1,2,1,0,1,0.2000' "$out"
 expect_same
 
@@ -124,7 +126,7 @@ expect_row 2026-Q1 "2,1,1,0,0,0,0"
 expect_row 2026-Q2 "1,0,1,0,0,0,0"
 # s1 is still dated inside Q3, which is not over (today 2026-09-15): open
 expect_row 2026-Q3 "1,0,0,0,0,1,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"event": "moved", .*"from": "calendar/a.yaml", "to": "calendar/b.yaml"' "$out"
 expect_grep '{"id": "s1", "slips": 2, "days": 153, "from": "2026-03-01", "to": "2026-08-01"}' "$out"
 expect_same
@@ -138,10 +140,10 @@ commit 2026-01-10 "broken"
 { hdr; item b1 "Kept" 2026-02-01 shipped; item b2 "Other" 2026-02-03 planned; } > calendar/q1.yaml
 commit 2026-03-01 "fixed"
 expect_row 2026-Q1 "2,1,0,0,1,0,0"
-out=$("$STRAT" report 2>&1 >/dev/null)
+out=$($S report 2>&1 >/dev/null)
 bad=$(git rev-parse --short=12 HEAD~1)
 expect_grep "strat: warning: commit $bad: calendar/q1.yaml:[0-9]*:[0-9]*: .*; the previous version stands" "$out"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"warnings": \[' "$out"
 expect_grep '"file": "calendar/q1.yaml", "line": ' "$out"
 expect_same
@@ -155,7 +157,7 @@ echo x > notes.txt; commit 2026-04-02 "after the quarter"
 commit 2026-02-01 "ship, with a clock in the past"
 # the shipping commit counts at its parent's time (April): missed in Q1
 expect_row 2026-Q1 "1,0,0,0,1,0,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"event": "status", "commit": "[0-9a-f]*", "time": "2026-04-02T12:00:00Z"' "$out"
 expect_same
 
@@ -171,7 +173,7 @@ echo y > other.txt; commit 2026-03-20 "unrelated on main"
 GIT_AUTHOR_DATE=2026-04-03T12:00:00Z GIT_COMMITTER_DATE=2026-04-03T12:00:00Z \
     git merge -q --no-ff -m "merge side" side
 expect_row 2026-Q1 "1,0,0,0,1,0,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"commits": 3, "plan_commits": 2' "$out"
 expect_same
 
@@ -185,7 +187,7 @@ commit 2026-01-10 "move the calendar"
 { hdr; item c1 "Stays" 2026-02-01 planned; item c2 "Ships" 2026-02-05 shipped; } > plans/q1.yaml
 commit 2026-02-10 "ship c2"
 expect_row 2026-Q1 "2,1,0,0,1,0,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"event": "moved", .*"from": "calendar/q1.yaml", "to": "plans/q1.yaml"' "$out"
 expect_same
 
@@ -200,15 +202,15 @@ commit 2026-07-11 "progress"
 # today 2026-09-15: p2 and p3 still dated in Q3 (p3 overdue, yet the
 # quarter is not over) are open; p4, re-dated before Q3, is missed
 expect_row 2026-Q3 "4,1,0,0,1,2,0"
-out=$("$STRAT" report)
+out=$($S report)
 expect_grep '2026-Q3 (in progress): 1 of 4 shipped so far, 2 open (\*\*25%\*\*)' "$out"
 expect_grep '| 2026-Q3 (partial) | 4 | 1 | 0 | 0 | 1 | 2 | 0 | 25% |' "$out"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"missed": 1, "open": 2, "unplanned": 0' "$out"
 expect_grep '{"id": "p2", "category": "open"' "$out"
-out=$("$STRAT" report --format csv | tr -d "\r")
+out=$($S report --format csv | tr -d "\r")
 expect_grep '^period,start,end,partial,committed,shipped,slipped,dropped,missed,open,unplanned,rate$' "$out"
-out=$("$STRAT" report --format html)
+out=$($S report --format html)
 expect_grep '<th[^>]*>open</th>' "$out"
 # once the quarter is over, they are missed
 today=$STRAT_TODAY; export STRAT_TODAY=2026-10-05
@@ -227,17 +229,17 @@ echo 'int y;' > src/a.c; commit 2026-01-05 "unrelated"
 { hdr; item s1 "Ships" 2026-02-01 shipped; item s2 "Slips" 2026-04-10 planned; } > mkt/plan/calendar/q1.yaml
 commit 2026-02-02 "ship s1, slip s2"
 # from the top: no strat.yaml above the current directory, no plan there
-expect_exit 2 "$STRAT" report
+expect_exit 2 $S report
 # from the plan directory or below it, or with -C: that plan, followed
 # through history; paths relative to the plan directory
 cd mkt/plan/calendar
 expect_row 2026-Q1 "2,1,1,0,0,0,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"commits": 3, "plan_commits": 2' "$out"
 expect_grep '"file": "calendar/q1.yaml"' "$out"
 expect_same
 cd "$work/subdir"
-out=$("$STRAT" -C mkt/plan report --format csv | tr -d "\r")
+out=$($S -C mkt/plan report --format csv | tr -d "\r")
 expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,2,1,1,0,0,0,0,0.5000' "$out"
 
 # ---- reuse: only changed items are parsed ----
@@ -251,7 +253,7 @@ commit 2026-01-11 "ship r1"
 { hdr; item r1 "One" 2026-01-10 shipped; item r2 "Two" 2026-02-10 planned
   item r3 "Three" 2026-03-10 planned; item r4 "Four" 2026-03-12 planned; } > calendar/q1.yaml
 commit 2026-01-12 "add r4"
-out=$(STRAT_REPORT_STATS=1 "$STRAT" report 2>&1 >/dev/null)
+out=$(STRAT_REPORT_STATS=1 $S report 2>&1 >/dev/null)
 # parsed: the header once, r1 r2 r3, r1 shipped, r4 (nothing whole);
 # reused: r2 r3, then r1 r2 r3
 expect_grep '^strat: reuse: 0 files parsed whole, 6 chunks parsed, 5 chunks and 0 files reused$' "$out"
@@ -277,10 +279,10 @@ newrepo inert
 commit 2025-12-01 "plan"
 { hdr; item x1 'Pipe | <script>alert(1)</script> @team' 2026-05-01 planned; } > calendar/q1.yaml
 commit 2026-01-05 "slip"
-out=$("$STRAT" report)
+out=$($S report)
 expect_grep 'Pipe \\| ' "$out"
 if printf '%s' "$out" | grep -q '@team'; then no "mention not broken"; else ok; fi
-out=$("$STRAT" report --format html)
+out=$($S report --format html)
 if printf '%s' "$out" | grep -q '<script>'; then no "html injected"; else ok; fi
 expect_grep '&lt;script&gt;' "$out"
 expect_grep '<svg xmlns=' "$out"
@@ -288,18 +290,18 @@ expect_grep '<svg xmlns=' "$out"
 # ---- errors, exit 2 ----
 name=errors
 mkdir -p "$work/plain"; cd "$work/plain"
-expect_exit 2 "$STRAT" report
-out=$("$STRAT" report 2>&1); expect_grep 'not a git repository' "$out"
+expect_exit 2 $S report
+out=$($S report 2>&1); expect_grep 'not a git repository' "$out"
 newrepo empty
-expect_exit 2 "$STRAT" report
-out=$("$STRAT" report 2>&1); expect_grep 'empty' "$out"
+expect_exit 2 $S report
+out=$($S report 2>&1); expect_grep 'empty' "$out"
 echo hi > README; commit 2026-01-01 "readme"
-expect_exit 2 "$STRAT" report
-out=$("$STRAT" report 2>&1); expect_grep 'no plan files in the history' "$out"
-expect_exit 2 "$STRAT" report no-such-rev
-out=$("$STRAT" report no-such-rev 2>&1); expect_grep "unknown revision 'no-such-rev'" "$out"
-expect_exit 2 "$STRAT" report --period year
-expect_exit 2 "$STRAT" report --since 2026-13-01
+expect_exit 2 $S report
+out=$($S report 2>&1); expect_grep 'no plan files in the history' "$out"
+expect_exit 2 $S report no-such-rev
+out=$($S report no-such-rev 2>&1); expect_grep "unknown revision 'no-such-rev'" "$out"
+expect_exit 2 $S report --period year
+expect_exit 2 $S report --since 2026-13-01
 
 # ---- a shallow clone ----
 newrepo deep
@@ -311,16 +313,16 @@ commit 2026-02-01 "ship d1"
 commit 2026-05-02 "ship d2"
 cd "$work" && rm -rf shallow && git clone -q --depth 2 "file://$work/deep" shallow 2>/dev/null
 cd "$work/shallow"; name=shallow
-expect_exit 0 "$STRAT" report
-out=$("$STRAT" report 2>&1 >/dev/null)
+expect_exit 0 $S report
+out=$($S report 2>&1 >/dev/null)
 expect_grep 'shallow clone: history read stops at commit [0-9a-f]* (2026-02-01)' "$out"
 expect_row 2026-Q1 "1,1,0,0,0,0,0"
 expect_row 2026-Q2 "1,1,0,0,0,0,0"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"truncated": true, "shallow": true' "$out"
 expect_same
 cd "$work/deep"; name=max-commits
-out=$("$STRAT" report --max-commits 1 2>&1 >/dev/null)
+out=$($S report --max-commits 1 2>&1 >/dev/null)
 expect_grep 'max-commits reached' "$out"
 
 echo "$pass passed, $fail failed"
