@@ -419,7 +419,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int inited;
-	char dir[] = "/tmp/strat-fuzz-history-XXXXXX";
+	/* on tmpfs when there is one: a repository per input */
+	char dir[64];
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_history *h[2] = {NULL, NULL};
 	strat_repo *repo = NULL;
@@ -439,6 +440,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size > 256 * 1024)
 		return 0;
+	snprintf(dir, sizeof(dir), "%s/strat-fuzz-history-XXXXXX",
+		 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		abort();
 	if (build(dir, (const char *)data, size, &g, &gtip) < 0)
