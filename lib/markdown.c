@@ -132,7 +132,8 @@ unsafe_cp(uint32_t c)
 }
 
 /*
- * User text made inert: bytes that are not UTF-8 become U+FFFD; blanks around it trimmed; control characters and
+ * User text made inert: bytes that are not UTF-8, and noncharacters, become
+ * U+FFFD; blanks around it trimmed; control characters and
  * line breaks and bidirectional overrides become spaces;
  * a zero-width space after '@' (no mention), inside "://" and after "www"
  * (no autolink).  The renderer escapes markup characters itself.
@@ -153,10 +154,16 @@ inert(const char *s, int trim)
 		uint32_t cp;
 
 		k = utf8_seq((const unsigned char *)s + i, n - i, &cp);
-		if (k == 0) { /* not UTF-8: U+FFFD */
+		/* Not UTF-8, or a noncharacter: U+FFFD.  cmark-gfm 0.29
+		 * writes U+FFFF and U+FFFE as the single bytes 0xFF and
+		 * 0xFE (invalid UTF-8), and a table cell holding them
+		 * comes back as no table at all (found by fuzz_markdown). */
+		if (k == 0 || (cp & 0xfffe) == 0xfffe ||
+		    (cp >= 0xfdd0 && cp <= 0xfdef)) {
 			memcpy(out + o, "\xef\xbf\xbd", 3);
 			o += 3;
-			k = 1;
+			if (k == 0)
+				k = 1;
 			continue;
 		}
 		if (cp == '\t' || unsafe_cp(cp)) {
