@@ -465,53 +465,57 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 	return rc < 0 ? fail(rc, "cannot list tree") : 0;
 }
 
+static int odb_of(strat_repo *r, git_odb **out);
+
 static int
 read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	  size_t *len)
 {
-	git_blob *b;
-	git_object_size_t n;
-	git_odb *odb;
+	git_odb_object *o = NULL;
+	git_odb *odb = NULL;
 	git_object_t type;
-	size_t hsize;
+	size_t n, hsize;
 	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
+	if ((rc = odb_of(r, &odb)) < 0)
+		return rc;
 	/* The size first, from the object header: a blob of gigabytes
 	 * compresses to megabytes and must not be inflated. */
-	if (git_repository_odb(&odb, r->repo) == 0) {
-		rc = git_odb_read_header(&hsize, &type, odb, id);
-		git_odb_free(odb);
-		if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
-			return STRAT_ELIMIT;
-	}
-	if ((rc = git_blob_lookup(&b, r->repo, id)) < 0) {
+	rc = git_odb_read_header(&hsize, &type, odb, id);
+	if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
+		return STRAT_ELIMIT;
+	/* Read raw, without a git_blob around it: one copy less. */
+	if ((rc = git_odb_read(&o, odb, id)) < 0 ||
+	    git_odb_object_type(o) != GIT_OBJECT_BLOB) {
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
-		const git_error *e = git_error_last();
+		const git_error *e = rc < 0 ? git_error_last() : NULL;
 
+		git_odb_object_free(o);
 		git_oid_tostr(hex, sizeof(hex), id);
 		return strat_error_set(STRAT_EGIT,
 				       "cannot read object %s of '%s' (%s); "
 				       "the repository is damaged: run "
 				       "'git fsck'",
 				       hex, path,
-				       e && e->message ? e->message
-						       : "unknown error");
+				       rc == 0 ? "not a blob"
+				       : e && e->message ? e->message
+							 : "unknown error");
 	}
-	n = git_blob_rawsize(b);
+	n = git_odb_object_size(o);
 	if (n > STRAT_MAX_FILE_SIZE) {
-		git_blob_free(b);
+		git_odb_object_free(o);
 		return STRAT_ELIMIT;
 	}
-	if ((*buf = malloc((size_t)n + 1)) == NULL) {
-		git_blob_free(b);
+	if ((*buf = malloc(n + 1)) == NULL) {
+		git_odb_object_free(o);
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	}
-	memcpy(*buf, git_blob_rawcontent(b), (size_t)n);
+	memcpy(*buf, git_odb_object_data(o), n);
 	(*buf)[n] = '\0';
-	*len = (size_t)n;
-	git_blob_free(b);
+	*len = n;
+	git_odb_object_free(o);
 	return 0;
 }
 
