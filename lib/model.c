@@ -827,30 +827,10 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
-/* A hash of the item's fields, each with its NUL, chained. */
-static uint64_t
-item_hash(const strat_item *it)
-{
-	const strat_str *f[] = {&it->id, &it->title, &it->anchor, &it->owner,
-				&it->channel, &it->date_text, &it->status_text,
-				&it->shipped_text, &it->link, &it->notes,
-				&it->kpi};
-	uint64_t h = 0;
-	size_t i;
-
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		const char *s = f[i]->s ? f[i]->s : "";
-
-		h = strat_hash(s, strlen(s) + 1, h * 31 + i);
-	}
-	return h;
-}
-
 static int
 read_item(ctx *c, const ynode *e, size_t index)
 {
 	strat_item *it;
-	int rc;
 
 	if (e->type != YN_MAP) {
 		c->what = "calendar";
@@ -873,10 +853,7 @@ read_item(ctx *c, const ynode *e, size_t index)
 	it->column = e->column;
 	it->date = it->shipped = STRAT_NO_DATE;
 	name_it(c, "item", e, index);
-	if ((rc = apply_map(c, item_fields, e, it)) < 0)
-		return rc;
-	it->hash = item_hash(it);
-	return 0;
+	return apply_map(c, item_fields, e, it);
 }
 
 /* ---- the file walker ---- */
