@@ -71,6 +71,18 @@ struct ctx {
 	size_t nkeys, capkeys;
 	pending *pend;
 	size_t npend, cappend;
+	uint32_t item_shared, item_required; /* bits of item_fields */
+	/* Values seen before: a date's day and shared text, an interned
+	 * string; found by a few of their bytes, compared in full. */
+	struct {
+		char text[10];
+		strat_day day;
+		const char *s;
+	} dates[64];
+	struct {
+		const char *s;
+		uint32_t len;
+	} interned[256];
 };
 
 #define NONE STRAT_RULE__COUNT
@@ -179,10 +191,27 @@ valid_id(const char *s)
 	return 1;
 }
 
+/* Whether s holds one of ",&/+;" or " and " (one pass). */
 static int
 several_people(const char *s)
 {
-	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
+	for (; *s; s++)
+		switch (*s) {
+		case ',':
+		case '&':
+		case '/':
+		case '+':
+		case ';':
+			return 1;
+		case ' ':
+			if (s[1] == 'a' && s[2] == 'n' && s[3] == 'd' &&
+			    s[4] == ' ')
+				return 1;
+			break;
+		default:
+			break;
+		}
+	return 0;
 }
 
 /* Whether values of f are shared: all but free text and ids, and also
@@ -883,12 +912,27 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		return 0;
 	case F_DATE:
 		d = (strat_day *)((char *)obj + f->aux);
-		if (v->len != 10 || strat_date_parse(v->s, d) < 0)
+		if (v->len != 10)
 			return 0;
-		out->s = plan_day_text(c->plan, *d, v->s, v->len);
+		i = ((unsigned char)v->s[6] * 31u + (unsigned char)v->s[8] * 7u +
+		     (unsigned char)v->s[9] + (unsigned char)v->s[3] * 3u) & 63;
 		out->line = v->line;
 		out->column = v->column;
-		return out->s ? 1 : oom();
+		if (c->dates[i].s != NULL &&
+		    memcmp(c->dates[i].text, v->s, 10) == 0) {
+			*d = c->dates[i].day;
+			out->s = c->dates[i].s;
+			return 1;
+		}
+		if (strat_date_parse(v->s, d) < 0)
+			return 0;
+		out->s = plan_day_text(c->plan, *d, v->s, v->len);
+		if (out->s == NULL)
+			return oom();
+		memcpy(c->dates[i].text, v->s, 10);
+		c->dates[i].day = *d;
+		c->dates[i].s = out->s;
+		return 1;
 	case F_ID:
 		if (!valid_id(v->s))
 			return 0;
@@ -902,11 +946,65 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	default:
 		return 0;
 	}
-	out->s = shared(f) ? plan_intern(c->plan, v->s, v->len)
-			   : arena_strndup(&c->plan->mem, v->s, v->len);
 	out->line = v->line;
 	out->column = v->column;
-	return out->s ? 1 : oom();
+	if (!(c->item_shared & (1u << (f - item_fields)))) {
+		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
+		return out->s ? 1 : oom();
+	}
+	if (v->len > 40) { /* plan_intern does not pool these */
+		out->s = plan_intern(c->plan, v->s, v->len);
+		return out->s ? 1 : oom();
+	}
+	/* plan_intern, short-cut for values seen before */
+	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[v->len - 1] * 3u +
+	     (unsigned char)v->s[v->len / 2] + v->len * 131u) & 255;
+	if (c->interned[i].s != NULL && c->interned[i].len == v->len &&
+	    memcmp(c->interned[i].s, v->s, v->len) == 0) {
+		out->s = c->interned[i].s;
+		return 1;
+	}
+	if ((out->s = plan_intern(c->plan, v->s, v->len)) == NULL)
+		return oom();
+	c->interned[i].s = out->s;
+	c->interned[i].len = v->len;
+	return 1;
+}
+
+/* The field of item_fields named s (len bytes), *exact when its name is
+ * all of s: by length and first letter, else as find_field finds it (a
+ * name, then a NUL byte). */
+static inline const field *
+item_field(ctx *c, const char *s, uint32_t len, int *exact)
+{
+	int i = -1;
+
+	switch (len) {
+	case 2:
+		i = 0; /* id */
+		break;
+	case 3:
+		i = 10; /* kpi */
+		break;
+	case 4:
+		i = s[0] == 'd' ? 5 : 8; /* date, link */
+		break;
+	case 5:
+		i = s[0] == 't' ? 1 : s[0] == 'o' ? 3 : 9; /* title, owner, notes */
+		break;
+	case 6:
+		i = s[0] == 'a' ? 2 : 6; /* anchor, status */
+		break;
+	case 7:
+		i = s[0] == 'c' ? 4 : 7; /* channel, shipped */
+		break;
+	default:
+		break;
+	}
+	*exact = i >= 0 && memcmp(s, item_fields[i].name, len) == 0;
+	if (*exact)
+		return &item_fields[i];
+	return find_field(c, item_fields, s);
 }
 
 static int
@@ -968,9 +1066,9 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 	strat_item *it;
 	yscalar ks, vs;
 	ynode *k, *v;
-	uint32_t seen = 0, bit;
+	uint32_t seen = 0, bit, keybits = 0;
 	size_t pairs = 0, i;
-	int st, rc;
+	int st, rc, dups = 0, exact;
 
 	if ((it = plan_item_new(c->plan)) == NULL)
 		return oom();
@@ -991,13 +1089,18 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 			if (yr_value(r, a, &k) < 0)
 				return 0;
 		} else if (ks.type == YN_SCALAR &&
-			   (f = find_field(c, t, ks.s)) != NULL &&
-			   strlen(f->name) == ks.len) {
-			/* the field's name is the key's text */
+			   (f = item_field(c, ks.s, ks.len, &exact)) != NULL &&
+			   exact) {
+			/* the field's name is the key's text: a duplicate
+			 * is possible only when its field comes again */
+			bit = 1u << (f - t);
+			dups |= (keybits & bit) != 0;
+			keybits |= bit;
 			if ((rc = push_key(c, f->name, ks.len, ks.line,
 					   ks.column)) < 0)
 				return rc;
 		} else {
+			dups = 1;
 			/* not a field, not a string, or a field's name and
 			 * a NUL byte (apply reads the name up to the NUL) */
 			if ((k = yr_scalar_node(r, a, &ks)) == NULL)
@@ -1043,7 +1146,8 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 	}
 	if (st < 0)
 		return 0;
-	yr_dup_keys(r, c->keys, c->nkeys, pairs);
+	if (dups)
+		yr_dup_keys(r, c->keys, c->nkeys, pairs);
 	for (i = 0; i < c->npend; i++) {
 		const pending *p = &c->pend[i];
 
@@ -1052,6 +1156,8 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 		if (rc < 0)
 			return rc;
 	}
+	if ((seen & c->item_required) == c->item_required)
+		return 0;
 	return missing(c, t, seen, line, col);
 }
 
@@ -1155,8 +1261,17 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	c.what = kind ? kind : "strat.yaml";
 	if (strcmp(kind, "config") == 0)
 		c.what = "strat.yaml";
-	if (strcmp(kind, "calendar") == 0)
+	if (strcmp(kind, "calendar") == 0) {
+		const field *f;
+
 		cal = &plan->cals[plan->ncals - 1];
+		for (f = item_fields; f->name; f++) {
+			if (shared(f))
+				c.item_shared |= 1u << (f - item_fields);
+			if (f->missing != NONE)
+				c.item_required |= 1u << (f - item_fields);
+		}
+	}
 	diags0 = strat_diags_count(diags);
 	items0 = plan->nitems;
 	arena_init(&scratch);
