@@ -78,7 +78,7 @@ struct ctx {
 		char text[10];
 		strat_day day;
 		const char *s;
-	} dates[64];
+	} dates[512];
 	struct {
 		const char *s;
 		uint32_t len;
@@ -914,8 +914,11 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		d = (strat_day *)((char *)obj + f->aux);
 		if (v->len != 10)
 			return 0;
-		i = ((unsigned char)v->s[6] * 31u + (unsigned char)v->s[8] * 7u +
-		     (unsigned char)v->s[9] + (unsigned char)v->s[3] * 3u) & 63;
+		/* by month and day: a year's dates do not collide */
+		i = (((unsigned char)v->s[6] & 15u) * 32u +
+		     ((unsigned char)v->s[5] & 1u) * 320u +
+		     ((unsigned char)v->s[8] & 3u) * 10u +
+		     ((unsigned char)v->s[9] & 15u)) & 511;
 		out->line = v->line;
 		out->column = v->column;
 		if (c->dates[i].s != NULL &&
