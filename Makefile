@@ -67,22 +67,56 @@ strat.pc: Makefile
 deps:
 	@sh tools/deps.sh
 
-units: $(UNIT_BIN)
+# Fuzz targets (fuzz/fuzz_*.c).  The replay drivers are plain C: built
+# with the tests, they replay the seeds and tests/fuzz-regress/ in make check
+# (tests/suite-fuzz-replay.sh).  make fuzz runs each target under libFuzzer
+# for FUZZ_SECONDS (default 60) and reports executions and findings.
+FUZZ_TARGETS := yaml lint markdown
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
+FUZZ_SECONDS ?= 60
+FB           := build/fuzz
+
+$(B)/tests/fuzz-replay-%: fuzz/fuzz_%.c fuzz/replay.c fuzz/util.c \
+    fuzz/fuzz.h $(B)/libstrat.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib -Ifuzz $(CFLAGS) -o $@ fuzz/fuzz_$*.c \
+	    fuzz/replay.c fuzz/util.c $(B)/libstrat.a $(LDLIBS)
+
+fuzz:
+	$(MAKE) B=$(FB) CC=clang OPT="-O1 -g" \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+	    $(FB)/libstrat.a
+	for t in $(FUZZ_TARGETS); do \
+	    clang $(CPPFLAGS) -Ilib -Ifuzz -std=c11 -O1 -g $(WARN) \
+	        $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	        -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
+	        -o $(FB)/fuzz-$$t fuzz/fuzz_$$t.c fuzz/util.c \
+	        $(FB)/libstrat.a $(LDLIBS) || exit 1; \
+	done
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FB) $(FUZZ_TARGETS)
+
+$(B)/tests/md-shape: tests/md_shape.c $(B)/libstrat.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ tests/md_shape.c \
+	    $(B)/libstrat.a $(LDLIBS)
+
+units: $(UNIT_BIN) $(FUZZ_REPLAY) $(B)/tests/md-shape
 
 # The test suite: unit tests, golden CLI tests, the crash test.
 test: all units
 	@sh tests/run.sh $(B)
 
 check: test
-	$(MAKE) B=build/san CC=clang \
+	STRAT_TEST_SLOW=1 $(MAKE) B=build/san CC=clang \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    OPT="-O1 -g" test
 
 check-valgrind: all units
-	@VALGRIND=1 sh tests/run.sh $(B)
+	@VALGRIND=1 STRAT_TEST_SLOW=1 sh tests/run.sh $(B)
 
 bench: all
-	@sh bench/run.sh $(B)
+	@if [ -f bench/run.sh ]; then sh bench/run.sh $(B); fi
+	@if [ -f bench/report.sh ]; then sh bench/report.sh $(B); fi
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
@@ -119,4 +153,5 @@ uninstall:
 clean:
 	rm -rf build strat strat.pc
 
-.PHONY: all deps units test check check-valgrind bench install uninstall clean
+.PHONY: all deps units test check check-valgrind bench install uninstall \
+	clean fuzz

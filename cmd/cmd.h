@@ -91,6 +91,8 @@ int gitplan_load(gitplan *g, const strat_oid *commit,
 		 const strat_load_options *lo, strat_diags *diags,
 		 strat_plan **out);
 int gitplan_resolve(gitplan *g, const char *rev, strat_oid *out);
+/* Decide the plan directory from the tree of commit, if not yet done. */
+int gitplan_find(gitplan *g, const strat_oid *commit);
 void gitplan_close(gitplan *g);
 
 #endif

@@ -4,7 +4,7 @@
  *
  * The plan may live in a subdirectory of the repository.  Its directory
  * (the prefix) is found like the working-tree lint finds its root, but in
- * the version being read: the nearest directory from the current one
+ * the version being read (for 'strat report', the revision reported on): the nearest directory from the current one
  * upwards whose strat.yaml exists in that version (else the top of the
  * repository).  A directory named on the command line is taken as is.
  * The plan is then read through a prefix-stripping source, so paths in
@@ -188,6 +188,25 @@ out_inner:
 out:
 	if (rc < 0)
 		die_msg("%s", strat_error_last());
+	return rc;
+}
+
+int
+gitplan_find(gitplan *g, const strat_oid *commit)
+{
+	strat_source src;
+	int rc;
+
+	if (g->prefix != NULL)
+		return 0;
+	if ((rc = strat_source_commit(&src, g->repo, commit)) < 0) {
+		die_msg("%s", strat_error_last());
+		return rc;
+	}
+	rc = find_prefix(g, &src);
+	strat_source_git_free(&src);
+	if (rc < 0)
+		die_msg("out of memory");
 	return rc;
 }
 

@@ -57,6 +57,7 @@ cmd_report(int argc, char **argv)
 	strat_report_options ro;
 	const char *rev = "HEAD", *outpath = NULL;
 	strat_repo *repo = NULL;
+	gitplan gp = {NULL, NULL, NULL, NULL, 0};
 	strat_history *h = NULL;
 	strat_measures *m = NULL;
 	strat_oid tip;
@@ -176,10 +177,13 @@ cmd_report(int argc, char **argv)
 		ho.progress = progress;
 		progress_shown = 1;
 	}
-	if (strat_repo_open(&repo, ".") < 0) {
-		die_msg("%s", strat_error_last());
+	/* the repository and the plan directory, as 'lint --staged' finds
+	 * them: the nearest directory upwards with a strat.yaml */
+	if (gitplan_open(&gp, NULL) < 0) {
+		gitplan_close(&gp);
 		return EXIT_TROUBLE;
 	}
+	repo = gp.repo;
 	if (strat_repo_is_empty(repo) && strcmp(rev, "HEAD") == 0) {
 		die_msg("the repository is empty: it has no commits yet");
 		goto out;
@@ -188,6 +192,9 @@ cmd_report(int argc, char **argv)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
+	if (gitplan_find(&gp, &tip) < 0)
+		goto out;
+	ho.root = gp.prefix;
 	if (strat_history_build(&h, repo, &tip, &ho) < 0) {
 		if (progress_shown)
 			fputs("\r\033[K", stderr);
@@ -196,6 +203,12 @@ cmd_report(int argc, char **argv)
 	}
 	if (progress_shown)
 		fputs("\r\033[K", stderr);
+	if (getenv("STRAT_REPORT_STATS") != NULL) /* for the tests */
+		fprintf(stderr,
+			"strat: reuse: %zu files parsed whole, %zu chunks "
+			"parsed, %zu chunks and %zu files reused\n",
+			h->parsed_full, h->parsed_chunks, h->reused_chunks,
+			h->reused_files);
 	if (strat_measure(&m, h, &mo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
@@ -247,6 +260,6 @@ out:
 	free(text);
 	strat_measures_free(m);
 	strat_history_free(h);
-	strat_repo_free(repo);
+	gitplan_close(&gp);
 	return ret;
 }

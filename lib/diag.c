@@ -7,6 +7,7 @@
 #include "strat/diag.h"
 #include "arena.h"
 #include "diag_impl.h"
+#include "strset.h"
 
 static const struct {
 	const char *id;
@@ -26,6 +27,7 @@ struct strat_diags {
 	strat_diag_cb cb;
 	void *payload;
 	arena mem;
+	strset perfile; /* file -> size_t count of its findings */
 };
 
 const char *
@@ -83,6 +85,7 @@ strat_diags_new(strat_diags **out)
 	for (i = 0; i < STRAT_RULE__COUNT; i++)
 		d->sev[i] = registry[i].sev;
 	arena_init(&d->mem);
+	strset_init(&d->perfile);
 	*out = d;
 	return 0;
 }
@@ -92,6 +95,7 @@ strat_diags_free(strat_diags *d)
 {
 	if (d == NULL)
 		return;
+	strset_free(&d->perfile);
 	arena_free(&d->mem);
 	free(d->v);
 	free(d);
@@ -142,18 +146,12 @@ strat_diags_set_callback(strat_diags *d, strat_diag_cb cb, void *payload)
 	d->payload = payload;
 }
 
-int
-strat_diags_add(strat_diags *d, strat_rule rule, const char *file,
-		uint32_t line, uint32_t column, const char *hint,
-		const char *fmt, ...)
+static int
+push(strat_diags *d, strat_rule rule, const char *file, uint32_t line,
+     uint32_t column, const char *hint, const char *msg)
 {
-	char buf[1024];
 	strat_diag *g;
-	va_list ap;
 
-	if (d == NULL || (unsigned)rule >= STRAT_RULE__COUNT ||
-	    d->sev[rule] == STRAT_SEV_OFF)
-		return 0;
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 32;
 		strat_diag *v = realloc(d->v, cap * sizeof(*v));
@@ -163,16 +161,14 @@ strat_diags_add(strat_diags *d, strat_rule rule, const char *file,
 		d->v = v;
 		d->cap = cap;
 	}
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	g = &d->v[d->n];
 	g->rule = rule;
-	g->severity = d->sev[rule];
+	g->severity = d->sev[rule] == STRAT_SEV_OFF ? STRAT_SEV_ERROR
+						    : d->sev[rule];
 	g->file = arena_strdup(&d->mem, file ? file : "");
 	g->line = line;
 	g->column = line ? column : 0;
-	g->message = arena_strdup(&d->mem, buf);
+	g->message = arena_strdup(&d->mem, msg);
 	g->hint = hint ? arena_strdup(&d->mem, hint) : NULL;
 	if (g->file == NULL || g->message == NULL || (hint && !g->hint))
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
@@ -186,6 +182,48 @@ strat_diags_add(strat_diags *d, strat_rule rule, const char *file,
 	return 0;
 }
 
+int
+strat_diags_add(strat_diags *d, strat_rule rule, const char *file,
+		uint32_t line, uint32_t column, const char *hint,
+		const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	const char *key = file ? file : "";
+	size_t *count;
+
+	if (d == NULL || (unsigned)rule >= STRAT_RULE__COUNT ||
+	    d->sev[rule] == STRAT_SEV_OFF)
+		return 0;
+	/* At most STRAT_MAX_FINDINGS per file, then one finding saying so:
+	 * a generated or hostile file must not flood the output. */
+	if (rule == STRAT_RULE_LIMIT_EXCEEDED)
+		goto add; /* a few at most: each stops the reading */
+	if ((count = strset_get(&d->perfile, key)) == NULL) {
+		char *k = arena_strdup(&d->mem, key);
+
+		count = arena_zalloc(&d->mem, sizeof(*count));
+		if (k == NULL || count == NULL ||
+		    strset_put(&d->perfile, k, count, NULL) < 0)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	if (*count > STRAT_MAX_FINDINGS)
+		return 0;
+	if (++*count > STRAT_MAX_FINDINGS) {
+		snprintf(buf, sizeof(buf),
+			 "more than %u findings in this file; the rest are "
+			 "not reported",
+			 STRAT_MAX_FINDINGS);
+		return push(d, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
+			    "fix these first, then run strat again", buf);
+	}
+add:
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return push(d, rule, file, line, column, hint, buf);
+}
+
 void
 diags_withdraw(strat_diags *d, size_t from,
 	       int (*keep)(const strat_diag *g, void *arg), void *arg)
@@ -196,6 +234,11 @@ diags_withdraw(strat_diags *d, size_t from,
 		return;
 	for (i = j = from; i < d->n; i++) {
 		if (!keep(&d->v[i], arg)) {
+			size_t *count = strset_get(&d->perfile, d->v[i].file);
+
+			if (count != NULL && *count > 0 &&
+			    d->v[i].rule != STRAT_RULE_LIMIT_EXCEEDED)
+				--*count;
 			if (d->v[i].severity == STRAT_SEV_ERROR)
 				d->errors--;
 			else

@@ -1,4 +1,5 @@
 /* glob.c - path globs with '**', and paths that stay inside the repo. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "glob.h"
@@ -32,15 +33,80 @@ class_match(const char **pp, char c)
 	return ok != neg;
 }
 
-int
-glob_match(const char *p, const char *s)
+/* Match one pattern token (not a star) against *s; advance both on success. */
+static int
+step(const char **pp, const char **ss)
 {
-	const char *q;
+	const char *p = *pp, *s = *ss, *q;
 	int r;
 
-	for (; *p; p++, s++) {
-		switch (*p) {
-		case '*':
+	switch (*p) {
+	case '\0':
+		return 0;
+	case '?':
+		if (*s == '\0' || *s == '/')
+			return 0;
+		break;
+	case '[':
+		if (*s == '\0' || *s == '/')
+			return 0;
+		q = p;
+		r = class_match(&q, *s);
+		if (r < 0) { /* unterminated: a literal '[' */
+			if (*s != '[')
+				return 0;
+			break;
+		}
+		if (!r)
+			return 0;
+		p = q;
+		break;
+	case '\\':
+		if (p[1])
+			p++;
+		/* fall through */
+	default:
+		if (*p != *s)
+			return 0;
+	}
+	*pp = p + 1;
+	*ss = s + 1;
+	return 1;
+}
+
+typedef struct {
+	const char *p, *s;
+	size_t np, ns;      /* lengths */
+	unsigned char *bad; /* (i, j) already known not to match */
+} matcher;
+
+static int
+seen_bad(matcher *m, const char *p, const char *s)
+{
+	size_t k = (size_t)(p - m->p) * (m->ns + 1) + (size_t)(s - m->s);
+
+	if (m->bad[k / 8] & (1u << (k % 8)))
+		return 1;
+	m->bad[k / 8] |= (unsigned char)(1u << (k % 8));
+	return 0;
+}
+
+/*
+ * Whether the pattern from p matches the path from s.  Each (p, s) pair is
+ * tried at most once (a failure is remembered; a success ends the search)
+ * and costs O(1) besides its recursive calls, so a match takes
+ * O(|p| * |s|) time and bits, never exponential time (the former
+ * backtracking matcher was exponential on '*a*a*a*a*a*a*b').
+ */
+static int
+match(matcher *m, const char *p, const char *s)
+{
+	const char *q;
+
+	for (;;) {
+		if (*p == '*') {
+			if (seen_bad(m, p, s))
+				return 0;
 			if (p[1] == '*') {
 				/* "**" then a slash matches zero or more
 				 * directories; a trailing "**" all. */
@@ -49,50 +115,50 @@ glob_match(const char *p, const char *s)
 					q++;
 				else if (*q == '\0')
 					return 1;
-				for (;;) {
-					if (glob_match(q, s))
-						return 1;
-					s = strchr(s, '/');
-					if (s == NULL)
-						return 0;
-					s++;
-				}
-			}
-			for (;;) {
-				if (glob_match(p + 1, s))
+				if (match(m, q, s))
 					return 1;
-				if (*s == '\0' || *s == '/')
+				if ((s = strchr(s, '/')) == NULL)
 					return 0;
-				s++;
+				s++; /* one more directory, same "**" */
+				continue;
 			}
-		case '?':
+			if (match(m, p + 1, s))
+				return 1;
 			if (*s == '\0' || *s == '/')
 				return 0;
-			break;
-		case '[':
-			if (*s == '\0' || *s == '/')
-				return 0;
-			q = p;
-			r = class_match(&q, *s);
-			if (r < 0) {
-				if (*s != '[')
-					return 0;
-				break;
-			}
-			if (!r)
-				return 0;
-			p = q;
-			break;
-		case '\\':
-			if (p[1])
-				p++;
-			/* fall through */
-		default:
-			if (*p != *s)
-				return 0;
+			s++; /* one more character, same '*' */
+			continue;
 		}
+		if (*p == '\0')
+			return *s == '\0';
+		if (!step(&p, &s))
+			return 0;
 	}
-	return *s == '\0';
+}
+
+int
+glob_match(const char *p, const char *s)
+{
+	unsigned char small[1024];
+	matcher m;
+	size_t bytes;
+	int r;
+
+	m.p = p;
+	m.s = s;
+	m.np = strlen(p);
+	m.ns = strlen(s);
+	if (m.np > GLOB_MAX || m.ns > GLOB_MAX)
+		return 0;
+	bytes = ((m.np + 1) * (m.ns + 1) + 7) / 8;
+	m.bad = bytes <= sizeof(small) ? small : malloc(bytes);
+	if (m.bad == NULL)
+		return 0;
+	memset(m.bad, 0, bytes);
+	r = match(&m, p, s);
+	if (m.bad != small)
+		free(m.bad);
+	return r;
 }
 
 int

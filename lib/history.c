@@ -22,7 +22,7 @@
 #define FULL_PARSE_ABOVE (4u * 1024 * 1024)
 
 typedef struct {
-	strat_oid id;
+	strat_oid id, tree;
 	int64_t time;
 } walkent;
 
@@ -43,6 +43,8 @@ typedef struct {
 	strat_oid bad;    /* last blob that did not parse */
 	const strat_hitem **items;
 	size_t nitems;
+	piece **pcs;      /* its chunks when split (NULL: parsed whole) */
+	size_t npcs;
 	int seen;
 } calfile;
 
@@ -406,11 +408,12 @@ full_parse(hist *x, const char *path, const char *buf, size_t len,
 	return take_items(x, items, n);
 }
 
-/* "items:\n" + a chunk, parsed on its own. */
+/* A chunk parsed on its own, after a minimal header (a calendar without
+ * its kind is unusable, SPEC.md "Cascades"). */
 static int
 parse_piece(hist *x, piece *p, int header)
 {
-	static const char pre[] = "items:\n";
+	static const char pre[] = "kind: calendar\nversion: 1\nitems:\n";
 	strat_diags *d = NULL;
 	size_t need = p->len + sizeof(pre);
 	int rc, loaded;
@@ -459,8 +462,33 @@ out:
 	return rc;
 }
 
+/* Chunk i of the new version: the old version's piece at the same place
+ * counted from the start or from the end when its text is the same (the
+ * piece table would return that very piece), else found by hash. */
+static piece *
+same_piece(const calfile *old, size_t i, size_t nch, const char *s,
+	   size_t cl)
+{
+	piece *p;
+
+	if (old == NULL || old->pcs == NULL)
+		return NULL;
+	if (i < old->npcs) {
+		p = old->pcs[i];
+		if (p->len == cl && memcmp(p->text, s, cl) == 0)
+			return p;
+	}
+	if (nch - i <= old->npcs) {
+		p = old->pcs[old->npcs - (nch - i)];
+		if (p->len == cl && memcmp(p->text, s, cl) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 static int
 reuse_parse(hist *x, const char *path, const char *buf, size_t len,
+	    const calfile *old, piece ***pcs, size_t *npcs,
 	    const strat_hitem ***items, size_t *n, int *ok,
 	    strat_diags **diags)
 {
@@ -468,6 +496,7 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 	size_t nch, i, k;
 	piece *p;
 	const strat_hitem **v;
+	piece **pv;
 	int rc;
 
 	if (len > FULL_PARSE_ABOVE)
@@ -493,20 +522,29 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 					  diags);
 	}
 	v = malloc((nch + 1) * sizeof(*v));
-	if (v == NULL)
+	pv = malloc((nch + 1) * sizeof(*pv));
+	if (v == NULL || pv == NULL) {
+		free(v);
+		free(pv);
 		return oom();
+	}
 	for (i = k = 0; i < nch; i++) {
 		const char *s = buf + x->chunks[i].off;
 		size_t cl = x->chunks[i].len;
-		uint64_t hh = fasthash(s, cl, 2);
+		uint64_t hh;
 
-		if ((p = piece_find(x, s, cl, hh)) == NULL) {
+		if ((p = same_piece(old, i, nch, s, cl)) != NULL) {
+			x->h->reused_chunks++;
+		} else if ((p = piece_find(x, s, cl,
+					   hh = fasthash(s, cl, 2))) == NULL) {
 			if ((p = piece_add(x, s, cl, hh)) == NULL) {
 				free(v);
+				free(pv);
 				return oom();
 			}
 			if ((rc = parse_piece(x, p, 0)) < 0) {
 				free(v);
+				free(pv);
 				return rc;
 			}
 			x->h->parsed_chunks++;
@@ -515,15 +553,19 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 		}
 		if (!p->ok) {
 			free(v);
+			free(pv);
 			return full_parse(x, path, buf, len, items, n, ok,
 					  diags);
 		}
+		pv[i] = p;
 		if (p->item != NULL)
 			v[k++] = p->item;
 	}
 	*items = v;
 	*n = k;
 	*ok = 1;
+	*pcs = pv;
+	*npcs = nch;
 	return dedupe(v, n);
 }
 
@@ -696,6 +738,15 @@ apply_file(hist *x, const char *file, const strat_hitem **old, size_t nold,
 	size_t i;
 	int rc;
 
+	/* An item version kept at the same place would be removed and set
+	 * again to itself: skip the common head and tail (items are
+	 * interned, one per id in a file, so this is exact). */
+	while (nold > 0 && nnew > 0 && old[0] == nw[0]) {
+		old++, nw++;
+		nold--, nnew--;
+	}
+	while (nold > 0 && nnew > 0 && old[nold - 1] == nw[nnew - 1])
+		nold--, nnew--;
 	for (i = 0; i < nold; i++)
 		if ((rc = occ_set(x, old[i]->id, file, NULL)) < 0)
 			return rc;
@@ -916,6 +967,7 @@ clear_list(hist *x)
 
 static int
 parse_file(hist *x, const char *path, const strat_oid *blob,
+	   const calfile *old, piece ***pcs, size_t *npcs,
 	   const strat_hitem ***items, size_t *n, int *ok, strat_diags **d)
 {
 	char *buf = NULL;
@@ -926,6 +978,8 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	*n = 0;
 	*ok = 0;
 	*d = NULL;
+	*pcs = NULL;
+	*npcs = 0;
 	rc = strat_blob_read(x->repo, blob, &buf, &len);
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_new(d);
@@ -940,7 +994,8 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	if (x->o->no_reuse)
 		rc = full_parse(x, path, buf, len, items, n, ok, d);
 	else
-		rc = reuse_parse(x, path, buf, len, items, n, ok, d);
+		rc = reuse_parse(x, path, buf, len, old, pcs, npcs, items, n,
+				 ok, d);
 	if (rc == 0 && !*ok && *d == NULL) {
 		/* a piece did not parse but the whole did not either:
 		 * get the diagnostics of the whole */
@@ -1013,7 +1068,9 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			rc = apply_file(x, f->path, f->items, f->nitems, NULL,
 					0);
 			free(f->items);
+			free(f->pcs);
 			f->items = NULL;
+			f->pcs = NULL;
 			if (rc < 0)
 				goto out;
 			continue;
@@ -1028,7 +1085,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 		}
 		{
 			const strat_hitem **items;
-			size_t n;
+			size_t n, npcs;
+			piece **pcs;
 			int ok;
 			strat_diags *d = NULL;
 			calfile f;
@@ -1043,18 +1101,23 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			else
 				memset(&f, 0, sizeof(f));
 			f.path = path;
-			rc = parse_file(x, path, &x->list[i].blob, &items, &n,
-					&ok, &d);
+			rc = parse_file(x, path, &x->list[i].blob,
+					c == 0 ? &f : NULL, &pcs, &npcs,
+					&items, &n, &ok, &d);
 			if (rc < 0) {
 				strat_diags_free(d);
+				free(pcs);
 				goto out;
 			}
 			if (ok) {
 				rc = apply_file(x, path, f.items, f.nitems,
 						items, n);
 				free(f.items);
+				free(f.pcs);
 				f.items = items;
 				f.nitems = n;
+				f.pcs = pcs;
+				f.npcs = npcs;
 				f.blob = x->list[i].blob;
 			} else if (!strat_oid_equal(&f.bad,
 						    &x->list[i].blob)) {
@@ -1070,11 +1133,15 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				}
 			}
 			strat_diags_free(d);
-			if (!ok)
+			if (!ok) {
 				free(items);
+				free(pcs);
+			}
 			nf[nn++] = f;
-			if (c == 0)
+			if (c == 0) {
 				x->files[j].items = NULL;
+				x->files[j].pcs = NULL;
+			}
 			if (rc < 0) {
 				i++;
 				if (c == 0)
@@ -1096,10 +1163,14 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 out:
 	if (nf != NULL) {
 		/* error: keep ownership simple, release everything */
-		for (k = 0; k < nn; k++)
+		for (k = 0; k < nn; k++) {
 			free(nf[k].items);
-		for (; j < x->nfiles; j++)
+			free(nf[k].pcs);
+		}
+		for (; j < x->nfiles; j++) {
 			free(x->files[j].items);
+			free(x->files[j].pcs);
+		}
 		x->nfiles = 0;
 		free(nf);
 	}
@@ -1107,6 +1178,27 @@ out:
 }
 
 /* ---- the walk ---- */
+
+/* A path of the plan as a path of the commit's tree (arena). */
+static const char *
+rooted(hist *x, const char *p)
+{
+	const char *r = x->o->root;
+	size_t nr, np = strlen(p);
+	char *s;
+
+	if (r == NULL || r[0] == '\0')
+		return p;
+	nr = strlen(r);
+	if ((s = arena_alloc(&x->mem, nr + np + 2)) == NULL)
+		return NULL;
+	memcpy(s, r, nr);
+	s[nr] = '/';
+	memcpy(s + nr + 1, p, np + 1);
+	if (np == 0)
+		s[nr] = '\0';
+	return s;
+}
 
 static int
 fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
@@ -1135,6 +1227,7 @@ walk(hist *x, const strat_oid *tip)
 	size_t n = 0, cap = 0, i, k, np = 0;
 	strat_oid *ids = NULL, *prev = NULL, cfgid;
 	const char **paths = NULL;
+	strat_pathids *pid = NULL;
 	int64_t eff = INT64_MIN;
 	int rc, force;
 
@@ -1149,7 +1242,8 @@ walk(hist *x, const strat_oid *tip)
 			}
 			v = nv;
 		}
-		rc = strat_walk_next_id(w, &v[n].id, &v[n].time);
+		rc = strat_walk_next_tree(w, &v[n].id, &v[n].tree,
+					  &v[n].time);
 		if (rc < 0)
 			goto out;
 		if (rc == 0)
@@ -1193,10 +1287,15 @@ walk(hist *x, const strat_oid *tip)
 				rc = oom();
 				goto out;
 			}
-			paths[0] = "strat.yaml";
+			if ((paths[0] = rooted(x, "strat.yaml")) == NULL) {
+				rc = oom();
+				goto out;
+			}
+			if ((rc = strat_pathids_new(&pid, x->repo, paths, 1)) <
+			    0)
+				goto out;
 		}
-		if ((rc = strat_commit_path_ids(x->repo, &v[i].id, paths,
-						np + 1, ids)) < 0)
+		if ((rc = strat_pathids_get(pid, &v[i].tree, ids)) < 0)
 			goto out;
 		if (!x->cfg_loaded || !strat_oid_equal(&ids[0], &x->cfgblob)) {
 			static const strat_oid zero;
@@ -1222,12 +1321,17 @@ walk(hist *x, const strat_oid *tip)
 				rc = oom();
 				goto out;
 			}
-			paths[0] = "strat.yaml";
-			for (k = 0; k < np; k++)
-				paths[k + 1] = x->prefixes[k];
-			if ((rc = strat_commit_path_ids(x->repo, &v[i].id,
-							paths, np + 1, ids)) <
-			    0)
+			for (k = 0; k <= np; k++)
+				if ((paths[k] = rooted(
+					     x, k ? x->prefixes[k - 1]
+						  : "strat.yaml")) == NULL) {
+					rc = oom();
+					goto out;
+				}
+			strat_pathids_free(pid);
+			if ((rc = strat_pathids_new(&pid, x->repo, paths,
+						    np + 1)) < 0 ||
+			    (rc = strat_pathids_get(pid, &v[i].tree, ids)) < 0)
 				goto out;
 		}
 		for (k = 1; k <= np; k++)
@@ -1260,6 +1364,7 @@ out:
 	free(prev);
 	free(paths);
 	free(v);
+	strat_pathids_free(pid);
 	strat_walk_free(w);
 	return rc;
 }
@@ -1303,8 +1408,10 @@ strat_history_build(strat_history **out, strat_repo *repo,
 	free(x.touched);
 	clear_list(&x);
 	free(x.list);
-	for (i = 0; i < x.nfiles; i++)
+	for (i = 0; i < x.nfiles; i++) {
 		free(x.files[i].items);
+		free(x.files[i].pcs);
+	}
 	free(x.files);
 	free(x.chunks);
 	strat_plan_free(x.scratch);

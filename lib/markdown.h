@@ -51,6 +51,18 @@ enum { MD_GFM, MD_HTML };
 /* The rendered document, malloc'd (free()), or NULL on out-of-memory. */
 char *md_render(md_doc *doc, int format);
 
+/*
+ * The shape of a GitHub-flavoured Markdown text as GitHub would parse it
+ * (tables and autolinks on): for tests that check that user text changed
+ * nothing but text.  Returns 0, or -1 on out-of-memory.
+ */
+typedef struct {
+	size_t headings, paragraphs, lists, items, tables, rows;
+	size_t cells_min, cells_max; /* cells per table row */
+	size_t links, images, html, code_blocks, breaks, other_blocks;
+} md_shape;
+int md_shape_of(const char *gfm, size_t len, md_shape *out);
+
 /* Nonzero if any allocation failed while building. */
 int md_failed(const md_doc *doc);
 

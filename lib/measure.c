@@ -1,6 +1,7 @@
 /*
  * measure.c - periods, and what became of the items committed to each:
- * shipped, slipped, dropped, missed; and the unplanned work shipped
+ * shipped, slipped, dropped, missed (or, while the period is not over,
+ * open); and the unplanned work shipped
  * (spec/SPEC.md, section 14).
  */
 #include <stdio.h>
@@ -13,7 +14,7 @@
 #define DAY 86400
 
 static const char *const cat_names[] = {"shipped", "slipped", "dropped",
-					"missed", "unplanned"};
+					"missed",  "open",    "unplanned"};
 
 const char *
 strat_category_name(strat_category c)
@@ -161,6 +162,8 @@ measure_period(const strat_history *h, strat_period *p)
 			else if (v1->date != STRAT_NO_DATE &&
 				 v1->date > p->last)
 				it.cat = STRAT_CAT_SLIPPED;
+			else if (p->partial && in(v1->date, p->first, p->last))
+				it.cat = STRAT_CAT_OPEN; /* not missed yet */
 			else
 				it.cat = STRAT_CAT_MISSED;
 		} else if (v1 && v1->status == STRAT_STATUS_SHIPPED &&
@@ -170,7 +173,7 @@ measure_period(const strat_history *h, strat_period *p)
 			continue;
 		}
 		if (b && it.cat != STRAT_CAT_SLIPPED &&
-		    it.cat != STRAT_CAT_MISSED)
+		    it.cat != STRAT_CAT_MISSED && it.cat != STRAT_CAT_OPEN)
 			it.commit = decided_at(h, t, b, 0, &it.decided);
 		p->n[it.cat]++;
 		items[n++] = it;

@@ -310,8 +310,14 @@ load_one(strat_plan *plan, const strat_source *src,
 				"file has unresolved merge conflicts");
 		return 1;
 	}
-	if (rc == STRAT_ENOMEM)
-		return rc;
+	if (rc == STRAT_ENOMEM || rc == STRAT_EGIT)
+		return rc; /* out of memory, or a damaged repository */
+	if (rc == STRAT_EOUTSIDE) {
+		strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, file, 0, 0,
+				"plan files must live inside the repository",
+				"%s", strat_error_last());
+		return 0;
+	}
 	if (rc < 0) {
 		strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE, file, 0, 0,
 				NULL, "cannot read file: %s",
@@ -571,7 +577,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		}
 		if (strlen(files.v[i]) > STRAT_MAX_PATH) {
 			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
-					"", 0, 0, NULL,
+					files.v[i], 0, 0,
+					"use shorter directory and file names",
 					"path longer than %d bytes is skipped",
 					STRAT_MAX_PATH);
 			continue;

@@ -449,7 +449,7 @@ report_csv(const strat_history *h, const strat_measures *m,
 	(void)h;
 	if (!o->by_set) {
 		sb_puts(&b, "period,start,end,partial,committed,shipped,"
-			    "slipped,dropped,missed,unplanned,rate\r\n");
+			    "slipped,dropped,missed,open,unplanned,rate\r\n");
 		for (i = 0; i < m->nperiods; i++) {
 			const strat_period *p = &m->periods[i];
 
@@ -462,7 +462,7 @@ report_csv(const strat_history *h, const strat_measures *m,
 		return sb_finish(&b);
 	}
 	sb_printf(&b, "period,start,end,partial,%s,committed,shipped,slipped,"
-		      "dropped,missed,unplanned,rate\r\n",
+		      "dropped,missed,open,unplanned,rate\r\n",
 		  bys[o->by]);
 	for (i = 0; i < m->nperiods; i++) {
 		strat_measures one = *m;

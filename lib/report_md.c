@@ -56,11 +56,13 @@ headline(md_doc *d, const strat_measures *m)
 	cur = &m->periods[m->nperiods - 1];
 	if (cur->partial) {
 		rate_str(cur->n[STRAT_CAT_SHIPPED], cur->committed, r);
-		md_textf(b, "This %s, %s (in progress): ", kind_names[m->kind],
-			 cur->label);
+		md_textf(b, "This %s, %s (in progress): %zu of %zu shipped so "
+			    "far, %zu open (",
+			 kind_names[m->kind], cur->label,
+			 cur->n[STRAT_CAT_SHIPPED], cur->committed,
+			 cur->n[STRAT_CAT_OPEN]);
 		md_strong(b, r);
-		md_textf(b, " shipped so far (%zu of %zu committed items). ",
-			 cur->n[STRAT_CAT_SHIPPED], cur->committed);
+		md_text(b, "). ");
 	}
 	lc = last_complete(m, &i);
 	if (lc == NULL)
@@ -96,8 +98,8 @@ headline(md_doc *d, const strat_measures *m)
 }
 
 static const char *const count_headers[] = {
-	"committed", "shipped", "slipped", "dropped",
-	"missed",    "unplanned", "rate"};
+	"committed", "shipped", "slipped",   "dropped",
+	"missed",    "open",    "unplanned", "rate"};
 
 static void
 count_cells(md_doc *d, size_t committed, const size_t *n)
@@ -115,14 +117,14 @@ count_cells(md_doc *d, size_t committed, const size_t *n)
 static void
 periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 {
-	const char *hd[8];
+	const char *hd[9];
 	size_t i;
 	int base = 0;
 
 	md_heading(d, 2, "Periods");
 	hd[0] = kind_names[m->kind];
 	memcpy(hd + 1, count_headers, sizeof(count_headers));
-	md_table(d, 8, hd, "lrrrrrrr");
+	md_table(d, 9, hd, "lrrrrrrrr");
 	for (i = 0; i < m->nperiods; i++) {
 		const strat_period *p = &m->periods[i];
 		md_block *c;
@@ -157,7 +159,7 @@ group_table(md_doc *d, const strat_measures *m, strat_by by)
 	static const char *const names[] = {"anchor", "owner", "channel"};
 	static const char *const titles[] = {"By anchor", "By owner",
 					     "By channel"};
-	const char *hd[8];
+	const char *hd[9];
 	strat_group *g = NULL;
 	size_t n, i;
 
@@ -171,7 +173,7 @@ group_table(md_doc *d, const strat_measures *m, strat_by by)
 		free(g);
 		return;
 	}
-	md_table(d, 8, hd, "lrrrrrrr");
+	md_table(d, 9, hd, "lrrrrrrrr");
 	for (i = 0; i < n; i++) {
 		md_row(d);
 		if (g[i].key[0])

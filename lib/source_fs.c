@@ -100,8 +100,8 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 	*buf = NULL;
 	*len = 0;
 	if (!path_inside(rel))
-		return strat_error_set(STRAT_EIO, "'%s' leaves the repository",
-				       rel);
+		return strat_error_set(STRAT_EOUTSIDE,
+				       "'%s' leaves the repository", rel);
 	if ((size_t)snprintf(full, sizeof(full), "%s/%s", c->root, rel) >=
 	    sizeof(full))
 		return strat_error_set(STRAT_EIO, "path too long");
@@ -109,11 +109,13 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 	if (in < 0)
 		return STRAT_ENOTFOUND;
 	if (!in)
-		return strat_error_set(STRAT_EIO,
+		return strat_error_set(STRAT_EOUTSIDE,
 				       "'%s' is a link that leaves the "
 				       "repository",
 				       rel);
-	if ((fd = open(full, O_RDONLY)) < 0)
+	/* O_NONBLOCK: a FIFO or device must not hang the reader; fstat
+	 * then refuses everything but regular files. */
+	if ((fd = open(full, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
 		return errno == ENOENT ? STRAT_ENOTFOUND
 				       : strat_error_set(STRAT_EIO, "%s",
 							 strerror(errno));

@@ -192,7 +192,13 @@ next_event(yreader *r)
 		return fail(r);
 	}
 	r->have = 1;
-	if (++r->nodes > STRAT_MAX_NODES) {
+	/* nodes, as the spec counts them: not stream, document or end
+	 * events */
+	if ((r->ev.type == YAML_SCALAR_EVENT ||
+	     r->ev.type == YAML_SEQUENCE_START_EVENT ||
+	     r->ev.type == YAML_MAPPING_START_EVENT ||
+	     r->ev.type == YAML_ALIAS_EVENT) &&
+	    ++r->nodes > STRAT_MAX_NODES) {
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
 				(uint32_t)r->ev.start_mark.line + 1,
 				(uint32_t)r->ev.start_mark.column + 1,

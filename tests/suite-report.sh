@@ -41,10 +41,11 @@ newrepo() {
 	name=$1; rm -rf "$work/$1"; mkdir -p "$work/$1/calendar"
 	cd "$work/$1" && git init -q
 }
-# row PERIOD: "committed,shipped,slipped,dropped,missed,unplanned" of csv
+# row PERIOD: "committed,shipped,slipped,dropped,missed,open,unplanned"
 row() {
 	"$STRAT" report --format csv $REPORT_ARGS 2>/dev/null |
-	    awk -F, -v p="$1" '$1 == p { print $5","$6","$7","$8","$9","$10 }'
+	    awk -F, -v p="$1" \
+	    '$1 == p { print $5","$6","$7","$8","$9","$10","$11 }'
 }
 expect_row() {
 	got=$(row "$1")
@@ -86,26 +87,26 @@ commit 2025-12-20 "plan q1"
   item a4 "Four" 2026-03-20 in-progress
   item u1 "Unplanned" 2026-02-01 shipped; } > calendar/q1.yaml
 commit 2026-02-01 "progress"
-expect_row 2025-Q4 "0,0,0,0,0,0"
+expect_row 2025-Q4 "0,0,0,0,0,0,0"
 # a1 shipped, a2 slipped, a3 dropped, a5 silently deleted (dropped),
 # a4 missed, u1 unplanned
-expect_row 2026-Q1 "5,1,1,2,1,1"
-expect_row 2026-Q2 "1,0,0,0,1,0"
+expect_row 2026-Q1 "5,1,1,2,1,0,1"
+expect_row 2026-Q2 "1,0,0,0,1,0,0"
 out=$("$STRAT" report --format csv | tr -d "\r")
-expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,5,1,1,2,1,1,0.2000' "$out"
-expect_grep '^2026-Q3,2026-07-01,2026-09-30,true,0,0,0,0,0,0,$' "$out"
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,5,1,1,2,1,0,1,0.2000' "$out"
+expect_grep '^2026-Q3,2026-07-01,2026-09-30,true,0,0,0,0,0,0,0,$' "$out"
 out=$("$STRAT" report --format json)
 expect_grep '"baseline": "first-commit"' "$out"
 expect_grep '{"id": "a5", "category": "dropped"' "$out"
 expect_grep '"event": "removed"' "$out"
 expect_grep '"event": "date", .*"from": "2026-02-10", "to": "2026-04-10", "days": 59' "$out"
 out=$("$STRAT" report)
-expect_grep '| 2026-Q1 | 5 | 1 | 1 | 2 | 1 | 1 | 20% |' "$out"
+expect_grep '| 2026-Q1 | 5 | 1 | 1 | 2 | 1 | 0 | 1 | 20% |' "$out"
 expect_grep 'removed from the plan' "$out"
 out=$("$STRAT" report --period month --format csv)
-expect_grep '^2026-02,2026-02-01,2026-02-28,false,1,0,1,0,0,1,0.0000' "$out"
+expect_grep '^2026-02,2026-02-01,2026-02-28,false,1,0,1,0,0,0,1,0.0000' "$out"
 out=$("$STRAT" report --by owner --format csv)
-expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,ann,5,1,1,2,1,1,0.2000' "$out"
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,ann,5,1,1,2,1,0,1,0.2000' "$out"
 expect_same
 
 # ---- moved between files; a slip across two periods ----
@@ -119,9 +120,10 @@ commit 2026-01-15 "move m1 to b, slip s1 into q2"
 commit 2026-02-02 "ship m1"
 { hdr; item s1 "Slips" 2026-08-01 planned; } > calendar/a.yaml
 commit 2026-05-15 "slip s1 into q3"
-expect_row 2026-Q1 "2,1,1,0,0,0"
-expect_row 2026-Q2 "1,0,1,0,0,0"
-expect_row 2026-Q3 "1,0,0,0,1,0"
+expect_row 2026-Q1 "2,1,1,0,0,0,0"
+expect_row 2026-Q2 "1,0,1,0,0,0,0"
+# s1 is still dated inside Q3, which is not over (today 2026-09-15): open
+expect_row 2026-Q3 "1,0,0,0,0,1,0"
 out=$("$STRAT" report --format json)
 expect_grep '"event": "moved", .*"from": "calendar/a.yaml", "to": "calendar/b.yaml"' "$out"
 expect_grep '{"id": "s1", "slips": 2, "days": 153, "from": "2026-03-01", "to": "2026-08-01"}' "$out"
@@ -135,7 +137,7 @@ commit 2025-12-01 "plan"
 commit 2026-01-10 "broken"
 { hdr; item b1 "Kept" 2026-02-01 shipped; item b2 "Other" 2026-02-03 planned; } > calendar/q1.yaml
 commit 2026-03-01 "fixed"
-expect_row 2026-Q1 "2,1,0,0,1,0"
+expect_row 2026-Q1 "2,1,0,0,1,0,0"
 out=$("$STRAT" report 2>&1 >/dev/null)
 bad=$(git rev-parse --short=12 HEAD~1)
 expect_grep "strat: warning: commit $bad: calendar/q1.yaml:[0-9]*:[0-9]*: .*; the previous version stands" "$out"
@@ -152,7 +154,7 @@ echo x > notes.txt; commit 2026-04-02 "after the quarter"
 { hdr; item n1 "Late" 2026-03-15 shipped; } > calendar/q1.yaml
 commit 2026-02-01 "ship, with a clock in the past"
 # the shipping commit counts at its parent's time (April): missed in Q1
-expect_row 2026-Q1 "1,0,0,0,1,0"
+expect_row 2026-Q1 "1,0,0,0,1,0,0"
 out=$("$STRAT" report --format json)
 expect_grep '"event": "status", "commit": "[0-9a-f]*", "time": "2026-04-02T12:00:00Z"' "$out"
 expect_same
@@ -168,7 +170,7 @@ git checkout -q main
 echo y > other.txt; commit 2026-03-20 "unrelated on main"
 GIT_AUTHOR_DATE=2026-04-03T12:00:00Z GIT_COMMITTER_DATE=2026-04-03T12:00:00Z \
     git merge -q --no-ff -m "merge side" side
-expect_row 2026-Q1 "1,0,0,0,1,0"
+expect_row 2026-Q1 "1,0,0,0,1,0,0"
 out=$("$STRAT" report --format json)
 expect_grep '"commits": 3, "plan_commits": 2' "$out"
 expect_same
@@ -182,9 +184,78 @@ printf 'strat: 1\ncalendars:\n  - plans/*.yaml\n' > strat.yaml
 commit 2026-01-10 "move the calendar"
 { hdr; item c1 "Stays" 2026-02-01 planned; item c2 "Ships" 2026-02-05 shipped; } > plans/q1.yaml
 commit 2026-02-10 "ship c2"
-expect_row 2026-Q1 "2,1,0,0,1,0"
+expect_row 2026-Q1 "2,1,0,0,1,0,0"
 out=$("$STRAT" report --format json)
 expect_grep '"event": "moved", .*"from": "calendar/q1.yaml", "to": "plans/q1.yaml"' "$out"
+expect_same
+
+# ---- a period not over: open, not missed ----
+newrepo partial
+{ hdr; item p1 "Ships" 2026-07-10 planned; item p2 "Open" 2026-09-30 planned
+  item p3 "Overdue" 2026-08-10 planned; item p4 "Early" 2026-07-20 planned; } > calendar/q3.yaml
+commit 2026-06-20 "plan q3"
+{ hdr; item p1 "Ships" 2026-07-10 shipped; item p2 "Open" 2026-09-30 planned
+  item p3 "Overdue" 2026-08-10 in-progress; item p4 "Early" 2026-06-25 planned; } > calendar/q3.yaml
+commit 2026-07-11 "progress"
+# today 2026-09-15: p2 and p3 still dated in Q3 (p3 overdue, yet the
+# quarter is not over) are open; p4, re-dated before Q3, is missed
+expect_row 2026-Q3 "4,1,0,0,1,2,0"
+out=$("$STRAT" report)
+expect_grep '2026-Q3 (in progress): 1 of 4 shipped so far, 2 open (\*\*25%\*\*)' "$out"
+expect_grep '| 2026-Q3 (partial) | 4 | 1 | 0 | 0 | 1 | 2 | 0 | 25% |' "$out"
+out=$("$STRAT" report --format json)
+expect_grep '"missed": 1, "open": 2, "unplanned": 0' "$out"
+expect_grep '{"id": "p2", "category": "open"' "$out"
+out=$("$STRAT" report --format csv | tr -d "\r")
+expect_grep '^period,start,end,partial,committed,shipped,slipped,dropped,missed,open,unplanned,rate$' "$out"
+out=$("$STRAT" report --format html)
+expect_grep '<th[^>]*>open</th>' "$out"
+# once the quarter is over, they are missed
+today=$STRAT_TODAY; export STRAT_TODAY=2026-10-05
+expect_row 2026-Q3 "4,1,0,0,3,0,0"
+STRAT_TODAY=$today
+expect_same
+
+# ---- a plan in a subdirectory of the repository ----
+newrepo subdir
+rm -rf calendar; mkdir -p src mkt/plan/calendar
+echo 'int x;' > src/a.c
+printf 'strat: 1\ncalendars:\n  - calendar/*.yaml\n' > mkt/plan/strat.yaml
+{ hdr; item s1 "Ships" 2026-02-01 planned; item s2 "Slips" 2026-03-01 planned; } > mkt/plan/calendar/q1.yaml
+commit 2025-12-01 "plan in a subdirectory"
+echo 'int y;' > src/a.c; commit 2026-01-05 "unrelated"
+{ hdr; item s1 "Ships" 2026-02-01 shipped; item s2 "Slips" 2026-04-10 planned; } > mkt/plan/calendar/q1.yaml
+commit 2026-02-02 "ship s1, slip s2"
+# from the top: no strat.yaml above the current directory, no plan there
+expect_exit 2 "$STRAT" report
+# from the plan directory or below it, or with -C: that plan, followed
+# through history; paths relative to the plan directory
+cd mkt/plan/calendar
+expect_row 2026-Q1 "2,1,1,0,0,0,0"
+out=$("$STRAT" report --format json)
+expect_grep '"commits": 3, "plan_commits": 2' "$out"
+expect_grep '"file": "calendar/q1.yaml"' "$out"
+expect_same
+cd "$work/subdir"
+out=$("$STRAT" -C mkt/plan report --format csv | tr -d "\r")
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,2,1,1,0,0,0,0,0.5000' "$out"
+
+# ---- reuse: only changed items are parsed ----
+newrepo reuse
+{ hdr; item r1 "One" 2026-01-10 planned; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2025-12-01 "plan"
+{ hdr; item r1 "One" 2026-01-10 shipped; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-11 "ship r1"
+{ hdr; item r1 "One" 2026-01-10 shipped; item r2 "Two" 2026-02-10 planned
+  item r3 "Three" 2026-03-10 planned; item r4 "Four" 2026-03-12 planned; } > calendar/q1.yaml
+commit 2026-01-12 "add r4"
+out=$(STRAT_REPORT_STATS=1 "$STRAT" report 2>&1 >/dev/null)
+# parsed: the header once, r1 r2 r3, r1 shipped, r4 (nothing whole);
+# reused: r2 r3, then r1 r2 r3
+expect_grep '^strat: reuse: 0 files parsed whole, 6 chunks parsed, 5 chunks and 0 files reused$' "$out"
+expect_row 2026-Q1 "3,1,0,0,2,0,0"
 expect_same
 
 # ---- edge cases: pulled in, re-dated earlier, shipped date after P ----
@@ -197,7 +268,7 @@ commit 2025-12-01 "plan"
 commit 2026-03-12 "changes"
 # committed: e2 (missed: re-dated before P), e3 (shipped by status);
 # unplanned: e1 (pulled in from Q2), e4 (overdue, re-dated into Q1)
-expect_row 2026-Q1 "2,1,0,0,1,2"
+expect_row 2026-Q1 "2,1,0,0,1,0,2"
 expect_same
 
 # ---- user text is inert ----
@@ -243,8 +314,8 @@ cd "$work/shallow"; name=shallow
 expect_exit 0 "$STRAT" report
 out=$("$STRAT" report 2>&1 >/dev/null)
 expect_grep 'shallow clone: history read stops at commit [0-9a-f]* (2026-02-01)' "$out"
-expect_row 2026-Q1 "1,1,0,0,0,0"
-expect_row 2026-Q2 "1,1,0,0,0,0"
+expect_row 2026-Q1 "1,1,0,0,0,0,0"
+expect_row 2026-Q2 "1,1,0,0,0,0,0"
 out=$("$STRAT" report --format json)
 expect_grep '"truncated": true, "shallow": true' "$out"
 expect_same

@@ -25,7 +25,8 @@ enum {
 	STRAT_EUSAGE = -6,   /* invalid argument */
 	STRAT_ELIMIT = -7,   /* a documented limit was exceeded */
 	STRAT_ECONFLICT = -8,/* an index path has unresolved conflicts */
-	STRAT_ESHALLOW = -9  /* history ends at a shallow-clone boundary */
+	STRAT_ESHALLOW = -9, /* history ends at a shallow-clone boundary */
+	STRAT_EOUTSIDE = -10 /* a path or link leaves the repository */
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */
@@ -36,6 +37,7 @@ enum {
 #define STRAT_MAX_ITEMS 1000000u
 #define STRAT_MAX_FILES 10000u
 #define STRAT_MAX_PATH 1024
+#define STRAT_MAX_FINDINGS 1000u /* reported per file; then one more says so */
 
 /*
  * The message of the last failure on this thread, or "" if none.  The

@@ -94,6 +94,22 @@ int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
  * a blob (free *buf with free(); STRAT_ELIMIT above STRAT_MAX_FILE_SIZE).
  */
 int strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time);
+/* ... and the commit's root tree (tree may be NULL). */
+int strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
+			 int64_t *time);
+
+/*
+ * The ids of n paths in successive trees of a walk, cheaply: a path whose
+ * tree at some level is the one seen last time keeps its id, without
+ * reading further; trees are read raw.  strat_pathids_get fills out[n]
+ * (all zero when a path is absent, the tree itself for "").
+ */
+typedef struct strat_pathids strat_pathids;
+int strat_pathids_new(strat_pathids **out, strat_repo *repo,
+		      const char *const *paths, size_t n);
+int strat_pathids_get(strat_pathids *p, const strat_oid *tree,
+		      strat_oid *out);
+void strat_pathids_free(strat_pathids *p);
 int strat_commit_path_ids(strat_repo *repo, const strat_oid *commit,
 			  const char *const *paths, size_t n, strat_oid *out);
 int strat_tree_list(strat_repo *repo, const strat_oid *tree,

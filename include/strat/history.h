@@ -5,7 +5,7 @@
  * strat_history_build walks the first-parent chain of a commit, reads the
  * plan of every commit that changed it, and keeps per item the versions it
  * went through.  strat_measure turns that into periods with committed,
- * shipped, slipped, dropped, missed and unplanned items.  Both results own
+ * shipped, slipped, dropped, missed, open and unplanned items.  Both results own
  * all their memory: strat_history_free and strat_measures_free release
  * everything; every pointer reached from them is borrowed.  A measures
  * object borrows from the history it was computed from.
@@ -80,9 +80,12 @@ typedef struct {
 	int no_reuse;             /* parse every file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
+	const char *root; /* the plan's directory in every commit's tree,
+			   * '/'-separated ("" or NULL: the top); paths in
+			   * the history are relative to it */
 } strat_history_options;
 #define STRAT_HISTORY_OPTIONS_VERSION 1
-#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL}
+#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL}
 
 /*
  * Walk the first-parent chain of tip.  Returns 0 with *out set, or a
@@ -112,6 +115,7 @@ typedef enum {
 	STRAT_CAT_SLIPPED,
 	STRAT_CAT_DROPPED,
 	STRAT_CAT_MISSED,
+	STRAT_CAT_OPEN, /* a partial period's item still dated in it */
 	STRAT_CAT_UNPLANNED,
 	STRAT_CAT__COUNT
 } strat_category;

@@ -154,6 +154,19 @@ int strat_source_fs(strat_source *out, const char *root);
 void strat_source_fs_free(strat_source *src);
 
 /*
+ * A source over n files held in memory (for tests and fuzzing).  Neither
+ * the array nor the bytes are copied: they must outlive the source.
+ */
+typedef struct {
+	const char *path; /* repository-relative, '/'-separated */
+	const char *data;
+	size_t len;
+} strat_mem_file;
+int strat_source_mem(strat_source *out, const strat_mem_file *files,
+		     size_t n);
+void strat_source_mem_free(strat_source *src);
+
+/*
  * A source showing the subdirectory prefix of inner as its root, for a
  * plan kept below the top of a git repository: list() reports only paths
  * under prefix, with "prefix/" stripped; read() and stat() put it back.
