@@ -105,6 +105,11 @@ typedef struct {
 	int touch_epoch;
 	size_t *touched;
 	size_t ntouched, captouched;
+	/* dedupe's pointer set */
+	const char **dkeys;
+	uint32_t *dstamp;
+	size_t dcap;
+	uint32_t depoch;
 } hist;
 
 static int
@@ -340,28 +345,51 @@ split(const char *buf, size_t len, span *header, span **chunks, size_t *n,
 	return 1;
 }
 
-/* Keep the first item of each id (interned ids compare by pointer). */
+/* Keep the first item of each id.  Ids are interned, so they compare by
+ * pointer: a set of pointers stamped with the call's epoch is reused
+ * from call to call, with nothing to clear or hash but the pointer. */
 static int
-dedupe(const strat_hitem **v, size_t *n)
+dedupe(hist *x, const strat_hitem **v, size_t *n)
 {
-	strset seen;
-	size_t i, k = 0;
-	int rc = 0;
+	size_t i, k = 0, j, mask;
 
-	strset_init(&seen);
-	for (i = 0; i < *n; i++) {
-		int r = strset_put(&seen, v[i]->id, NULL, NULL);
+	if (*n < 2)
+		return 0;
+	if (x->dcap < *n * 2) {
+		size_t cap = x->dcap ? x->dcap : 64;
 
-		if (r < 0) {
-			rc = oom();
-			break;
-		}
-		if (r == 1)
-			v[k++] = v[i];
+		while (cap < *n * 2)
+			cap *= 2;
+		free(x->dkeys);
+		free(x->dstamp);
+		x->dkeys = malloc(cap * sizeof(*x->dkeys));
+		x->dstamp = calloc(cap, sizeof(*x->dstamp));
+		x->dcap = x->dkeys && x->dstamp ? cap : 0;
+		x->depoch = 0;
+		if (x->dcap == 0)
+			return oom();
 	}
-	strset_free(&seen);
+	if (++x->depoch == 0) {
+		memset(x->dstamp, 0, x->dcap * sizeof(*x->dstamp));
+		x->depoch = 1;
+	}
+	mask = x->dcap - 1;
+	for (i = 0; i < *n; i++) {
+		const char *id = v[i]->id;
+		uint64_t hp = (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15ULL;
+
+		for (j = (size_t)(hp >> 32) & mask;
+		     x->dstamp[j] == x->depoch && x->dkeys[j] != id;
+		     j = (j + 1) & mask)
+			;
+		if (x->dstamp[j] == x->depoch)
+			continue; /* seen */
+		x->dstamp[j] = x->depoch;
+		x->dkeys[j] = id;
+		v[k++] = v[i];
+	}
 	*n = k;
-	return rc;
+	return 0;
 }
 
 static int
@@ -390,7 +418,7 @@ take_items(hist *x, const strat_hitem ***out, size_t *nout)
 	}
 	*out = v;
 	*nout = k;
-	return dedupe(v, nout);
+	return dedupe(x, v, nout);
 }
 
 static int
@@ -566,7 +594,7 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 	*ok = 1;
 	*pcs = pv;
 	*npcs = nch;
-	return dedupe(v, n);
+	return dedupe(x, v, n);
 }
 
 /* ---- item state ---- */
@@ -1414,6 +1442,8 @@ strat_history_build(strat_history **out, strat_repo *repo,
 	}
 	free(x.files);
 	free(x.chunks);
+	free(x.dkeys);
+	free(x.dstamp);
 	strat_plan_free(x.scratch);
 	free_strv(x.globs, x.nglobs);
 	free_strv(x.prefixes, x.nprefixes);

@@ -34,6 +34,13 @@ typedef enum {
 typedef struct ctx ctx;
 typedef struct field field;
 
+/* A key and value of a streamed item whose reading waits for the item's
+ * end: what it reports names the item, whose id may come later. */
+typedef struct {
+	const field *f; /* NULL: the key is not a field (k reports) */
+	const ynode *k, *v;
+} pending;
+
 struct field {
 	const char *name;
 	ftype type;
@@ -56,6 +63,26 @@ struct ctx {
 	size_t last;          /* key is tried against the next field first */
 	int kind_seen, version_seen;
 	int fatal; /* the file is not checked further (SPEC.md, "Cascades") */
+	/* A streamed item (named == NULL): its id for what(), its scalar
+	 * keys for duplicate detection, the pairs read at its end. */
+	const char *name;
+	char namebuf[100];
+	ykey *keys;
+	size_t nkeys, capkeys;
+	pending *pend;
+	size_t npend, cappend;
+	uint32_t item_shared, item_required; /* bits of item_fields */
+	/* Values seen before: a date's day and shared text, an interned
+	 * string; found by a few of their bytes, compared in full. */
+	struct {
+		char text[10];
+		strat_day day;
+		const char *s;
+	} dates[512];
+	struct {
+		const char *s;
+		uint32_t len;
+	} interned[256];
 };
 
 #define NONE STRAT_RULE__COUNT
@@ -86,6 +113,16 @@ what(ctx *c)
 
 	if (c->what != NULL)
 		return c->what;
+	if (map == NULL) {
+		if (c->name != NULL)
+			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s '%s'",
+				 c->noun, c->name);
+		else
+			snprintf(c->whatbuf, sizeof(c->whatbuf), "%s %zu",
+				 c->noun, c->index + 1);
+		c->what = c->whatbuf;
+		return c->what;
+	}
 	for (k = map->first; k && k->next; k = k->next->next)
 		if (k->type == YN_SCALAR && strcmp(k->s, "id") == 0 &&
 		    k->next->type == YN_SCALAR && k->next->len < 100) {
@@ -154,10 +191,27 @@ valid_id(const char *s)
 	return 1;
 }
 
+/* Whether s holds one of ",&/+;" or " and " (one pass). */
 static int
 several_people(const char *s)
 {
-	return strpbrk(s, ",&/+;") != NULL || strstr(s, " and ") != NULL;
+	for (; *s; s++)
+		switch (*s) {
+		case ',':
+		case '&':
+		case '/':
+		case '+':
+		case ';':
+			return 1;
+		case ' ':
+			if (s[1] == 'a' && s[2] == 'n' && s[3] == 'd' &&
+			    s[4] == ' ')
+				return 1;
+			break;
+		default:
+			break;
+		}
+	return 0;
 }
 
 /* Whether values of f are shared: all but free text and ids, and also
@@ -496,6 +550,26 @@ unknown_key(ctx *c, const field *t, const ynode *k)
 			       "unknown key '%s' in %s", k->s, what(c));
 }
 
+/* What a key that is not a field of t reports. */
+static int
+key_error(ctx *c, const field *t, const ynode *k)
+{
+	if (k->type != YN_SCALAR) {
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+				       k->line, k->column, NULL,
+				       "keys of %s must be strings", what(c));
+	}
+	if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0') {
+		c->fatal = 1;
+		return strat_diags_add(c->diags, STRAT_RULE_YAML_ALIAS, c->file,
+				       k->line, k->column,
+				       "write the values out in full",
+				       "yaml merge key '<<' is not allowed in "
+				       "plan files");
+	}
+	return unknown_key(c, t, k);
+}
+
 /* Apply one key and value of an object; sets bit i of *seen. */
 static int
 apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
@@ -503,23 +577,8 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 {
 	const field *f;
 
-	if (k->type != YN_SCALAR) {
-		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
-				       k->line, k->column, NULL,
-				       "keys of %s must be strings", what(c));
-	}
-	if ((f = find_field(c, t, k->s)) == NULL) {
-		if (k->s[0] == '<' && k->s[1] == '<' && k->s[2] == '\0') {
-			c->fatal = 1;
-			return strat_diags_add(
-				c->diags, STRAT_RULE_YAML_ALIAS, c->file,
-				k->line, k->column,
-				"write the values out in full",
-				"yaml merge key '<<' is not allowed in plan "
-				"files");
-		}
-		return unknown_key(c, t, k);
-	}
+	if (k->type != YN_SCALAR || (f = find_field(c, t, k->s)) == NULL)
+		return key_error(c, t, k);
 	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
 	    f->type != F_VERSION && f->type != F_KIND)
 		return 0; /* an empty value ('', "" or none) counts as absent */
@@ -827,30 +886,288 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
-/* A hash of the item's fields, each with its NUL, chained. */
-static uint64_t
-item_hash(const strat_item *it)
+/* Type scalar v of field f straight from the event stream when that
+ * reports nothing: 1 when done, 0 when scalar_field must read it (it has
+ * a finding to report), or a negative code.  Writes nothing to obj in the
+ * 0 case but what scalar_field sets anew. */
+static int
+item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 {
-	const strat_str *f[] = {&it->id, &it->title, &it->anchor, &it->owner,
-				&it->channel, &it->date_text, &it->status_text,
-				&it->shipped_text, &it->link, &it->notes,
-				&it->kpi};
-	uint64_t h = 0;
+	strat_str *out = (strat_str *)((char *)obj + f->off);
+	strat_day *d;
 	size_t i;
 
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		const char *s = f[i]->s ? f[i]->s : "";
-
-		h = strat_hash(s, strlen(s) + 1, h * 31 + i);
+	switch (f->type) {
+	case F_STATUS:
+		for (i = 0; i < 4; i++)
+			if (v->s[0] == statuses[i][0] &&
+			    streq(v->s, statuses[i])) {
+				out->s = statuses[i];
+				out->line = v->line;
+				out->column = v->column;
+				*(strat_status *)((char *)obj + f->aux) =
+					(strat_status)(i + 1);
+				return 1;
+			}
+		return 0;
+	case F_DATE:
+		d = (strat_day *)((char *)obj + f->aux);
+		if (v->len != 10)
+			return 0;
+		/* by month and day: a year's dates do not collide */
+		i = (((unsigned char)v->s[6] & 15u) * 32u +
+		     ((unsigned char)v->s[5] & 1u) * 320u +
+		     ((unsigned char)v->s[8] & 3u) * 10u +
+		     ((unsigned char)v->s[9] & 15u)) & 511;
+		out->line = v->line;
+		out->column = v->column;
+		if (c->dates[i].s != NULL &&
+		    memcmp(c->dates[i].text, v->s, 10) == 0) {
+			*d = c->dates[i].day;
+			out->s = c->dates[i].s;
+			return 1;
+		}
+		if (strat_date_parse(v->s, d) < 0)
+			return 0;
+		out->s = plan_day_text(c->plan, *d, v->s, v->len);
+		if (out->s == NULL)
+			return oom();
+		memcpy(c->dates[i].text, v->s, 10);
+		c->dates[i].day = *d;
+		c->dates[i].s = out->s;
+		return 1;
+	case F_ID:
+		if (!valid_id(v->s))
+			return 0;
+		break;
+	case F_OWNER:
+		if (several_people(v->s))
+			return 0;
+		break;
+	case F_STR:
+		break;
+	default:
+		return 0;
 	}
-	return h;
+	out->line = v->line;
+	out->column = v->column;
+	if (!(c->item_shared & (1u << (f - item_fields)))) {
+		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
+		return out->s ? 1 : oom();
+	}
+	if (v->len > 40) { /* plan_intern does not pool these */
+		out->s = plan_intern(c->plan, v->s, v->len);
+		return out->s ? 1 : oom();
+	}
+	/* plan_intern, short-cut for values seen before */
+	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[v->len - 1] * 3u +
+	     (unsigned char)v->s[v->len / 2] + v->len * 131u) & 255;
+	if (c->interned[i].s != NULL && c->interned[i].len == v->len &&
+	    memcmp(c->interned[i].s, v->s, v->len) == 0) {
+		out->s = c->interned[i].s;
+		return 1;
+	}
+	if ((out->s = plan_intern(c->plan, v->s, v->len)) == NULL)
+		return oom();
+	c->interned[i].s = out->s;
+	c->interned[i].len = v->len;
+	return 1;
+}
+
+/* The field of item_fields named s (len bytes), *exact when its name is
+ * all of s: by length and first letter, else as find_field finds it (a
+ * name, then a NUL byte). */
+static inline const field *
+item_field(ctx *c, const char *s, uint32_t len, int *exact)
+{
+	int i = -1;
+
+	switch (len) {
+	case 2:
+		i = 0; /* id */
+		break;
+	case 3:
+		i = 10; /* kpi */
+		break;
+	case 4:
+		i = s[0] == 'd' ? 5 : 8; /* date, link */
+		break;
+	case 5:
+		i = s[0] == 't' ? 1 : s[0] == 'o' ? 3 : 9; /* title, owner, notes */
+		break;
+	case 6:
+		i = s[0] == 'a' ? 2 : 6; /* anchor, status */
+		break;
+	case 7:
+		i = s[0] == 'c' ? 4 : 7; /* channel, shipped */
+		break;
+	default:
+		break;
+	}
+	*exact = i >= 0 && memcmp(s, item_fields[i].name, len) == 0;
+	if (*exact)
+		return &item_fields[i];
+	return find_field(c, item_fields, s);
+}
+
+static int
+push_key(ctx *c, const char *s, uint32_t len, uint32_t line, uint32_t col)
+{
+	ykey *v;
+
+	if (c->nkeys == c->capkeys) {
+		v = realloc(c->keys, (c->capkeys ? 2 * c->capkeys : 16) *
+					     sizeof(*v));
+		if (v == NULL)
+			return oom();
+		c->keys = v;
+		c->capkeys = c->capkeys ? 2 * c->capkeys : 16;
+	}
+	v = &c->keys[c->nkeys++];
+	v->s = s;
+	v->len = len;
+	v->line = line;
+	v->column = col;
+	return 0;
+}
+
+static int
+push_pending(ctx *c, const field *f, const ynode *k, const ynode *v)
+{
+	pending *p;
+
+	if (c->npend == c->cappend) {
+		p = realloc(c->pend, (c->cappend ? 2 * c->cappend : 16) *
+					     sizeof(*p));
+		if (p == NULL)
+			return oom();
+		c->pend = p;
+		c->cappend = c->cappend ? 2 * c->cappend : 16;
+	}
+	p = &c->pend[c->npend++];
+	p->f = f;
+	p->k = k;
+	p->v = v;
+	return 0;
+}
+
+/*
+ * Read the item whose mapping r has just entered (at line, col), key by
+ * key from the event stream: a scalar value of a field is typed straight
+ * into the item, one copy.  What would report a finding (a key that is
+ * not a field, a value of the wrong type or with a finding) is kept as a
+ * node and read at the end of the mapping, after its duplicate keys, so
+ * findings come in the order and with the names apply_map gives them.
+ * Returns 0 or a negative code; on a YAML error (reported) the reader has
+ * failed and the item is left half read (the file is discarded).
+ */
+static int
+stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
+	    size_t index)
+{
+	const field *t = item_fields, *f;
+	strat_item *it;
+	yscalar ks, vs;
+	ynode *k, *v;
+	uint32_t seen = 0, bit, keybits = 0;
+	size_t pairs = 0, i;
+	int st, rc, dups = 0, exact;
+
+	if ((it = plan_item_new(c->plan)) == NULL)
+		return oom();
+	it->file = c->file;
+	it->line = line;
+	it->column = col;
+	it->date = it->shipped = STRAT_NO_DATE;
+	name_it(c, "item", NULL, index);
+	c->name = NULL;
+	c->nkeys = c->npend = 0;
+	while ((st = yr_map_more(r)) == 1) {
+		pairs++;
+		k = v = NULL;
+		f = NULL;
+		if ((st = yr_scalar(r, &ks)) < 0)
+			return 0;
+		if (st == 0) { /* a list or mapping as a key */
+			if (yr_value(r, a, &k) < 0)
+				return 0;
+		} else if (ks.type == YN_SCALAR &&
+			   (f = item_field(c, ks.s, ks.len, &exact)) != NULL &&
+			   exact) {
+			/* the field's name is the key's text: a duplicate
+			 * is possible only when its field comes again */
+			bit = 1u << (f - t);
+			dups |= (keybits & bit) != 0;
+			keybits |= bit;
+			if ((rc = push_key(c, f->name, ks.len, ks.line,
+					   ks.column)) < 0)
+				return rc;
+		} else {
+			dups = 1;
+			/* not a field, not a string, or a field's name and
+			 * a NUL byte (apply reads the name up to the NUL) */
+			if ((k = yr_scalar_node(r, a, &ks)) == NULL)
+				return 0;
+			if (k->type == YN_SCALAR &&
+			    (rc = push_key(c, k->s, k->len, k->line,
+					   k->column)) < 0)
+				return rc;
+		}
+		if ((st = yr_scalar(r, &vs)) < 0)
+			return 0;
+		if (st == 0 && yr_value(r, a, &v) < 0)
+			return 0;
+		if (f == NULL) {
+			if ((rc = push_pending(c, NULL, k, NULL)) < 0)
+				return rc;
+			continue;
+		}
+		/* what(): the first id that is a short string names it */
+		if (f == t && c->name == NULL && v == NULL &&
+		    vs.type == YN_SCALAR && vs.len < 100) {
+			memcpy(c->namebuf, vs.s, vs.len + 1);
+			c->name = c->namebuf;
+		}
+		/* apply(): empty counts as absent; the first one is used */
+		if (v == NULL && (vs.type == YN_NULL || vs.len == 0))
+			continue;
+		bit = 1u << (f - t);
+		if (seen & bit)
+			continue;
+		seen |= bit;
+		if (v == NULL) {
+			if ((rc = item_scalar(c, f, &vs, it)) != 0) {
+				if (rc < 0)
+					return rc;
+				continue;
+			}
+			if ((v = yr_scalar_node(r, a, &vs)) == NULL)
+				return 0;
+		}
+		if ((rc = push_pending(c, f, k, v)) < 0)
+			return rc;
+	}
+	if (st < 0)
+		return 0;
+	if (dups)
+		yr_dup_keys(r, c->keys, c->nkeys, pairs);
+	for (i = 0; i < c->npend; i++) {
+		const pending *p = &c->pend[i];
+
+		rc = p->f ? scalar_field(c, p->f, p->v, it)
+			  : key_error(c, t, p->k);
+		if (rc < 0)
+			return rc;
+	}
+	if ((seen & c->item_required) == c->item_required)
+		return 0;
+	return missing(c, t, seen, line, col);
 }
 
 static int
 read_item(ctx *c, const ynode *e, size_t index)
 {
 	strat_item *it;
-	int rc;
 
 	if (e->type != YN_MAP) {
 		c->what = "calendar";
@@ -873,10 +1190,7 @@ read_item(ctx *c, const ynode *e, size_t index)
 	it->column = e->column;
 	it->date = it->shipped = STRAT_NO_DATE;
 	name_it(c, "item", e, index);
-	if ((rc = apply_map(c, item_fields, e, it)) < 0)
-		return rc;
-	it->hash = item_hash(it);
-	return 0;
+	return apply_map(c, item_fields, e, it);
 }
 
 /* ---- the file walker ---- */
@@ -950,8 +1264,17 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	c.what = kind ? kind : "strat.yaml";
 	if (strcmp(kind, "config") == 0)
 		c.what = "strat.yaml";
-	if (strcmp(kind, "calendar") == 0)
+	if (strcmp(kind, "calendar") == 0) {
+		const field *f;
+
 		cal = &plan->cals[plan->ncals - 1];
+		for (f = item_fields; f->name; f++) {
+			if (shared(f))
+				c.item_shared |= 1u << (f - item_fields);
+			if (f->missing != NONE)
+				c.item_required |= 1u << (f - item_fields);
+		}
+	}
 	diags0 = strat_diags_count(diags);
 	items0 = plan->nitems;
 	arena_init(&scratch);
@@ -992,16 +1315,42 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 					wrong_type(&c, v, "items", "a list");
 				continue;
 			}
-			while ((st = yr_seq_next(r, &scratch, &v)) == 1) {
+			while ((st = yr_seq_more(r)) == 1) {
+				uint32_t line, col;
+
 				if (c.fatal) { /* read on for yaml findings */
+					st = yr_value(r, &scratch, &v);
 					arena_reset(&scratch, mark);
+					if (st < 0)
+						break;
 					continue;
 				}
-				rc = read_item(&c, v, index++);
+				/* A mapping, unless the items are over the
+				 * limit, is streamed; anything else is built
+				 * and reported by read_item. */
+				st = plan->nitems < STRAT_MAX_ITEMS
+					     ? yr_map_begin(r, &line, &col)
+					     : 0;
+				if (st < 0)
+					break;
+				if (st == 1) {
+					rc = stream_item(&c, r, &scratch, line,
+							 col, index++);
+				} else {
+					if (yr_value(r, &scratch, &v) < 0) {
+						st = -1;
+						break;
+					}
+					rc = read_item(&c, v, index++);
+				}
 				c.what = "calendar";
 				arena_reset(&scratch, mark);
 				if (rc < 0)
 					goto out;
+				if (yr_failed(r)) {
+					st = -1;
+					break;
+				}
 			}
 			if (st < 0)
 				break;
@@ -1038,6 +1387,8 @@ out:
 	}
 	if (cal)
 		cal->loaded = !c.fatal;
+	free(c.keys);
+	free(c.pend);
 	yr_close(r);
 	arena_free(&scratch);
 	return rc < 0 ? rc : c.fatal;

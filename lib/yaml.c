@@ -11,6 +11,7 @@ struct yreader {
 	yaml_parser_t p;
 	yaml_event_t ev;
 	int have, failed, depth;
+	int spent; /* ev was consumed by yr_scalar but not yet deleted */
 	size_t nodes;
 	const char *file, *buf;
 	size_t len;
@@ -68,7 +69,7 @@ yr_close(yreader *r)
 {
 	if (r == NULL)
 		return;
-	if (r->have)
+	if (r->have || r->spent)
 		yaml_event_delete(&r->ev);
 	yaml_parser_delete(&r->p);
 	strset_free(&r->rootkeys);
@@ -182,6 +183,10 @@ report_parser_error(yreader *r)
 static int
 next_event(yreader *r)
 {
+	if (r->spent) {
+		yaml_event_delete(&r->ev);
+		r->spent = 0;
+	}
 	if (!yaml_parser_parse(&r->p, &r->ev)) {
 		report_parser_error(r);
 		return fail(r);
@@ -299,14 +304,48 @@ node_new(yreader *r, arena *a, int type, size_t extra)
 }
 
 static void
-dup_key(yreader *r, const ynode *k, uint32_t first_line)
+dup_key_at(yreader *r, const char *s, uint32_t line, uint32_t column,
+	   uint32_t first_line)
 {
 	char hint[128];
 
-	snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u", k->s,
+	snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u", s,
 		 (unsigned)first_line);
-	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, k->line,
-			k->column, hint, "duplicate key '%s'", k->s);
+	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, line,
+			column, hint, "duplicate key '%s'", s);
+}
+
+static void
+dup_key(yreader *r, const ynode *k, uint32_t first_line)
+{
+	dup_key_at(r, k->s, k->line, k->column, first_line);
+}
+
+void
+yr_dup_keys(yreader *r, const ykey *keys, size_t n, size_t pairs)
+{
+	const ykey *k, *j;
+	strset seen;
+	void *old;
+
+	/* check_dup_keys's choice, by the same count of children */
+	if (pairs * 2 <= 32) {
+		for (k = keys; k < keys + n; k++)
+			for (j = keys; j != k; j++)
+				if (j->len == k->len && j->s[0] == k->s[0] &&
+				    memcmp(j->s, k->s, k->len) == 0) {
+					dup_key_at(r, k->s, k->line, k->column,
+						   j->line);
+					break;
+				}
+		return;
+	}
+	strset_init(&seen);
+	for (k = keys; k < keys + n; k++)
+		if (strset_put(&seen, k->s, (void *)k, &old) == 0)
+			dup_key_at(r, k->s, k->line, k->column,
+				   ((const ykey *)old)->line);
+	strset_free(&seen);
 }
 
 static void
@@ -574,4 +613,113 @@ yr_end(yreader *r)
 	}
 	take(r);
 	return 0;
+}
+
+int
+yr_seq_more(yreader *r)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
+		take(r);
+		r->depth--;
+		return 0;
+	}
+	return 1;
+}
+
+int
+yr_map_begin(yreader *r, uint32_t *line, uint32_t *column)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type != YAML_MAPPING_START_EVENT)
+		return 0;
+	if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
+	    enter(r) < 0)
+		return -1;
+	*line = ev_line(r);
+	*column = ev_col(r);
+	take(r);
+	return 1;
+}
+
+int
+yr_map_more(yreader *r)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == YAML_MAPPING_END_EVENT) {
+		take(r);
+		r->depth--;
+		return 0;
+	}
+	return 1;
+}
+
+int
+yr_scalar(yreader *r, yscalar *out)
+{
+	size_t len;
+	const char *s;
+
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type != YAML_SCALAR_EVENT)
+		return 0;
+	/* The checks of scalar(), in its order. */
+	if (check_anchor(r, r->ev.data.scalar.anchor) < 0)
+		return -1;
+	s = (const char *)r->ev.data.scalar.value;
+	len = r->ev.data.scalar.length;
+	if (len > STRAT_MAX_SCALAR) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
+				ev_line(r), ev_col(r), NULL,
+				"scalar longer than %u bytes",
+				STRAT_MAX_SCALAR);
+		return fail(r);
+	}
+	out->plain = r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	out->type = out->plain && is_null(s, len) ? YN_NULL : YN_SCALAR;
+	out->s = s; /* libyaml ends every scalar value with a NUL */
+	out->len = (uint32_t)len;
+	out->line = ev_line(r);
+	out->column = ev_col(r);
+	/* Consumed; the text stays until the next event is parsed. */
+	r->have = 0;
+	r->spent = 1;
+	return 1;
+}
+
+ynode *
+yr_scalar_node(yreader *r, arena *a, const yscalar *v)
+{
+	ynode *n = arena_alloc(a, sizeof(*n) + (v->type == YN_SCALAR
+							? v->len + 1
+							: 0));
+	char *text;
+
+	if (n == NULL) {
+		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file, 0,
+				0, NULL, "out of memory");
+		fail(r);
+		return NULL;
+	}
+	n->type = v->type;
+	n->plain = v->plain;
+	n->line = v->line;
+	n->column = v->column;
+	n->s = NULL;
+	n->len = 0;
+	n->n = 0;
+	n->first = NULL;
+	n->next = NULL;
+	if (v->type == YN_SCALAR) {
+		text = (char *)(n + 1);
+		memcpy(text, v->s, v->len);
+		text[v->len] = '\0';
+		n->s = text;
+		n->len = v->len;
+	}
+	return n;
 }

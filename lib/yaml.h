@@ -55,6 +55,46 @@ int yr_value(yreader *r, arena *a, ynode **out);
 int yr_seq_begin(yreader *r);
 /* Next element of the entered sequence: 1 with *out, 0 at its end, -1. */
 int yr_seq_next(yreader *r, arena *a, ynode **out);
+/*
+ * Streaming a mapping or sequence without building its tree, so that a
+ * reader can type scalars straight from the event stream.  The checks are
+ * those of yr_value (anchors, aliases, limits), in the same order; only
+ * duplicate keys are the caller's to collect (yr_dup_keys).
+ */
+typedef struct {
+	uint8_t type;     /* YN_SCALAR or YN_NULL (a plain null) */
+	uint8_t plain;
+	uint32_t line, column;
+	const char *s;    /* borrowed, NUL-terminated; YN_NULL keeps its text */
+	uint32_t len;
+} yscalar;
+
+typedef struct {
+	const char *s;    /* NUL-terminated; must live until yr_dup_keys */
+	uint32_t len, line, column;
+} ykey;
+
+/* Inside an entered sequence: 1 when another element follows, 0 at its end
+ * (consumed), -1 on error. */
+int yr_seq_more(yreader *r);
+/* 1 when the next node is a mapping (now entered; its position in *line,
+ * *column); 0 when it is not (read it with yr_value); -1 on error. */
+int yr_map_begin(yreader *r, uint32_t *line, uint32_t *column);
+/* Inside an entered mapping: 1 when another key follows, 0 at its end
+ * (consumed), -1 on error. */
+int yr_map_more(yreader *r);
+/* 1 when the next node is a scalar, now consumed, with *out set: its text
+ * is borrowed until the next call on r; 0 when it is not a scalar (read it
+ * with yr_value); -1 on error (reported). */
+int yr_scalar(yreader *r, yscalar *out);
+/* A node in a holding a copy of scalar v; NULL on out-of-memory (reported,
+ * the reader fails). */
+ynode *yr_scalar_node(yreader *r, arena *a, const yscalar *v);
+/* Report duplicates among the n scalar keys of one mapping of `pairs` keys
+ * in all, in the order and with the messages yr_value gives: a key is
+ * reported when an earlier one has the same text. */
+void yr_dup_keys(yreader *r, const ykey *keys, size_t n, size_t pairs);
+
 /* After the root mapping: checks that no further document follows. */
 int yr_end(yreader *r);
 

@@ -325,5 +325,30 @@ cd "$work/deep"; name=max-commits
 out=$($S report --max-commits 1 2>&1 >/dev/null)
 expect_grep 'max-commits reached' "$out"
 
+# ---- nested directories: listings follow directories that come and go ----
+newrepo nested
+mkdir -p calendar/2026 calendar/.old calendar/node_modules
+{ hdr; item n1 "Nested" 2026-02-01 planned; } > calendar/2026/q1.yaml
+{ hdr; item h1 "Hidden" 2026-02-01 planned; } > calendar/.old/x.yaml
+{ hdr; item h2 "Vendored" 2026-02-01 planned; } > calendar/node_modules/y.yaml
+commit 2025-12-01 "plan"
+mkdir -p calendar/2026/deep
+{ hdr; item n2 "Deeper" 2026-02-05 planned; } > calendar/2026/deep/b.yaml
+commit 2025-12-10 "a subdirectory in a subdirectory"
+rm -r calendar/2026
+{ hdr; item n1 "Nested" 2026-02-01 planned
+  item n2 "Deeper" 2026-02-05 planned; } > calendar/q1.yaml
+commit 2025-12-20 "flatten"
+rm calendar/q1.yaml; mkdir -p calendar/2026
+{ hdr; item n1 "Nested" 2026-02-01 shipped; } > calendar/2026/q1.yaml
+commit 2026-01-10 "back in its directory, n2 dropped"
+out=$("$STRAT" report --format json)
+expect_grep '"event": "moved", .*"from": "calendar/2026/deep/b.yaml", "to": "calendar/q1.yaml"' "$out"
+expect_grep '"event": "moved", .*"from": "calendar/q1.yaml", "to": "calendar/2026/q1.yaml"' "$out"
+if printf '%s\n' "$out" | grep -q '"h[12]"'; then
+	no "hidden or node_modules calendar read"; else ok; fi
+expect_row 2026-Q1 "2,1,0,1,0,0,0"
+expect_same
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -41,7 +41,6 @@ typedef struct {
 	strat_str date_text, status_text, shipped_text;
 	strat_day date, shipped;
 	strat_status status;
-	uint64_t hash; /* of the item's source text, for reuse across versions */
 } strat_item;
 
 typedef struct {
