@@ -342,7 +342,7 @@ commit 2025-12-20 "flatten"
 rm calendar/q1.yaml; mkdir -p calendar/2026
 { hdr; item n1 "Nested" 2026-02-01 shipped; } > calendar/2026/q1.yaml
 commit 2026-01-10 "back in its directory, n2 dropped"
-out=$("$STRAT" report --format json)
+out=$($S report --format json)
 expect_grep '"event": "moved", .*"from": "calendar/2026/deep/b.yaml", "to": "calendar/q1.yaml"' "$out"
 expect_grep '"event": "moved", .*"from": "calendar/q1.yaml", "to": "calendar/2026/q1.yaml"' "$out"
 if printf '%s\n' "$out" | grep -q '"h[12]"'; then
