@@ -112,6 +112,9 @@ check: test
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    OPT="-O1 -g" test
 
+# Every suite with every binary (strat, unit tests, fuzz replay drivers,
+# md-shape) under valgrind memcheck; any error or definite/indirect leak in
+# any process fails (tests/run.sh).  SUITES="unit tests/suite-x.sh" narrows.
 check-valgrind: all units
 	@VALGRIND=1 STRAT_TEST_SLOW=1 sh tests/run.sh $(B)
 
