@@ -111,6 +111,32 @@ owned_by_other(const char *path)
 	return rc == 0;
 }
 
+/*
+ * Whether dir is already the work tree of repo.  libgit2 1.5's
+ * git_repository_set_workdir leaks its copy of the path when it is (it
+ * returns early without freeing it; found by valgrind in the hook suite,
+ * GIT_DIR with GIT_WORK_TREE naming the usual work tree), so it is
+ * called only for another directory.  Compared as libgit2 does: the real
+ * path with a trailing '/'.
+ */
+static int
+same_workdir(git_repository *repo, const char *dir)
+{
+	const char *cur = git_repository_workdir(repo);
+	char *real;
+	size_t n;
+	int same;
+
+	if (cur == NULL || (real = realpath(dir, NULL)) == NULL)
+		return 0;
+	n = strlen(real);
+	same = strncmp(cur, real, n) == 0 &&
+	       ((n > 0 && real[n - 1] == '/' && cur[n] == '\0') ||
+		(cur[n] == '/' && cur[n + 1] == '\0'));
+	free(real);
+	return same;
+}
+
 int
 strat_repo_open(strat_repo **out, const char *path)
 {
@@ -132,7 +158,8 @@ strat_repo_open(strat_repo **out, const char *path)
 			/* FROM_ENV refuses GIT_WORK_TREE: open GIT_DIR and
 			 * set the work tree and index by hand. */
 			rc = git_repository_open(&r->repo, gitdir);
-			if (rc == 0 && wt != NULL && wt[0] != '\0')
+			if (rc == 0 && wt != NULL && wt[0] != '\0' &&
+			    !same_workdir(r->repo, wt))
 				rc = git_repository_set_workdir(r->repo, wt, 0);
 		}
 	} else {
