@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "strat/compare.h"
 
 void
 fmt_day(strat_day d, char out[11])
@@ -29,21 +30,11 @@ fmt_time(int64_t t, char out[32])
 		 (int)(s / 60 % 60), (int)(s % 60));
 }
 
+/* As strat_status_name(), but "" for no status (the report's shape). */
 const char *
 status_name(strat_status s)
 {
-	switch (s) {
-	case STRAT_STATUS_PLANNED:
-		return "planned";
-	case STRAT_STATUS_IN_PROGRESS:
-		return "in-progress";
-	case STRAT_STATUS_SHIPPED:
-		return "shipped";
-	case STRAT_STATUS_DROPPED:
-		return "dropped";
-	default:
-		return "";
-	}
+	return s == STRAT_STATUS_NONE ? "" : strat_status_name(s);
 }
 
 static void
