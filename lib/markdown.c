@@ -10,6 +10,7 @@
 #include <cmark-gfm.h>
 
 #include "markdown.h"
+#include "strat/text.h"
 
 /* Exported by libcmark-gfm-extensions but not declared in its headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
@@ -81,57 +82,6 @@ append(md_doc *d, cmark_node *parent, cmark_node *child)
 }
 
 /*
- * The length of the valid UTF-8 sequence at p (of n bytes), with its code
- * point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms,
- * surrogates and values past U+10FFFF included).
- */
-static size_t
-utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* C0 and C1 controls, DEL, and the bidirectional overrides and isolates
- * that reorder text on screen ("Trojan Source"). */
-static int
-unsafe_cp(uint32_t c)
-{
-	return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
-	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x061c || c == 0x200e || c == 0x200f;
-}
-
-/*
  * User text made inert: bytes that are not UTF-8, and noncharacters, become
  * U+FFFD; blanks around it trimmed; control characters and
  * line breaks and bidirectional overrides become spaces;
@@ -153,7 +103,8 @@ inert(const char *s, int trim)
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
 
-		k = utf8_seq((const unsigned char *)s + i, n - i, &cp);
+		k = strat_text_utf8_seq((const unsigned char *)s + i, n - i,
+					&cp);
 		/* Not UTF-8, or a noncharacter: U+FFFD.  cmark-gfm 0.29
 		 * writes U+FFFF and U+FFFE as the single bytes 0xFF and
 		 * 0xFE (invalid UTF-8), and a table cell holding them
@@ -166,7 +117,7 @@ inert(const char *s, int trim)
 				k = 1;
 			continue;
 		}
-		if (cp == '\t' || unsafe_cp(cp)) {
+		if (cp == '\t' || strat_text_unsafe_cp(cp)) {
 			out[o++] = ' ';
 			continue;
 		}

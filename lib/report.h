@@ -3,21 +3,7 @@
 #define STRAT_REPORT_H
 
 #include "strat/history.h"
-
-/* A growing string; failed is set on out-of-memory. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int failed;
-} sbuf;
-
-void sb_put(sbuf *b, const char *s, size_t n);
-void sb_puts(sbuf *b, const char *s);
-void sb_printf(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void sb_json(sbuf *b, const char *s);
-/* The string (the caller frees it), or NULL after a failure. */
-char *sb_finish(sbuf *b);
+#include "sbuf.h"
 
 void fmt_day(strat_day d, char out[11]);  /* "" for no date */
 void fmt_time(int64_t t, char out[32]);   /* YYYY-MM-DDTHH:MM:SSZ */

@@ -2,92 +2,12 @@
  * report_json.c - the execution report as JSON and CSV (shapes in
  * spec/SPEC.md, section 14).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
-
-void
-sb_put(sbuf *b, const char *s, size_t n)
-{
-	char *p;
-
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->failed = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-sb_puts(sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
-void
-sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	sb_put(b, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-}
-
-char *
-sb_finish(sbuf *b)
-{
-	if (b->failed || b->s == NULL) {
-		if (!b->failed && b->s == NULL)
-			return strdup("");
-		free(b->s);
-		return NULL;
-	}
-	return b->s;
-}
-
-void
-sb_json(sbuf *b, const char *s)
-{
-	const unsigned char *p;
-
-	if (s == NULL) {
-		sb_puts(b, "null");
-		return;
-	}
-	sb_puts(b, "\"");
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			sb_put(b, "\\", 1);
-			sb_put(b, (const char *)p, 1);
-		} else if (*p < 0x20 || *p == 0x7f) {
-			sb_printf(b, "\\u%04x", *p);
-		} else {
-			sb_put(b, (const char *)p, 1);
-		}
-	}
-	sb_puts(b, "\"");
-}
+#include "strat/compare.h"
 
 void
 fmt_day(strat_day d, char out[11])
@@ -110,21 +30,11 @@ fmt_time(int64_t t, char out[32])
 		 (int)(s / 60 % 60), (int)(s % 60));
 }
 
+/* As strat_status_name(), but "" for no status (the report's shape). */
 const char *
 status_name(strat_status s)
 {
-	switch (s) {
-	case STRAT_STATUS_PLANNED:
-		return "planned";
-	case STRAT_STATUS_IN_PROGRESS:
-		return "in-progress";
-	case STRAT_STATUS_SHIPPED:
-		return "shipped";
-	case STRAT_STATUS_DROPPED:
-		return "dropped";
-	default:
-		return "";
-	}
+	return s == STRAT_STATUS_NONE ? "" : strat_status_name(s);
 }
 
 static void
@@ -137,7 +47,7 @@ json_date(sbuf *b, strat_day d)
 		return;
 	}
 	strat_date_format(d, s);
-	sb_json(b, s);
+	sb_json_u(b, s);
 }
 
 static void
@@ -157,11 +67,11 @@ json_commit(sbuf *b, const strat_hcommit *c)
 	strat_oid_fmt(&c->id, id);
 	fmt_time(c->time, t);
 	sb_puts(b, "{\"commit\": ");
-	sb_json(b, id);
+	sb_json_u(b, id);
 	sb_puts(b, ", \"time\": ");
-	sb_json(b, t);
+	sb_json_u(b, t);
 	sb_puts(b, ", \"author\": ");
-	sb_json(b, c->author);
+	sb_json_u(b, c->author);
 	sb_puts(b, "}");
 }
 
@@ -183,14 +93,14 @@ json_item_ref(sbuf *b, const strat_history *h, const strat_pitem *it)
 	const strat_hitem *v = it->v1 ? it->v1 : it->v0;
 
 	sb_puts(b, "{\"id\": ");
-	sb_json(b, h->tracks[it->track].id);
+	sb_json_u(b, h->tracks[it->track].id);
 	sb_printf(b, ", \"category\": \"%s\", \"title\": ",
 		  strat_category_name(it->cat));
-	sb_json(b, v->title);
+	sb_json_u(b, v->title);
 	sb_puts(b, ", \"anchor\": ");
-	sb_json(b, v->anchor);
+	sb_json_u(b, v->anchor);
 	sb_puts(b, ", \"owner\": ");
-	sb_json(b, v->owner);
+	sb_json_u(b, v->owner);
 	sb_puts(b, ", \"planned\": ");
 	json_date(b, it->v0 ? it->v0->date : STRAT_NO_DATE);
 	sb_puts(b, ", \"date\": ");
@@ -221,7 +131,7 @@ json_events(sbuf *b, const strat_history *h, const strat_htrack *t)
 		sb_printf(b, "{\"event\": \"%s\", \"commit\": \"%s\", "     \
 			     "\"time\": \"%s\", \"author\": ",              \
 			  kind, id, tm);                                    \
-		sb_json(b, c->author);                                      \
+		sb_json_u(b, c->author);                                      \
 	} while (0)
 		if (z == NULL) {
 			EV("removed");
@@ -234,7 +144,7 @@ json_events(sbuf *b, const strat_history *h, const strat_htrack *t)
 			json_date(b, z->date);
 			sb_printf(b, ", \"status\": \"%s\", \"file\": ",
 				  status_name(z->status));
-			sb_json(b, v->file);
+			sb_json_u(b, v->file);
 			sb_puts(b, "}");
 			continue;
 		}
@@ -259,9 +169,9 @@ json_events(sbuf *b, const strat_history *h, const strat_htrack *t)
 		if (pv->file != v->file) {
 			EV("moved");
 			sb_puts(b, ", \"from\": ");
-			sb_json(b, pv->file);
+			sb_json_u(b, pv->file);
 			sb_puts(b, ", \"to\": ");
-			sb_json(b, v->file);
+			sb_json_u(b, v->file);
 			sb_puts(b, "}");
 		}
 #undef EV
@@ -280,7 +190,7 @@ report_json(const strat_history *h, const strat_measures *m,
 	static const char *const kinds[] = {"quarter", "month", "week"};
 
 	sb_puts(&b, "{\n  \"version\": 1,\n  \"revision\": ");
-	sb_json(&b, o->revision);
+	sb_json_u(&b, o->revision);
 	sb_printf(&b, ",\n  \"period\": \"%s\",\n  \"today\": ",
 		  kinds[m->kind]);
 	json_date(&b, o->today);
@@ -305,10 +215,10 @@ report_json(const strat_history *h, const strat_measures *m,
 		strat_oid_fmt(&h->commits[w->commit].id, id);
 		sb_puts(&b, i ? ",\n    " : "\n    ");
 		sb_printf(&b, "{\"commit\": \"%s\", \"file\": ", id);
-		sb_json(&b, w->file);
+		sb_json_u(&b, w->file);
 		sb_printf(&b, ", \"line\": %u, \"column\": %u, \"message\": ",
 			  w->line, w->column);
-		sb_json(&b, w->message);
+		sb_json_u(&b, w->message);
 		sb_puts(&b, "}");
 	}
 	sb_puts(&b, i ? "\n  ],\n  \"periods\": [" : "],\n  \"periods\": [");
@@ -345,7 +255,7 @@ report_json(const strat_history *h, const strat_measures *m,
 			  (o->by_set || i == 0) ? "" : ",", bys[i]);
 		for (j = 0; j < ng; j++) {
 			sb_puts(&b, j ? ",\n      {\"key\": " : "\n      {\"key\": ");
-			sb_json(&b, g[j].key);
+			sb_json_u(&b, g[j].key);
 			sb_puts(&b, ", ");
 			json_counts(&b, g[j].committed, g[j].n);
 			sb_puts(&b, "}");
@@ -358,7 +268,7 @@ report_json(const strat_history *h, const strat_measures *m,
 		const strat_slip *sl = &m->slips[i];
 
 		sb_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		sb_json(&b, sl->id);
+		sb_json_u(&b, sl->id);
 		sb_printf(&b, ", \"slips\": %u, \"days\": %ld, \"from\": ",
 			  sl->slips, (long)sl->days);
 		json_date(&b, sl->from);
@@ -376,21 +286,21 @@ report_json(const strat_history *h, const strat_measures *m,
 			if ((v = t->versions[j].v) != NULL)
 				break;
 		sb_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		sb_json(&b, t->id);
+		sb_json_u(&b, t->id);
 		sb_puts(&b, ", \"title\": ");
-		sb_json(&b, v->title);
+		sb_json_u(&b, v->title);
 		sb_puts(&b, ", \"anchor\": ");
-		sb_json(&b, v->anchor);
+		sb_json_u(&b, v->anchor);
 		sb_puts(&b, ", \"owner\": ");
-		sb_json(&b, v->owner);
+		sb_json_u(&b, v->owner);
 		sb_puts(&b, ", \"channel\": ");
-		sb_json(&b, v->channel);
+		sb_json_u(&b, v->channel);
 		sb_puts(&b, ", \"date\": ");
 		json_date(&b, v->date);
 		sb_printf(&b, ", \"status\": \"%s\", \"in_plan\": %s, "
 			      "\"file\": ",
 			  status_name(v->status), last->v ? "true" : "false");
-		sb_json(&b, last->v ? last->file : NULL);
+		sb_json_u(&b, last->v ? last->file : NULL);
 		sb_puts(&b, ",\n     \"events\": ");
 		json_events(&b, h, t);
 		sb_puts(&b, "}");

@@ -2,119 +2,13 @@
  * review.c - render a plan review (strat/review.h) as Markdown (through
  * lib/markdown.c), JSON or text, into a malloc'd string.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strat/review.h"
 #include "markdown.h"
-
-/* ---------------------------------------------------------------- */
-/* A growing string. */
-
-typedef struct {
-	char *s;
-	size_t n, cap;
-	int failed;
-} sbuf;
-
-static void
-sb_putn(sbuf *b, const char *s, size_t n)
-{
-	if (b->failed)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->failed = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-sb_puts(sbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char tmp[512], *p = tmp;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->failed = 1;
-		return;
-	}
-	if ((size_t)n >= sizeof(tmp)) {
-		if ((p = malloc((size_t)n + 1)) == NULL) {
-			b->failed = 1;
-			return;
-		}
-		va_start(ap, fmt);
-		vsnprintf(p, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	sb_putn(b, p, (size_t)n);
-	if (p != tmp)
-		free(p);
-}
-
-static void
-sb_json(sbuf *b, const char *s)
-{
-	const unsigned char *p;
-
-	if (s == NULL) {
-		sb_puts(b, "null");
-		return;
-	}
-	sb_putn(b, "\"", 1);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			sb_puts(b, "\\\"");
-			break;
-		case '\\':
-			sb_puts(b, "\\\\");
-			break;
-		case '\n':
-			sb_puts(b, "\\n");
-			break;
-		case '\r':
-			sb_puts(b, "\\r");
-			break;
-		case '\t':
-			sb_puts(b, "\\t");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				sb_printf(b, "\\u%04x", *p);
-			else
-				sb_putn(b, (const char *)p, 1);
-		}
-	}
-	sb_putn(b, "\"", 1);
-}
+#include "sbuf.h"
 
 /* s cut to at most max code points (on a character boundary), with "..."
  * when cut; line breaks and tabs become spaces.  Writes into out[size]. */
@@ -531,7 +425,7 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 			md_text(cell, label(c));
 		md_code(md_cell(d), c->id);
 		md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
-		b.n = 0;
+		b.len = 0;
 		detail(&b, c, "\xe2\x86\x92"); /* → */
 		md_text(md_cell(d), b.s && !b.failed ? b.s : "");
 	}
@@ -831,11 +725,11 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 		sb_printf(b, "  %-17s %s", label(c), c->id);
 		if (c->title)
 			sb_printf(b, " '%s'", clip(c->title, 50, t, sizeof(t)));
-		mark = b->n;
+		mark = b->len;
 		sb_puts(b, ": ");
 		detail(b, c, "->");
-		if (!b->failed && b->n == mark + 2) { /* no detail */
-			b->n = mark;
+		if (!b->failed && b->len == mark + 2) { /* no detail */
+			b->len = mark;
 			b->s[mark] = '\0';
 		}
 		sb_puts(b, "\n");

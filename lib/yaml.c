@@ -270,6 +270,21 @@ enter(yreader *r)
 	return 0;
 }
 
+/* -1 on error; 0 after taking the end event of the open collection (of
+ * type end); 1 when another element follows. */
+static int
+more(yreader *r, yaml_event_type_t end)
+{
+	if (peek(r) < 0)
+		return -1;
+	if (r->ev.type == end) {
+		take(r);
+		r->depth--;
+		return 0;
+	}
+	return 1;
+}
+
 static int
 is_null(const char *s, size_t n)
 {
@@ -425,15 +440,11 @@ static int
 build_children(yreader *r, arena *a, ynode *n, yaml_event_type_t end)
 {
 	ynode **tail = &n->first, *c;
+	int rc;
 
 	for (;;) {
-		if (peek(r) < 0)
-			return -1;
-		if (r->ev.type == end) {
-			take(r);
-			r->depth--;
-			return 0;
-		}
+		if ((rc = more(r, end)) <= 0)
+			return rc;
 		if (r->ev.type == YAML_SCALAR_EVENT) {
 			if ((c = scalar(r, a)) == NULL)
 				return -1;
@@ -535,15 +546,11 @@ yr_next_key(yreader *r, arena *a, ynode **key)
 {
 	void *old;
 	char *copy;
+	int rc;
 
 	*key = NULL;
-	if (peek(r) < 0)
-		return -1;
-	if (r->ev.type == YAML_MAPPING_END_EVENT) {
-		take(r);
-		r->depth--;
-		return 0;
-	}
+	if ((rc = more(r, YAML_MAPPING_END_EVENT)) <= 0)
+		return rc;
 	if (build(r, a, key) < 0)
 		return -1;
 	if ((*key)->type == YN_SCALAR) {
@@ -582,14 +589,11 @@ yr_seq_begin(yreader *r)
 int
 yr_seq_next(yreader *r, arena *a, ynode **out)
 {
+	int rc;
+
 	*out = NULL;
-	if (peek(r) < 0)
-		return -1;
-	if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
-		take(r);
-		r->depth--;
-		return 0;
-	}
+	if ((rc = more(r, YAML_SEQUENCE_END_EVENT)) <= 0)
+		return rc;
 	return build(r, a, out) < 0 ? -1 : 1;
 }
 
@@ -618,14 +622,7 @@ yr_end(yreader *r)
 int
 yr_seq_more(yreader *r)
 {
-	if (peek(r) < 0)
-		return -1;
-	if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
-		take(r);
-		r->depth--;
-		return 0;
-	}
-	return 1;
+	return more(r, YAML_SEQUENCE_END_EVENT);
 }
 
 int
@@ -647,14 +644,7 @@ yr_map_begin(yreader *r, uint32_t *line, uint32_t *column)
 int
 yr_map_more(yreader *r)
 {
-	if (peek(r) < 0)
-		return -1;
-	if (r->ev.type == YAML_MAPPING_END_EVENT) {
-		take(r);
-		r->depth--;
-		return 0;
-	}
-	return 1;
+	return more(r, YAML_MAPPING_END_EVENT);
 }
 
 int

@@ -11,5 +11,6 @@
 #include "compare.h"
 #include "week.h"
 #include "review.h"
+#include "text.h"
 
 #endif

@@ -1,0 +1,118 @@
+/* sbuf.c - a growing string and a JSON string writer (sbuf.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbuf.h"
+
+void
+sb_put(sbuf *b, const char *s, size_t n)
+{
+	char *p;
+
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(b->s, cap)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+sb_puts(sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+void
+sb_printf(sbuf *b, const char *fmt, ...)
+{
+	char tmp[512], *p = tmp;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if ((size_t)n >= sizeof(tmp)) {
+		if ((p = malloc((size_t)n + 1)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	sb_put(b, p, (size_t)n);
+	if (p != tmp)
+		free(p);
+}
+
+char *
+sb_finish(sbuf *b)
+{
+	if (b->failed || b->s == NULL) {
+		if (!b->failed && b->s == NULL)
+			return strdup("");
+		free(b->s);
+		return NULL;
+	}
+	return b->s;
+}
+
+static void
+json_escaped(sbuf *b, const char *s, int named)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		sb_puts(b, "null");
+		return;
+	}
+	sb_put(b, "\"", 1);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			sb_put(b, "\\", 1);
+			sb_put(b, (const char *)p, 1);
+		} else if (named && *p == '\n') {
+			sb_puts(b, "\\n");
+		} else if (named && *p == '\r') {
+			sb_puts(b, "\\r");
+		} else if (named && *p == '\t') {
+			sb_puts(b, "\\t");
+		} else if (*p < 0x20 || *p == 0x7f) {
+			sb_printf(b, "\\u%04x", *p);
+		} else {
+			sb_put(b, (const char *)p, 1);
+		}
+	}
+	sb_put(b, "\"", 1);
+}
+
+void
+sb_json(sbuf *b, const char *s)
+{
+	json_escaped(b, s, 1);
+}
+
+void
+sb_json_u(sbuf *b, const char *s)
+{
+	json_escaped(b, s, 0);
+}
