@@ -1,6 +1,8 @@
 /*
- * checks.c - rules over the whole plan, one function per rule, named
- * check_<SYMBOL> after the registry in include/strat/rules.def.
+ * checks.c - the rules over the whole plan, one check_rule per rule, named
+ * rule_<SYMBOL> after the registry in include/strat/rules.def, with its
+ * functions <phase>_<SYMBOL>.  lib/lint.c runs them in one walk over the
+ * items; lib/checks.h says how.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,28 +12,11 @@
 #include "checks.h"
 #include "plan_impl.h"
 
-#define EACH_ITEM(plan, i, it)                                 \
-	for (i = 0; i < (plan)->nitems &&                      \
-		    ((it) = strat_plan_item((plan), i)) != NULL; \
-	     i++)
-
-/*
- * Lookups by id through a small cache keyed by the string's address: the
- * loader shares repeated short values (anchors, owners), so the items of
- * a calendar name the same few addresses over and over.  A miss just asks
- * the plan, so strings that are not shared stay correct.
- */
-#define CACHE_SIZE 64
-typedef struct {
-	const char *key[CACHE_SIZE];
-	const void *val[CACHE_SIZE];
-} id_cache;
-
 static const void *
-cached(id_cache *c, const strat_plan *plan, const char *id,
+cached(check_cache *c, const strat_plan *plan, const char *id,
        const void *(*find)(const strat_plan *, const char *))
 {
-	size_t h = ((uintptr_t)id >> 3) % CACHE_SIZE;
+	size_t h = ((uintptr_t)id >> 3) % CHECK_CACHE_SIZE;
 
 	if (c->key[h] != id) {
 		c->key[h] = id;
@@ -62,6 +47,38 @@ find_channel(const strat_plan *plan, const char *id)
 		if (strcmp(c->channels[j].s, id) == 0)
 			return &c->channels[j];
 	return NULL;
+}
+
+/* The anchor an item names, or NULL: asked by three rules of the walk
+ * in turn, through one cache. */
+static const strat_anchor *
+item_anchor(check_ctx *c, const strat_item *it)
+{
+	if (it->anchor.s == NULL)
+		return NULL;
+	return cached(&c->anchors, c->plan, it->anchor.s, find_anchor);
+}
+
+void
+check_ctx_init(check_ctx *c, const strat_plan *plan,
+	       const strat_load_options *opts, strat_diags *d)
+{
+	memset(c, 0, sizeof(*c));
+	c->plan = plan;
+	c->opts = opts;
+	c->diags = d;
+	strset_init(&c->outs);
+	strset_init(&c->kpis);
+}
+
+void
+check_ctx_free(check_ctx *c)
+{
+	strset_free(&c->outs);
+	strset_free(&c->kpis);
+	free(c->qstart);
+	free(c->qend);
+	free(c->used);
 }
 
 /* Where an id was first defined, for the hint of a duplicate. */
@@ -100,10 +117,11 @@ dup(strat_diags *d, strset *seen, first_def *defs, size_t *ndefs,
 	return 0;
 }
 
-int
-check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
-		   strat_diags *d)
+static int
+report_DUPLICATE_ID(check_ctx *c, const strat_item *const *fl, size_t nfl)
 {
+	const strat_plan *plan = c->plan;
+	strat_diags *d = c->diags;
 	const strat_strategy *s = &plan->strategy;
 	const strat_team *t = &plan->team;
 	const strat_item *it, *first;
@@ -113,7 +131,8 @@ check_DUPLICATE_ID(const strat_plan *plan, const strat_load_options *o,
 	int rc = 0;
 	char hint[256];
 
-	(void)o;
+	(void)fl;
+	(void)nfl;
 	max = s->nanchors; /* items are checked through the plan's index */
 	if (s->noutcomes > max)
 		max = s->noutcomes;
@@ -168,6 +187,8 @@ out:
 	return rc;
 }
 
+const check_rule rule_DUPLICATE_ID = {NULL, NULL, report_DUPLICATE_ID};
+
 static void
 anchor_ids(const strat_plan *plan, const char ***v, size_t *n)
 {
@@ -182,28 +203,36 @@ anchor_ids(const strat_plan *plan, const char ***v, size_t *n)
 		(*v)[(*n)++] = s->anchors[i].id.s;
 }
 
-int
-check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
-			  strat_diags *d)
+static int
+begin_ITEM_ANCHOR_UNKNOWN(check_ctx *c)
 {
+	/* no strategy: reported as missing */
+	return c->plan->strategy.file == NULL ? CHECK_SKIP : 0;
+}
+
+static int
+item_ITEM_ANCHOR_UNKNOWN(check_ctx *c, const strat_item *it)
+{
+	return it->anchor.s != NULL && item_anchor(c, it) == NULL;
+}
+
+static int
+report_ITEM_ANCHOR_UNKNOWN(check_ctx *c, const strat_item *const *fl,
+			   size_t nfl)
+{
+	const strat_plan *plan = c->plan;
 	const strat_item *it;
 	const char **ids, *s;
 	char hint[160];
 	size_t i, n;
-	id_cache cache;
 
-	(void)o;
-	if (plan->strategy.file == NULL)
-		return 0; /* reported: the strategy is missing */
+	if (nfl == 0)
+		return 0;
 	anchor_ids(plan, &ids, &n);
 	if (ids == NULL)
 		return STRAT_ENOMEM;
-	memset(&cache, 0, sizeof(cache));
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->anchor.s == NULL ||
-		    cached(&cache, plan, it->anchor.s, find_anchor))
-			continue;
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
 		s = suggest(it->anchor.s, ids, n);
 		if (s)
 			snprintf(hint, sizeof(hint), "did you mean '%s'?", s);
@@ -212,19 +241,23 @@ check_ITEM_ANCHOR_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 				 "add the anchor to %s, or trace the item to "
 				 "one that exists",
 				 plan->strategy.file);
-		strat_diags_add(d, STRAT_RULE_ITEM_ANCHOR_UNKNOWN, it->file,
-				it->anchor.line, it->anchor.column, hint,
-				"item '%s' references unknown anchor '%s'",
+		strat_diags_add(c->diags, STRAT_RULE_ITEM_ANCHOR_UNKNOWN,
+				it->file, it->anchor.line, it->anchor.column,
+				hint, "item '%s' references unknown anchor '%s'",
 				it->id.s ? it->id.s : "?", it->anchor.s);
 	}
 	free(ids);
 	return 0;
 }
 
+const check_rule rule_ITEM_ANCHOR_UNKNOWN = {begin_ITEM_ANCHOR_UNKNOWN,
+					     item_ITEM_ANCHOR_UNKNOWN,
+					     report_ITEM_ANCHOR_UNKNOWN};
+
 static void
 owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 	    const strat_str *owner, const char *what, const char *id,
-	    id_cache *cache)
+	    check_cache *cache)
 {
 	const char *ids[256], *s;
 	char hint[160];
@@ -247,33 +280,49 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 			plan->team.file);
 }
 
-int
-check_OWNER_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
-		    strat_diags *d)
+static int
+begin_OWNER_UNKNOWN(check_ctx *c)
 {
+	return c->plan->team.file == NULL ? CHECK_SKIP : 0;
+}
+
+static int
+item_OWNER_UNKNOWN(check_ctx *c, const strat_item *it)
+{
+	return it->owner.s != NULL &&
+	       cached(&c->people, c->plan, it->owner.s, find_person) == NULL;
+}
+
+static int
+report_OWNER_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
+{
+	const strat_plan *plan = c->plan;
 	const strat_strategy *s = &plan->strategy;
+	strat_diags *d = c->diags;
 	const strat_item *it;
 	size_t i;
-	id_cache c;
 
-	(void)o;
-	if (plan->team.file == NULL)
-		return 0;
-	memset(&c, 0, sizeof(c));
-	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL, &c);
+	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL,
+		    &c->people);
 	for (i = 0; i < s->noutcomes; i++)
 		owner_check(plan, d, s->file, &s->outcomes[i].owner, "outcome",
-			    s->outcomes[i].id.s, &c);
+			    s->outcomes[i].id.s, &c->people);
 	for (i = 0; i < s->nkpis; i++)
 		owner_check(plan, d, s->file, &s->kpis[i].owner, "kpi",
-			    s->kpis[i].id.s, &c);
+			    s->kpis[i].id.s, &c->people);
 	for (i = 0; i < s->nanchors; i++)
 		owner_check(plan, d, s->file, &s->anchors[i].owner, "anchor",
-			    s->anchors[i].id.s, &c);
-	EACH_ITEM(plan, i, it)
-	owner_check(plan, d, it->file, &it->owner, "item", it->id.s, &c);
+			    s->anchors[i].id.s, &c->people);
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		owner_check(plan, d, it->file, &it->owner, "item", it->id.s,
+			    &c->people);
+	}
 	return 0;
 }
+
+const check_rule rule_OWNER_UNKNOWN = {begin_OWNER_UNKNOWN, item_OWNER_UNKNOWN,
+				       report_OWNER_UNKNOWN};
 
 /* Report a reference to an undefined outcome or kpi, offering the closest
  * id.  what: "anchor 'x'"; noun: "outcome" or "kpi". */
@@ -296,41 +345,50 @@ unknown_ref(strat_diags *d, const char *file, const strat_str *ref,
 
 #define MAX_CANDS 256
 
-int
-check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
-		      strat_diags *d)
+static int
+begin_OUTCOME_UNKNOWN(check_ctx *c)
 {
-	const strat_strategy *s = &plan->strategy;
+	const strat_strategy *s = &c->plan->strategy;
+	size_t i;
+
+	if (s->file == NULL)
+		return CHECK_SKIP;
+	for (i = 0; i < s->noutcomes; i++)
+		if (s->outcomes[i].id.s &&
+		    strset_put(&c->outs, s->outcomes[i].id.s, (void *)s,
+			       NULL) < 0)
+			return STRAT_ENOMEM;
+	for (i = 0; i < s->nkpis; i++)
+		if (s->kpis[i].id.s &&
+		    strset_put(&c->kpis, s->kpis[i].id.s, (void *)s, NULL) < 0)
+			return STRAT_ENOMEM;
+	return 0;
+}
+
+static int
+item_OUTCOME_UNKNOWN(check_ctx *c, const strat_item *it)
+{
+	return it->kpi.s && !strset_get(&c->kpis, it->kpi.s);
+}
+
+static int
+report_OUTCOME_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
+{
+	const strat_strategy *s = &c->plan->strategy;
+	strat_diags *d = c->diags;
 	const strat_item *it;
 	const char *oids[MAX_CANDS], *kids[MAX_CANDS];
-	strset outs, kpis;
 	size_t i, j, no = 0, nk = 0;
-	int rc = STRAT_ENOMEM;
 
-	(void)o;
-	if (s->file == NULL)
-		return 0;
-	strset_init(&outs);
-	strset_init(&kpis);
-	for (i = 0; i < s->noutcomes; i++) {
-		if (s->outcomes[i].id.s == NULL)
-			continue;
-		if (strset_put(&outs, s->outcomes[i].id.s, (void *)s, NULL) < 0)
-			goto out;
-		if (no < MAX_CANDS)
+	for (i = 0; i < s->noutcomes && no < MAX_CANDS; i++)
+		if (s->outcomes[i].id.s)
 			oids[no++] = s->outcomes[i].id.s;
-	}
-	for (i = 0; i < s->nkpis; i++) {
-		if (s->kpis[i].id.s == NULL)
-			continue;
-		if (strset_put(&kpis, s->kpis[i].id.s, (void *)s, NULL) < 0)
-			goto out;
-		if (nk < MAX_CANDS)
+	for (i = 0; i < s->nkpis && nk < MAX_CANDS; i++)
+		if (s->kpis[i].id.s)
 			kids[nk++] = s->kpis[i].id.s;
-	}
 	for (i = 0; i < s->noutcomes; i++)
 		if (s->outcomes[i].kpi.s &&
-		    !strset_get(&kpis, s->outcomes[i].kpi.s))
+		    !strset_get(&c->kpis, s->outcomes[i].kpi.s))
 			unknown_ref(d, s->file, &s->outcomes[i].kpi, "outcome",
 				    s->outcomes[i].id.s, "kpi", kids, nk,
 				    "define it under 'kpis:'");
@@ -338,39 +396,43 @@ check_OUTCOME_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 		const strat_anchor *a = &s->anchors[i];
 
 		for (j = 0; j < a->noutcomes; j++)
-			if (!strset_get(&outs, a->outcomes[j].s))
+			if (!strset_get(&c->outs, a->outcomes[j].s))
 				unknown_ref(d, s->file, &a->outcomes[j],
 					    "anchor", a->id.s, "outcome", oids,
 					    no, "define it under 'outcomes:'");
 	}
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->kpi.s && !strset_get(&kpis, it->kpi.s))
-			unknown_ref(d, it->file, &it->kpi, "item", it->id.s,
-				    "kpi", kids, nk,
-				    "define it under 'kpis:' in the strategy");
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		unknown_ref(d, it->file, &it->kpi, "item", it->id.s, "kpi",
+			    kids, nk,
+			    "define it under 'kpis:' in the strategy");
 	}
-	rc = 0;
-out:
-	strset_free(&outs);
-	strset_free(&kpis);
-	return rc;
+	return 0;
 }
 
-int
-check_SHIPPED_WITHOUT_DATE(const strat_plan *plan,
-			   const strat_load_options *o, strat_diags *d)
+const check_rule rule_OUTCOME_UNKNOWN = {begin_OUTCOME_UNKNOWN,
+					 item_OUTCOME_UNKNOWN,
+					 report_OUTCOME_UNKNOWN};
+
+static int
+item_SHIPPED_WITHOUT_DATE(check_ctx *c, const strat_item *it)
+{
+	(void)c;
+	return it->status == STRAT_STATUS_SHIPPED && !it->shipped_text.s;
+}
+
+static int
+report_SHIPPED_WITHOUT_DATE(check_ctx *c, const strat_item *const *fl,
+			    size_t nfl)
 {
 	const strat_item *it;
 	size_t i;
 
-	(void)o;
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->status != STRAT_STATUS_SHIPPED || it->shipped_text.s)
-			continue;
-		strat_diags_add(d, STRAT_RULE_SHIPPED_WITHOUT_DATE, it->file,
-				it->status_text.line, it->status_text.column,
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		strat_diags_add(c->diags, STRAT_RULE_SHIPPED_WITHOUT_DATE,
+				it->file, it->status_text.line,
+				it->status_text.column,
 				"add 'shipped: YYYY-MM-DD', the day it went "
 				"out",
 				"item '%s' is shipped but has no shipped date",
@@ -379,22 +441,29 @@ check_SHIPPED_WITHOUT_DATE(const strat_plan *plan,
 	return 0;
 }
 
-int
-check_SHIPPED_DATE_WITHOUT_STATUS(const strat_plan *plan,
-				  const strat_load_options *o, strat_diags *d)
+const check_rule rule_SHIPPED_WITHOUT_DATE = {NULL, item_SHIPPED_WITHOUT_DATE,
+					      report_SHIPPED_WITHOUT_DATE};
+
+static int
+item_SHIPPED_DATE_WITHOUT_STATUS(check_ctx *c, const strat_item *it)
+{
+	(void)c;
+	/* an invalid shipped date has its own finding */
+	return it->shipped != STRAT_NO_DATE &&
+	       it->status != STRAT_STATUS_SHIPPED &&
+	       it->status != STRAT_STATUS_NONE;
+}
+
+static int
+report_SHIPPED_DATE_WITHOUT_STATUS(check_ctx *c, const strat_item *const *fl,
+				   size_t nfl)
 {
 	const strat_item *it;
 	size_t i;
 
-	(void)o;
-	EACH_ITEM(plan, i, it)
-	{
-		/* an invalid shipped date has its own finding */
-		if (it->shipped == STRAT_NO_DATE ||
-		    it->status == STRAT_STATUS_SHIPPED ||
-		    it->status == STRAT_STATUS_NONE)
-			continue;
-		strat_diags_add(d, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS,
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		strat_diags_add(c->diags, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS,
 				it->file, it->shipped_text.line,
 				it->shipped_text.column,
 				"set 'status: shipped', or remove the shipped "
@@ -406,23 +475,36 @@ check_SHIPPED_DATE_WITHOUT_STATUS(const strat_plan *plan,
 	return 0;
 }
 
-int
-check_SHIPPED_IN_FUTURE(const strat_plan *plan, const strat_load_options *o,
-			strat_diags *d)
+const check_rule rule_SHIPPED_DATE_WITHOUT_STATUS = {
+	NULL, item_SHIPPED_DATE_WITHOUT_STATUS,
+	report_SHIPPED_DATE_WITHOUT_STATUS};
+
+static int
+begin_SHIPPED_IN_FUTURE(check_ctx *c)
+{
+	return c->opts->today == STRAT_NO_DATE ? CHECK_SKIP : 0;
+}
+
+static int
+item_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *it)
+{
+	return it->shipped != STRAT_NO_DATE && it->shipped > c->opts->today;
+}
+
+static int
+report_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *const *fl,
+			 size_t nfl)
 {
 	const strat_item *it;
 	char today[11];
 	size_t i;
 
-	if (o->today == STRAT_NO_DATE)
-		return 0;
-	strat_date_format(o->today, today);
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->shipped == STRAT_NO_DATE || it->shipped <= o->today)
-			continue;
-		strat_diags_add(d, STRAT_RULE_SHIPPED_IN_FUTURE, it->file,
-				it->shipped_text.line, it->shipped_text.column,
+	strat_date_format(c->opts->today, today);
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		strat_diags_add(c->diags, STRAT_RULE_SHIPPED_IN_FUTURE,
+				it->file, it->shipped_text.line,
+				it->shipped_text.column,
 				"an item cannot have shipped yet; fix the date "
 				"or set 'status: in-progress'",
 				"item '%s' shipped on %s, after today (%s)",
@@ -432,28 +514,57 @@ check_SHIPPED_IN_FUTURE(const strat_plan *plan, const strat_load_options *o,
 	return 0;
 }
 
-int
-check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
-				  const strat_load_options *o, strat_diags *d)
+const check_rule rule_SHIPPED_IN_FUTURE = {begin_SHIPPED_IN_FUTURE,
+					   item_SHIPPED_IN_FUTURE,
+					   report_SHIPPED_IN_FUTURE};
+
+static int
+begin_ITEM_OUTSIDE_ANCHOR_QUARTER(check_ctx *c)
+{
+	const strat_strategy *s = &c->plan->strategy;
+	const strat_anchor *a;
+	size_t i;
+
+	c->qstart = malloc((s->nanchors + 1) * sizeof(*c->qstart));
+	c->qend = malloc((s->nanchors + 1) * sizeof(*c->qend));
+	if (c->qstart == NULL || c->qend == NULL)
+		return STRAT_ENOMEM;
+	for (i = 0; i < s->nanchors; i++) {
+		a = &s->anchors[i];
+		if (a->year == 0)
+			continue;
+		c->qstart[i] = strat_quarter_start(a->year, a->q);
+		c->qend[i] = strat_quarter_end(a->year, a->q);
+	}
+	return 0;
+}
+
+static int
+item_ITEM_OUTSIDE_ANCHOR_QUARTER(check_ctx *c, const strat_item *it)
+{
+	const strat_anchor *a;
+	size_t k;
+
+	if (it->date == STRAT_NO_DATE || (a = item_anchor(c, it)) == NULL ||
+	    a->year == 0)
+		return 0;
+	k = (size_t)(a - c->plan->strategy.anchors);
+	return it->date < c->qstart[k] || it->date > c->qend[k];
+}
+
+static int
+report_ITEM_OUTSIDE_ANCHOR_QUARTER(check_ctx *c, const strat_item *const *fl,
+				   size_t nfl)
 {
 	const strat_item *it;
 	const strat_anchor *a;
 	char hint[160];
 	size_t i;
-	id_cache c;
 	int q;
 
-	(void)o;
-	memset(&c, 0, sizeof(c));
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->anchor.s == NULL || it->date == STRAT_NO_DATE ||
-		    (a = cached(&c, plan, it->anchor.s, find_anchor)) == NULL ||
-		    a->year == 0)
-			continue;
-		if (it->date >= strat_quarter_start(a->year, a->q) &&
-		    it->date <= strat_quarter_end(a->year, a->q))
-			continue;
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
+		a = item_anchor(c, it);
 		/* a valid date: YYYY-MM-DD */
 		q = ((it->date_text.s[5] - '0') * 10 +
 		     (it->date_text.s[6] - '0') - 1) / 3 + 1;
@@ -461,7 +572,7 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 			 "move the item into %s, or trace it to an anchor of "
 			 "%.4s-Q%d",
 			 a->quarter.s, it->date_text.s, q);
-		strat_diags_add(d, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER,
+		strat_diags_add(c->diags, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER,
 				it->file, it->date_text.line,
 				it->date_text.column, hint,
 				"item '%s' is dated %s, outside %s of anchor "
@@ -472,54 +583,74 @@ check_ITEM_OUTSIDE_ANCHOR_QUARTER(const strat_plan *plan,
 	return 0;
 }
 
-int
-check_ANCHOR_WITHOUT_ITEMS(const strat_plan *plan,
-			   const strat_load_options *o, strat_diags *d)
-{
-	const strat_strategy *s = &plan->strategy;
-	const strat_item *it;
-	const strat_anchor *a, *first;
-	unsigned char *used;
-	size_t i;
-	id_cache c;
+const check_rule rule_ITEM_OUTSIDE_ANCHOR_QUARTER = {
+	begin_ITEM_OUTSIDE_ANCHOR_QUARTER, item_ITEM_OUTSIDE_ANCHOR_QUARTER,
+	report_ITEM_OUTSIDE_ANCHOR_QUARTER};
 
-	(void)o;
+static int
+begin_ANCHOR_WITHOUT_ITEMS(check_ctx *c)
+{
+	const strat_plan *plan = c->plan;
+	size_t i;
+
 	/* A calendar that did not parse may hold the items: no guessing. */
 	for (i = 0; i < plan->ncals; i++)
 		if (!plan->cals[i].loaded)
-			return 0;
+			return CHECK_SKIP;
 	/* used[i]: an item names the id of anchor i, which the plan's index
 	 * maps to the first anchor of that id. */
-	if ((used = calloc(s->nanchors + 1, 1)) == NULL)
+	if ((c->used = calloc(plan->strategy.nanchors + 1, 1)) == NULL)
 		return STRAT_ENOMEM;
-	memset(&c, 0, sizeof(c));
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->anchor.s &&
-		    (a = cached(&c, plan, it->anchor.s, find_anchor)) != NULL)
-			used[a - s->anchors] = 1;
-	}
+	return 0;
+}
+
+static int
+item_ANCHOR_WITHOUT_ITEMS(check_ctx *c, const strat_item *it)
+{
+	const strat_anchor *a = item_anchor(c, it);
+
+	if (a != NULL)
+		c->used[a - c->plan->strategy.anchors] = 1;
+	return 0;
+}
+
+static int
+report_ANCHOR_WITHOUT_ITEMS(check_ctx *c, const strat_item *const *fl,
+			    size_t nfl)
+{
+	const strat_plan *plan = c->plan;
+	const strat_strategy *s = &plan->strategy;
+	const strat_anchor *a, *first;
+	size_t i;
+
+	(void)fl;
+	(void)nfl;
 	for (i = 0; i < s->nanchors; i++) {
 		a = &s->anchors[i];
 		if (a->id.s == NULL)
 			continue;
 		first = strat_plan_find_anchor(plan, a->id.s);
-		if (first != NULL && used[first - s->anchors])
+		if (first != NULL && c->used[first - s->anchors])
 			continue;
-		strat_diags_add(d, STRAT_RULE_ANCHOR_WITHOUT_ITEMS, s->file,
-				a->id.line, a->id.column,
+		strat_diags_add(c->diags, STRAT_RULE_ANCHOR_WITHOUT_ITEMS,
+				s->file, a->id.line, a->id.column,
 				"plan work that serves it, or remove the "
 				"anchor",
 				"anchor '%s' has no calendar items", a->id.s);
 	}
-	free(used);
 	return 0;
 }
 
-int
-check_QUARTER_ANCHOR_COUNT(const strat_plan *plan,
-			   const strat_load_options *o, strat_diags *d)
+const check_rule rule_ANCHOR_WITHOUT_ITEMS = {begin_ANCHOR_WITHOUT_ITEMS,
+					      item_ANCHOR_WITHOUT_ITEMS,
+					      report_ANCHOR_WITHOUT_ITEMS};
+
+static int
+report_QUARTER_ANCHOR_COUNT(check_ctx *c, const strat_item *const *fl,
+			    size_t nfl)
 {
+	const strat_plan *plan = c->plan;
+	strat_diags *d = c->diags;
 	const strat_strategy *s = &plan->strategy;
 	const strat_anchor *a;
 	strset quarters;
@@ -527,7 +658,8 @@ check_QUARTER_ANCHOR_COUNT(const strat_plan *plan,
 	void *old;
 	int r;
 
-	(void)o;
+	(void)fl;
+	(void)nfl;
 	/* Counted only over a complete picture: every anchor with a valid
 	 * quarter, every calendar file read (SPEC.md, "Cascades"). */
 	for (i = 0; i < s->nanchors; i++)
@@ -567,35 +699,43 @@ check_QUARTER_ANCHOR_COUNT(const strat_plan *plan,
 	return 0;
 }
 
-int
-check_CHANNEL_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
-		      strat_diags *d)
+const check_rule rule_QUARTER_ANCHOR_COUNT = {NULL, NULL,
+					      report_QUARTER_ANCHOR_COUNT};
+
+static int
+begin_CHANNEL_UNKNOWN(check_ctx *c)
 {
-	const strat_config *c = &plan->config;
+	return c->plan->config.nchannels == 0 ? CHECK_SKIP : 0;
+}
+
+static int
+item_CHANNEL_UNKNOWN(check_ctx *c, const strat_item *it)
+{
+	return it->channel.s != NULL &&
+	       cached(&c->channels, c->plan, it->channel.s, find_channel) ==
+		       NULL;
+}
+
+static int
+report_CHANNEL_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
+{
+	const strat_config *cf = &c->plan->config;
 	const strat_item *it;
 	const char *ids[128], *s;
 	char hint[160];
 	size_t i, n = 0;
-	id_cache cache;
 
-	(void)o;
-	if (c->nchannels == 0)
-		return 0;
-	for (i = 0; i < c->nchannels && n < 128; i++)
-		ids[n++] = c->channels[i].s;
-	memset(&cache, 0, sizeof(cache));
-	EACH_ITEM(plan, i, it)
-	{
-		if (it->channel.s == NULL ||
-		    cached(&cache, plan, it->channel.s, find_channel))
-			continue;
+	for (i = 0; i < cf->nchannels && n < 128; i++)
+		ids[n++] = cf->channels[i].s;
+	for (i = 0; i < nfl; i++) {
+		it = fl[i];
 		s = suggest(it->channel.s, ids, n);
 		if (s)
 			snprintf(hint, sizeof(hint), "did you mean '%s'?", s);
 		else
 			snprintf(hint, sizeof(hint),
 				 "add it to 'channels:' in strat.yaml");
-		strat_diags_add(d, STRAT_RULE_CHANNEL_UNKNOWN, it->file,
+		strat_diags_add(c->diags, STRAT_RULE_CHANNEL_UNKNOWN, it->file,
 				it->channel.line, it->channel.column, hint,
 				"item '%s' uses unknown channel '%s'",
 				it->id.s ? it->id.s : "?", it->channel.s);
@@ -603,14 +743,20 @@ check_CHANNEL_UNKNOWN(const strat_plan *plan, const strat_load_options *o,
 	return 0;
 }
 
-int
-check_CALENDAR_GLOB_EMPTY(const strat_plan *plan,
-			  const strat_load_options *o, strat_diags *d)
+const check_rule rule_CHANNEL_UNKNOWN = {begin_CHANNEL_UNKNOWN,
+					 item_CHANNEL_UNKNOWN,
+					 report_CHANNEL_UNKNOWN};
+
+static int
+report_CALENDAR_GLOB_EMPTY(check_ctx *cx, const strat_item *const *fl,
+			   size_t nfl)
 {
-	const strat_config *c = &plan->config;
+	const strat_config *c = &cx->plan->config;
+	strat_diags *d = cx->diags;
 	size_t g;
 
-	(void)o;
+	(void)fl;
+	(void)nfl;
 	for (g = 0; g < c->ncalendars; g++) {
 		if (c->calendars[g].s == NULL || c->glob_matches[g] > 0)
 			continue;
@@ -628,3 +774,6 @@ check_CALENDAR_GLOB_EMPTY(const strat_plan *plan,
 	}
 	return 0;
 }
+
+const check_rule rule_CALENDAR_GLOB_EMPTY = {NULL, NULL,
+					     report_CALENDAR_GLOB_EMPTY};
