@@ -15,7 +15,7 @@ MANDIR    = $(PREFIX)/share/man
 DATADIR   = $(PREFIX)/share
 CC       ?= cc
 B        ?= build
-PKGS      = yaml-0.1 libgit2 libcmark-gfm
+PKGS      = yaml-0.1 libgit2 libcmark-gfm libdeflate
 OPT      ?= -O2 -g
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter

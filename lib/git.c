@@ -10,6 +10,7 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include "pack.h"
 #include "strat/git.h"
 #include "strset.h"
 
@@ -17,6 +18,7 @@ struct strat_repo {
 	git_repository *repo;
 	git_mailmap *mailmap;
 	git_odb *odb; /* raw reads for long walks; NULL until needed */
+	packdb *packs; /* strat's own pack reader, opened with odb */
 	strset tlcache; /* path -> tldir: strat_tree_list's last listings */
 };
 
@@ -199,6 +201,7 @@ strat_repo_free(strat_repo *r)
 	if (r == NULL)
 		return;
 	tlcache_free(r);
+	packdb_free(r->packs);
 	git_odb_free(r->odb);
 	git_mailmap_free(r->mailmap);
 	git_repository_free(r->repo);
@@ -492,34 +495,142 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 	return rc < 0 ? fail(rc, "cannot list tree") : 0;
 }
 
-static int odb_of(strat_repo *r, git_odb **out);
+static int
+odb_of(strat_repo *r, git_odb **out)
+{
+	const char *env = getenv("STRAT_PACK_READER");
+	const char *objdir = getenv("GIT_OBJECT_DIRECTORY");
+	git_buf path = GIT_BUF_INIT;
+	int rc;
+
+	if (r->odb != NULL) {
+		*out = r->odb;
+		return 0;
+	}
+	if ((rc = git_repository_odb(&r->odb, r->repo)) < 0)
+		return fail(rc, "cannot open the object database");
+	/* The pack reader (lib/pack.c) reads what it can; libgit2 the
+	 * rest.  Not used where libgit2 was pointed elsewhere, nor when
+	 * STRAT_PACK_READER=0 turns it off (tests compare both ways). */
+	if ((env == NULL || strcmp(env, "0") != 0) &&
+	    (objdir == NULL || objdir[0] == '\0') &&
+	    git_repository_item_path(&path, r->repo,
+				     GIT_REPOSITORY_ITEM_OBJECTS) == 0) {
+		if ((r->packs = packdb_open(path.ptr)) == NULL) {
+			git_buf_dispose(&path);
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		}
+	}
+	git_buf_dispose(&path);
+	*out = r->odb;
+	return 0;
+}
+
+/* An object read raw: through the pack reader when it has the object,
+ * else through libgit2. */
+typedef struct {
+	git_odb_object *o; /* libgit2's, or NULL */
+	const char *data;  /* valid until the next raw_read */
+	size_t len;
+	git_object_t type;
+} rawobj;
+
+/* Commits and trees larger than this come from libgit2. */
+#define OBJ_MAX ((size_t)64 << 20)
+
+/* Returns 0, or libgit2's negative code (not converted: callers tell
+ * GIT_ENOTFOUND apart).  Objects larger than max bytes come from
+ * libgit2, which callers ask for the size first when it matters. */
+static int
+raw_read(strat_repo *r, const git_oid *id, size_t max, rawobj *out)
+{
+	git_odb *odb = NULL;
+	packobj po;
+	int rc;
+
+	out->o = NULL;
+	if ((rc = odb_of(r, &odb)) < 0)
+		return GIT_ERROR;
+	if (r->packs != NULL && packdb_read(r->packs, id->id, max, &po)) {
+		out->data = po.data;
+		out->len = po.len;
+		out->type = (git_object_t)po.type;
+		return 0;
+	}
+	if ((rc = git_odb_read(&out->o, odb, id)) < 0)
+		return rc;
+	out->data = git_odb_object_data(out->o);
+	out->len = git_odb_object_size(out->o);
+	out->type = git_odb_object_type(out->o);
+	return 0;
+}
+
+static void
+raw_free(rawobj *o)
+{
+	git_odb_object_free(o->o);
+	o->o = NULL;
+	o->data = NULL;
+}
+
+/* The data of o as a malloc'd buffer of len + 1 bytes, NUL-terminated;
+ * o is freed. */
+static char *
+raw_take(strat_repo *r, rawobj *o)
+{
+	char *p;
+
+	if (o->o == NULL) {
+		p = packdb_take(r->packs);
+	} else if ((p = malloc(o->len + 1)) != NULL) {
+		memcpy(p, o->data, o->len);
+		p[o->len] = '\0';
+	}
+	raw_free(o);
+	return p;
+}
+
 
 static int
 read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	  size_t *len)
 {
-	git_odb_object *o = NULL;
+	rawobj o = {0};
+	packobj po;
 	git_odb *odb = NULL;
 	git_object_t type;
-	size_t n, hsize;
+	size_t hsize;
 	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
 	if ((rc = odb_of(r, &odb)) < 0)
 		return rc;
-	/* The size first, from the object header: a blob of gigabytes
-	 * compresses to megabytes and must not be inflated. */
-	rc = git_odb_read_header(&hsize, &type, odb, id);
-	if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
-		return STRAT_ELIMIT;
-	/* Read raw, without a git_blob around it: one copy less. */
-	if ((rc = git_odb_read(&o, odb, id)) < 0 ||
-	    git_odb_object_type(o) != GIT_OBJECT_BLOB) {
+	/* The pack reader knows the size before inflating and gives up
+	 * on anything over the limit; libgit2 is asked for the size first,
+	 * from the object header: a blob of gigabytes compresses to
+	 * megabytes and must not be inflated. */
+	if (r->packs != NULL &&
+	    packdb_read(r->packs, id->id, STRAT_MAX_FILE_SIZE, &po)) {
+		o.data = po.data;
+		o.len = po.len;
+		o.type = (git_object_t)po.type;
+		rc = 0;
+	} else {
+		rc = git_odb_read_header(&hsize, &type, odb, id);
+		if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
+			return STRAT_ELIMIT;
+		if ((rc = git_odb_read(&o.o, odb, id)) == 0) {
+			o.data = git_odb_object_data(o.o);
+			o.len = git_odb_object_size(o.o);
+			o.type = git_odb_object_type(o.o);
+		}
+	}
+	if (rc < 0 || o.type != GIT_OBJECT_BLOB) {
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
 		const git_error *e = rc < 0 ? git_error_last() : NULL;
 
-		git_odb_object_free(o);
+		raw_free(&o);
 		git_oid_tostr(hex, sizeof(hex), id);
 		return strat_error_set(STRAT_EGIT,
 				       "cannot read object %s of '%s' (%s); "
@@ -530,19 +641,13 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 				       : e && e->message ? e->message
 							 : "unknown error");
 	}
-	n = git_odb_object_size(o);
-	if (n > STRAT_MAX_FILE_SIZE) {
-		git_odb_object_free(o);
+	if (o.len > STRAT_MAX_FILE_SIZE) {
+		raw_free(&o);
 		return STRAT_ELIMIT;
 	}
-	if ((*buf = malloc(n + 1)) == NULL) {
-		git_odb_object_free(o);
+	*len = o.len;
+	if ((*buf = raw_take(r, &o)) == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	}
-	memcpy(*buf, git_odb_object_data(o), n);
-	(*buf)[n] = '\0';
-	*len = n;
-	git_odb_object_free(o);
 	return 0;
 }
 
@@ -798,17 +903,6 @@ strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 /* ---- cheap history access (strat report) ---- */
 
 static int
-odb_of(strat_repo *r, git_odb **out)
-{
-	int rc;
-
-	if (r->odb == NULL && (rc = git_repository_odb(&r->odb, r->repo)) < 0)
-		return fail(rc, "cannot open the object database");
-	*out = r->odb;
-	return 0;
-}
-
-static int
 hex_oid(const char *p, const char *end, git_oid *out)
 {
 	return end - p >= GIT_OID_HEXSZ && git_oid_fromstrn(out, p,
@@ -860,8 +954,7 @@ int
 strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		     int64_t *time)
 {
-	git_odb *odb = NULL;
-	git_odb_object *o;
+	rawobj o;
 	git_oid t, parent;
 	int rc, has_parent;
 
@@ -871,9 +964,7 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		w->truncated = 1;
 		return 0;
 	}
-	if ((rc = odb_of(w->repo, &odb)) < 0)
-		return rc;
-	if ((rc = git_odb_read(&o, odb, &w->next)) < 0) {
+	if ((rc = raw_read(w->repo, &w->next, OBJ_MAX, &o)) < 0) {
 		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
 			w->has_next = 0;
@@ -881,16 +972,15 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		}
 		return fail(rc, "history is incomplete or corrupt");
 	}
-	if (git_odb_object_type(o) != GIT_OBJECT_COMMIT ||
-	    parse_commit(git_odb_object_data(o), git_odb_object_size(o), &t,
-			 &parent, &has_parent, time) < 0) {
-		git_odb_object_free(o);
+	if (o.type != GIT_OBJECT_COMMIT ||
+	    parse_commit(o.data, o.len, &t, &parent, &has_parent, time) < 0) {
+		raw_free(&o);
 		return strat_error_set(STRAT_EGIT,
 				       "history is corrupt: commit %s does "
 				       "not parse",
 				       git_oid_tostr_s(&w->next));
 	}
-	git_odb_object_free(o);
+	raw_free(&o);
 	memcpy(out->id, w->next.id, 20);
 	if (tree != NULL)
 		memcpy(tree->id, t.id, 20);
@@ -958,7 +1048,8 @@ struct strat_pathids {
 	strat_repo *repo;
 	watched *w;
 	size_t n;
-	git_odb_object *last; /* the tree read last (shared root) */
+	char *last; /* the tree read last (shared root), raw */
+	size_t lastlen;
 	git_oid lastid;
 };
 
@@ -1016,7 +1107,7 @@ strat_pathids_free(strat_pathids *p)
 	for (i = 0; i < p->n; i++)
 		free(p->w[i].alloc);
 	free(p->w);
-	git_odb_object_free(p->last);
+	free(p->last);
 	free(p);
 }
 
@@ -1048,25 +1139,25 @@ static int
 read_tree_raw(strat_pathids *p, const git_oid *id, const char **data,
 	      size_t *len)
 {
-	git_odb *odb = NULL;
+	rawobj o;
 	int rc;
 
 	if (p->last == NULL || !git_oid_equal(&p->lastid, id)) {
-		git_odb_object_free(p->last);
+		free(p->last);
 		p->last = NULL;
-		if ((rc = odb_of(p->repo, &odb)) < 0)
-			return rc;
-		if ((rc = git_odb_read(&p->last, odb, id)) < 0)
+		if ((rc = raw_read(p->repo, id, OBJ_MAX, &o)) < 0)
 			return fail(rc, "cannot read tree");
-		if (git_odb_object_type(p->last) != GIT_OBJECT_TREE) {
-			git_odb_object_free(p->last);
-			p->last = NULL;
+		if (o.type != GIT_OBJECT_TREE) {
+			raw_free(&o);
 			return 1;
 		}
+		p->lastlen = o.len;
+		if ((p->last = raw_take(p->repo, &o)) == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
 		git_oid_cpy(&p->lastid, id);
 	}
-	*data = git_odb_object_data(p->last);
-	*len = git_odb_object_size(p->last);
+	*data = p->last;
+	*len = p->lastlen;
 	return 0;
 }
 
@@ -1244,8 +1335,7 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 	tldir **out)
 {
 	tldir *d = strset_get(&r->tlcache, path);
-	git_odb *odb = NULL;
-	git_odb_object *o = NULL;
+	rawobj o;
 	int rc;
 
 	*out = NULL;
@@ -1253,15 +1343,13 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		*out = d;
 		return 0;
 	}
-	if ((rc = odb_of(r, &odb)) < 0)
-		return rc;
-	rc = git_odb_read(&o, odb, id);
+	rc = raw_read(r, id, OBJ_MAX, &o);
 	if (rc == GIT_ENOTFOUND && top)
 		return 0;
 	if (rc < 0)
 		return fail(rc, "cannot list tree");
-	if (git_odb_object_type(o) != GIT_OBJECT_TREE) {
-		git_odb_object_free(o);
+	if (o.type != GIT_OBJECT_TREE) {
+		raw_free(&o);
 		if (top)
 			return 0;
 		return strat_error_set(STRAT_EGIT, "cannot list tree: %s is "
@@ -1271,15 +1359,15 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		if ((d = calloc(1, sizeof(*d))) == NULL ||
 		    (d->path = strdup(path)) == NULL ||
 		    strset_put(&r->tlcache, d->path, d, NULL) < 0) {
-			git_odb_object_free(o);
+			raw_free(&o);
 			tldir_free(d);
 			return strat_error_set(STRAT_ENOMEM, "out of memory");
 		}
 	}
 	/* invalid until fully read */
 	memset(d->id.id, 0, 20);
-	rc = tl_parse(d, git_odb_object_data(o), git_odb_object_size(o));
-	git_odb_object_free(o);
+	rc = tl_parse(d, o.data, o.len);
+	raw_free(&o);
 	if (rc == STRAT_ENOMEM)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	if (rc < 0)

@@ -1,0 +1,336 @@
+/* test_pack.c - lib/pack.c against libgit2, object by object, on packs git
+ * writes in each of its ways: deep OFS_DELTA chains, REF_DELTA, 64-bit
+ * offsets, a blob larger than a window, several packs at once; an index of
+ * version 1 and damaged packs must make it step aside, never answer
+ * wrongly or crash. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <git2.h>
+
+#include "pack.h"
+
+static char dir[256];
+
+static void
+sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(cmd));
+	if (system(cmd) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+/* A history of 120 commits: a file rewritten a line at a time (long
+ * delta chains of blobs and trees), a second directory, and a 3 MB
+ * incompressible blob (larger than a pack window). */
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/strat-test-pack.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	sh("cd %s && git init -q r && cd r && "
+	   "git config user.name t && git config user.email t@example.com && "
+	   "mkdir -p cal src && "
+	   "i=0; while [ $i -lt 120 ]; do "
+	   "  seq 1 400 | sed \"s/^$((i * 3 + 1))\\$/changed $i/\" "
+	   "    > cal/plan.yaml; "
+	   "  echo $i > src/f$((i %% 7)); "
+	   "  git add -A && GIT_COMMITTER_DATE=\"@$((1700000000 + i)) +0000\" "
+	   "    git commit -q -m \"commit $i\" || exit 1; "
+	   "  i=$((i + 1)); done && "
+	   "head -c 3000000 /dev/urandom > big.bin && git add big.bin && "
+	   "git commit -q -m big",
+	   dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sh("rm -rf %s", dir);
+	return 0;
+}
+
+typedef struct {
+	git_odb *odb;
+	packdb *db;
+	size_t n, found;
+} walkstate;
+
+static int
+compare_one(const git_oid *id, void *payload)
+{
+	walkstate *w = payload;
+	git_odb_object *o;
+	packobj po;
+
+	w->n++;
+	assert_int_equal(git_odb_read(&o, w->odb, id), 0);
+	if (packdb_read(w->db, id->id, SIZE_MAX, &po)) {
+		w->found++;
+		assert_int_equal(po.type, (int)git_odb_object_type(o));
+		assert_int_equal(po.len, git_odb_object_size(o));
+		assert_memory_equal(po.data, git_odb_object_data(o), po.len);
+		assert_int_equal(po.data[po.len], '\0');
+	}
+	git_odb_object_free(o);
+	return 0;
+}
+
+/* Compares every object of the repository; returns how many the pack
+ * reader found, *total the number of objects. */
+static size_t
+compare_all(size_t *total)
+{
+	char path[512];
+	git_repository *repo;
+	walkstate w = {0};
+
+	snprintf(path, sizeof(path), "%s/r", dir);
+	assert_int_equal(git_repository_open(&repo, path), 0);
+	assert_int_equal(git_repository_odb(&w.odb, repo), 0);
+	snprintf(path, sizeof(path), "%s/r/.git/objects", dir);
+	assert_non_null(w.db = packdb_open(path));
+	assert_int_equal(git_odb_foreach(w.odb, compare_one, &w), 0);
+	packdb_free(w.db);
+	git_odb_free(w.odb);
+	git_repository_free(repo);
+	*total = w.n;
+	return w.found;
+}
+
+static void
+ofs_deltas(void **state)
+{
+	size_t n, found;
+
+	(void)state;
+	sh("cd %s/r && git repack -q -a -d -f --depth=100 --window=50", dir);
+	found = compare_all(&n);
+	assert_int_equal(found, n);
+	assert_true(n > 300);
+}
+
+static void
+ref_deltas(void **state)
+{
+	size_t n, found;
+
+	(void)state;
+	sh("cd %s/r && git -c repack.useDeltaBaseOffset=false repack -q -a -d "
+	   "-f --depth=50 --window=50", dir);
+	found = compare_all(&n);
+	assert_int_equal(found, n);
+}
+
+static void
+offsets_64(void **state)
+{
+	size_t n, found;
+
+	(void)state;
+	/* every object past offset 64 gets a 64-bit index entry */
+	sh("cd %s/r && git repack -q -a -d -f && "
+	   "rm -f .git/objects/pack/x.* && "
+	   "p=$(ls .git/objects/pack/*.pack) && mv $p ../x.pack && "
+	   "rm -f .git/objects/pack/* && "
+	   "git index-pack --index-version=2,64 -o .git/objects/pack/x.idx "
+	   "../x.pack >/dev/null && mv ../x.pack .git/objects/pack/x.pack", dir);
+	found = compare_all(&n);
+	assert_int_equal(found, n);
+}
+
+static void
+fast_import_and_loose(void **state)
+{
+	size_t n, found;
+
+	(void)state;
+	/* objects spread over packs and loose files: the loose ones are
+	 * libgit2's, every packed one the reader's */
+	sh("cd %s/r && git repack -q -a -d -f && "
+	   "rm -f .git/objects/pack/x.* && "
+	   "git fast-export --all | (git init -q ../fi && cd ../fi && "
+	   "git fast-import --quiet) && cd ../fi && "
+	   "echo loose > loose.txt && git add loose.txt && "
+	   "git -c user.name=t -c user.email=t@e commit -q -m loose && "
+	   "cp .git/objects/pack/* ../r/.git/objects/pack/ 2>/dev/null; "
+	   "cd ../r && echo more > more.txt && git add more.txt && "
+	   "git commit -q -m more", dir);
+	found = compare_all(&n);
+	assert_true(found > 0);
+	assert_true(found < n); /* the new commit, tree and blob are loose */
+}
+
+static void
+index_v1_declined(void **state)
+{
+	size_t n, found;
+
+	(void)state;
+	sh("cd %s/r && git repack -q -a -d -f && "
+	   "rm -f .git/objects/pack/x.* && "
+	   "p=$(ls .git/objects/pack/*.pack) && mv $p ../x.pack && "
+	   "rm -f .git/objects/pack/* && "
+	   "git index-pack --index-version=1 -o .git/objects/pack/x.idx "
+	   "../x.pack >/dev/null && mv ../x.pack .git/objects/pack/x.pack", dir);
+	/* version 1 is libgit2's: nothing found, nothing wrong */
+	found = compare_all(&n);
+	assert_int_equal(found, 0);
+	assert_true(n > 300);
+}
+
+/* Damaged packs: every answer the reader gives must be the object's true
+ * content (its hash matches); most damage makes it step aside. */
+static void
+damaged(void **state)
+{
+	char path[512];
+	git_repository *repo;
+	git_odb *odb;
+	packdb *db;
+	FILE *f;
+	long size, at;
+	int round;
+
+	(void)state;
+	sh("cd %s/r && git repack -q -a -d -f --depth=50 && "
+	   "rm -f .git/objects/pack/x.* && "
+	   "cp .git/objects/pack/*.pack ../orig.pack", dir);
+	snprintf(path, sizeof(path), "%s/r", dir);
+	assert_int_equal(git_repository_open(&repo, path), 0);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	for (round = 0; round < 40; round++) {
+		sh("cd %s/r && chmod u+w .git/objects/pack/*.pack && "
+		   "cp ../orig.pack .git/objects/pack/$(cd "
+		   ".git/objects/pack && ls *.pack)", dir);
+		sh("cd %s/r/.git/objects/pack && ls *.pack > ../../name", dir);
+		snprintf(path, sizeof(path), "%s/r/.git/name", dir);
+		assert_non_null(f = fopen(path, "r"));
+		{
+			char name[256], full[800];
+			size_t l;
+
+			assert_non_null(fgets(name, sizeof(name), f));
+			fclose(f);
+			l = strlen(name);
+			if (l && name[l - 1] == '\n')
+				name[l - 1] = '\0';
+			snprintf(full, sizeof(full),
+				 "%s/r/.git/objects/pack/%s", dir, name);
+			assert_non_null(f = fopen(full, "r+b"));
+		}
+		fseek(f, 0, SEEK_END);
+		size = ftell(f);
+		/* a burst of garbage somewhere past the header */
+		srand((unsigned)round * 7919u + 1);
+		at = 12 + (long)((unsigned long)rand() % (unsigned long)(size - 40));
+		fseek(f, at, SEEK_SET);
+		{
+			int i;
+
+			for (i = 0; i < 1 + round % 16; i++)
+				fputc(rand() & 0xff, f);
+		}
+		fclose(f);
+		snprintf(path, sizeof(path), "%s/r/.git/objects", dir);
+		assert_non_null(db = packdb_open(path));
+		{
+			/* every id the index lists */
+			git_odb_object *o;
+			git_revwalk *rw;
+			git_oid id, hashed;
+			packobj po;
+
+			assert_int_equal(git_revwalk_new(&rw, repo), 0);
+			git_revwalk_push_head(rw);
+			while (git_revwalk_next(&id, rw) == 0) {
+				git_commit *c;
+				git_tree *t;
+				size_t i;
+
+				if (packdb_read(db, id.id, SIZE_MAX, &po)) {
+					git_odb_hash(&hashed, po.data, po.len,
+						     (git_object_t)po.type);
+					assert_true(git_oid_equal(&id,
+								  &hashed));
+				}
+				if (git_commit_lookup(&c, repo, &id) < 0)
+					continue;
+				if (git_commit_tree(&t, c) == 0) {
+					for (i = 0; i < git_tree_entrycount(t);
+					     i++) {
+						const git_oid *e = git_tree_entry_id(
+							git_tree_entry_byindex(t, i));
+
+						if (!packdb_read(db, e->id,
+								 SIZE_MAX, &po))
+							continue;
+						git_odb_hash(&hashed, po.data,
+							     po.len,
+							     (git_object_t)po.type);
+						assert_true(git_oid_equal(
+							e, &hashed));
+					}
+					git_tree_free(t);
+				}
+				git_commit_free(c);
+				(void)o;
+			}
+			git_revwalk_free(rw);
+		}
+		packdb_free(db);
+	}
+	git_odb_free(odb);
+	git_repository_free(repo);
+	sh("cd %s/r && cp ../orig.pack "
+	   ".git/objects/pack/$(cd .git/objects/pack && ls *.pack) && "
+	   "rm -f ../orig.pack .git/name", dir);
+}
+
+static void
+no_packs(void **state)
+{
+	packdb *db;
+	packobj po;
+	unsigned char id[20] = {1, 2, 3};
+
+	(void)state;
+	assert_non_null(db = packdb_open("/nonexistent/objects"));
+	assert_int_equal(packdb_read(db, id, SIZE_MAX, &po), 0);
+	packdb_free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ofs_deltas),
+		cmocka_unit_test(ref_deltas),
+		cmocka_unit_test(offsets_64),
+		cmocka_unit_test(index_v1_declined),
+		cmocka_unit_test(damaged),
+		cmocka_unit_test(fast_import_and_loose),
+		cmocka_unit_test(no_packs),
+	};
+
+	git_libgit2_init();
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
