@@ -322,19 +322,6 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 }
 
 int
-strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
-{
-	git_commit *c;
-	int rc;
-
-	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
-		return fail(rc, "cannot read commit");
-	fill_commit(r, c, out);
-	git_commit_free(c);
-	return 0;
-}
-
-int
 strat_walk_new(strat_walk **out, strat_repo *r, const strat_oid *tip,
 	       size_t max)
 {
@@ -590,6 +577,186 @@ raw_take(strat_repo *r, rawobj *o)
 	return p;
 }
 
+
+static int
+git_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
+	       c == '\v';
+}
+
+/* What libgit2 1.5 trims off both ends of a signature's name and email
+ * (signature.c, is_crud). */
+static int
+crud(unsigned char c)
+{
+	return c <= 32 || c == '.' || c == ',' || c == ':' || c == ';' ||
+	       c == '<' || c == '>' || c == '"' || c == '\\' || c == '\'';
+}
+
+/* s[0..n) trimmed as libgit2 trims, into out (size outn); -1 when it
+ * does not fit. */
+static int
+trimmed(const char *s, size_t n, char *out, size_t outn)
+{
+	while (n > 0 && crud((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && crud((unsigned char)s[n - 1]))
+		n--;
+	if (n >= outn || memchr(s, '\0', n) != NULL)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* libgit2 1.5's git_commit_summary: the first paragraph of the message,
+ * runs of space holding a newline squashed to one space. */
+static void
+summary_of(const char *msg, char *out, size_t n)
+{
+	const char *space = NULL, *next;
+	size_t w = 0;
+	int nl = 0;
+
+	while (*msg == '\n')
+		msg++;
+	for (; *msg && w + 1 < n; msg++) {
+		if (*msg == '\n') {
+			if (msg[1] == '\0' || msg[1] == '\n')
+				break;
+			for (next = msg + 1; *next && *next != '\n' &&
+					     git_space(*next);
+			     next++)
+				;
+			if (*next == '\0' || *next == '\n')
+				break;
+		}
+		if (git_space(*msg)) {
+			if (space == NULL) {
+				space = msg;
+				nl = 0;
+			}
+			nl |= *msg == '\n';
+			continue;
+		}
+		if (space != NULL) {
+			if (nl)
+				out[w++] = ' ';
+			else
+				for (; space < msg && w + 1 < n; space++)
+					out[w++] = *space;
+			space = NULL;
+		}
+		if (w + 1 < n)
+			out[w++] = *msg;
+	}
+	out[w] = '\0';
+}
+
+/* A commit parsed from its raw text as libgit2 parses it; -1 for
+ * anything unusual, which libgit2 then reads (and reports) itself. */
+static int
+parse_commit_info(strat_repo *r, const char *p, size_t len,
+		  strat_commit *out)
+{
+	const char *end = p + len, *nl, *lt, *gt, *q;
+	char name[256], email[256];
+	const char *rn = NULL, *re = NULL;
+	int have_author = 0, have_committer = 0;
+	int64_t t;
+
+	out->nparents = 0;
+	while (p < end && *p != '\n') {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return -1;
+		if (nl - p > 7 && memcmp(p, "parent ", 7) == 0) {
+			out->nparents++;
+		} else if ((nl - p > 7 && memcmp(p, "author ", 7) == 0 &&
+			    !have_author) ||
+			   (nl - p > 10 && memcmp(p, "committer ", 10) == 0 &&
+			    !have_committer)) {
+			int author = p[0] == 'a';
+
+			q = p + (author ? 7 : 10);
+			for (lt = nl; lt > q && lt[-1] != '<'; lt--)
+				;
+			for (gt = nl; gt > q && gt[-1] != '>'; gt--)
+				;
+			if (lt == q || gt == q || gt <= lt)
+				return -1;
+			/* lt, gt: just after the last '<' and '>'; the time
+			 * after one space, plain digits (anything else is
+			 * libgit2's to judge) */
+			t = 0;
+			if (gt + 1 < nl) {
+				if (*gt != ' ' || gt[1] < '0' || gt[1] > '9')
+					return -1;
+				for (q = gt + 1; q < nl && *q >= '0' &&
+						 *q <= '9';
+				     q++) {
+					if (q - gt > 18)
+						return -1;
+					t = t * 10 + (*q - '0');
+				}
+				if (q < nl && *q != ' ')
+					return -1;
+			}
+			if (author) {
+				if (trimmed(p + 7, (size_t)(lt - 1 - (p + 7)),
+					    name, sizeof(name)) < 0 ||
+				    trimmed(lt, (size_t)(gt - 1 - lt), email,
+					    sizeof(email)) < 0)
+					return -1;
+				out->author_time = t;
+				have_author = 1;
+			} else {
+				out->time = t;
+				have_committer = 1;
+			}
+		}
+		p = nl + 1;
+	}
+	if (!have_author || !have_committer)
+		return -1;
+	if (r->mailmap &&
+	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {
+		copy_str(out->author, sizeof(out->author), rn);
+		copy_str(out->email, sizeof(out->email), re);
+	} else {
+		copy_str(out->author, sizeof(out->author), name);
+		copy_str(out->email, sizeof(out->email), email);
+	}
+	summary_of(p < end ? p : "", out->summary, sizeof(out->summary));
+	return 0;
+}
+
+int
+strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
+{
+	git_commit *c;
+	rawobj o;
+	int rc;
+
+	/* Raw and parsed here: a history walk looks up thousands. */
+	if (raw_read(r, (const git_oid *)id->id, 1 << 20, &o) == 0) {
+		rc = o.type == GIT_OBJECT_COMMIT
+			     ? parse_commit_info(r, o.data, o.len, out)
+			     : -1;
+		raw_free(&o);
+		if (rc == 0) {
+			memcpy(out->id.id, id->id, 20);
+			return 0;
+		}
+	}
+	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
+		return fail(rc, "cannot read commit");
+	fill_commit(r, c, out);
+	git_commit_free(c);
+	return 0;
+}
 
 static int
 read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,

@@ -246,32 +246,38 @@ cmp_at(const pack *k, uint32_t i, const unsigned char *id, uint64_t want)
 	return memcmp(e, id, 20);
 }
 
-/* The offset of id in pack k, or -1.  Ids are uniform: a guess from the
- * id's value lands near its place, and the search stays within a page
- * or two of the index instead of touching one page per step. */
+/* The offset of id in pack k, or -1.  Ids are uniform, so an
+ * interpolation search finds one in two or three probes of the index
+ * where a binary search takes a dozen, each a likely cache miss; a few
+ * rounds at most, then a binary search finishes whatever is left. */
 static int64_t
 find(const pack *k, const unsigned char *id)
 {
 	uint32_t lo = id[0] ? be32(k->fan + (id[0] - 1) * 4) : 0;
-	uint32_t hi = be32(k->fan + id[0] * 4), mid, o, n, g, d;
-	uint64_t want = be64(id);
-	int c;
+	uint32_t hi = be32(k->fan + id[0] * 4), mid, o;
+	uint64_t want = be64(id), klo, khi, key;
+	int c, round;
 
 	if (hi > k->n || lo > hi)
 		return -1;
-	n = hi - lo;
-	if (n > 64) {
-		g = lo + (uint32_t)(((uint64_t)be32(id + 1) * n) >> 32);
-		d = (n >> 5) + 16;
-		if (g > lo + d && cmp_at(k, g - d, id, want) > 0)
-			hi = g - d;
-		else if (g + d < hi && cmp_at(k, g + d, id, want) < 0)
-			lo = g + d + 1;
-		else {
-			if (g > lo + d)
-				lo = g - d;
-			if (g + d < hi)
-				hi = g + d + 1;
+	/* the keys of [lo, hi) lie in [klo, khi] */
+	klo = (uint64_t)id[0] << 56;
+	khi = klo | 0x00ffffffffffffffull;
+	for (round = 0; round < 6 && hi - lo > 8; round++) {
+		double f = (double)(want - klo) / ((double)(khi - klo) + 1.0);
+
+		mid = lo + (uint32_t)(f * (double)(hi - lo));
+		if (mid >= hi)
+			mid = hi - 1;
+		key = be64(k->ids + (size_t)mid * 20);
+		if (key < want) {
+			lo = mid + 1;
+			klo = key;
+		} else if (key > want) {
+			hi = mid;
+			khi = key;
+		} else {
+			break;
 		}
 	}
 	while (lo < hi) {

@@ -1,0 +1,203 @@
+/* test_commit.c - strat_commit_lookup (lib/git.c parses raw commits itself)
+ * must say what libgit2 says: author and email with the mailmap applied,
+ * times, parent count and git_commit_summary's summary, on commits with
+ * awkward messages and signatures written byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <git2.h>
+
+#include "strat/git.h"
+
+static char dir[256];
+
+static void
+sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(cmd));
+	if (system(cmd) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+/* Each message body (after the headers) and author line, as printf
+ * formats; the commits are written raw with git hash-object. */
+static const struct {
+	const char *author, *message;
+} cases[] = {
+	{"A U Thor <a@example.com> 1700000000 +0000", "plain subject\n"},
+	{"A U Thor <a@example.com> 1700000000 +0000",
+	 "\n\n\nleading blank lines\n\nbody\n"},
+	{"A U Thor <a@example.com> 1700000000 +0000",
+	 "first line\nsecond line of the same paragraph\n\nbody\n"},
+	{"A U Thor <a@example.com> 1700000000 +0000",
+	 "tabs\tand   spaces   kept  \n  next\t line\n \t \nbody\n"},
+	{"A U Thor <a@example.com> 1700000000 +0000",
+	 "crlf subject\r\nmore\r\n\r\nbody\r\n"},
+	{"A U Thor <a@example.com> 1700000000 +0000", ""},
+	{"A U Thor <a@example.com> 1700000000 +0000", "   \n"},
+	{"  Spaced   Name   <  spaced@example.com  > 1700000001 -0700",
+	 "spaced signature\n"},
+	{"Old Name <old@example.com> 1700000002 +0100", "mailmapped\n"},
+	{"Odd <Name> <odd@example.com> 1700000003 +0000", "two angles\n"},
+	{"No Time <nt@example.com>", "no time at all\n"},
+	{"Long Subject <l@example.com> 1700000004 +0000",
+	 "a very long subject line that goes on and on well past the "
+	 "hundred and sixty bytes strat keeps of a summary, so that the "
+	 "cut falls somewhere in the middle of a word here\n"},
+	{"Ünïcödé Nämé <u@example.com> 1700000005 +0000",
+	 "ünïcödé sübjéct\n"},
+	{"A <b@c>x> 1700000006 +0000", "angle inside the email\n"},
+	{"\"Quoted, Name.\" <'q@example.com'> 1700000007 +0000",
+	 "crud around name and email\n"},
+	{"Before Epoch <b@example.com> -5 +0000", "negative time\n"},
+	{"Glued <g@example.com>1700000008 +0000", "no space before time\n"},
+};
+
+static int
+setup(void **state)
+{
+	size_t i;
+	FILE *f;
+	char path[512];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/strat-test-commit.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	sh("cd %s && git init -q r && cd r && "
+	   "printf 'New Name <new@example.com> <old@example.com>\\n' "
+	   "> .mailmap && git add .mailmap && "
+	   "git -c user.name=t -c user.email=t@e commit -q -m base", dir);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(path, sizeof(path), "%s/c%zu", dir, i);
+		assert_non_null(f = fopen(path, "wb"));
+		fprintf(f, "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n"
+			   "parent %s\n"
+			   "author %s\n"
+			   "committer C O Mitter <c@example.com> %d +0000\n"
+			   "\n%s",
+			   "PARENT", cases[i].author, 1700001000 + (int)i,
+			   cases[i].message);
+		fclose(f);
+	}
+	/* chain them: each commit's parent is the one before */
+	sh("cd %s/r && p=$(git rev-parse HEAD) && i=0 && "
+	   "while [ -f ../c$i ]; do "
+	   "  sed \"1,2s/PARENT/$p/\" ../c$i > ../d$i && "
+	   "  p=$(git hash-object -t commit -w --literally ../d$i) && "
+	   "  i=$((i + 1)); done && git update-ref refs/heads/main $p && "
+	   "git symbolic-ref HEAD refs/heads/main", dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sh("rm -rf %s", dir);
+	return 0;
+}
+
+static void
+copy_line(char *dst, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n && s[i] && s[i] != '\n'; i++)
+		dst[i] = s[i];
+	dst[i] = '\0';
+}
+
+static void
+check_all(int packed)
+{
+	char path[512];
+	git_repository *repo;
+	git_mailmap *mm = NULL;
+	git_revwalk *rw;
+	git_oid id;
+	strat_repo *sr;
+	size_t n = 0;
+
+	snprintf(path, sizeof(path), "%s/r", dir);
+	if (packed)
+		sh("cd %s && git repack -q -a -d", path);
+	assert_int_equal(git_repository_open(&repo, path), 0);
+	assert_int_equal(git_mailmap_from_repository(&mm, repo), 0);
+	assert_int_equal(strat_repo_open(&sr, path), 0);
+	assert_int_equal(git_revwalk_new(&rw, repo), 0);
+	assert_int_equal(git_revwalk_push_head(rw), 0);
+	while (git_revwalk_next(&id, rw) == 0) {
+		git_commit *c;
+		const git_signature *a;
+		const char *rn, *re;
+		char want[256];
+		strat_commit sc;
+		strat_oid so;
+
+		memcpy(so.id, id.id, 20);
+		assert_int_equal(git_commit_lookup(&c, repo, &id), 0);
+		assert_int_equal(strat_commit_lookup(sr, &so, &sc), 0);
+		a = git_commit_author(c);
+		assert_int_equal(git_mailmap_resolve(&rn, &re, mm, a->name,
+						     a->email),
+				 0);
+		copy_line(want, sizeof(sc.author), rn);
+		assert_string_equal(sc.author, want);
+		copy_line(want, sizeof(sc.email), re);
+		assert_string_equal(sc.email, want);
+		copy_line(want, sizeof(sc.summary), git_commit_summary(c));
+		assert_string_equal(sc.summary, want);
+		assert_int_equal(sc.time, (int64_t)git_commit_time(c));
+		assert_int_equal(sc.author_time, (int64_t)a->when.time);
+		assert_int_equal(sc.nparents, git_commit_parentcount(c));
+		assert_memory_equal(sc.id.id, id.id, 20);
+		git_commit_free(c);
+		n++;
+	}
+	assert_int_equal(n, sizeof(cases) / sizeof(cases[0]) + 1);
+	git_revwalk_free(rw);
+	strat_repo_free(sr);
+	git_mailmap_free(mm);
+	git_repository_free(repo);
+}
+
+static void
+loose(void **state)
+{
+	(void)state;
+	check_all(0);
+}
+
+static void
+packed(void **state)
+{
+	(void)state;
+	check_all(1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loose),
+		cmocka_unit_test(packed),
+	};
+
+	git_libgit2_init();
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
