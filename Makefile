@@ -72,7 +72,7 @@ deps:
 # (tests/suite-fuzz-replay.sh).  make fuzz runs each target under libFuzzer
 # for FUZZ_SECONDS (default 60) and reports executions and findings.
 # fuzz_history builds git repositories with libgit2 directly (test code).
-FUZZ_TARGETS := yaml lint markdown history
+FUZZ_TARGETS := yaml lint markdown history pack
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 60
 FB           := build/fuzz
