@@ -734,8 +734,11 @@ resolve(packdb *db, size_t pk, uint64_t off, size_t max, int *type,
 		if ((base = next) == NULL)
 			goto fail;
 		bowned = 1;
-		/* the rest of the chain is built on it: keep it */
-		if (n > 0 && cache_put(db, l->pack, l->off, btype, base, blen))
+		/* Keep every result, the last one too: the rest of the
+		 * chain is built on it, and so, most likely, is the next
+		 * version a walk asks for (the chains of fast-import and of
+		 * a forward walk run from old to new). */
+		if (cache_put(db, l->pack, l->off, btype, base, blen))
 			bowned = 0;
 	}
 	free(big);
