@@ -485,8 +485,7 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 static int
 odb_of(strat_repo *r, git_odb **out)
 {
-	const char *env = getenv("STRAT_PACK_READER");
-	const char *objdir = getenv("GIT_OBJECT_DIRECTORY");
+	const char *env, *objdir;
 	git_buf path = GIT_BUF_INIT;
 	int rc;
 
@@ -494,6 +493,8 @@ odb_of(strat_repo *r, git_odb **out)
 		*out = r->odb;
 		return 0;
 	}
+	env = getenv("STRAT_PACK_READER");
+	objdir = getenv("GIT_OBJECT_DIRECTORY");
 	if ((rc = git_repository_odb(&r->odb, r->repo)) < 0)
 		return fail(rc, "cannot open the object database");
 	/* The pack reader (lib/pack.c) reads what it can; libgit2 the

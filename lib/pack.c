@@ -34,6 +34,8 @@
 #define CACHE_ENTRIES 2048
 #define CACHE_BYTES ((size_t)16 << 20)
 #define CACHE_MAX_OBJ ((size_t)1 << 20)
+#define IDX_READ_MAX ((off_t)64 << 20) /* larger indexes are mapped */
+#define HUGE ((size_t)2 << 20)
 
 typedef struct {
 	unsigned char *buf;
@@ -45,8 +47,8 @@ typedef struct {
 typedef struct {
 	int fd;
 	uint64_t size;              /* of the .pack */
-	const unsigned char *idx;   /* mapped .idx */
-	size_t idxlen;
+	const unsigned char *idx;   /* the .idx, read or mapped */
+	size_t idxlen, idxmap;      /* its size, the mapping's */
 	uint32_t n;                 /* objects */
 	const unsigned char *fan, *ids, *off32, *off64;
 	uint32_t n64;
@@ -103,10 +105,41 @@ open_index(pack *k, const char *path)
 		close(fd);
 		return -1;
 	}
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return -1;
+	if (st.st_size <= IDX_READ_MAX) {
+		/* Read into anonymous memory the kernel may back with huge
+		 * pages: searches jump all over the index, and with 4 KB
+		 * pages nearly every probe missed the TLB too. */
+		size_t len = (size_t)st.st_size, got = 0;
+		size_t al = (len + HUGE - 1) & ~(HUGE - 1);
+		ssize_t rd;
+
+		m = mmap(NULL, al, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED) {
+			close(fd);
+			return -1;
+		}
+#ifdef MADV_HUGEPAGE
+		madvise(m, al, MADV_HUGEPAGE);
+#endif
+		while (got < len &&
+		       (rd = pread(fd, (char *)m + got, len - got,
+				   (off_t)got)) > 0)
+			got += (size_t)rd;
+		close(fd);
+		k->idxmap = al;
+		if (got < len) {
+			k->idx = m;
+			return -1;
+		}
+	} else {
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+			 0);
+		close(fd);
+		if (m == MAP_FAILED)
+			return -1;
+		k->idxmap = (size_t)st.st_size;
+	}
 	k->idx = m;
 	k->idxlen = (size_t)st.st_size;
 	if (memcmp(k->idx, "\377tOc", 4) != 0 || be32(k->idx + 4) != 2)
@@ -150,7 +183,7 @@ close_pack(pack *k)
 	size_t i;
 
 	if (k->idx != NULL)
-		munmap((void *)k->idx, k->idxlen);
+		munmap((void *)k->idx, k->idxmap);
 	if (k->fd >= 0)
 		close(k->fd);
 	for (i = 0; i < NWIN; i++)
