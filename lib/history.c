@@ -68,6 +68,7 @@ typedef struct {
 
 typedef struct {
 	size_t off, len;
+	piece *known; /* the old version's piece with this very text */
 } span;
 
 typedef struct {
@@ -258,9 +259,6 @@ hitem_equal(const strat_hitem *a, const strat_hitem *b)
 	       a->shipped == b->shipped && a->status == b->status;
 }
 
-/* Split a calendar file into its header (up to and including the root
- * "items:" line) and per-item chunks.  0 when the split is not certain. */
-
 static int
 line_is(const char *p, const char *end, const char *word)
 {
@@ -277,12 +275,79 @@ line_is(const char *p, const char *end, const char *word)
 	       (*p == '\r' && p + 1 == end);
 }
 
+/* Does the line at p start an item: "  -" then a space or its end? */
+static int
+chunk_start(const char *p, const char *end)
+{
+	return end - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] == '-' &&
+	       (p + 3 == end || p[3] == ' ' || p[3] == '\n' || p[3] == '\r');
+}
+
+static int
+add_chunk(span **chunks, size_t *n, size_t *cap, size_t off, piece *known)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 256;
+		span *v = realloc(*chunks, c * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		*chunks = v;
+		*cap = c;
+	}
+	(*chunks)[*n].off = off;
+	(*chunks)[*n].len = 0;
+	(*chunks)[*n].known = known;
+	(*n)++;
+	return 0;
+}
+
+/* The lines of buf[from, to) (from at a line start): items start chunks,
+ * the rest must be blank, comments or (inside an item, *k) indented 4+.
+ * 1, 0 when not certain, -1 out of memory. */
+static int
+scan(const char *buf, size_t from, size_t to, span **chunks, size_t *n,
+     size_t *cap, int *k)
+{
+	const char *p, *end = buf + to, *eol, *q;
+
+	for (p = buf + from; p < end; p = eol) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		eol = eol ? eol + 1 : end;
+		if (chunk_start(p, end)) {
+			if (add_chunk(chunks, n, cap, (size_t)(p - buf),
+				      NULL) < 0)
+				return -1;
+			*k = 1;
+			continue;
+		}
+		for (q = p; q < eol && *q == ' '; q++)
+			;
+		if (q == eol || *q == '\n' || *q == '\r')
+			continue;
+		if (*q == '#' || (q - p >= 4 && *k))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* Split a calendar file into its header (up to and including the root
+ * "items:" line) and per-item chunks.  0 when the split is not certain.
+ *
+ * With the pieces of the file's previous version (old, may be NULL), the
+ * lines of its unchanged start and end are not scanned again: a piece
+ * whose text comes next, followed by the start of an item or the end of
+ * the file, is a chunk the scan would find (its lines were judged in the
+ * same context before); only what lies between is scanned.  A history
+ * commit usually changes one item of a file. */
 static int
 split(const char *buf, size_t len, span *header, span **chunks, size_t *n,
-      size_t *cap)
+      size_t *cap, piece *const *old, size_t nold)
 {
 	const char *p = buf, *end = buf + len, *eol, *items = NULL;
-	size_t k = 0;
+	size_t pos, tail, i = 0, j, nsuf, a, b;
+	int k = 0, rc;
 
 	*n = 0;
 	/* find the root "items:" line; an earlier line starting "items" or
@@ -303,43 +368,45 @@ split(const char *buf, size_t len, span *header, span **chunks, size_t *n,
 		return 0;
 	header->off = 0;
 	header->len = (size_t)(items - buf);
-	for (p = items; p < end; p = eol) {
-		eol = memchr(p, '\n', (size_t)(end - p));
-		eol = eol ? eol + 1 : end;
-		if (end - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] == '-' &&
-		    (p + 3 == end || p[3] == ' ' || p[3] == '\n' ||
-		     p[3] == '\r')) {
-			if (*n == *cap) {
-				size_t c = *cap ? *cap * 2 : 256;
-				span *v = realloc(*chunks, c * sizeof(*v));
+	header->known = NULL;
+	pos = (size_t)(items - buf);
+	tail = len;
+	/* the unchanged start */
+	for (; i < nold; i++) {
+		size_t l = old[i]->len;
 
-				if (v == NULL)
-					return -1;
-				*chunks = v;
-				*cap = c;
-			}
-			(*chunks)[*n].off = (size_t)(p - buf);
-			(*chunks)[*n].len = 0;
-			(*n)++;
-			k = 1;
-			continue;
-		}
-		/* continuation: blank, a comment, or indented 4+ */
-		{
-			const char *q = p;
-
-			while (q < eol && *q == ' ')
-				q++;
-			if (q == eol || *q == '\n' || *q == '\r')
-				continue;
-			if (*q == '#' || (q - p >= 4 && k))
-				continue;
-			return 0;
-		}
+		if (l == 0 || l > len - pos ||
+		    memcmp(buf + pos, old[i]->text, l) != 0 ||
+		    (pos + l < len && (buf[pos + l - 1] != '\n' ||
+				       !chunk_start(buf + pos + l, end))))
+			break;
+		if (add_chunk(chunks, n, cap, pos, old[i]) < 0)
+			return -1;
+		pos += l;
+		k = 1;
 	}
-	for (k = 0; k < *n; k++)
-		(*chunks)[k].len = (k + 1 < *n ? (*chunks)[k + 1].off : len) -
-				   (*chunks)[k].off;
+	/* the unchanged end, found backwards, kept aside */
+	for (j = nold, nsuf = 0; j > i; j--, nsuf++) {
+		size_t l = old[j - 1]->len;
+
+		if (l == 0 || l > tail - pos ||
+		    memcmp(buf + tail - l, old[j - 1]->text, l) != 0 ||
+		    (tail - l > pos && buf[tail - l - 1] != '\n') ||
+		    (tail < len && buf[tail - 1] != '\n'))
+			break;
+		tail -= l;
+	}
+	/* between them, line by line */
+	if ((rc = scan(buf, pos, tail, chunks, n, cap, &k)) <= 0)
+		return rc;
+	for (a = tail, b = nold - nsuf; b < nold; b++) {
+		if (add_chunk(chunks, n, cap, a, old[b]) < 0)
+			return -1;
+		a += old[b]->len;
+	}
+	for (i = 0; i < *n; i++)
+		(*chunks)[i].len = (i + 1 < *n ? (*chunks)[i + 1].off : len) -
+				   (*chunks)[i].off;
 	if (*n > 0)
 		header->len = (*chunks)[0].off;
 	return 1;
@@ -529,7 +596,9 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 
 	if (len > FULL_PARSE_ABOVE)
 		return full_parse(x, path, buf, len, items, n, ok, diags);
-	rc = split(buf, len, &header, &x->chunks, &nch, &x->chunkcap);
+	rc = split(buf, len, &header, &x->chunks, &nch, &x->chunkcap,
+		   old != NULL ? old->pcs : NULL,
+		   old != NULL && old->pcs != NULL ? old->npcs : 0);
 	if (rc < 0)
 		return oom();
 	if (rc == 0)
@@ -561,7 +630,8 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 		size_t cl = x->chunks[i].len;
 		uint64_t hh;
 
-		if ((p = same_piece(old, i, nch, s, cl)) != NULL) {
+		if ((p = x->chunks[i].known) != NULL ||
+		    (p = same_piece(old, i, nch, s, cl)) != NULL) {
 			x->h->reused_chunks++;
 		} else if ((p = piece_find(x, s, cl,
 					   hh = fasthash(s, cl, 2))) == NULL) {
