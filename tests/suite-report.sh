@@ -277,6 +277,47 @@ expect_grep '^strat: reuse: 0 files parsed whole, 6 chunks parsed, 5 chunks and 
 expect_row 2026-Q1 "3,1,0,0,2,0,0"
 expect_same
 
+# ---- reuse: a version split by the pieces of the one before ----
+# Edits that put the unchanged start and end of a file to the test: no
+# newline at the end, then an item after it; comments and blank lines
+# between items; identical items; the header changed; a line that makes
+# the split uncertain (the whole file is parsed); the items reordered.
+newrepo splits
+{ hdr; item s1 "One" 2026-01-10 planned; item s2 "Two" 2026-02-10 planned; } |
+    head -c -1 > calendar/q1.yaml
+commit 2026-01-02 "no newline at the end"
+{ hdr; item s1 "One" 2026-01-10 planned; item s2 "Two" 2026-02-10 planned
+  item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-03 "an item after it"
+{ hdr; item s1 "One" 2026-01-10 planned; printf '\n  # a comment\n\n'
+  item s2 "Two" 2026-02-10 planned; printf '    # indented\n'
+  item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-04 "comments between"
+{ hdr; item s1 "One" 2026-01-10 planned; printf '\n  # a comment\n\n'
+  item s2 "Two" 2026-02-10 shipped; printf '    # indented\n'
+  item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-05 "the middle changes"
+{ hdr "renamed"; item s1 "One" 2026-01-10 planned; printf '\n  # a comment\n\n'
+  item s2 "Two" 2026-02-10 shipped; printf '    # indented\n'
+  item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-06 "the header changes"
+{ hdr "renamed"; item s1 "One" 2026-01-10 planned; printf 'stray: line\n'
+  item s2 "Two" 2026-02-10 shipped; item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-07 "a stray root key"
+{ hdr "renamed"; item s3 "Three" 2026-03-10 planned; item s1 "One" 2026-01-10 planned
+  item s2 "Two" 2026-02-10 shipped; } > calendar/q1.yaml
+commit 2026-01-08 "reordered"
+{ hdr "renamed"; item s3 "Three" 2026-03-10 planned; item s1 "One" 2026-01-10 shipped
+  item s2 "Two" 2026-02-10 shipped; item s3 "Three" 2026-03-10 planned; } > calendar/q1.yaml
+commit 2026-01-09 "a duplicate at the end"
+{ hdr "renamed"; item s3 "Three" 2026-03-10 planned; item s1 "One" 2026-01-10 shipped
+  item s2 "Two" 2026-02-10 shipped; item s3 "Three" 2026-03-10 planned
+  item s4 "Four" 2026-03-20 planned; } > calendar/q1.yaml
+commit 2026-01-10 "one more after the duplicate"
+# baseline: the first commit (s1, s2 committed, both shipped by the end)
+expect_row 2026-Q1 "2,2,0,0,0,0,0"
+expect_same
+
 # ---- edge cases: pulled in, re-dated earlier, shipped date after P ----
 newrepo edges
 { hdr; item e1 "Pulled in" 2026-05-10 planned; item e2 "Earlier" 2026-02-10 planned
