@@ -18,6 +18,10 @@
 # filters too (--changed-paths); `git -c core.commitGraph=false log`
 # there is back at 1.0 s.
 #
+# strat reads the packs itself (lib/pack.c: version-2 indexes, libdeflate,
+# a delta base cache); STRAT_PACK_READER=0 makes it read every object
+# through libgit2, for comparison (1.5x the CPU time on mono).
+#
 # Targets, each side measured in the same round, rounds interleaved
 # (ROUNDS, default 3), median and best of the per-round ratios:
 #   busy: strat report / yamlhist parse pass < 1.00, where yamlhist
