@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "pages.h"
 
 #define CHUNK_MIN (64 * 1024)
 
@@ -11,6 +12,36 @@ struct arena_chunk {
 	size_t size, used;
 	_Alignas(16) unsigned char data[];
 };
+
+/* A chunk of at least sz bytes of data.  Chunks of 2 MB and more take
+ * whole huge pages (pages.h), the rounding included in their size. */
+static arena_chunk *
+chunk_new(size_t sz)
+{
+	size_t bytes = sizeof(arena_chunk) + sz;
+	arena_chunk *c;
+
+	if (bytes < sz)
+		return NULL;
+	if (bytes >= PAGES_HUGE) {
+		bytes = (bytes + PAGES_HUGE - 1) & ~(PAGES_HUGE - 1);
+		if (bytes < sz)
+			return NULL;
+		c = pages_alloc(bytes);
+	} else {
+		c = malloc(bytes);
+	}
+	if (c != NULL)
+		c->size = bytes - sizeof(arena_chunk);
+	return c;
+}
+
+static void
+chunk_free(arena_chunk *c)
+{
+	if (c != NULL)
+		pages_free(c, sizeof(*c) + c->size);
+}
 
 void
 arena_init(arena *a)
@@ -29,9 +60,9 @@ arena_free(arena *a)
 		return;
 	for (c = a->head; c != NULL; c = p) {
 		p = c->prev;
-		free(c);
+		chunk_free(c);
 	}
-	free(a->spare);
+	chunk_free(a->spare);
 	a->head = NULL;
 	a->spare = NULL;
 	a->total = 0;
@@ -55,9 +86,8 @@ alloc(arena *a, size_t n, size_t align)
 			if (c != NULL && c->size * 2 > sz &&
 			    c->size < (size_t)8 << 20)
 				sz = c->size * 2;
-			if ((c = malloc(sizeof(*c) + sz)) == NULL)
+			if ((c = chunk_new(sz)) == NULL)
 				return NULL;
-			c->size = sz;
 		}
 		c->prev = a->head;
 		c->used = 0;
@@ -85,6 +115,33 @@ arena_zalloc(arena *a, size_t n)
 	return p;
 }
 
+/* memcpy(d, s, n) for the short strings of plans without a call: moves
+ * of a fixed size from each end, which overlap; reads only s[0..n). */
+static inline void
+copy_short(char *d, const char *s, size_t n)
+{
+	if (n > 64) {
+		memcpy(d, s, n);
+	} else if (n >= 16) {
+		memcpy(d, s, 16);
+		if (n > 32) {
+			memcpy(d + 16, s + 16, 16);
+			memcpy(d + n - 32, s + n - 32, 16);
+		}
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 char *
 arena_strndup(arena *a, const char *s, size_t n)
 {
@@ -92,7 +149,7 @@ arena_strndup(arena *a, const char *s, size_t n)
 
 	if (p == NULL)
 		return NULL;
-	memcpy(p, s, n);
+	copy_short(p, s, n);
 	p[n] = '\0';
 	return p;
 }
@@ -120,10 +177,10 @@ arena_reset(arena *a, arena_mark m)
 		p = c->prev;
 		a->total -= c->size;
 		if (a->spare == NULL || a->spare->size < c->size) {
-			free(a->spare);
+			chunk_free(a->spare);
 			a->spare = c;
 		} else {
-			free(c);
+			chunk_free(c);
 		}
 	}
 	a->head = c;

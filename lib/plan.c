@@ -26,13 +26,20 @@ plan_item_new(strat_plan *plan)
 		if (v == NULL)
 			return NULL;
 		plan->chunks = v;
-		v[c] = malloc(ITEM_CHUNK * sizeof(strat_item));
+		/* zeroed: calloc maps the first chunk's pages as they are
+		 * touched, pages_alloc the others' as huge pages */
+		v[c] = c == 0 ? calloc(1, PAGES_HUGE) : pages_alloc(PAGES_HUGE);
 		if (v[c] == NULL)
 			return NULL;
 		plan->nchunks++;
 	}
+	/* Slots never handed out are still zero: only reused ones (after a
+	 * file is discarded, or for the next version) are cleared. */
+	if (plan->nitems < plan->items_used)
+		memset(&plan->chunks[c][i], 0, sizeof(strat_item));
+	else
+		plan->items_used = plan->nitems + 1;
 	plan->nitems++;
-	memset(&plan->chunks[c][i], 0, sizeof(strat_item));
 	return &plan->chunks[c][i];
 }
 
@@ -94,7 +101,10 @@ strat_plan_free(strat_plan *plan)
 	if (plan == NULL)
 		return;
 	for (i = 0; i < plan->nchunks; i++)
-		free(plan->chunks[i]);
+		if (i == 0)
+			free(plan->chunks[i]);
+		else
+			pages_free(plan->chunks[i], PAGES_HUGE);
 	free(plan->chunks);
 	free(plan->cals);
 	for (i = 0; i < plan->nsources; i++) {
@@ -103,7 +113,8 @@ strat_plan_free(strat_plan *plan)
 	}
 	free(plan->sources);
 	strpool_free(&plan->interned);
-	free(plan->item_ids);
+	pages_free(plan->item_ids,
+		   plan->item_ids_cap * sizeof(*plan->item_ids));
 	free(plan->days);
 	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
@@ -400,24 +411,40 @@ add_dup(strat_plan *plan, size_t i)
 	return 0;
 }
 
+#define PREFETCH 16
+
 static int
 index_items(strat_plan *plan)
 {
 	size_t cap = 16, mask, i, j;
-	uint32_t h;
+	uint32_t h, ahead[PREFETCH];
 	const strat_item *it, *o;
 	struct item_slot *v;
 
 	while (cap - cap / 4 <= plan->nitems)
 		cap *= 2;
-	if ((v = calloc(cap, sizeof(*v))) == NULL)
+	if ((v = pages_alloc(cap * sizeof(*v))) == NULL)
 		return STRAT_ENOMEM;
 	mask = cap - 1;
-	for (i = 0; i < plan->nitems; i++) {
-		it = strat_plan_item(plan, i);
+	/* Each id lands in a random slot of a table larger than the
+	 * caches: hash PREFETCH ids ahead and fetch their slots while the
+	 * earlier ones are placed. */
+	for (i = 0; i < plan->nitems + PREFETCH; i++) {
+		if (i < plan->nitems) {
+			it = strat_plan_item(plan, i);
+			if (it->id.s != NULL) {
+				h = (uint32_t)strat_hash(it->id.s,
+							 strlen(it->id.s), 0);
+				__builtin_prefetch(&v[h & mask], 1);
+				ahead[i % PREFETCH] = h;
+			}
+		}
+		if (i < PREFETCH)
+			continue;
+		it = strat_plan_item(plan, i - PREFETCH);
 		if (it->id.s == NULL)
 			continue;
-		h = (uint32_t)strat_hash(it->id.s, strlen(it->id.s), 0);
+		h = ahead[(i - PREFETCH) % PREFETCH];
 		for (j = h & mask; v[j].item != 0; j = (j + 1) & mask) {
 			if (v[j].hash != h)
 				continue;
@@ -426,10 +453,10 @@ index_items(strat_plan *plan)
 				break;
 		}
 		if (v[j].item == 0) {
-			v[j].item = (uint32_t)i + 1;
+			v[j].item = (uint32_t)(i - PREFETCH) + 1;
 			v[j].hash = h;
-		} else if (add_dup(plan, i) < 0) {
-			free(v);
+		} else if (add_dup(plan, i - PREFETCH) < 0) {
+			pages_free(v, cap * sizeof(*v));
 			return STRAT_ENOMEM;
 		}
 	}

@@ -3,10 +3,13 @@
 #define STRAT_PLAN_IMPL_H
 
 #include "arena.h"
+#include "pages.h"
 #include "strset.h"
 #include "strat/plan.h"
 
-#define ITEM_CHUNK 4096
+/* Items are kept in chunks of one huge page (pages.h); the first chunk is
+ * plain memory, so a small plan touches only the pages it fills. */
+#define ITEM_CHUNK (PAGES_HUGE / sizeof(strat_item))
 
 typedef struct {
 	const char *path;
@@ -24,6 +27,7 @@ struct strat_plan {
 	strat_team team;
 	strat_item **chunks; /* items in chunks of ITEM_CHUNK */
 	size_t nitems, nchunks;
+	size_t items_used; /* slots handed out so far: the rest are zero */
 	strat_calendar *cals;
 	size_t ncals, capcals;
 	/* Item ids: open addressing over item numbers, 8 bytes a slot and
