@@ -72,6 +72,9 @@ struct ctx {
 	pending *pend;
 	size_t npend, cappend;
 	uint32_t item_shared, item_required; /* bits of item_fields */
+	/* item_fields by FIELD_SLOT of their names (index + 1, 0 = none:
+	 * empty or shared by two names) and their names' lengths */
+	unsigned char slot[32], namelen[32];
 	/* Values seen before: a date's day and shared text, an interned
 	 * string; found by a few of their bytes, compared in full. */
 	struct {
@@ -82,10 +85,13 @@ struct ctx {
 	struct {
 		const char *s;
 		uint32_t len;
+		ftype type; /* of the field whose checks it passed */
 	} interned[256];
 };
 
 #define NONE STRAT_RULE__COUNT
+/* A perfect hash of the names of item_fields, by first byte and length */
+#define FIELD_SLOT(ch, len) (((unsigned char)(ch) + 4u * (len)) & 31)
 #define STR(T, m) offsetof(T, m)
 
 /* strcmp(a, b) == 0 for the short names of the tables, without a call. */
@@ -172,23 +178,67 @@ set_str(ctx *c, strat_str *out, const ynode *v, int intern)
 }
 
 /* Lower-case letters and digits as the C locale's islower and isdigit
- * (strat never sets a locale), '.', '_' and '-'. */
-static int
-id_char(unsigned char ch)
+ * (strat never sets a locale), '.', '_' and '-': bit ch of a 128-bit map,
+ * so a character costs no branch on its class. */
+#define ID_DIGITS (0x3FFull << '0')
+static const uint64_t id_map[2] = {
+	ID_DIGITS | 1ull << '-' | 1ull << '.',
+	0x3FFFFFFull << ('a' - 64) | 1ull << ('_' - 64)};
+static const uint64_t id_first[2] = {ID_DIGITS, 0x3FFFFFFull << ('a' - 64)};
+
+static inline int
+in_map(const uint64_t *map, unsigned char ch)
 {
-	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-	       ch == '-' || ch == '_' || ch == '.';
+	return ch < 128 && ((map[ch >> 6] >> (ch & 63)) & 1);
 }
 
 static int
 valid_id(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+	unsigned ok;
+
+	if (!in_map(id_first, (unsigned char)*s))
 		return 0;
-	for (; *s; s++)
-		if (!id_char((unsigned char)*s))
-			return 0;
-	return 1;
+	for (ok = 1; *s; s++)
+		ok &= (unsigned)in_map(id_map, (unsigned char)*s);
+	return (int)ok;
+}
+
+/* Whether the 8 bytes of w are not all id characters, all at once: the
+ * high bit of each byte says it is in a range, by adding what carries it
+ * over 0x7F from the range's start and not from past its end. */
+#define BYTES(x) (0x0101010101010101ull * (x))
+static inline uint64_t
+id_word_bad(uint64_t w)
+{
+	const uint64_t hi = BYTES(0x80);
+	uint64_t x = w ^ BYTES('_'), ok;
+
+	ok = ((w + BYTES(0x80 - 'a')) & ~(w + BYTES(0x80 - 'z' - 1))) |
+	     ((w + BYTES(0x80 - '0')) & ~(w + BYTES(0x80 - '9' - 1))) |
+	     ((w + BYTES(0x80 - '-')) & ~(w + BYTES(0x80 - '.' - 1))) |
+	     ~(((x & BYTES(0x7F)) + BYTES(0x7F)) | x);
+	/* bytes from 0x80 on are not id characters, and would carry */
+	return (w & hi) | ((ok & hi) ^ hi);
+}
+
+/* valid_id(s) for s of n bytes, eight at a time; a NUL byte inside s
+ * (valid_id stops there) or any other doubt is left to valid_id. */
+static int
+valid_id_n(const char *s, size_t n)
+{
+	uint64_t w, bad = 0;
+	size_t i;
+
+	if (n < 8 || !in_map(id_first, (unsigned char)s[0]))
+		return valid_id(s);
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&w, s + i, 8);
+		bad |= id_word_bad(w);
+	}
+	memcpy(&w, s + n - 8, 8);
+	bad |= id_word_bad(w);
+	return bad ? valid_id(s) : 1;
 }
 
 /* Whether s holds one of ",&/+;" or " and " (one pass). */
@@ -886,6 +936,33 @@ static const field calendar_fields[] = {
 	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
+/* memcmp(a, b, n) == 0 without a call: whole words from each end, which
+ * overlap for n < 16. */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, z, w;
+	uint32_t p, q, r, u;
+
+	if (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&z, a + n - 8, 8);
+		memcpy(&w, b + n - 8, 8);
+		return ((x ^ y) | (z ^ w)) == 0 &&
+		       (n <= 16 || memcmp(a + 8, b + 8, n - 16) == 0);
+	}
+	if (n >= 4) {
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		memcpy(&r, a + n - 4, 4);
+		memcpy(&u, b + n - 4, 4);
+		return ((p ^ q) | (r ^ u)) == 0;
+	}
+	return n == 0 || (a[0] == b[0] && a[n - 1] == b[n - 1] &&
+			  a[n / 2] == b[n / 2]);
+}
+
 /* Type scalar v of field f straight from the event stream when that
  * reports nothing: 1 when done, 0 when scalar_field must read it (it has
  * a finding to report), or a negative code.  Writes nothing to obj in the
@@ -896,21 +973,25 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	strat_str *out = (strat_str *)((char *)obj + f->off);
 	strat_day *d;
 	size_t i;
+	ftype ty;
 
-	switch (f->type) {
-	case F_STATUS:
-		for (i = 0; i < 4; i++)
-			if (v->s[0] == statuses[i][0] &&
-			    streq(v->s, statuses[i])) {
-				out->s = statuses[i];
-				out->line = v->line;
-				out->column = v->column;
-				*(strat_status *)((char *)obj + f->aux) =
-					(strat_status)(i + 1);
-				return 1;
-			}
-		return 0;
-	case F_DATE:
+	/* Tests in a row, not a switch: items list their fields in one
+	 * order, which the branch predictor learns, where the jump of a
+	 * switch's table mispredicts from one field to the next. */
+	ty = f->type;
+	if (ty == F_STATUS) {
+		/* planned, in-progress, shipped, dropped: by first letter */
+		i = v->s[0] == 'p' ? 0 : v->s[0] == 'i' ? 1
+			: v->s[0] == 's' ? 2 : 3;
+		if (!streq(v->s, statuses[i]))
+			return 0;
+		out->s = statuses[i];
+		out->line = v->line;
+		out->column = v->column;
+		*(strat_status *)((char *)obj + f->aux) = (strat_status)(i + 1);
+		return 1;
+	}
+	if (ty == F_DATE) {
 		d = (strat_day *)((char *)obj + f->aux);
 		if (v->len != 10)
 			return 0;
@@ -921,8 +1002,7 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		     ((unsigned char)v->s[9] & 15u)) & 511;
 		out->line = v->line;
 		out->column = v->column;
-		if (c->dates[i].s != NULL &&
-		    memcmp(c->dates[i].text, v->s, 10) == 0) {
+		if (c->dates[i].s != NULL && same(c->dates[i].text, v->s, 10)) {
 			*d = c->dates[i].day;
 			out->s = c->dates[i].s;
 			return 1;
@@ -936,41 +1016,43 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		c->dates[i].day = *d;
 		c->dates[i].s = out->s;
 		return 1;
-	case F_ID:
-		if (!valid_id(v->s))
-			return 0;
-		break;
-	case F_OWNER:
-		if (several_people(v->s))
-			return 0;
-		break;
-	case F_STR:
-		break;
-	default:
-		return 0;
 	}
-	out->line = v->line;
-	out->column = v->column;
+	if (ty != F_ID && ty != F_OWNER && ty != F_STR)
+		return 0;
 	if (!(c->item_shared & (1u << (f - item_fields)))) {
+		if (ty == F_ID ? !valid_id_n(v->s, v->len)
+			       : ty == F_OWNER && several_people(v->s))
+			return 0;
+		out->line = v->line;
+		out->column = v->column;
 		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 		return out->s ? 1 : oom();
 	}
-	if (v->len > 40) { /* plan_intern does not pool these */
-		out->s = plan_intern(c->plan, v->s, v->len);
-		return out->s ? 1 : oom();
-	}
-	/* plan_intern, short-cut for values seen before */
-	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[v->len - 1] * 3u +
+	/* plan_intern, short-cut for values seen before: a value that
+	 * passed the checks of a field of this type passes them again */
+	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[1] * 31u +
+	     (unsigned char)v->s[v->len - 1] * 3u +
 	     (unsigned char)v->s[v->len / 2] + v->len * 131u) & 255;
-	if (c->interned[i].s != NULL && c->interned[i].len == v->len &&
-	    memcmp(c->interned[i].s, v->s, v->len) == 0) {
+	if (v->len <= 40 && c->interned[i].s != NULL &&
+	    c->interned[i].len == v->len && c->interned[i].type == ty &&
+	    same(c->interned[i].s, v->s, v->len)) {
+		out->line = v->line;
+		out->column = v->column;
 		out->s = c->interned[i].s;
 		return 1;
 	}
+	if (ty == F_ID ? !valid_id_n(v->s, v->len)
+		       : ty == F_OWNER && several_people(v->s))
+		return 0;
+	out->line = v->line;
+	out->column = v->column;
 	if ((out->s = plan_intern(c->plan, v->s, v->len)) == NULL)
 		return oom();
-	c->interned[i].s = out->s;
-	c->interned[i].len = v->len;
+	if (v->len <= 40) { /* plan_intern does not pool longer ones */
+		c->interned[i].s = out->s;
+		c->interned[i].len = v->len;
+		c->interned[i].type = ty;
+	}
 	return 1;
 }
 
@@ -980,55 +1062,59 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 static inline const field *
 item_field(ctx *c, const char *s, uint32_t len, int *exact)
 {
-	int i = -1;
+	int i = c->slot[FIELD_SLOT(s[0], len)] - 1;
+	const char *n;
 
-	switch (len) {
-	case 2:
-		i = 0; /* id */
-		break;
-	case 3:
-		i = 10; /* kpi */
-		break;
-	case 4:
-		i = s[0] == 'd' ? 5 : 8; /* date, link */
-		break;
-	case 5:
-		i = s[0] == 't' ? 1 : s[0] == 'o' ? 3 : 9; /* title, owner, notes */
-		break;
-	case 6:
-		i = s[0] == 'a' ? 2 : 6; /* anchor, status */
-		break;
-	case 7:
-		i = s[0] == 'c' ? 4 : 7; /* channel, shipped */
-		break;
-	default:
-		break;
+	/* s[0..len], its NUL included, is covered by s[0] and s[1] for 2
+	 * bytes and by its first and last 4 bytes for 3 to 7 */
+	if (i >= 0 && c->namelen[i] == len) {
+		n = item_fields[i].name;
+		*exact = len < 3 ? len == 2 && s[0] == n[0] && s[1] == n[1]
+				 : same(s, n, 4) &&
+					   same(s + len - 3, n + len - 3, 4);
+	} else {
+		*exact = 0;
 	}
-	*exact = i >= 0 && memcmp(s, item_fields[i].name, len) == 0;
 	if (*exact)
 		return &item_fields[i];
 	return find_field(c, item_fields, s);
 }
 
 static int
+grow_keys(ctx *c)
+{
+	ykey *v = realloc(c->keys, (c->capkeys ? 2 * c->capkeys : 16) *
+					   sizeof(*v));
+
+	if (v == NULL)
+		return oom();
+	c->keys = v;
+	c->capkeys = c->capkeys ? 2 * c->capkeys : 16;
+	return 0;
+}
+
+static inline int
 push_key(ctx *c, const char *s, uint32_t len, uint32_t line, uint32_t col)
 {
 	ykey *v;
+	int rc;
 
-	if (c->nkeys == c->capkeys) {
-		v = realloc(c->keys, (c->capkeys ? 2 * c->capkeys : 16) *
-					     sizeof(*v));
-		if (v == NULL)
-			return oom();
-		c->keys = v;
-		c->capkeys = c->capkeys ? 2 * c->capkeys : 16;
-	}
+	if (c->nkeys == c->capkeys && (rc = grow_keys(c)) < 0)
+		return rc;
 	v = &c->keys[c->nkeys++];
 	v->s = s;
 	v->len = len;
 	v->line = line;
 	v->column = col;
 	return 0;
+}
+
+/* The text of v (shorter than namebuf), kept for what(). */
+static const char *
+name_copy(ctx *c, const yscalar *v)
+{
+	memcpy(c->namebuf, v->s, v->len + 1);
+	return c->namebuf;
 }
 
 static int
@@ -1071,7 +1157,7 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 	ynode *k, *v;
 	uint32_t seen = 0, bit, keybits = 0;
 	size_t pairs = 0, i;
-	int st, rc, dups = 0, exact;
+	int st, rc, dups = 0, exact, named;
 
 	if ((it = plan_item_new(c->plan)) == NULL)
 		return oom();
@@ -1082,13 +1168,11 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 	name_it(c, "item", NULL, index);
 	c->name = NULL;
 	c->nkeys = c->npend = 0;
-	while ((st = yr_map_more(r)) == 1) {
+	while ((st = yr_map_key(r, &ks)) > 0) {
 		pairs++;
 		k = v = NULL;
 		f = NULL;
-		if ((st = yr_scalar(r, &ks)) < 0)
-			return 0;
-		if (st == 0) { /* a list or mapping as a key */
+		if (st == 2) { /* a list or mapping as a key */
 			if (yr_value(r, a, &k) < 0)
 				return 0;
 		} else if (ks.type == YN_SCALAR &&
@@ -1122,25 +1206,29 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 				return rc;
 			continue;
 		}
-		/* what(): the first id that is a short string names it */
-		if (f == t && c->name == NULL && v == NULL &&
-		    vs.type == YN_SCALAR && vs.len < 100) {
-			memcpy(c->namebuf, vs.s, vs.len + 1);
-			c->name = c->namebuf;
-		}
+		/* what(): the first id that is a short string names it;
+		 * item_scalar's copy, when it keeps one, else namebuf */
+		named = f == t && c->name == NULL && v == NULL &&
+			vs.type == YN_SCALAR && vs.len < 100;
 		/* apply(): empty counts as absent; the first one is used */
-		if (v == NULL && (vs.type == YN_NULL || vs.len == 0))
-			continue;
 		bit = 1u << (f - t);
-		if (seen & bit)
+		if ((v == NULL && (vs.type == YN_NULL || vs.len == 0)) ||
+		    (seen & bit)) {
+			if (named)
+				c->name = name_copy(c, &vs);
 			continue;
+		}
 		seen |= bit;
 		if (v == NULL) {
 			if ((rc = item_scalar(c, f, &vs, it)) != 0) {
 				if (rc < 0)
 					return rc;
+				if (named)
+					c->name = it->id.s;
 				continue;
 			}
+			if (named)
+				c->name = name_copy(c, &vs);
 			if ((v = yr_scalar_node(r, a, &vs)) == NULL)
 				return 0;
 		}
@@ -1268,11 +1356,22 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 		const field *f;
 
 		cal = &plan->cals[plan->ncals - 1];
+		unsigned char taken[32] = {0};
+		size_t h, n;
+
 		for (f = item_fields; f->name; f++) {
 			if (shared(f))
 				c.item_shared |= 1u << (f - item_fields);
 			if (f->missing != NONE)
 				c.item_required |= 1u << (f - item_fields);
+			n = strlen(f->name);
+			h = FIELD_SLOT(f->name[0], n);
+			/* item_field compares at most 7 bytes */
+			if (n < 2 || n > 7 || taken[h]++)
+				c.slot[h] = 0;
+			else
+				c.slot[h] = (unsigned char)(f - item_fields + 1);
+			c.namelen[f - item_fields] = (unsigned char)n;
 		}
 	}
 	diags0 = strat_diags_count(diags);

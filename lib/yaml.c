@@ -285,9 +285,12 @@ more(yreader *r, yaml_event_type_t end)
 	return 1;
 }
 
-static int
+/* n == 0, "~", "null", "Null" or "NULL"; one test for longer text. */
+static inline int
 is_null(const char *s, size_t n)
 {
+	if (n > 4)
+		return 0;
 	return n == 0 || (n == 1 && s[0] == '~') ||
 	       (n == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
 			   !memcmp(s, "NULL", 4)));
@@ -647,14 +650,34 @@ yr_map_more(yreader *r)
 	return more(r, YAML_MAPPING_END_EVENT);
 }
 
+static inline int scalar_event(yreader *r, yscalar *out);
+
 int
 yr_scalar(yreader *r, yscalar *out)
+{
+	if (peek(r) < 0)
+		return -1;
+	return scalar_event(r, out);
+}
+
+int
+yr_map_key(yreader *r, yscalar *out)
+{
+	int rc;
+
+	if ((rc = more(r, YAML_MAPPING_END_EVENT)) <= 0)
+		return rc;
+	rc = scalar_event(r, out);
+	return rc == 0 ? 2 : rc;
+}
+
+/* yr_scalar on the current event. */
+static inline int
+scalar_event(yreader *r, yscalar *out)
 {
 	size_t len;
 	const char *s;
 
-	if (peek(r) < 0)
-		return -1;
 	if (r->ev.type != YAML_SCALAR_EVENT)
 		return 0;
 	/* The checks of scalar(), in its order. */

@@ -87,6 +87,10 @@ int yr_map_more(yreader *r);
  * is borrowed until the next call on r; 0 when it is not a scalar (read it
  * with yr_value); -1 on error (reported). */
 int yr_scalar(yreader *r, yscalar *out);
+/* yr_map_more, then yr_scalar for the key, in one call: 0 at the end of
+ * the mapping (consumed), 1 with a scalar key in *out, 2 when the key is
+ * not a scalar (read it with yr_value), -1 on error (reported). */
+int yr_map_key(yreader *r, yscalar *out);
 /* A node in a holding a copy of scalar v; NULL on out-of-memory (reported,
  * the reader fails). */
 ynode *yr_scalar_node(yreader *r, arena *a, const yscalar *v);
