@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,73 @@ duplicate_key_first_is_used(void **state)
 	unload(&l);
 }
 
+/* ids are checked eight bytes at a time: every position of ids of 1 to
+ * 20 bytes, each kind of character, a NUL inside; and a value that passed
+ * as one field's text is still checked as another field's id. */
+static void
+ids_checked_at_every_position(void **state)
+{
+	static const char ok_inside[] = "az09-._";
+	static const char bad[] = "A/!~$:Z@";
+	static const size_t lens[] = {1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 20, 0};
+	const char *chars[2] = {ok_inside, bad};
+	const char *tail = "    title: t\n    anchor: q2-a\n    owner: dana\n"
+			   "    channel: c\n    date: 2026-04-02\n"
+			   "    status: planned\n";
+	char *cal, id[24];
+	size_t cap = 1 << 20, n, len, p, k, j, want = 0, got = 0, i;
+	loaded l;
+	int set;
+
+	(void)state;
+	cal = malloc(cap);
+	assert_non_null(cal);
+	n = (size_t)snprintf(cal, cap, "kind: calendar\nversion: 1\nitems:\n");
+	/* lengths about the word boundaries; under 1,000 findings, the
+	 * most a rule reports */
+	for (j = 0; (len = lens[j]) != 0; j++)
+		for (set = 0; set < 2; set++)
+			for (p = 0; p < len; p++)
+				for (k = 0; chars[set][k]; k++) {
+					memcpy(id, "abcdefghijklmnopqrst", len);
+					id[len] = '\0';
+					id[p] = chars[set][k];
+					/* '-', '.', '_' may not start one */
+					want += set == 1 || (p == 0 && k >= 4);
+					n += (size_t)snprintf(
+						cal + n, cap - n,
+						"  - id: \"%s\"\n%s", id, tail);
+				}
+	/* a NUL ends what is checked, as it ends the text */
+	n += (size_t)snprintf(cal + n, cap - n,
+			      "  - id: \"abcdefgh\\0XY\"\n%s", tail);
+	/* 'Q2-A' passes as a channel, not as an anchor */
+	n += (size_t)snprintf(cal + n, cap - n,
+			      "  - id: x1\n    title: t\n    anchor: q2-a\n"
+			      "    owner: dana\n    channel: Q2-A\n"
+			      "    date: 2026-04-02\n    status: planned\n"
+			      "  - id: x2\n    title: t\n    anchor: Q2-A\n"
+			      "    owner: dana\n    channel: c\n"
+			      "    date: 2026-04-02\n    status: planned\n");
+	want++;
+	assert_true(n < cap);
+	{
+		const char *const files[] = {"strategy.yaml", strategy,
+					     "team.yaml", team,
+					     "calendar/q2.yaml", cal, NULL};
+
+		load(&l, files);
+	}
+	for (i = 0; i < strat_diags_count(l.diags); i++)
+		if (strat_diags_get(l.diags, i)->rule == STRAT_RULE_INVALID_ID)
+			got++;
+	if (got != want)
+		dump(&l);
+	assert_int_equal(got, want);
+	unload(&l);
+	free(cal);
+}
+
 int
 main(void)
 {
@@ -266,6 +334,7 @@ main(void)
 		cmocka_unit_test(overrides_from_strat_yaml),
 		cmocka_unit_test(duplicate_id_names_first_definition),
 		cmocka_unit_test(duplicate_key_first_is_used),
+		cmocka_unit_test(ids_checked_at_every_position),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
