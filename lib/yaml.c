@@ -180,7 +180,13 @@ report_parser_error(yreader *r)
 			p->problem ? p->problem : "syntax error");
 }
 
-static int
+/* Events that are nodes, as the spec counts them: not stream, document
+ * or end events. */
+#define NODE_EVENTS                                                     \
+	(1u << YAML_SCALAR_EVENT | 1u << YAML_SEQUENCE_START_EVENT |    \
+	 1u << YAML_MAPPING_START_EVENT | 1u << YAML_ALIAS_EVENT)
+
+static inline int
 next_event(yreader *r)
 {
 	if (r->spent) {
@@ -192,12 +198,7 @@ next_event(yreader *r)
 		return fail(r);
 	}
 	r->have = 1;
-	/* nodes, as the spec counts them: not stream, document or end
-	 * events */
-	if ((r->ev.type == YAML_SCALAR_EVENT ||
-	     r->ev.type == YAML_SEQUENCE_START_EVENT ||
-	     r->ev.type == YAML_MAPPING_START_EVENT ||
-	     r->ev.type == YAML_ALIAS_EVENT) &&
+	if (((NODE_EVENTS >> (r->ev.type & 31)) & 1) &&
 	    ++r->nodes > STRAT_MAX_NODES) {
 		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
 				(uint32_t)r->ev.start_mark.line + 1,
