@@ -411,13 +411,11 @@ add_dup(strat_plan *plan, size_t i)
 	return 0;
 }
 
-#define PREFETCH 16
-
 static int
 index_items(strat_plan *plan)
 {
 	size_t cap = 16, mask, i, j;
-	uint32_t h, ahead[PREFETCH];
+	uint32_t h;
 	const strat_item *it, *o;
 	struct item_slot *v;
 
@@ -426,25 +424,11 @@ index_items(strat_plan *plan)
 	if ((v = pages_alloc(cap * sizeof(*v))) == NULL)
 		return STRAT_ENOMEM;
 	mask = cap - 1;
-	/* Each id lands in a random slot of a table larger than the
-	 * caches: hash PREFETCH ids ahead and fetch their slots while the
-	 * earlier ones are placed. */
-	for (i = 0; i < plan->nitems + PREFETCH; i++) {
-		if (i < plan->nitems) {
-			it = strat_plan_item(plan, i);
-			if (it->id.s != NULL) {
-				h = (uint32_t)strat_hash(it->id.s,
-							 strlen(it->id.s), 0);
-				__builtin_prefetch(&v[h & mask], 1);
-				ahead[i % PREFETCH] = h;
-			}
-		}
-		if (i < PREFETCH)
-			continue;
-		it = strat_plan_item(plan, i - PREFETCH);
+	for (i = 0; i < plan->nitems; i++) {
+		it = strat_plan_item(plan, i);
 		if (it->id.s == NULL)
 			continue;
-		h = ahead[(i - PREFETCH) % PREFETCH];
+		h = (uint32_t)strat_hash(it->id.s, strlen(it->id.s), 0);
 		for (j = h & mask; v[j].item != 0; j = (j + 1) & mask) {
 			if (v[j].hash != h)
 				continue;
@@ -453,9 +437,9 @@ index_items(strat_plan *plan)
 				break;
 		}
 		if (v[j].item == 0) {
-			v[j].item = (uint32_t)(i - PREFETCH) + 1;
+			v[j].item = (uint32_t)i + 1;
 			v[j].hash = h;
-		} else if (add_dup(plan, i - PREFETCH) < 0) {
+		} else if (add_dup(plan, i) < 0) {
 			pages_free(v, cap * sizeof(*v));
 			return STRAT_ENOMEM;
 		}
