@@ -49,6 +49,13 @@ arena_init(arena *a)
 	a->head = NULL;
 	a->spare = NULL;
 	a->total = 0;
+	a->expect = 0;
+}
+
+void
+arena_expect(arena *a, size_t n)
+{
+	a->expect = n;
 }
 
 void
@@ -66,6 +73,7 @@ arena_free(arena *a)
 	a->head = NULL;
 	a->spare = NULL;
 	a->total = 0;
+	a->expect = 0;
 }
 
 static void *
@@ -86,6 +94,9 @@ alloc(arena *a, size_t n, size_t align)
 			if (c != NULL && c->size * 2 > sz &&
 			    c->size < (size_t)8 << 20)
 				sz = c->size * 2;
+			if (a->expect > sz)
+				sz = a->expect;
+			a->expect = 0;
 			if ((c = chunk_new(sz)) == NULL)
 				return NULL;
 		}

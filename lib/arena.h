@@ -9,6 +9,7 @@ typedef struct {
 	arena_chunk *head;
 	arena_chunk *spare; /* kept by arena_reset for the next chunk */
 	size_t total; /* bytes reserved, for limits and stats */
+	size_t expect; /* arena_expect: the least size of the next chunk */
 } arena;
 
 typedef struct {
@@ -27,5 +28,8 @@ char *arena_strdup(arena *a, const char *s);
  * reuse, so resetting once per element costs no malloc and free. */
 arena_mark arena_get_mark(arena *a);
 void arena_reset(arena *a, arena_mark m);
+/* About n more bytes are coming: the next chunk takes them at once (from
+ * 2 MB on, in huge pages: pages.h).  A hint; nothing is allocated yet. */
+void arena_expect(arena *a, size_t n);
 
 #endif

@@ -27,8 +27,11 @@ plan_item_new(strat_plan *plan)
 			return NULL;
 		plan->chunks = v;
 		/* zeroed: calloc maps the first chunk's pages as they are
-		 * touched, pages_alloc the others' as huge pages */
-		v[c] = c == 0 ? calloc(1, PAGES_HUGE) : pages_alloc(PAGES_HUGE);
+		 * touched, pages_alloc the others' as huge pages, and the
+		 * first's too when a big calendar is coming */
+		v[c] = c == 0 && !plan->big ? calloc(1, PAGES_HUGE)
+					    : pages_alloc(PAGES_HUGE);
+		plan->chunk0_pages |= c == 0 && plan->big;
 		if (v[c] == NULL)
 			return NULL;
 		plan->nchunks++;
@@ -101,7 +104,7 @@ strat_plan_free(strat_plan *plan)
 	if (plan == NULL)
 		return;
 	for (i = 0; i < plan->nchunks; i++)
-		if (i == 0)
+		if (i == 0 && !plan->chunk0_pages)
 			free(plan->chunks[i]);
 		else
 			pages_free(plan->chunks[i], PAGES_HUGE);
@@ -388,7 +391,16 @@ static int
 read_calendar(strat_plan *plan, const char *file, const char *buf,
 	      size_t len, strat_diags *diags)
 {
-	int rc = model_read_calendar(plan, file, buf, len, diags);
+	int rc;
+
+	/* A calendar of megabytes: its items and strings go straight to
+	 * chunks of huge pages (a third of the text is about what its
+	 * strings take). */
+	if (len >= PAGES_HUGE) {
+		plan->big = 1;
+		arena_expect(&plan->mem, len / 3);
+	}
+	rc = model_read_calendar(plan, file, buf, len, diags);
 
 	plan->cals[plan->ncals - 1].nitems =
 		plan->nitems - plan->cals[plan->ncals - 1].first_item;

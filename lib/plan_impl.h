@@ -28,6 +28,8 @@ struct strat_plan {
 	strat_item **chunks; /* items in chunks of ITEM_CHUNK */
 	size_t nitems, nchunks;
 	size_t items_used; /* slots handed out so far: the rest are zero */
+	int big;           /* a calendar of megabytes was read */
+	int chunk0_pages;  /* chunks[0] is from pages_alloc, not calloc */
 	strat_calendar *cals;
 	size_t ncals, capcals;
 	/* Item ids: open addressing over item numbers, 8 bytes a slot and
