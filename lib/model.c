@@ -1354,11 +1354,10 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 		c.what = "strat.yaml";
 	if (strcmp(kind, "calendar") == 0) {
 		const field *f;
-
-		cal = &plan->cals[plan->ncals - 1];
 		unsigned char taken[32] = {0};
 		size_t h, n;
 
+		cal = &plan->cals[plan->ncals - 1];
 		for (f = item_fields; f->name; f++) {
 			if (shared(f))
 				c.item_shared |= 1u << (f - item_fields);
