@@ -25,6 +25,7 @@
 #include <libdeflate.h>
 
 #include "pack.h"
+#include "pages.h"
 
 #define NWIN 4
 #define WIN_SIZE ((size_t)1 << 20)
@@ -35,7 +36,6 @@
 #define CACHE_BYTES ((size_t)16 << 20)
 #define CACHE_MAX_OBJ ((size_t)1 << 20)
 #define IDX_READ_MAX ((off_t)64 << 20) /* larger indexes are mapped */
-#define HUGE ((size_t)2 << 20)
 
 typedef struct {
 	unsigned char *buf;
@@ -48,7 +48,8 @@ typedef struct {
 	int fd;
 	uint64_t size;              /* of the .pack */
 	const unsigned char *idx;   /* the .idx, read or mapped */
-	size_t idxlen, idxmap;      /* its size, the mapping's */
+	size_t idxlen;
+	int idxread;                /* read (pages.h), not mapped */
 	uint32_t n;                 /* objects */
 	const unsigned char *fan, *ids, *off32, *off64;
 	uint32_t n64;
@@ -106,30 +107,25 @@ open_index(pack *k, const char *path)
 		return -1;
 	}
 	if (st.st_size <= IDX_READ_MAX) {
-		/* Read into anonymous memory the kernel may back with huge
-		 * pages: searches jump all over the index, and with 4 KB
-		 * pages nearly every probe missed the TLB too. */
+		/* Read into memory the kernel may back with huge pages
+		 * (pages.h): searches jump all over the index, and with
+		 * 4 KB pages nearly every probe missed the TLB too. */
 		size_t len = (size_t)st.st_size, got = 0;
-		size_t al = (len + HUGE - 1) & ~(HUGE - 1);
 		ssize_t rd;
 
-		m = mmap(NULL, al, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (m == MAP_FAILED) {
+		if ((m = pages_alloc(len)) == NULL) {
 			close(fd);
 			return -1;
 		}
-#ifdef MADV_HUGEPAGE
-		madvise(m, al, MADV_HUGEPAGE);
-#endif
+		k->idxread = 1;
 		while (got < len &&
 		       (rd = pread(fd, (char *)m + got, len - got,
 				   (off_t)got)) > 0)
 			got += (size_t)rd;
 		close(fd);
-		k->idxmap = al;
 		if (got < len) {
 			k->idx = m;
+			k->idxlen = len;
 			return -1;
 		}
 	} else {
@@ -138,7 +134,6 @@ open_index(pack *k, const char *path)
 		close(fd);
 		if (m == MAP_FAILED)
 			return -1;
-		k->idxmap = (size_t)st.st_size;
 	}
 	k->idx = m;
 	k->idxlen = (size_t)st.st_size;
@@ -182,8 +177,10 @@ close_pack(pack *k)
 {
 	size_t i;
 
-	if (k->idx != NULL)
-		munmap((void *)k->idx, k->idxmap);
+	if (k->idx != NULL && k->idxread)
+		pages_free((void *)k->idx, k->idxlen);
+	else if (k->idx != NULL)
+		munmap((void *)k->idx, k->idxlen);
 	if (k->fd >= 0)
 		close(k->fd);
 	for (i = 0; i < NWIN; i++)
