@@ -78,6 +78,7 @@ typedef struct {
 	const char *p, *s;
 	size_t np, ns;      /* lengths */
 	unsigned char *bad; /* (i, j) already known not to match */
+	unsigned long steps; /* work done, for tests of the bound */
 } matcher;
 
 static int
@@ -103,7 +104,7 @@ match(matcher *m, const char *p, const char *s)
 {
 	const char *q;
 
-	for (;;) {
+	for (;; m->steps++) {
 		if (*p == '*') {
 			if (seen_bad(m, p, s))
 				return 0;
@@ -139,6 +140,12 @@ match(matcher *m, const char *p, const char *s)
 int
 glob_match(const char *p, const char *s)
 {
+	return glob_match_steps(p, s, NULL);
+}
+
+int
+glob_match_steps(const char *p, const char *s, unsigned long *steps)
+{
 	unsigned char small[1024];
 	matcher m;
 	size_t bytes;
@@ -148,6 +155,9 @@ glob_match(const char *p, const char *s)
 	m.s = s;
 	m.np = strlen(p);
 	m.ns = strlen(s);
+	m.steps = 0;
+	if (steps != NULL)
+		*steps = 0;
 	if (m.np > GLOB_MAX || m.ns > GLOB_MAX)
 		return 0;
 	bytes = ((m.np + 1) * (m.ns + 1) + 7) / 8;
@@ -158,6 +168,8 @@ glob_match(const char *p, const char *s)
 	r = match(&m, p, s);
 	if (m.bad != small)
 		free(m.bad);
+	if (steps != NULL)
+		*steps = m.steps;
 	return r;
 }
 
