@@ -666,20 +666,29 @@ parse_commit_info(strat_repo *r, const char *p, size_t len,
 	const char *end = p + len, *nl, *lt, *gt, *q;
 	char name[256], email[256];
 	const char *rn = NULL, *re = NULL;
-	int have_author = 0, have_committer = 0;
+	/* libgit2's order: tree, parents, author, committer, then other
+	 * headers it skips; state is the part read last */
+	int state = 0;
 	int64_t t;
 
 	out->nparents = 0;
 	while (p < end && *p != '\n') {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			return -1;
-		if (nl - p > 7 && memcmp(p, "parent ", 7) == 0) {
+		if (state == 0) {
+			if (nl - p <= 5 || memcmp(p, "tree ", 5) != 0)
+				return -1;
+			state = 1;
+		} else if (state == 1 && nl - p > 7 &&
+			   memcmp(p, "parent ", 7) == 0) {
 			out->nparents++;
-		} else if ((nl - p > 7 && memcmp(p, "author ", 7) == 0 &&
-			    !have_author) ||
-			   (nl - p > 10 && memcmp(p, "committer ", 10) == 0 &&
-			    !have_committer)) {
-			int author = p[0] == 'a';
+		} else if (state == 3) {
+			; /* encoding, gpgsig, ...: not ours */
+		} else if ((state == 1 && nl - p > 7 &&
+			    memcmp(p, "author ", 7) == 0) ||
+			   (state == 2 && nl - p > 10 &&
+			    memcmp(p, "committer ", 10) == 0)) {
+			int author = state == 1;
 
 			q = p + (author ? 7 : 10);
 			for (lt = nl; lt > q && lt[-1] != '<'; lt--)
@@ -712,15 +721,18 @@ parse_commit_info(strat_repo *r, const char *p, size_t len,
 					    sizeof(email)) < 0)
 					return -1;
 				out->author_time = t;
-				have_author = 1;
+				state = 2;
 			} else {
 				out->time = t;
-				have_committer = 1;
+				state = 3;
 			}
+		} else {
+			/* out of order, a second author, ...: libgit2's */
+			return -1;
 		}
 		p = nl + 1;
 	}
-	if (!have_author || !have_committer)
+	if (state != 3)
 		return -1;
 	if (r->mailmap &&
 	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {

@@ -35,10 +35,14 @@
 #define CACHE_ENTRIES 2048
 #define CACHE_BYTES ((size_t)16 << 20)
 #define CACHE_MAX_OBJ ((size_t)1 << 20)
+#define DELTA_MAX ((size_t)16 << 20)
 #define IDX_READ_MAX ((off_t)64 << 20) /* larger indexes are mapped */
 
+/* A window of one pack's bytes; NWIN of them for all packs together, so
+ * memory does not grow with the number of packs. */
 typedef struct {
 	unsigned char *buf;
+	size_t pack;
 	uint64_t start;
 	size_t len, cap;
 	unsigned long used; /* LRU clock */
@@ -54,7 +58,6 @@ typedef struct {
 	const unsigned char *fan, *ids, *off32, *off64;
 	uint32_t n64;
 	uint64_t last; /* where the last window was read */
-	window w[NWIN];
 } pack;
 
 typedef struct centry centry;
@@ -71,6 +74,7 @@ struct centry {
 struct packdb {
 	pack *p;
 	size_t np, last; /* last: the pack that answered last */
+	window w[NWIN];
 	unsigned long clock;
 	struct libdeflate_decompressor *dec;
 	centry *slot[CACHE_SLOTS];
@@ -175,16 +179,12 @@ open_pack(pack *k, const char *path)
 static void
 close_pack(pack *k)
 {
-	size_t i;
-
 	if (k->idx != NULL && k->idxread)
 		pages_free((void *)k->idx, k->idxlen);
 	else if (k->idx != NULL)
 		munmap((void *)k->idx, k->idxlen);
 	if (k->fd >= 0)
 		close(k->fd);
-	for (i = 0; i < NWIN; i++)
-		free(k->w[i].buf);
 	memset(k, 0, sizeof(*k));
 	k->fd = -1;
 }
@@ -226,8 +226,12 @@ packdb_open(const char *objects_dir)
 			close_pack(k);
 			continue;
 		}
+		if ((size_t)n + 1 >= sizeof(path)) {
+			close_pack(k);
+			continue;
+		}
 		memcpy(path + n - 4, ".pack", 6);
-		if ((size_t)n + 1 >= sizeof(path) || open_pack(k, path) < 0) {
+		if (open_pack(k, path) < 0) {
 			close_pack(k);
 			continue;
 		}
@@ -248,6 +252,8 @@ packdb_free(packdb *db)
 		return;
 	for (i = 0; i < db->np; i++)
 		close_pack(&db->p[i]);
+	for (i = 0; i < NWIN; i++)
+		free(db->w[i].buf);
 	free(db->p);
 	cache_clear(db);
 	free(db->out);
@@ -320,8 +326,10 @@ find(const pack *k, const unsigned char *id)
 			o &= 0x7fffffffu;
 			if (o >= k->n64)
 				return -1;
-			return (int64_t)(be64(k->off64 + (size_t)o * 8) &
-					 INT64_MAX);
+			/* beyond 2^63: no pack is that large; damage */
+			if (be64(k->off64 + (size_t)o * 8) > INT64_MAX)
+				return -1;
+			return (int64_t)be64(k->off64 + (size_t)o * 8);
 		}
 		if (c < 0)
 			lo = mid + 1;
@@ -336,8 +344,9 @@ find(const pack *k, const unsigned char *id)
 /* Pointer to at least `need` bytes at off (fewer at the end of the pack:
  * *avail says how many), or NULL. */
 static const unsigned char *
-bytes(packdb *db, pack *k, uint64_t off, size_t need, size_t *avail)
+bytes(packdb *db, size_t pk, uint64_t off, size_t need, size_t *avail)
 {
+	pack *k = &db->p[pk];
 	uint64_t end = k->size - 20; /* the trailer is no entry's */
 	window *w, *lru = NULL;
 	size_t i, len, got;
@@ -349,8 +358,8 @@ bytes(packdb *db, pack *k, uint64_t off, size_t need, size_t *avail)
 	if (need > end - off)
 		need = (size_t)(end - off);
 	for (i = 0; i < NWIN; i++) {
-		w = &k->w[i];
-		if (w->buf != NULL && off >= w->start &&
+		w = &db->w[i];
+		if (w->buf != NULL && w->pack == pk && off >= w->start &&
 		    off + need <= w->start + w->len) {
 			w->used = ++db->clock;
 			*avail = (size_t)(w->start + w->len - off);
@@ -393,6 +402,7 @@ bytes(packdb *db, pack *k, uint64_t off, size_t need, size_t *avail)
 			return NULL;
 		}
 	}
+	w->pack = pk;
 	w->start = start;
 	w->len = len;
 	w->used = ++db->clock;
@@ -515,13 +525,12 @@ static int find_any(packdb *db, const unsigned char *id, size_t *pk,
 static int
 entry_at(packdb *db, size_t pk, uint64_t off, entry *e)
 {
-	pack *k = &db->p[pk];
 	const unsigned char *b;
 	size_t avail, i = 0, shift = 4;
 	uint64_t size, rel;
 	unsigned c;
 
-	if ((b = bytes(db, k, off, 32, &avail)) == NULL || avail < 2)
+	if ((b = bytes(db, pk, off, 32, &avail)) == NULL || avail < 2)
 		return -1;
 	c = b[i++];
 	e->type = (c >> 4) & 7;
@@ -576,7 +585,7 @@ inflate_entry(packdb *db, size_t pk, const entry *e)
 	const unsigned char *in;
 	char *out;
 
-	if ((in = bytes(db, &db->p[pk], e->data, bound, &avail)) == NULL)
+	if ((in = bytes(db, pk, e->data, bound, &avail)) == NULL)
 		return NULL;
 	if (avail > bound)
 		avail = bound;
@@ -631,13 +640,17 @@ apply(const char *base, size_t blen, const unsigned char *d, size_t n,
 		if (c & 0x80) {
 			o = 0;
 			sz = 0;
-			if ((c & 0x01) && p < end) o |= (size_t)*p++;
-			if ((c & 0x02) && p < end) o |= (size_t)*p++ << 8;
-			if ((c & 0x04) && p < end) o |= (size_t)*p++ << 16;
-			if ((c & 0x08) && p < end) o |= (size_t)*p++ << 24;
-			if ((c & 0x10) && p < end) sz |= (size_t)*p++;
-			if ((c & 0x20) && p < end) sz |= (size_t)*p++ << 8;
-			if ((c & 0x40) && p < end) sz |= (size_t)*p++ << 16;
+			/* one byte per flag; a delta cut short is damage,
+			 * as git and libgit2 say */
+			if ((size_t)(end - p) < (size_t)__builtin_popcount(c & 0x7f))
+				goto bad;
+			if (c & 0x01) o |= (size_t)*p++;
+			if (c & 0x02) o |= (size_t)*p++ << 8;
+			if (c & 0x04) o |= (size_t)*p++ << 16;
+			if (c & 0x08) o |= (size_t)*p++ << 24;
+			if (c & 0x10) sz |= (size_t)*p++;
+			if (c & 0x20) sz |= (size_t)*p++ << 8;
+			if (c & 0x40) sz |= (size_t)*p++ << 16;
 			if (sz == 0)
 				sz = 0x10000;
 			if (o > blen || sz > blen - o ||
@@ -730,6 +743,14 @@ resolve(packdb *db, size_t pk, uint64_t off, size_t max, int *type,
 		chain[n].pack = pk;
 		chain[n].off = off;
 		if (entry_at(db, pk, off, &chain[n].e) < 0)
+			goto fail;
+		/* A delta larger than DELTA_MAX or than any delta for an
+		 * object of max bytes could be (an opcode costs at most 8
+		 * bytes and writes one at least) is libgit2's to judge:
+		 * it is not inflated to find out. */
+		if (chain[n].e.type >= 6 &&
+		    (chain[n].e.size > DELTA_MAX ||
+		     (chain[n].e.size > 32 && (chain[n].e.size - 32) / 8 > max)))
 			goto fail;
 		if (chain[n].e.type < 6) {
 			if (chain[n].e.size > max ||

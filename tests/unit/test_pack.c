@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 #include <git2.h>
+#include <libdeflate.h>
+#include <sys/stat.h>
 
 #include "pack.h"
 
@@ -318,6 +320,266 @@ no_packs(void **state)
 	packdb_free(db);
 }
 
+/* ---- packs written by hand: what git never writes ---- */
+
+static unsigned char hp[1 << 16];
+static size_t hpl;
+static uint32_t hoff[16];
+static uint64_t hoff64[16];
+static int hn;
+
+static void
+put32(unsigned char *q, uint32_t v)
+{
+	q[0] = (unsigned char)(v >> 24);
+	q[1] = (unsigned char)(v >> 16);
+	q[2] = (unsigned char)(v >> 8);
+	q[3] = (unsigned char)v;
+}
+
+static void
+hp_header(int type, size_t size)
+{
+	unsigned char c = (unsigned char)(type << 4 | (size & 15));
+
+	size >>= 4;
+	while (size) {
+		hp[hpl++] = c | 0x80;
+		c = size & 0x7f;
+		size >>= 7;
+	}
+	hp[hpl++] = c;
+}
+
+static void
+hp_zlib(const void *d, size_t n)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(6);
+	size_t r;
+
+	assert_non_null(c);
+	r = libdeflate_zlib_compress(c, d, n, hp + hpl, sizeof(hp) - hpl);
+	assert_true(r > 0);
+	hpl += r;
+	libdeflate_free_compressor(c);
+}
+
+static void
+hp_start(void)
+{
+	memcpy(hp, "PACK", 4);
+	put32(hp + 4, 2);
+	hpl = 12;
+	hn = 0;
+	memset(hoff64, 0, sizeof(hoff64));
+}
+
+static void
+hp_blob(const char *text)
+{
+	hoff[hn++] = (uint32_t)hpl;
+	hp_header(3, strlen(text));
+	hp_zlib(text, strlen(text));
+}
+
+/* An OFS_DELTA on object `base`: the entry's header claims `size`, its
+ * stream holds d (n bytes). */
+static void
+hp_delta(int base, size_t size, const unsigned char *d, size_t n)
+{
+	unsigned char o[16];
+	size_t rel;
+	int at = 15;
+
+	hoff[hn] = (uint32_t)hpl;
+	hp_header(6, size);
+	rel = hoff[hn] - hoff[base];
+	o[at] = rel & 127;
+	while (rel >>= 7)
+		o[--at] = (unsigned char)(128 | (--rel & 127));
+	memcpy(hp + hpl, o + at, (size_t)(16 - at));
+	hpl += (size_t)(16 - at);
+	hn++;
+	hp_zlib(d, n);
+}
+
+static void
+hp_id(unsigned char *id, int i)
+{
+	memset(id, 0, 20);
+	id[0] = (unsigned char)(0x10 * (i + 1));
+	id[19] = 1;
+}
+
+/* Writes the pack and its index into dir/objects/pack; hoff64[i] set:
+ * object i is listed in the table of 64-bit offsets with that value. */
+static void
+hp_write(const char *objects)
+{
+	char path[4200];
+	unsigned char *ix;
+	size_t il, n64 = 0;
+	int i, b;
+	FILE *f;
+
+	put32(hp + 8, (uint32_t)hn);
+	memset(hp + hpl, 0, 20);
+	snprintf(path, sizeof(path), "mkdir -p '%s/pack'", objects);
+	sh("%s", path);
+	snprintf(path, sizeof(path), "%s/pack/pack-h.pack", objects);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(hp, 1, hpl + 20, f), hpl + 20);
+	fclose(f);
+	il = 8 + 1024 + (size_t)hn * 28 + 16 * 8 + 40;
+	assert_non_null(ix = calloc(1, il));
+	memcpy(ix, "\377tOc", 4);
+	put32(ix + 4, 2);
+	for (b = 0; b < 256; b++) {
+		uint32_t c = 0;
+
+		for (i = 0; i < hn; i++)
+			c += 0x10 * (i + 1) <= b;
+		put32(ix + 8 + b * 4, c);
+	}
+	for (i = 0; i < hn; i++) {
+		hp_id(ix + 1032 + (size_t)i * 20, i);
+		if (hoff64[i]) {
+			unsigned char *t = ix + 1032 + (size_t)hn * 28 + n64 * 8;
+
+			put32(t, (uint32_t)(hoff64[i] >> 32));
+			put32(t + 4, (uint32_t)hoff64[i]);
+			put32(ix + 1032 + (size_t)hn * 24 + (size_t)i * 4,
+			      0x80000000u | (uint32_t)n64++);
+		} else {
+			put32(ix + 1032 + (size_t)hn * 24 + (size_t)i * 4,
+			      hoff[i]);
+		}
+	}
+	il = 8 + 1024 + (size_t)hn * 28 + n64 * 8 + 40;
+	snprintf(path, sizeof(path), "%s/pack/pack-h.idx", objects);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(ix, 1, il, f), il);
+	fclose(f);
+	free(ix);
+}
+
+static int
+hp_read(const char *objects, int i, size_t max, packobj *o)
+{
+	unsigned char id[20];
+	packdb *db;
+	int r;
+
+	hp_id(id, i);
+	assert_non_null(db = packdb_open(objects));
+	r = packdb_read(db, id, max, o);
+	if (r) {
+		/* keep the data past packdb_free */
+		static char keep[256];
+
+		assert_true(o->len < sizeof(keep));
+		memcpy(keep, o->data, o->len + 1);
+		o->data = keep;
+	}
+	packdb_free(db);
+	return r;
+}
+
+/* What git and libgit2 reject, the reader must not answer: a copy opcode
+ * cut short, a 64-bit offset past 2^63, a delta of a target over the
+ * limit (not even inflated), a REF cycle. */
+static void
+handmade(void **state)
+{
+	char objects[512];
+	packobj o;
+	size_t n, t;
+
+	(void)state;
+	snprintf(objects, sizeof(objects), "%s/hand/objects", dir);
+	hp_start();
+	hp_blob("hello world\n");                            /* 0 */
+	{
+		static const unsigned char ok[] = {12, 5, 0x90, 0x05};
+		static const unsigned char cut[] = {12, 5, 0xB0, 0x05};
+
+		hp_delta(0, sizeof(ok), ok, sizeof(ok));     /* 1: "hello" */
+		hp_delta(0, sizeof(cut), cut, sizeof(cut));  /* 2: cut short */
+	}
+	/* 3: a delta whose header claims 17 MB (a 16 MB target written by
+	 * inserts would be that long), read with a 1 MB limit: rejected by
+	 * its size alone, before anything is inflated */
+	t = (size_t)16 << 20;
+	n = 1 + 4 + t + (t + 126) / 127;
+	hp_delta(0, n, (const unsigned char *)"x", 1);
+	hp_blob("far away\n");                               /* 4 */
+	hoff64[4] = 0x8000000000000000ull | hoff[4];
+	hp_write(objects);
+
+	assert_int_equal(hp_read(objects, 1, SIZE_MAX, &o), 1);
+	assert_int_equal(o.len, 5);
+	assert_string_equal(o.data, "hello");
+	assert_int_equal(hp_read(objects, 2, SIZE_MAX, &o), 0);
+	assert_int_equal(hp_read(objects, 3, (size_t)1 << 20, &o), 0);
+	assert_int_equal(hp_read(objects, 4, SIZE_MAX, &o), 0);
+	assert_int_equal(hp_read(objects, 0, SIZE_MAX, &o), 1);
+	assert_string_equal(o.data, "hello world\n");
+}
+
+/* An objects directory whose index path is exactly 4,095 bytes long (the
+ * reader's path buffer is 4,096): no write past it (ASan watches). */
+static void
+long_path(void **state)
+{
+	char path[4200], objects[4200];
+	size_t len;
+
+	(void)state;
+	snprintf(objects, sizeof(objects), "%s/long", dir);
+	len = strlen(objects);
+	for (;;) {
+		/* the name's length if the directories stopped here */
+		size_t room = 4095 - len - strlen("/objects/pack/") - 4, c;
+
+		if (room <= 255)
+			break;
+		c = room - 200 > 200 ? 200 : room - 200;
+		memset(path, 'd', c);
+		path[c] = '\0';
+		len += (size_t)snprintf(objects + len, sizeof(objects) - len,
+					"/%s", path);
+	}
+	strcat(objects, "/objects");
+	hp_start();
+	hp_blob("x\n");
+	hp_write(objects);
+	/* rename the index so that its path is 4,095 bytes */
+	{
+		char from[4300], to[4300];
+		size_t base = strlen(objects) + strlen("/pack/") + 4;
+
+		assert_true(base < 4095);
+		snprintf(from, sizeof(from), "%s/pack/pack-h.idx", objects);
+		memset(path, 'n', 4095 - base);
+		path[4095 - base] = '\0';
+		assert_true(strlen(path) <= 255);
+		snprintf(to, sizeof(to), "%s/pack/%s.idx", objects, path);
+		assert_int_equal(strlen(to), 4095);
+		assert_int_equal(rename(from, to), 0);
+	}
+	{
+		packdb *db;
+		packobj o;
+		unsigned char id[20];
+
+		assert_non_null(db = packdb_open(objects));
+		hp_id(id, 0);
+		/* its pack's path would not fit: not opened, not found */
+		assert_int_equal(packdb_read(db, id, SIZE_MAX, &o), 0);
+		packdb_free(db);
+	}
+}
+
 int
 main(void)
 {
@@ -329,6 +591,8 @@ main(void)
 		cmocka_unit_test(damaged),
 		cmocka_unit_test(fast_import_and_loose),
 		cmocka_unit_test(no_packs),
+		cmocka_unit_test(handmade),
+		cmocka_unit_test(long_path),
 	};
 
 	git_libgit2_init();
