@@ -64,6 +64,9 @@ typedef struct {
 	size_t files;           /* files read */
 	int color, quiet;
 	const char *root;       /* shown in sarif as the base */
+	const char *prefix;     /* github: the plan directory relative to
+				 * the repository's top ("" at the top or
+				 * outside a repository) */
 } report_ctx;
 
 void out_text(FILE *f, const report_ctx *r);

@@ -54,7 +54,7 @@ keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
 /* Print the findings of plan and return the exit code. */
 static int
 report(const strat_plan *plan, strat_diags *diags, const char *root,
-       size_t nonly, const lint_opts *o)
+       const char *prefix, size_t nonly, const lint_opts *o)
 {
 	report_ctx r;
 
@@ -66,6 +66,7 @@ report(const strat_plan *plan, strat_diags *diags, const char *root,
 	r.files = nonly ? nonly : strat_plan_file_count(plan);
 	r.quiet = o->quiet;
 	r.root = root;
+	r.prefix = prefix ? prefix : "";
 	switch (o->format) {
 	case FMT_JSON:
 		out_json(stdout, &r);
@@ -115,6 +116,36 @@ out:
 	return rc;
 }
 
+/*
+ * The directory root relative to the top of the git work tree holding it,
+ * "" at the top, NULL outside any repository (or on any doubt).  GitHub
+ * resolves annotation paths from the top of the checkout.
+ */
+static char *
+repo_prefix(const char *root)
+{
+	strat_repo *repo = NULL;
+	const char *wd;
+	char *top = NULL, *real = NULL, *out = NULL;
+	size_t n;
+
+	if (strat_repo_open(&repo, root) < 0)
+		return NULL;
+	if ((wd = strat_repo_workdir(repo)) != NULL &&
+	    (top = realpath(wd, NULL)) != NULL &&
+	    (real = realpath(root, NULL)) != NULL) {
+		n = strlen(top);
+		if (strcmp(real, top) == 0)
+			out = strdup("");
+		else if (strncmp(real, top, n) == 0 && real[n] == '/')
+			out = strdup(real + n + 1);
+	}
+	free(real);
+	free(top);
+	strat_repo_free(repo);
+	return out;
+}
+
 /* Lint the plan rooted at root; only != NULL limits output to files. */
 static int
 lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
@@ -124,6 +155,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 	strat_diags *diags = NULL, *shown = NULL;
 	strat_plan *plan = NULL;
 	gitplan g;
+	char *prefix = NULL;
 	int rc, ret = EXIT_TROUBLE, git = 0;
 
 	if (strat_source_fs(&src, root) < 0) {
@@ -149,8 +181,12 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	ret = report(plan, shown ? shown : diags, root, only ? nonly : 0, o);
+	if (o->format == FMT_GITHUB)
+		prefix = repo_prefix(root);
+	ret = report(plan, shown ? shown : diags, root, prefix,
+		     only ? nonly : 0, o);
 out:
+	free(prefix);
 	if (git)
 		gitplan_close(&g);
 	strat_plan_free(plan);
@@ -169,6 +205,7 @@ lint_git(const char *dir, const lint_opts *o)
 	strat_plan *plan = NULL;
 	strat_oid oid;
 	gitplan g;
+	char *planroot = NULL;
 	int ret = EXIT_TROUBLE;
 
 	if (gitplan_open(&g, dir) < 0)
@@ -186,8 +223,20 @@ lint_git(const char *dir, const lint_opts *o)
 	}
 	if (o->since != NULL && keep_new(&g, &diags, o) < 0)
 		goto out;
-	ret = report(plan, diags, g.top, 0, o);
+	/* paths are relative to the plan directory, g.prefix in the tree */
+	if (g.top != NULL && g.prefix != NULL && g.prefix[0] != '\0') {
+		size_t n = strlen(g.top) + strlen(g.prefix) + 2;
+
+		if ((planroot = malloc(n)) == NULL) {
+			die_msg("out of memory");
+			goto out;
+		}
+		snprintf(planroot, n, "%s/%s", g.top, g.prefix);
+	}
+	ret = report(plan, diags, planroot ? planroot : g.top, g.prefix, 0,
+		     o);
 out:
+	free(planroot);
 	strat_plan_free(plan);
 	strat_diags_free(diags);
 	gitplan_close(&g);

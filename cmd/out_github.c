@@ -54,7 +54,12 @@ out_github(FILE *f, const report_ctx *r)
 		}
 		fputs(d->severity == STRAT_SEV_ERROR ? "::error " : "::warning ",
 		      f);
+		/* relative to the top of the checkout, as GitHub wants */
 		fputs("file=", f);
+		if (r->prefix != NULL && r->prefix[0] != '\0') {
+			esc(f, r->prefix, 1);
+			fputc('/', f);
+		}
 		esc(f, d->file[0] ? d->file : "strat.yaml", 1);
 		if (d->line)
 			fprintf(f, ",line=%u", (unsigned)d->line);
