@@ -578,7 +578,19 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 			cfg->calendars[g].s = NULL;
 	for (i = 0; i < files.n; i++) {
 		int match = 0;
+		size_t fl = strlen(files.v[i]);
 
+		if (fl > 0 && files.v[i][fl - 1] == '/') {
+			/* a directory the source could not read */
+			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
+					files.v[i], 0, 0,
+					"calendar files in it are not counted: "
+					"move them up, or make it readable",
+					"directory not read: deeper than %d "
+					"levels below the plan, or unreadable",
+					STRAT_MAX_DIR_DEPTH);
+			continue;
+		}
 		for (g = 0; g < cfg->ncalendars; g++)
 			if (cfg->calendars[g].s &&
 			    glob_match(cfg->calendars[g].s, files.v[i])) {

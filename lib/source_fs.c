@@ -46,8 +46,18 @@ walk(fsctx *c, char *path, size_t len, int depth,
 	size_t n;
 	int rc = 0;
 
-	if (depth > 32 || (d = opendir(path)) == NULL)
-		return 0;
+	/* A directory not read is reported, as its path with a trailing
+	 * '/': the loader says so instead of counting fewer files. */
+	if (depth > STRAT_MAX_DIR_DEPTH || (d = opendir(path)) == NULL) {
+		if (depth == 0 || (depth <= STRAT_MAX_DIR_DEPTH &&
+				   errno == ENOENT))
+			return 0;
+		path[len] = '/';
+		path[len + 1] = '\0';
+		rc = add(arg, path + strlen(c->root) + 1);
+		path[len] = '\0';
+		return rc;
+	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0)
 			continue;

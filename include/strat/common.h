@@ -37,6 +37,7 @@ enum {
 #define STRAT_MAX_ITEMS 1000000u
 #define STRAT_MAX_FILES 10000u
 #define STRAT_MAX_PATH 1024
+#define STRAT_MAX_DIR_DEPTH 32 /* directories below the plan root */
 #define STRAT_MAX_FINDINGS 1000u /* reported per file; then one more says so */
 
 /*
