@@ -528,15 +528,21 @@ typedef struct {
 
 /* Returns 0, or libgit2's negative code (not converted: callers tell
  * GIT_ENOTFOUND apart).  Objects larger than max bytes come from
- * libgit2, which callers ask for the size first when it matters. */
+ * libgit2; with sized, libgit2 is asked for the size first, from the
+ * object's header, and GIT_EBUFS says it is over max (a blob of gigabytes
+ * compresses to megabytes and must not be inflated). */
 static int
-raw_read(strat_repo *r, const git_oid *id, size_t max, rawobj *out)
+raw_read(strat_repo *r, const git_oid *id, size_t max, int sized,
+	 rawobj *out)
 {
 	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size;
 	packobj po;
 	int rc;
 
 	out->o = NULL;
+	out->data = NULL;
 	if ((rc = odb_of(r, &odb)) < 0)
 		return GIT_ERROR;
 	if (r->packs != NULL && packdb_read(r->packs, id->id, max, &po)) {
@@ -545,6 +551,9 @@ raw_read(strat_repo *r, const git_oid *id, size_t max, rawobj *out)
 		out->type = (git_object_t)po.type;
 		return 0;
 	}
+	if (sized && git_odb_read_header(&size, &type, odb, id) == 0 &&
+	    size > max)
+		return GIT_EBUFS;
 	if ((rc = git_odb_read(&out->o, odb, id)) < 0)
 		return rc;
 	out->data = git_odb_object_data(out->o);
@@ -754,7 +763,7 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	int rc;
 
 	/* Raw and parsed here: a history walk looks up thousands. */
-	if (raw_read(r, (const git_oid *)id->id, 1 << 20, &o) == 0) {
+	if (raw_read(r, (const git_oid *)id->id, 1 << 20, 0, &o) == 0) {
 		rc = o.type == GIT_OBJECT_COMMIT
 			     ? parse_commit_info(r, o.data, o.len, out)
 			     : -1;
@@ -775,36 +784,15 @@ static int
 read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	  size_t *len)
 {
-	rawobj o = {0};
-	packobj po;
-	git_odb *odb = NULL;
-	git_object_t type;
-	size_t hsize;
+	rawobj o;
 	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
-	if ((rc = odb_of(r, &odb)) < 0)
-		return rc;
 	/* The pack reader knows the size before inflating and gives up
-	 * on anything over the limit; libgit2 is asked for the size first,
-	 * from the object header: a blob of gigabytes compresses to
-	 * megabytes and must not be inflated. */
-	if (r->packs != NULL &&
-	    packdb_read(r->packs, id->id, STRAT_MAX_FILE_SIZE, &po)) {
-		o.data = po.data;
-		o.len = po.len;
-		o.type = (git_object_t)po.type;
-		rc = 0;
-	} else {
-		rc = git_odb_read_header(&hsize, &type, odb, id);
-		if (rc == 0 && hsize > STRAT_MAX_FILE_SIZE)
-			return STRAT_ELIMIT;
-		if ((rc = git_odb_read(&o.o, odb, id)) == 0) {
-			o.data = git_odb_object_data(o.o);
-			o.len = git_odb_object_size(o.o);
-			o.type = git_odb_object_type(o.o);
-		}
-	}
+	 * on anything over the limit; libgit2 is asked for it first. */
+	rc = raw_read(r, id, STRAT_MAX_FILE_SIZE, 1, &o);
+	if (rc == GIT_EBUFS)
+		return STRAT_ELIMIT;
 	if (rc < 0 || o.type != GIT_OBJECT_BLOB) {
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
@@ -1144,7 +1132,7 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		w->truncated = 1;
 		return 0;
 	}
-	if ((rc = raw_read(w->repo, &w->next, OBJ_MAX, &o)) < 0) {
+	if ((rc = raw_read(w->repo, &w->next, OBJ_MAX, 0, &o)) < 0) {
 		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
 			w->has_next = 0;
@@ -1325,7 +1313,7 @@ read_tree_raw(strat_pathids *p, const git_oid *id, const char **data,
 	if (p->last == NULL || !git_oid_equal(&p->lastid, id)) {
 		free(p->last);
 		p->last = NULL;
-		if ((rc = raw_read(p->repo, id, OBJ_MAX, &o)) < 0)
+		if ((rc = raw_read(p->repo, id, OBJ_MAX, 0, &o)) < 0)
 			return fail(rc, "cannot read tree");
 		if (o.type != GIT_OBJECT_TREE) {
 			raw_free(&o);
@@ -1523,7 +1511,7 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		*out = d;
 		return 0;
 	}
-	rc = raw_read(r, id, OBJ_MAX, &o);
+	rc = raw_read(r, id, OBJ_MAX, 0, &o);
 	if (rc == GIT_ENOTFOUND && top)
 		return 0;
 	if (rc < 0)

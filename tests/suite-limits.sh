@@ -52,6 +52,17 @@ if big file-size; then
 	cal > "$d/calendar/big.yaml"; truncate -s 67108865 "$d/calendar/big.yaml"
 	expect file-size 1 '^calendar/big.yaml: error: file is larger than 67108864 bytes \[limit-exceeded\]' 10 -- $S lint
 fi
+# ... and as a git blob: told by its size, not inflated; loose (libgit2
+# reads the object's header) and packed (strat's pack reader)
+d=$tmp/size-git; plan "$d"
+if big file-size-blob; then
+	cal > "$d/calendar/big.yaml"; truncate -s 67108865 "$d/calendar/big.yaml"
+	(cd "$d" && git init -q . && git add -A &&
+	    git -c user.name=t -c user.email=t@e commit -q -m big) >/dev/null 2>&1
+	expect file-size-blob-loose 1 '^calendar/big.yaml: error: file is larger than 67108864 bytes \[limit-exceeded\]' 10 -- $S lint --rev HEAD
+	(cd "$d" && git repack -q -a -d && git prune-packed) >/dev/null 2>&1
+	expect file-size-blob-packed 1 '^calendar/big.yaml: error: file is larger than 67108864 bytes \[limit-exceeded\]' 10 -- $S lint --rev HEAD
+fi
 d=$tmp/size-ok; plan "$d"
 if big file-size-at-limit; then
 	{ cal; printf 'notes: "'; } > "$d/calendar/big.yaml"

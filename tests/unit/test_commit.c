@@ -14,24 +14,11 @@
 #include <cmocka.h>
 #include <git2.h>
 
+#include "sh.h"
+
 #include "strat/git.h"
 
 static char dir[256];
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_true(n > 0 && (size_t)n < sizeof(cmd));
-	if (system(cmd) != 0)
-		fail_msg("command failed: %s", cmd);
-}
 
 /* Each message body (after the headers) and author line, as printf
  * formats; the commits are written raw with git hash-object. */

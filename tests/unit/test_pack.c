@@ -14,27 +14,14 @@
 
 #include <cmocka.h>
 #include <git2.h>
+
+#include "sh.h"
 #include <libdeflate.h>
 #include <sys/stat.h>
 
 #include "pack.h"
 
 static char dir[256];
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_true(n > 0 && (size_t)n < sizeof(cmd));
-	if (system(cmd) != 0)
-		fail_msg("command failed: %s", cmd);
-}
 
 /* A history of 120 commits: a file rewritten a line at a time (long
  * delta chains of blobs and trees), a second directory, and a 3 MB
