@@ -110,13 +110,16 @@ void
 json_str(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n, k;
+	uint32_t cp;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	fputc('"', f);
-	for (; *p; p++) {
+	for (n = strlen(s); n > 0; p += k, n -= k) {
+		k = 1;
 		switch (*p) {
 		case '"':
 			fputs("\\\"", f);
@@ -134,10 +137,20 @@ json_str(FILE *f, const char *s)
 			fputs("\\t", f);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(f, "\\u%04x", *p);
-			else
+			} else if (*p < 0x80) {
 				fputc(*p, f);
+			} else if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
+				/* not UTF-8 (a file name from git): JSON
+				 * text must be UTF-8 (RFC 8259 8.1) */
+				fputs("\\ufffd", f);
+				k = 1;
+			} else if (strat_text_unsafe_cp(cp)) {
+				fprintf(f, "\\u%04x", (unsigned)cp);
+			} else {
+				fwrite(p, 1, k, f);
+			}
 		}
 	}
 	fputc('"', f);
