@@ -104,6 +104,12 @@ int gitplan_open(gitplan *g, const char *dir);
 int gitplan_load(gitplan *g, const strat_oid *commit,
 		 const strat_load_options *lo, strat_diags *diags,
 		 strat_plan **out);
+/* ... with calendar files that do not parse replaced by their last
+ * version that did, from commit back (strat_plan_load_mended). */
+int gitplan_load_mended(gitplan *g, const strat_oid *commit,
+			const strat_load_options *lo, strat_diags *diags,
+			strat_diags *mended_diags, strat_plan **out,
+			strat_mends **mends);
 int gitplan_resolve(gitplan *g, const char *rev, strat_oid *out);
 /* Decide the plan directory from the tree of commit, if not yet done. */
 int gitplan_find(gitplan *g, const strat_oid *commit);

@@ -18,13 +18,20 @@ typedef struct {
 	char label[300];
 	strat_plan *plan;
 	strat_diags *diags;
+	strat_mends *mends;
 } side;
 
 static int
-load_side(gitplan *g, side *s, const strat_load_options *lo, int lint)
+load_side(gitplan *g, side *s, const strat_load_options *lo, int lint,
+	  int base)
 {
+	/* A file that does not parse keeps the items of its last version
+	 * that did; on BASE that version's findings count too, so that
+	 * they do not look new in HEAD. */
 	if (strat_diags_new(&s->diags) < 0 ||
-	    gitplan_load(g, &s->oid, lo, s->diags, &s->plan) < 0)
+	    gitplan_load_mended(g, &s->oid, lo, s->diags,
+				base ? s->diags : NULL, &s->plan,
+				&s->mends) < 0)
 		return -1;
 	if (lint && strat_lint(s->plan, lo, s->diags) < 0) {
 		die_msg("%s", strat_error_last());
@@ -173,8 +180,8 @@ cmd_diff(int argc, char **argv)
 	set_label(&base, mb ? "merge-base" : b);
 	set_label(&head, h);
 	/* HEAD first: it decides where the plan lives. */
-	if (load_side(&g, &head, &lo, lint) < 0 ||
-	    load_side(&g, &base, &lo, lint) < 0)
+	if (load_side(&g, &head, &lo, lint, 0) < 0 ||
+	    load_side(&g, &base, &lo, lint, 1) < 0)
 		goto out;
 	if (strat_plan_compare(&changes, base.plan, head.plan, NULL) < 0 ||
 	    (lint && strat_diags_new_since(&fresh, base.diags, head.diags) <
@@ -188,6 +195,7 @@ cmd_diff(int argc, char **argv)
 	rv.changes = changes;
 	rv.new_findings = fresh;
 	rv.max_rows = (size_t)rows;
+	rv.broken = head.mends;
 	if (strat_review_render(&out, &rv, format) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
@@ -215,6 +223,8 @@ out:
 	strat_plan_free(head.plan);
 	strat_diags_free(base.diags);
 	strat_diags_free(head.diags);
+	strat_mends_free(base.mends);
+	strat_mends_free(head.mends);
 	if (opened)
 		gitplan_close(&g);
 	free(spec);

@@ -166,6 +166,15 @@ gitplan_load(gitplan *g, const strat_oid *commit,
 	     const strat_load_options *lo, strat_diags *diags,
 	     strat_plan **out)
 {
+	return gitplan_load_mended(g, commit, lo, diags, NULL, out, NULL);
+}
+
+int
+gitplan_load_mended(gitplan *g, const strat_oid *commit,
+		    const strat_load_options *lo, strat_diags *diags,
+		    strat_diags *mended_diags, strat_plan **out,
+		    strat_mends **mends)
+{
 	strat_source inner, src;
 	int rc;
 
@@ -181,7 +190,11 @@ gitplan_load(gitplan *g, const strat_oid *commit,
 	}
 	if ((rc = strat_source_prefix(&src, &inner, g->prefix)) < 0)
 		goto out_inner;
-	rc = strat_plan_load(out, &src, lo, diags);
+	if (mends != NULL)
+		rc = strat_plan_load_mended(out, mends, &src, g->repo, commit,
+					    g->prefix, lo, diags, mended_diags);
+	else
+		rc = strat_plan_load(out, &src, lo, diags);
 	strat_source_prefix_free(&src);
 out_inner:
 	strat_source_git_free(&inner);

@@ -94,14 +94,18 @@ keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_diags *base = NULL, *fresh = NULL;
 	strat_plan *plan = NULL;
+	strat_mends *mends = NULL;
 	strat_oid oid;
 	int rc;
 
 	lo.today = o->today;
 	if ((rc = gitplan_resolve(g, o->since, &oid)) < 0)
 		return rc;
+	/* A BASE file that did not parse counts with the findings of its
+	 * last version that did (else all of them would look new). */
 	if ((rc = strat_diags_new(&base)) < 0 ||
-	    (rc = gitplan_load(g, &oid, &lo, base, &plan)) < 0)
+	    (rc = gitplan_load_mended(g, &oid, &lo, base, base, &plan,
+				      &mends)) < 0)
 		goto out;
 	if ((rc = strat_lint(plan, &lo, base)) < 0 ||
 	    (rc = strat_diags_new_since(&fresh, base, *diags)) < 0) {
@@ -111,6 +115,7 @@ keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
 	strat_diags_free(*diags);
 	*diags = fresh;
 out:
+	strat_mends_free(mends);
 	strat_plan_free(plan);
 	strat_diags_free(base);
 	return rc;

@@ -7,9 +7,9 @@
 #include "cmd.h"
 
 static const char week_usage[] =
-	"usage: strat week [--date YYYY-MM-DD] [--owner ID] "
-	"[--format text|md|json]\n"
-	"                  [--color auto|always|never] [-C DIR]\n";
+	"usage: strat week [--date YYYY-MM-DD] [--since DATE|REV] [--owner ID]\n"
+	"                  [--format text|md|json] [--color auto|always|never] "
+	"[-C DIR]\n";
 
 enum { FMT_TEXT, FMT_MD, FMT_JSON };
 
@@ -19,160 +19,200 @@ enum { FMT_TEXT, FMT_MD, FMT_JSON };
 #define C_DIM "\033[2m"
 #define C_OFF "\033[0m"
 
-/*
- * A source reading the subdirectory prefix/ of another source, for a plan
- * that lives below the top of its git work tree.
- */
+/* The plan's git context, the plan a check-in compares with, and why. */
 typedef struct {
-	const strat_source *inner;
-	const char *prefix; /* "dir/sub/" */
-	size_t len;
-	int (*add)(void *, const char *);
-	void *arg;
-} subsrc;
+	strat_repo *repo;
+	strat_oid head;
+	int has_head;
+	char *prefix;     /* the plan directory relative to the top */
+	strat_plan *base;
+	strat_mends *base_mends;
+	char note[320];
+	char commit[41];  /* the base commit */
+	strat_day commit_day;
+	char source[64];  /* "1a2b3c4 (2026-11-25)": the commit read for a
+			   * past check-in; "" for the working tree */
+} history;
 
+/* Open the repository holding root; a note says why when there is none. */
 static int
-sub_add(void *arg, const char *path)
+open_history(history *h, const char *root)
 {
-	subsrc *s = arg;
-
-	if (strncmp(path, s->prefix, s->len) != 0 || path[s->len] == '\0')
-		return 0;
-	return s->add(s->arg, path + s->len);
-}
-
-static int
-sub_list(void *ctx, int (*add)(void *, const char *), void *arg)
-{
-	subsrc *s = ctx;
-
-	s->add = add;
-	s->arg = arg;
-	return s->inner->list(s->inner->ctx, sub_add, s);
-}
-
-static int
-sub_read(void *ctx, const char *path, char **buf, size_t *len)
-{
-	subsrc *s = ctx;
-	char *p = malloc(s->len + strlen(path) + 1);
+	const char *wd;
+	char *top;
+	size_t n;
 	int rc;
 
-	if (p == NULL)
+	if ((rc = strat_repo_open(&h->repo, root)) < 0) {
+		if (rc != STRAT_ENOTFOUND)
+			die_msg("warning: %s", strat_error_last());
+		snprintf(h->note, sizeof(h->note), "%s: what changed is not "
+			 "shown.", rc == STRAT_ENOTFOUND
+					   ? "Not in a git repository"
+					   : "Git history unavailable");
+		strat_repo_free(h->repo);
+		h->repo = NULL;
+		return 0;
+	}
+	wd = strat_repo_workdir(h->repo);
+	top = wd ? realpath(wd, NULL) : NULL;
+	n = top ? strlen(top) : 0;
+	if (top != NULL && strncmp(root, top, n) == 0 && root[n] == '/')
+		h->prefix = strdup(root + n + 1);
+	else
+		h->prefix = strdup("");
+	free(top);
+	if (h->prefix == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	memcpy(p, s->prefix, s->len);
-	strcpy(p + s->len, path);
-	rc = s->inner->read(s->inner->ctx, p, buf, len);
-	free(p);
+	if (strat_repo_is_empty(h->repo) ||
+	    strat_repo_resolve(h->repo, "HEAD", &h->head) < 0)
+		snprintf(h->note, sizeof(h->note),
+			 "No commit yet: what changed is not shown.");
+	else
+		h->has_head = 1;
+	return 0;
+}
+
+static void
+commit_label(char *buf, size_t size, const strat_oid *id, int64_t time)
+{
+	char hex[41], day[11];
+
+	strat_oid_fmt(id, hex);
+	strat_date_format((strat_day)(time / 86400), day);
+	snprintf(buf, size, "%.7s (%s)", hex, day);
+}
+
+/*
+ * The plan to compare with (spec/SPEC.md, "The check-in window"): as
+ * committed before the day since (the check-in date less seven days by
+ * default), or at the revision since_rev.
+ */
+static int
+find_base(history *h, strat_day since, const char *since_rev,
+	  const strat_load_options *lo)
+{
+	strat_diags *diags = NULL;
+	strat_oid id;
+	int64_t time;
+	char day[11], label[64];
+	int rc;
+
+	if (!h->has_head)
+		return 0;
+	if ((rc = strat_diags_new(&diags)) < 0)
+		return rc;
+	if (since_rev != NULL) {
+		strat_commit c;
+		strat_source inner, src;
+
+		if ((rc = strat_repo_resolve(h->repo, since_rev, &id)) < 0 ||
+		    (rc = strat_commit_lookup(h->repo, &id, &c)) < 0)
+			goto out;
+		time = c.time;
+		if ((rc = strat_source_commit(&inner, h->repo, &id)) < 0)
+			goto out;
+		if ((rc = strat_source_prefix(&src, &inner, h->prefix)) == 0) {
+			rc = strat_plan_load_mended(&h->base, &h->base_mends,
+						    &src, h->repo, &id,
+						    h->prefix, lo, diags, NULL);
+			strat_source_prefix_free(&src);
+		}
+		strat_source_git_free(&inner);
+		if (rc < 0)
+			goto out;
+	} else if ((rc = strat_plan_as_of(&h->base, &h->base_mends, &id,
+					  &time, h->repo, &h->head,
+					  (int64_t)since * 86400, h->prefix,
+					  lo, diags)) <= 0) {
+		strat_date_format(since, day);
+		if (rc == 0)
+			snprintf(h->note, sizeof(h->note),
+				 "No commit before %s: what changed is not "
+				 "shown.",
+				 day);
+		goto out;
+	}
+	strat_oid_fmt(&id, h->commit);
+	h->commit_day = (strat_day)(time / 86400);
+	commit_label(label, sizeof(label), &id, time);
+	if (since_rev != NULL) {
+		snprintf(h->note, sizeof(h->note), "Compared with %s, '%.64s'.",
+			 label, since_rev);
+	} else {
+		strat_date_format(since, day);
+		snprintf(h->note, sizeof(h->note),
+			 "Compared with %s, the plan as committed before %s.",
+			 label, day);
+	}
+	rc = 0;
+out:
+	strat_diags_free(diags);
 	return rc;
 }
 
-/* How the "changed" section was found (or why not). */
-typedef struct {
-	strat_repo *repo;
-	strat_plan *base;
-	char note[256];
-	char commit[41];
-	strat_day commit_day;
-} history;
-
-/*
- * The plan of the newest commit (first-parent from HEAD) made before the
- * week began, read from the plan's directory within the work tree.
- */
-static int
-find_base(history *h, const char *root, strat_day start)
+/* Say which plan files did not parse and what stands in for them; the
+ * number of such files. */
+static size_t
+tell_mends(const strat_mends *m, const char *where)
 {
-	strat_oid head;
-	strat_walk *walk = NULL;
-	strat_commit c;
-	strat_source src, sub;
-	subsrc ss;
-	strat_diags *diags = NULL;
-	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
-	const char *wd;
-	char day[11];
-	int rc, found = 0;
+	size_t i;
+	char label[64];
 
-	strat_date_format(start, day);
-	if ((rc = strat_repo_open(&h->repo, root)) < 0) {
-		if (rc == STRAT_ENOTFOUND)
-			snprintf(h->note, sizeof(h->note),
-				 "Not in a git repository: what changed since "
-				 "last week is not shown.");
-		else {
-			die_msg("warning: %s", strat_error_last());
-			snprintf(h->note, sizeof(h->note),
-				 "Git history unavailable: what changed since "
-				 "last week is not shown.");
+	for (i = 0; m != NULL && i < m->nfiles; i++) {
+		const strat_mend *f = &m->files[i];
+
+		if (f->found)
+			commit_label(label, sizeof(label), &f->commit,
+				     f->time);
+		fprintf(stderr, "%s%s:%u:%u: error: %s\n", where, f->file,
+			(unsigned)f->line, (unsigned)f->column, f->message);
+		if (f->found)
+			fprintf(stderr, "  note: its items are taken from "
+					"%s, the last version that parsed\n",
+				label);
+		else
+			fputs("  note: no version of it parsed: its items "
+			      "are left out\n",
+			      stderr);
+	}
+	return m ? m->nfiles : 0;
+}
+
+/* "the plan has 2 errors (in a.yaml, b.yaml); ..." counted as lint does. */
+static void
+tell_errors(const strat_diags *diags)
+{
+	size_t n = strat_diags_errors(diags), i, j, shown = 0;
+	char files[200] = "";
+
+	if (n == 0)
+		return;
+	for (i = 0; i < strat_diags_count(diags); i++) {
+		const strat_diag *d = strat_diags_get(diags, i);
+		size_t len = strlen(files);
+
+		if (d->severity != STRAT_SEV_ERROR)
+			continue;
+		for (j = 0; j < i; j++) {
+			const strat_diag *e = strat_diags_get(diags, j);
+
+			if (e->severity == STRAT_SEV_ERROR &&
+			    strcmp(e->file, d->file) == 0)
+				break;
 		}
-		return 0;
-	}
-	if (strat_repo_is_empty(h->repo) ||
-	    strat_repo_resolve(h->repo, "HEAD", &head) < 0) {
-		snprintf(h->note, sizeof(h->note),
-			 "No commit yet: what changed since last week is not "
-			 "shown.");
-		return 0;
-	}
-	if ((rc = strat_walk_new(&walk, h->repo, &head, 0)) < 0)
-		return rc;
-	while ((rc = strat_walk_next(walk, &c)) == 1)
-		if (c.time < (int64_t)start * 86400) {
-			found = 1;
+		if (j < i)
+			continue;
+		if (shown++ == 3) {
+			snprintf(files + len, sizeof(files) - len, ", ...");
 			break;
 		}
-	if (rc < 0 && rc != STRAT_ESHALLOW) {
-		strat_walk_free(walk);
-		return rc;
+		snprintf(files + len, sizeof(files) - len, "%s%.60s",
+			 len ? ", " : "", d->file[0] ? d->file : "strat.yaml");
 	}
-	if (!found) {
-		snprintf(h->note, sizeof(h->note),
-			 "No commit before %s%s: what changed since last week "
-			 "is not shown.",
-			 day,
-			 strat_walk_truncated(walk) ? " (shallow clone)" : "");
-		strat_walk_free(walk);
-		return 0;
-	}
-	strat_walk_free(walk);
-	strat_oid_fmt(&c.id, h->commit);
-	h->commit_day = (strat_day)(c.time / 86400);
-	if ((rc = strat_source_commit(&src, h->repo, &c.id)) < 0)
-		return rc;
-	wd = strat_repo_workdir(h->repo);
-	memset(&ss, 0, sizeof(ss));
-	sub = src;
-	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0 &&
-	    root[strlen(wd)] != '\0') {
-		char *p = malloc(strlen(root) - strlen(wd) + 2);
-
-		if (p == NULL) {
-			strat_source_git_free(&src);
-			return strat_error_set(STRAT_ENOMEM, "out of memory");
-		}
-		sprintf(p, "%s/", root + strlen(wd));
-		ss.inner = &src;
-		ss.prefix = p;
-		ss.len = strlen(p);
-		sub.list = sub_list;
-		sub.read = sub_read;
-		sub.stat = NULL;
-		sub.ctx = &ss;
-	}
-	if ((rc = strat_diags_new(&diags)) == 0)
-		rc = strat_plan_load(&h->base, &sub, &lo, diags);
-	strat_diags_free(diags);
-	free((char *)ss.prefix);
-	strat_source_git_free(&src);
-	if (rc < 0)
-		return rc;
-	strat_date_format(h->commit_day, day);
-	snprintf(h->note, sizeof(h->note),
-		 "Compared with %.7s (%s), the last commit before the week "
-		 "began.",
-		 h->commit, day);
-	return 0;
+	die_msg("warning: the plan has %zu error%s (in %s); 'strat lint' "
+		"shows %s",
+		n, n == 1 ? "" : "s", files, n == 1 ? "it" : "them");
 }
 
 /* s sanitised (control characters as '?') and fitted to width code
@@ -277,10 +317,12 @@ out_week_text(FILE *f, const strat_week *w, const history *h, int color)
 		fit(f, w->owner, 20, 0);
 	}
 	fputc('\n', f);
+	if (h->source[0])
+		fprintf(f, "Plan as committed in %s\n", h->source);
 	for (s = 0; s < STRAT_WEEK__NSECTIONS; s++)
 		text_items(f, w, s, color);
 
-	heading(f, color, "Changed since the week began", NULL);
+	heading(f, color, "Changed since the last check-in", NULL);
 	fputs("  ", f);
 	term_puts(f, h->note);
 	fputc('\n', f);
@@ -389,6 +431,8 @@ out_week_json(FILE *f, const strat_week *w, const history *h)
 	json_date(f, w->date);
 	fputs(",\n  \"owner\": ", f);
 	json_str(f, w->owner);
+	fputs(",\n  \"plan\": ", f);
+	json_str(f, w->source);
 	fputs(",\n", f);
 	for (s = 0; s < STRAT_WEEK__NSECTIONS; s++) {
 		fprintf(f, "  \"%s\": [", keys[s]);
@@ -472,11 +516,17 @@ cmd_week(int argc, char **argv)
 		{"owner", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
 		{"color", required_argument, NULL, 'c'},
+		{"since", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int ch, fmt = FMT_TEXT, rc, ret = EXIT_TROUBLE;
 	const char *dir = ".", *color = "auto", *owner = NULL;
-	strat_day date = strat_date_today();
+	strat_day today = strat_date_today(), date = today;
+	strat_day since = STRAT_NO_DATE;
+	const char *since_rev = NULL;
+	strat_mends *mends = NULL;
+	size_t broken = 0;
+	char day[11];
 	strat_source src;
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_week_options wo = STRAT_WEEK_OPTIONS_INIT;
@@ -500,6 +550,13 @@ cmd_week(int argc, char **argv)
 			break;
 		case 'o':
 			owner = optarg;
+			break;
+		case 's':
+			/* a date, else a revision */
+			if (strat_date_parse(optarg, &since) < 0) {
+				since = STRAT_NO_DATE;
+				since_rev = optarg;
+			}
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -539,7 +596,7 @@ cmd_week(int argc, char **argv)
 		fputs(week_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (date == STRAT_NO_DATE) {
+	if (today == STRAT_NO_DATE) {
 		die_msg("STRAT_TODAY wants YYYY-MM-DD");
 		return EXIT_TROUBLE;
 	}
@@ -547,37 +604,65 @@ cmd_week(int argc, char **argv)
 		die_msg("cannot open '%s'", dir);
 		return EXIT_TROUBLE;
 	}
-	if (strat_source_fs(&src, root) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
-	have_src = 1;
+	lo.today = today;
 	if ((rc = strat_diags_new(&diags)) < 0 ||
-	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0) {
+	    (rc = open_history(&h, root)) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (strat_diags_errors(diags))
-		die_msg("warning: the plan has %zu error%s; 'strat lint' "
-			"shows them",
-			strat_diags_errors(diags),
-			strat_diags_errors(diags) == 1 ? "" : "s");
+	if (date < today && h.has_head) {
+		/* A past check-in: the plan as committed by the end of it. */
+		strat_oid id;
+		int64_t time;
+
+		if ((rc = strat_plan_as_of(&plan, &mends, &id, &time, h.repo,
+					   &h.head, ((int64_t)date + 1) * 86400,
+					   h.prefix, &lo, diags)) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		if (rc == 0) {
+			strat_date_format(date, day);
+			die_msg("no commit of the plan by %s", day);
+			goto out;
+		}
+		commit_label(h.source, sizeof(h.source), &id, time);
+		broken = tell_mends(mends, "");
+	} else {
+		if (strat_source_fs(&src, root) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		have_src = 1;
+		if ((rc = strat_plan_load_mended(&plan, &mends, &src, h.repo,
+						 h.has_head ? &h.head : NULL,
+						 h.prefix, &lo, diags,
+						 NULL)) < 0 ||
+		    (rc = strat_lint(plan, &lo, diags)) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		/* A plan that does not parse is said first (exit 1). */
+		if ((broken = tell_mends(mends, "")) == 0)
+			tell_errors(diags);
+	}
 	if (owner != NULL && strat_plan_team(plan)->file != NULL &&
 	    strat_plan_find_person(plan, owner) == NULL) {
 		die_msg("'%s' is not a person in %s", owner,
 			strat_plan_team(plan)->file);
 		goto out;
 	}
-	if ((rc = find_base(&h, root,
-			    strat_week_start(date, strat_plan_config(plan)
-							   ->week_starts))) <
-	    0) {
+	if (since == STRAT_NO_DATE)
+		since = date - 7;
+	if (find_base(&h, since, since_rev, &lo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
+	tell_mends(h.base_mends, "base: ");
 	wo.date = date;
 	wo.owner = owner;
 	wo.base = h.base;
+	wo.source = h.source[0] ? h.source : NULL;
 	if (strat_week_build(&w, plan, &wo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
@@ -596,11 +681,14 @@ cmd_week(int argc, char **argv)
 	default:
 		out_week_text(stdout, w, &h, want_color(stdout, color));
 	}
-	ret = EXIT_CLEAN;
+	ret = broken ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
 	free(md);
 	strat_week_free(w);
 	strat_plan_free(h.base);
+	strat_mends_free(h.base_mends);
+	strat_mends_free(mends);
+	free(h.prefix);
 	strat_repo_free(h.repo);
 	strat_plan_free(plan);
 	strat_diags_free(diags);

@@ -50,6 +50,7 @@ typedef struct {
 	size_t silent, slips, pullins;
 	long slip_days;
 	size_t errors, warnings; /* new findings */
+	size_t broken;           /* HEAD files that do not parse */
 	size_t strategy, calendar, team;
 } tally;
 
@@ -80,6 +81,7 @@ count(const strat_review *r, tally *t)
 	}
 	t->errors = strat_diags_errors(r->new_findings);
 	t->warnings = strat_diags_warnings(r->new_findings);
+	t->broken = r->broken ? r->broken->nfiles : 0;
 }
 
 int
@@ -88,7 +90,7 @@ strat_review_attention(const strat_review *r)
 	tally t;
 
 	count(r, &t);
-	return t.silent > 0 || t.errors > 0;
+	return t.silent > 0 || t.errors > 0 || t.broken > 0;
 }
 
 static void
@@ -108,12 +110,14 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	int first = 1;
 
 	if (strat_changes_count(r->changes) == 0 && t->errors == 0 &&
-	    t->warnings == 0) {
+	    t->warnings == 0 && t->broken == 0) {
 		sb_puts(b, "no plan changes");
 		return;
 	}
-	sb_puts(b, t->silent || t->errors ? "needs attention: "
-					  : "plan changes: ");
+	sb_puts(b, t->silent || t->errors || t->broken ? "needs attention: "
+						       : "plan changes: ");
+	part(b, &first, t->broken, "calendar file does not parse",
+	     "calendar files do not parse");
 	part(b, &first, t->silent, "item removed without being shipped or "
 				   "dropped",
 	     "items removed without being shipped or dropped");
@@ -562,6 +566,32 @@ render_md(char **out, const strat_review *r)
 		md_code(p, r->plan_dir);
 	}
 	md_text(p, ".");
+	if (t.broken) {
+		size_t i;
+		char hex[41];
+
+		md_heading(d, 3, "Does not parse");
+		md_list(d);
+		for (i = 0; i < t.broken; i++) {
+			const strat_mend *f = &r->broken->files[i];
+
+			p = md_item(d);
+			md_code(p, f->file);
+			md_textf(p, " line %u, column %u: %s; ", f->line,
+				 f->column, f->message);
+			strat_oid_fmt(&f->commit, hex);
+			hex[7] = '\0';
+			if (f->found) {
+				md_text(p, "its items are compared from ");
+				md_code(p, hex);
+				md_text(p, ", the last version that parsed.");
+			} else {
+				md_text(p, "no version of it parsed: its items "
+					   "are left out.");
+			}
+		}
+		md_list_end(d);
+	}
 	md_changes(d, r, STRAT_AREA_STRATEGY, "Strategy");
 	md_changes(d, r, STRAT_AREA_CALENDAR, "Calendar");
 	md_ownership(d, r, &failed);
@@ -624,8 +654,23 @@ render_json(char **out, const strat_review *r)
 	sb_json(&b, r->plan_dir ? r->plan_dir : "");
 	sb_puts(&b, ",\"verdict\":");
 	sb_json(&b, v.s ? v.s : "");
-	sb_printf(&b, ",\"attention\":%s,\n\"counts\":{",
-		  t.silent || t.errors ? "true" : "false");
+	sb_printf(&b, ",\"attention\":%s,\n\"broken\":[",
+		  t.silent || t.errors || t.broken ? "true" : "false");
+	for (i = 0; i < t.broken; i++) {
+		const strat_mend *f = &r->broken->files[i];
+		char hex[41];
+
+		sb_puts(&b, i ? ",\n{\"file\":" : "\n{\"file\":");
+		sb_json(&b, f->file);
+		sb_printf(&b, ",\"line\":%u,\"column\":%u,\"message\":",
+			  f->line, f->column);
+		sb_json(&b, f->message);
+		strat_oid_fmt(&f->commit, hex);
+		sb_puts(&b, ",\"stands_in\":");
+		sb_json(&b, f->found ? hex : NULL);
+		sb_puts(&b, "}");
+	}
+	sb_puts(&b, "],\n\"counts\":{");
 	for (i = 0; i < STRAT_CHANGE__COUNT; i++) {
 		sb_printf(&b, "%s\"%s\":%zu", i ? "," : "",
 			  strat_change_kind_id((strat_change_kind)i),
@@ -751,6 +796,22 @@ render_text(char **out, const strat_review *r)
 		  label_of(r->head_label, "HEAD"));
 	verdict(&b, r, &t);
 	sb_puts(&b, "\n");
+	for (i = 0; i < t.broken; i++) {
+		const strat_mend *f = &r->broken->files[i];
+		char hex[41];
+
+		strat_oid_fmt(&f->commit, hex);
+		sb_printf(&b, "%s  %s:%u:%u: %s\n",
+			  i ? "" : "\ndoes not parse:\n", f->file, f->line,
+			  f->column, f->message);
+		if (f->found)
+			sb_printf(&b, "    its items are compared from %.7s, "
+				      "the last version that parsed\n",
+				  hex);
+		else
+			sb_puts(&b, "    no version of it parsed: its items "
+				    "are left out\n");
+	}
 	text_changes(&b, r, STRAT_AREA_STRATEGY);
 	text_changes(&b, r, STRAT_AREA_CALENDAR);
 	if ((o = ownership(r, &n)) == NULL)

@@ -144,6 +144,7 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 		goto nomem;
 	w->date = opts->date;
 	w->owner = opts->owner;
+	w->source = opts->source;
 	w->week_starts = strat_plan_config(plan)->week_starts;
 	w->start = strat_week_start(w->date, w->week_starts);
 	w->end = w->start + 6;
@@ -389,6 +390,8 @@ strat_week_markdown(char **out, const strat_week *w, const strat_plan *plan,
 		md_text(b, " for ");
 		md_code(b, w->owner);
 	}
+	if (w->source)
+		md_textf(b, ", from the plan as committed in %s", w->source);
 	md_textf(b, ": %zu shipped last week, %zu overdue, %zu due this week, "
 		    "%zu due next week.",
 		 w->nitems[STRAT_WEEK_SHIPPED], w->nitems[STRAT_WEEK_OVERDUE],
@@ -398,7 +401,7 @@ strat_week_markdown(char **out, const strat_week *w, const strat_plan *plan,
 		md_items(doc, w, s);
 	}
 
-	md_heading(doc, 2, "Changed since the week began");
+	md_heading(doc, 2, "Changed since the last check-in");
 	if (!w->has_changes) {
 		md_text(md_para(doc), note ? note : "History not available.");
 	} else if (w->nchanges == 0) {

@@ -59,10 +59,11 @@ full help format
 full help lint
 for c in lint report week diff init hook help; do full "$c" --help; done
 
-# A closed pipe: quiet, whatever the size of the output.
-quiet() {
+# A closed pipe: nothing more on stderr, whatever the size of the output.
+quiet() { # stderr as when the output is read to its end
+	$S "$@" 2> "$tmp/err0" > /dev/null
 	$S "$@" 2> "$tmp/err" | head -c 1 > /dev/null
-	if [ ! -s "$tmp/err" ]; then
+	if cmp -s "$tmp/err0" "$tmp/err"; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1)); echo "FAIL strat $* | head: stderr:"

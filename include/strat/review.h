@@ -13,6 +13,7 @@
 #define STRAT_REVIEW_H
 
 #include "compare.h"
+#include "planat.h"
 
 enum {
 	STRAT_REVIEW_MD = 0,
@@ -28,10 +29,15 @@ typedef struct {
 				 * NULL or "" at the top */
 	const strat_changes *changes;
 	const strat_diags *new_findings; /* NULL: lint was not compared */
-	size_t max_rows; /* rows per section in md and text; 0 = 40 */
+	size_t max_rows; /* rows per section in md and text; 0 = 40: needs-
+			  * attention rows first, and the rows left out
+			  * counted */
+	/* HEAD's calendar files that did not parse (their items were
+	 * compared from their last version that did); NULL: none. */
+	const strat_mends *broken;
 } strat_review;
 #define STRAT_REVIEW_VERSION 1
-#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0}
+#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0, NULL}
 
 /*
  * Render the review into *out, a NUL-terminated malloc'd string (the
@@ -41,8 +47,9 @@ typedef struct {
 int strat_review_render(char **out, const strat_review *review, int format);
 
 /*
- * 1 when the change needs a reviewer's attention: an item removed without
- * being shipped or dropped (a silent drop), or a new lint error.
+ * 1 when the change needs a reviewer's attention: a calendar file that
+ * does not parse, an item removed without being shipped or dropped (a
+ * silent drop), or a new lint error.
  */
 int strat_review_attention(const strat_review *review);
 

@@ -8,6 +8,7 @@
 #include "lint.h"
 #include "git.h"
 #include "history.h"
+#include "planat.h"
 #include "compare.h"
 #include "week.h"
 #include "review.h"

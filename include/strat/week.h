@@ -13,9 +13,10 @@
  * and summarises them per owner and per anchor (each anchor of the
  * week's quarter with its progress: shipped of planned, counting the
  * anchor's items in the plan now that are not dropped).  Given the plan
- * as it was at the start of the week (the caller finds it in git
- * history), it also lists what changed in the plan since then, using
- * strat_plan_compare (compare.h).
+ * of the previous check-in (the caller finds it in git history: the plan
+ * as committed before the day seven days earlier, spec/SPEC.md "The
+ * check-in window"), it also lists what changed in the plan since then,
+ * using strat_plan_compare (compare.h).
  *
  * Ownership: a strat_week borrows from the plans it was built from (both
  * must outlive it) and owns its arrays and its change list; free it with
@@ -69,18 +70,22 @@ typedef struct {
 	const strat_change **changes;
 	size_t nchanges;
 	strat_changes *all_changes; /* owned */
+	/* The commit the plan was read from, e.g. "1a2b3c4 (2026-11-25)",
+	 * for a past check-in; NULL for the working tree.  Borrowed. */
+	const char *source;
 } strat_week;
 
 typedef struct {
 	unsigned version;
 	strat_day date;         /* required: the check-in date */
 	const char *owner;      /* only this owner's items, or NULL */
-	const strat_plan *base; /* the plan at the start of the week, or
+	const strat_plan *base; /* the plan of the previous check-in, or
 				 * NULL when unknown (no git history) */
+	const char *source;     /* strat_week.source, or NULL */
 } strat_week_options;
 #define STRAT_WEEK_OPTIONS_VERSION 1
 #define STRAT_WEEK_OPTIONS_INIT                                              \
-	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL}
+	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL, NULL}
 
 /* First day of the week containing day; week_starts as in strat_config. */
 strat_day strat_week_start(strat_day day, int week_starts);

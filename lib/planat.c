@@ -1,0 +1,287 @@
+/*
+ * planat.c - the plan as committed at a moment, and calendar files that do
+ * not parse replaced by their last version that did (strat/planat.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan_impl.h"
+#include "strat/planat.h"
+
+/* A source passing everything through to inner but the files of m that
+ * have a stand-in, whose bytes it gives instead. */
+typedef struct {
+	const strat_source *inner;
+	const strat_mends *m;
+	char **bufs;
+	size_t *lens;
+} overlay;
+
+static int
+ov_list(void *ctx, int (*add)(void *, const char *), void *arg)
+{
+	const overlay *o = ctx;
+
+	return o->inner->list(o->inner->ctx, add, arg);
+}
+
+static int
+ov_read(void *ctx, const char *path, char **buf, size_t *len)
+{
+	const overlay *o = ctx;
+	size_t i;
+
+	for (i = 0; i < o->m->nfiles; i++)
+		if (o->bufs[i] != NULL && strcmp(o->m->files[i].file, path) == 0) {
+			if ((*buf = malloc(o->lens[i] + 1)) == NULL)
+				return strat_error_set(STRAT_ENOMEM,
+						       "out of memory");
+			memcpy(*buf, o->bufs[i], o->lens[i]);
+			(*buf)[o->lens[i]] = '\0';
+			*len = o->lens[i];
+			return 0;
+		}
+	return o->inner->read(o->inner->ctx, path, buf, len);
+}
+
+void
+strat_mends_free(strat_mends *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nfiles; i++) {
+		free(m->files[i].file);
+		free(m->files[i].message);
+	}
+	free(m->files);
+	free(m);
+}
+
+/* The calendar files of plan that did not parse, with the first error
+ * reported on each. */
+static int
+broken_files(strat_mends **out, const strat_plan *plan,
+	     const strat_diags *diags)
+{
+	size_t n = strat_plan_calendar_count(plan), i, j;
+	strat_mends *m = calloc(1, sizeof(*m));
+
+	*out = m;
+	if (m == NULL || (n && (m->files = calloc(n, sizeof(*m->files))) ==
+					 NULL))
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		const strat_calendar *c = strat_plan_calendar(plan, i);
+		strat_mend *f;
+
+		if (c->loaded)
+			continue;
+		f = &m->files[m->nfiles++];
+		if ((f->file = strdup(c->path)) == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		for (j = 0; j < strat_diags_count(diags); j++) {
+			const strat_diag *d = strat_diags_get(diags, j);
+
+			if (d->severity != STRAT_SEV_ERROR ||
+			    strcmp(d->file, c->path) != 0)
+				continue;
+			f->line = d->line;
+			f->column = d->column;
+			f->message = strdup(d->message);
+			break;
+		}
+		if (f->message == NULL &&
+		    (f->message = strdup("the file could not be read")) == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/* The last version of f that parses, from `from` back: its bytes in *buf
+ * (NULL when none), the commit in f. */
+static int
+last_good(strat_repo *repo, const strat_oid *from, const char *root,
+	  strat_mend *f, strat_plan *scratch, char **buf, size_t *len)
+{
+	strat_walk *w = NULL;
+	strat_oid id, blob, prev;
+	strat_diags *d = NULL;
+	char *path;
+	size_t n = 0;
+	int64_t time;
+	int rc, loaded, have_prev = 0;
+
+	*buf = NULL;
+	if ((path = malloc(strlen(root) + strlen(f->file) + 2)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	sprintf(path, "%s%s%s", root, root[0] ? "/" : "", f->file);
+	if ((rc = strat_walk_new(&w, repo, from, STRAT_MEND_LOOKBACK)) < 0)
+		goto out;
+	while ((rc = strat_walk_next_id(w, &id, &time)) == 1) {
+		rc = strat_commit_path_id(repo, &id, path, &blob);
+		if (rc == STRAT_ENOTFOUND) {
+			rc = 0; /* the file did not exist before */
+			break;
+		}
+		if (rc < 0)
+			break;
+		if (have_prev && strat_oid_equal(&blob, &prev))
+			continue;
+		prev = blob;
+		have_prev = 1;
+		if ((rc = strat_blob_read(repo, &blob, buf, &n)) < 0) {
+			if (rc == STRAT_ENOMEM)
+				break;
+			rc = 0; /* unreadable (too big): not a stand-in */
+			*buf = NULL;
+			continue;
+		}
+		strat_diags_free(d);
+		if ((rc = strat_diags_new(&d)) < 0 ||
+		    (rc = plan_scratch_calendar(scratch, f->file, *buf, n, d,
+						&loaded)) < 0)
+			break;
+		if (loaded) {
+			f->found = 1;
+			f->commit = id;
+			f->time = time;
+			*len = n;
+			break;
+		}
+		free(*buf);
+		*buf = NULL;
+	}
+	if (rc == STRAT_ESHALLOW)
+		rc = 0;
+out:
+	if (rc < 0 || !f->found) {
+		free(*buf);
+		*buf = NULL;
+	}
+	strat_diags_free(d);
+	strat_walk_free(w);
+	free(path);
+	return rc < 0 ? rc : 0;
+}
+
+int
+strat_plan_load_mended(strat_plan **out, strat_mends **mends,
+		       const strat_source *src, strat_repo *repo,
+		       const strat_oid *from, const char *root,
+		       const strat_load_options *lo, strat_diags *diags,
+		       strat_diags *mended_diags)
+{
+	strat_plan *plan = NULL, *scratch = NULL;
+	strat_diags *tmp = NULL;
+	strat_mends *m = NULL;
+	strat_source ov;
+	overlay o = {src, NULL, NULL, NULL};
+	size_t i, nbufs = 0, found = 0;
+	int rc;
+
+	*out = NULL;
+	*mends = NULL;
+	if ((rc = strat_plan_load(&plan, src, lo, diags)) < 0)
+		return rc;
+	if ((rc = broken_files(&m, plan, diags)) < 0)
+		goto out;
+	if (m->nfiles == 0 || repo == NULL || from == NULL)
+		goto done;
+	o.m = m;
+	nbufs = m->nfiles;
+	o.bufs = calloc(m->nfiles, sizeof(*o.bufs));
+	o.lens = calloc(m->nfiles, sizeof(*o.lens));
+	if (o.bufs == NULL || o.lens == NULL ||
+	    (scratch = plan_new_scratch()) == NULL) {
+		rc = strat_error_set(STRAT_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < m->nfiles; i++) {
+		if ((rc = last_good(repo, from, root ? root : "", &m->files[i],
+				    scratch, &o.bufs[i], &o.lens[i])) < 0)
+			goto out;
+		found += m->files[i].found;
+	}
+	if (found == 0)
+		goto done;
+	ov.list = ov_list;
+	ov.read = ov_read;
+	ov.stat = NULL;
+	ov.ctx = &o;
+	if (mended_diags == NULL && (rc = strat_diags_new(&tmp)) < 0)
+		goto out;
+	strat_plan_free(plan);
+	plan = NULL;
+	if ((rc = strat_plan_load(&plan, &ov, lo,
+				  mended_diags ? mended_diags : tmp)) < 0)
+		goto out;
+done:
+	*out = plan;
+	*mends = m;
+	plan = NULL;
+	m = NULL;
+	rc = 0;
+out:
+	for (i = 0; o.bufs != NULL && i < nbufs; i++)
+		free(o.bufs[i]);
+	free(o.bufs);
+	free(o.lens);
+	strat_plan_free(scratch);
+	strat_plan_free(plan);
+	strat_diags_free(tmp);
+	strat_mends_free(m);
+	return rc;
+}
+
+int
+strat_commit_before(strat_repo *repo, const strat_oid *tip, int64_t until,
+		    strat_oid *out, int64_t *time, int *shallow)
+{
+	strat_walk *w = NULL;
+	strat_oid id;
+	int64_t t;
+	int rc;
+
+	*shallow = 0;
+	if ((rc = strat_walk_new(&w, repo, tip, 0)) < 0)
+		return rc;
+	while ((rc = strat_walk_next_id(w, &id, &t)) == 1)
+		if (t < until) {
+			*out = id;
+			*time = t;
+			break;
+		}
+	if (rc == STRAT_ESHALLOW)
+		rc = 0;
+	*shallow = rc == 0 && strat_walk_truncated(w);
+	strat_walk_free(w);
+	return rc;
+}
+
+int
+strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
+		 int64_t *time, strat_repo *repo, const strat_oid *tip,
+		 int64_t until, const char *root, const strat_load_options *lo,
+		 strat_diags *diags)
+{
+	strat_source inner, src;
+	int rc, shallow;
+
+	*out = NULL;
+	*mends = NULL;
+	if ((rc = strat_commit_before(repo, tip, until, commit, time,
+				      &shallow)) <= 0)
+		return rc;
+	if ((rc = strat_source_commit(&inner, repo, commit)) < 0)
+		return rc;
+	if ((rc = strat_source_prefix(&src, &inner, root ? root : "")) == 0) {
+		rc = strat_plan_load_mended(out, mends, &src, repo, commit,
+					    root, lo, diags, NULL);
+		strat_source_prefix_free(&src);
+	}
+	strat_source_git_free(&inner);
+	return rc < 0 ? rc : 1;
+}
