@@ -31,11 +31,20 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
-	if (strat_date_parse(s, out) < 0) {
+	if (strat_date_parse(s, out) == 0)
+		return 0;
+	/* well-formed but out of range: say so, not that the form is wrong */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2 && strncmp(s, "1900", 4) < 0)
+		die_msg("%s '%s' is before 1900-01-01, the first day strat "
+			"measures",
+			opt, s);
+	else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		die_msg("%s '%s' is not a day of the calendar", opt, s);
+	else
 		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 int
@@ -171,6 +180,16 @@ cmd_report(int argc, char **argv)
 	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
 	    mo.until < mo.since) {
 		die_msg("--until is before --since");
+		return EXIT_TROUBLE;
+	}
+	if (mo.since != STRAT_NO_DATE && mo.until == STRAT_NO_DATE &&
+	    mo.since > mo.today) {
+		char d[11];
+
+		strat_date_format(mo.today, d);
+		die_msg("--since is after today (%s): there is nothing to "
+			"measure",
+			d);
 		return EXIT_TROUBLE;
 	}
 	if (isatty(2)) {
