@@ -115,6 +115,17 @@ absent history-symlink-not-read 'SECRET' $S lint --rev HEAD
 absent history-symlink-report 'SECRET' $S report --format md
 rm -rf .git
 
+# ---- init writes only inside the plan directory ----
+rm -rf "$tmp/init" "$tmp/away"; mkdir -p "$tmp/init" "$tmp/away"
+ln -s "$tmp/away" "$tmp/init/calendar"
+t init-dir-link 2 "^strat: '.*/init/calendar' is in the way: init creates directories only inside the plan, never through a symbolic link" $S init "$tmp/init"
+name=init-nothing-outside
+if [ -z "$(ls -A "$tmp/away")" ]; then ok; else no "wrote $(ls -A "$tmp/away")"; fi
+rm "$tmp/init/calendar"; ln -s "$tmp/away/t.yaml" "$tmp/init/team.yaml"
+t init-dangling-kept 0 "kept    .*/team.yaml \(exists\)" $S init --force "$tmp/init"
+name=init-dangling-not-followed
+if [ ! -e "$tmp/away/t.yaml" ]; then ok; else no "created through a dangling link"; fi
+
 # ---- terminal control sequences ----
 ESC=$(printf '\033')
 d=$tmp/term; plan "$d"; cd "$d" || exit 2
