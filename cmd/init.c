@@ -404,11 +404,8 @@ cmd_init(int argc, char **argv)
 			argv[optind][--n] = '\0'; /* "plan/" prints as "plan" */
 		dir = argv[optind];
 	}
-	today = strat_date_today();
-	if (today == STRAT_NO_DATE) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD");
+	if ((today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
 	strat_date_to_ymd(today, &y, &m, &d);
 	s.year = y;
 	s.q = (m - 1) / 3 + 1;
