@@ -58,6 +58,17 @@ strat_day cmd_today(void);
  * GIT_INDEX_FILE: set by git for hooks) as options. */
 int cmd_repo_open(strat_repo **out, const char *path);
 
+/*
+ * Flush standard output after a command and check every write to it
+ * (strat(1), EXIT STATUS): a failed write is "cannot write the standard
+ * output: <reason>" and exit 2; a closed pipe ends the process quietly
+ * by SIGPIPE, as git does.  Returns rc otherwise.  main() calls it once
+ * for every command.
+ */
+int finish_stdout(int rc);
+/* Make stdout keep the reason of a failed write (main() calls it first). */
+void checked_stdout(void);
+
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
 
