@@ -47,6 +47,17 @@ char *find_plan_root(const char *start);
  */
 char *find_beside_exe(const char *const *cands);
 
+/*
+ * Flush standard output after a command and check every write to it
+ * (strat(1), EXIT STATUS): a failed write is "cannot write the standard
+ * output: <reason>" and exit 2; a closed pipe ends the process quietly
+ * by SIGPIPE, as git does.  Returns rc otherwise.  main() calls it once
+ * for every command.
+ */
+int finish_stdout(int rc);
+/* Make stdout keep the reason of a failed write (main() calls it first). */
+void checked_stdout(void);
+
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
 

@@ -51,6 +51,7 @@ main(int argc, char **argv)
 {
 	const command *c;
 
+	checked_stdout();
 	/* 'strat -C DIR ...' runs as if started in DIR, like git -C. */
 	while (argc >= 3 && strcmp(argv[1], "-C") == 0) {
 		if (chdir(argv[2]) < 0) {
@@ -67,10 +68,10 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_CLEAN;
+		return finish_stdout(EXIT_CLEAN);
 	}
 	if (strcmp(argv[1], "--version") == 0)
-		return cmd_version(argc - 1, argv + 1);
+		return finish_stdout(cmd_version(argc - 1, argv + 1));
 	for (c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0) {
 			/* getopt names the program by argv[0]: make its
@@ -79,7 +80,7 @@ main(int argc, char **argv)
 
 			snprintf(name, sizeof(name), "strat %s", c->name);
 			argv[1] = name;
-			return c->fn(argc - 1, argv + 1);
+			return finish_stdout(c->fn(argc - 1, argv + 1));
 		}
 	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
 	return EXIT_TROUBLE;

@@ -63,7 +63,7 @@ cmd_report(int argc, char **argv)
 	strat_oid tip;
 	char *text = NULL, *end;
 	const char *env;
-	int ch, ret = EXIT_TROUBLE, progress_shown = 0;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
 
@@ -248,11 +248,14 @@ cmd_report(int argc, char **argv)
 		die_msg("cannot write '%s': %s", outpath, strerror(errno));
 		goto out;
 	}
-	fputs(text, f);
-	if ((outpath ? fclose(f) : fflush(f)) != 0) {
-		die_msg("cannot write '%s': %s",
-			outpath ? outpath : "standard output",
-			strerror(errno));
+	errno = 0;
+	if (fputs(text, f) == EOF)
+		werr = errno ? errno : EIO;
+	/* Standard output is checked once for every command (main.c). */
+	if (outpath && fclose(f) != 0 && werr == 0)
+		werr = errno ? errno : EIO;
+	if (outpath && werr) {
+		die_msg("cannot write '%s': %s", outpath, strerror(werr));
 		goto out;
 	}
 	ret = EXIT_CLEAN;

@@ -596,10 +596,6 @@ cmd_week(int argc, char **argv)
 	default:
 		out_week_text(stdout, w, &h, want_color(stdout, color));
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		die_msg("cannot write the output");
-		goto out;
-	}
 	ret = EXIT_CLEAN;
 out:
 	free(md);

@@ -26,7 +26,8 @@ enum {
 	STRAT_ELIMIT = -7,   /* a documented limit was exceeded */
 	STRAT_ECONFLICT = -8,/* an index path has unresolved conflicts */
 	STRAT_ESHALLOW = -9, /* history ends at a shallow-clone boundary */
-	STRAT_EOUTSIDE = -10 /* a path or link leaves the repository */
+	STRAT_EOUTSIDE = -10,/* a path or link leaves the repository */
+	STRAT_EEXISTS = -11  /* a file (or a link) is in the way */
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */
