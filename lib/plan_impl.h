@@ -48,6 +48,11 @@ struct strat_plan {
 	plan_source *sources;
 	size_t nsources;
 	size_t nfiles; /* files found, usable or not */
+	strat_reading *readings;
+	size_t nreadings, capreadings;
+	strat_metrics_file *metrics_files;
+	size_t nmetrics, capmetrics;
+	strset kpi_ids;
 	int limit_hit; /* STRAT_MAX_ITEMS reached */
 };
 
@@ -55,6 +60,8 @@ struct strat_plan {
 strat_item *plan_item_new(strat_plan *plan);
 /* Drop the last item (used when an element was not a mapping). */
 void plan_item_pop(strat_plan *plan);
+/* A new zeroed reading at the end of the plan; NULL on out-of-memory. */
+strat_reading *plan_reading_new(strat_plan *plan);
 /* Copy s into the plan; short repeated values are shared. */
 const char *plan_intern(strat_plan *plan, const char *s, size_t n);
 
@@ -75,6 +82,8 @@ int model_read_team(strat_plan *plan, const char *file, const char *buf,
 		    size_t len, strat_diags *diags);
 int model_read_calendar(strat_plan *plan, const char *file, const char *buf,
 			size_t len, strat_diags *diags);
+int model_read_metrics(strat_plan *plan, const char *file, const char *buf,
+		       size_t len, strat_diags *diags);
 
 /*
  * History support: an empty plan to parse calendar bytes into, again and
