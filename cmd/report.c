@@ -71,7 +71,6 @@ cmd_report(int argc, char **argv)
 	strat_measures *m = NULL;
 	strat_oid tip;
 	char *text = NULL, *end;
-	const char *env;
 	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
@@ -79,14 +78,9 @@ cmd_report(int argc, char **argv)
 	memset(&ro, 0, sizeof(ro));
 	ro.version = STRAT_REPORT_OPTIONS_VERSION;
 	ro.format = STRAT_REPORT_MD;
-	env = getenv("STRAT_TODAY");
-	if (env != NULL && env[0] != '\0' &&
-	    strat_date_parse(env, &mo.today) < 0) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+	if (mo.today == STRAT_NO_DATE &&
+	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
-	if (mo.today == STRAT_NO_DATE)
-		mo.today = strat_date_today();
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
