@@ -31,11 +31,20 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
-	if (strat_date_parse(s, out) < 0) {
+	if (strat_date_parse(s, out) == 0)
+		return 0;
+	/* well-formed but out of range: say so, not that the form is wrong */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2 && strncmp(s, "1900", 4) < 0)
+		die_msg("%s '%s' is before 1900-01-01, the first day strat "
+			"measures",
+			opt, s);
+	else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		die_msg("%s '%s' is not a day of the calendar", opt, s);
+	else
 		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 int
@@ -62,7 +71,6 @@ cmd_report(int argc, char **argv)
 	strat_measures *m = NULL;
 	strat_oid tip;
 	char *text = NULL, *end;
-	const char *env;
 	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
@@ -70,14 +78,9 @@ cmd_report(int argc, char **argv)
 	memset(&ro, 0, sizeof(ro));
 	ro.version = STRAT_REPORT_OPTIONS_VERSION;
 	ro.format = STRAT_REPORT_MD;
-	env = getenv("STRAT_TODAY");
-	if (env != NULL && env[0] != '\0' &&
-	    strat_date_parse(env, &mo.today) < 0) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+	if (mo.today == STRAT_NO_DATE &&
+	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
-	if (mo.today == STRAT_NO_DATE)
-		mo.today = strat_date_today();
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -171,6 +174,16 @@ cmd_report(int argc, char **argv)
 	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
 	    mo.until < mo.since) {
 		die_msg("--until is before --since");
+		return EXIT_TROUBLE;
+	}
+	if (mo.since != STRAT_NO_DATE && mo.until == STRAT_NO_DATE &&
+	    mo.since > mo.today) {
+		char d[11];
+
+		strat_date_format(mo.today, d);
+		die_msg("--since is after today (%s): there is nothing to "
+			"measure",
+			d);
 		return EXIT_TROUBLE;
 	}
 	if (isatty(2)) {

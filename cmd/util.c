@@ -63,6 +63,32 @@ find_plan_root(const char *start)
 	return git ? git : realpath(start, NULL);
 }
 
+strat_day
+cmd_today(void)
+{
+	const char *env = getenv("STRAT_TODAY");
+	strat_day d;
+
+	if (env == NULL || env[0] == '\0')
+		return strat_date_today();
+	if (strat_date_parse(env, &d) < 0) {
+		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+		return STRAT_NO_DATE;
+	}
+	return d;
+}
+
+int
+cmd_repo_open(strat_repo **out, const char *path)
+{
+	strat_repo_options o = STRAT_REPO_OPTIONS_INIT;
+
+	o.git_dir = getenv("GIT_DIR");
+	o.work_tree = getenv("GIT_WORK_TREE");
+	o.index_file = getenv("GIT_INDEX_FILE");
+	return strat_repo_open_ext(out, path, &o);
+}
+
 int
 want_color(FILE *f, const char *mode)
 {

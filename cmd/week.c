@@ -43,7 +43,7 @@ open_history(history *h, const char *root)
 	size_t n;
 	int rc;
 
-	if ((rc = strat_repo_open(&h->repo, root)) < 0) {
+	if ((rc = cmd_repo_open(&h->repo, root)) < 0) {
 		if (rc != STRAT_ENOTFOUND)
 			die_msg("warning: %s", strat_error_last());
 		snprintf(h->note, sizeof(h->note), "%s: what changed is not "
@@ -521,7 +521,7 @@ cmd_week(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int ch, fmt = FMT_TEXT, rc, ret = EXIT_TROUBLE;
 	const char *dir = ".", *color = "auto", *owner = NULL;
-	strat_day today = strat_date_today(), date = today;
+	strat_day today, date = STRAT_NO_DATE;
 	strat_day since = STRAT_NO_DATE;
 	const char *since_rev = NULL;
 	strat_mends *mends = NULL;
@@ -596,10 +596,10 @@ cmd_week(int argc, char **argv)
 		fputs(week_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (today == STRAT_NO_DATE) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD");
+	if ((today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
+	if (date == STRAT_NO_DATE)
+		date = today;
 	if ((root = find_plan_root(dir)) == NULL) {
 		die_msg("cannot open '%s'", dir);
 		return EXIT_TROUBLE;
