@@ -103,8 +103,8 @@ plan_open(planctx *p, const edit_opts *o)
 	}
 	p->top = git_top(p->root);
 	if (o->commit && p->top == NULL) {
-		die_msg("--commit needs a git repository; '%s' is not in one",
-			p->root);
+		die_msg("--commit needs a git repository, and the plan is "
+			"not in one");
 		return -2;
 	}
 	if (strat_source_fs(&p->src, p->root) < 0 ||
@@ -374,10 +374,15 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	/* Which options each command takes. */
-	if ((o.on && v != ED_SHIP) || (o.to && v != ED_SLIP) ||
-	    ((o.anchor || o.owner || o.channel || o.date || o.id || o.file) &&
-	     v != ED_ADD))
-		return usage_error(&o, "an option '%s' does not take", name);
+	if (o.on && v != ED_SHIP)
+		return usage_error(&o, "%s", "--on is an option of strat ship");
+	if (o.to && v != ED_SLIP)
+		return usage_error(&o, "%s", "--to is an option of strat slip");
+	if ((o.anchor || o.owner || o.channel || o.date || o.id || o.file) &&
+	    v != ED_ADD)
+		return usage_error(&o, "%s", "--anchor, --owner, --channel, "
+				   "--date, --id and --file are options of "
+				   "strat add");
 	if (v == ED_ADD) {
 		if (argc != 1 || !o.anchor || !o.owner || !o.channel || !o.date)
 			return usage_error(&o, "%s needs --anchor, --owner, "
