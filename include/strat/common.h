@@ -40,6 +40,7 @@ enum {
 #define STRAT_MAX_PATH 1024
 #define STRAT_MAX_DIR_DEPTH 32 /* directories below the plan root */
 #define STRAT_MAX_FINDINGS 1000u /* reported per file; then one more says so */
+#define STRAT_MAX_NUMBER 1e15 /* magnitude of a number of the plan */
 
 /*
  * The message of the last failure on this thread, or "" if none.  The
