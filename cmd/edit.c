@@ -82,7 +82,7 @@ git_top(const char *root)
 	const char *wd;
 	char *top = NULL;
 
-	if (strat_repo_open(&repo, root) < 0)
+	if (cmd_repo_open(&repo, root) < 0)
 		return NULL;
 	if ((wd = strat_repo_workdir(repo)) != NULL)
 		top = realpath(wd, NULL);
@@ -343,7 +343,8 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.v = v;
 	o.name = name;
-	o.today = strat_date_today();
+	if ((o.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "nh", longopts, NULL)) != -1) {
 		switch (ch) {
