@@ -31,11 +31,20 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
-	if (strat_date_parse(s, out) < 0) {
+	if (strat_date_parse(s, out) == 0)
+		return 0;
+	/* well-formed but out of range: say so, not that the form is wrong */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2 && strncmp(s, "1900", 4) < 0)
+		die_msg("%s '%s' is before 1900-01-01, the first day strat "
+			"measures",
+			opt, s);
+	else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		die_msg("%s '%s' is not a day of the calendar", opt, s);
+	else
 		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 int
@@ -63,20 +72,14 @@ cmd_report(int argc, char **argv)
 	strat_measures *m = NULL;
 	strat_oid tip;
 	char *text = NULL, *end;
-	const char *env;
-	int ch, ret = EXIT_TROUBLE, progress_shown = 0;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
 
 	ro.format = STRAT_FORMAT_MD;
-	env = getenv("STRAT_TODAY");
-	if (env != NULL && env[0] != '\0' &&
-	    strat_date_parse(env, &mo.today) < 0) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+	if (mo.today == STRAT_NO_DATE &&
+	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
-	if (mo.today == STRAT_NO_DATE)
-		mo.today = strat_date_today();
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -172,6 +175,16 @@ cmd_report(int argc, char **argv)
 		die_msg("--until is before --since");
 		return EXIT_TROUBLE;
 	}
+	if (mo.since != STRAT_NO_DATE && mo.until == STRAT_NO_DATE &&
+	    mo.since > mo.today) {
+		char d[11];
+
+		strat_date_format(mo.today, d);
+		die_msg("--since is after today (%s): there is nothing to "
+			"measure",
+			d);
+		return EXIT_TROUBLE;
+	}
 	if (isatty(2)) {
 		ho.progress = progress;
 		progress_shown = 1;
@@ -249,11 +262,14 @@ cmd_report(int argc, char **argv)
 		die_msg("cannot write '%s': %s", outpath, strerror(errno));
 		goto out;
 	}
-	fputs(text, f);
-	if ((outpath ? fclose(f) : fflush(f)) != 0) {
-		die_msg("cannot write '%s': %s",
-			outpath ? outpath : "standard output",
-			strerror(errno));
+	errno = 0;
+	if (fputs(text, f) == EOF)
+		werr = errno ? errno : EIO;
+	/* Standard output is checked once for every command (main.c). */
+	if (outpath && fclose(f) != 0 && werr == 0)
+		werr = errno ? errno : EIO;
+	if (outpath && werr) {
+		die_msg("cannot write '%s': %s", outpath, strerror(werr));
 		goto out;
 	}
 	ret = EXIT_CLEAN;

@@ -136,8 +136,12 @@ put_string(sbuf *b, const char *s, size_t n)
 			snprintf(u, sizeof(u), "\\u%04x", p[i]);
 			sb_put(b, u, 6);
 		} else if ((k = strat_text_utf8_seq(p + i, n - i, &cp)) == 0) {
-			sb_put(b, "\xef\xbf\xbd", 3); /* not UTF-8: U+FFFD */
+			/* not UTF-8 (a file name from git) */
+			sb_put(b, "\\ufffd", 6);
 			k = 1;
+		} else if (strat_text_unsafe_cp(cp)) {
+			snprintf(u, sizeof(u), "\\u%04x", (unsigned)cp);
+			sb_put(b, u, 6); /* C1, bidirectional marks */
 		} else {
 			sb_put(b, s + i, k);
 		}

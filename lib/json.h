@@ -11,8 +11,10 @@
  * breaks lines again, indented one level below the line the row is on.
  *
  * Strings: '"' and '\\' escaped, \n \r \t by name, other control
- * characters and DEL as \u00XX, bytes that are not UTF-8 as U+FFFD (a JSON
- * text is UTF-8, RFC 8259 section 8.1).  NULL strings are written as null.
+ * characters, DEL, C1 controls and bidirectional marks
+ * (strat_text_unsafe_cp) as \uXXXX, bytes that are not UTF-8 as \ufffd: the
+ * output is ASCII-safe where it matters and always UTF-8 (RFC 8259
+ * section 8.1).  NULL strings are written as null.
  *
  * Out of memory sets the sbuf's failed flag (see sbuf.h); nesting deeper
  * than JW_MAX_DEPTH does too (strat's documents are a few levels deep).

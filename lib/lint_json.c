@@ -75,27 +75,35 @@ fingerprint(json_w *w, const strat_diag *d)
 	jw_str(w, s);
 }
 
-/* The plan root as a file URI ending in '/', percent-encoded (RFC 3986). */
+/* s percent-encoded as the path of a URI (RFC 3986): every byte but the
+ * unreserved ones and '/' as %XX, so a space, '#', '?', '%', a control
+ * character or a byte that is not UTF-8 survives the consumer's parse. */
 static void
-root_uri(json_w *w, const char *root)
+uri_path(sbuf *u, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)root;
-	size_t n = strlen(root);
-	sbuf u = {0};
+	const unsigned char *p;
 
-	sb_puts(&u, "file://");
-	for (; *p; p++) {
+	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
-			sb_put(&u, (const char *)p, 1);
+			sb_put(u, (const char *)p, 1);
 		else
-			sb_printf(&u, "%%%02X", *p);
+			sb_printf(u, "%%%02X", *p);
 	}
-	if (n == 0 || root[n - 1] != '/')
-		sb_puts(&u, "/");
+}
+
+/* A URI: prefix, then path percent-encoded, then suffix. */
+static void
+uri(json_w *w, const char *prefix, const char *path, const char *suffix)
+{
+	sbuf u = {0};
+
+	sb_puts(&u, prefix);
+	uri_path(&u, path);
+	sb_puts(&u, suffix);
 	if (u.failed)
 		w->b->failed = 1;
-	jw_str(w, u.s);
+	jw_str(w, u.s ? u.s : "");
 	free(u.s);
 }
 
@@ -152,7 +160,12 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 	jw_obj(&w, JW_ROW);
 	jw_key(&w, "uri");
 	/* Where the relative artifact URIs resolve: the plan root. */
-	root_uri(&w, r->root && r->root[0] == '/' ? r->root : "/");
+	{
+		const char *root = r->root && r->root[0] == '/' ? r->root : "/";
+
+		uri(&w, "file://", root,
+		    root[strlen(root) - 1] == '/' ? "" : "/");
+	}
 	jw_end(&w);
 	jw_end(&w);
 	jw_key(&w, "results");
@@ -174,7 +187,8 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 		jw_obj(&w, JW_ROW);
 		jw_key(&w, "artifactLocation");
 		jw_obj(&w, JW_ROW);
-		jw_kstr(&w, "uri", d->file[0] ? d->file : "strat.yaml");
+		jw_key(&w, "uri"); /* relative to SRCROOT (':' is %3A too) */
+		uri(&w, "", d->file[0] ? d->file : "strat.yaml", "");
 		jw_kstr(&w, "uriBaseId", "SRCROOT");
 		jw_end(&w);
 		if (d->line) {

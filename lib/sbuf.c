@@ -1,5 +1,6 @@
 /* sbuf.c - a growing string and a JSON string writer (sbuf.h). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,25 @@ sb_safe(sbuf *b, const char *s, size_t n)
 			sb_put(b, "?", 1); /* ESC, CR, BEL, C1, bidi */
 		} else {
 			sb_put(b, s + i, k);
+		}
+	}
+}
+
+void
+sb_inert(sbuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	for (; n > 0; p += k, n -= k) {
+		k = strat_text_utf8_seq(p, n, &cp);
+		if (k == 0 || cp == '\t' || strat_text_unsafe_cp(cp)) {
+			sb_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+			if (k == 0)
+				k = 1;
+		} else {
+			sb_put(b, (const char *)p, k);
 		}
 	}
 }

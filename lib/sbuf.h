@@ -28,4 +28,9 @@ char *sb_finish(sbuf *b);
 void sb_safe(sbuf *b, const char *s, size_t n);
 void sb_safes(sbuf *b, const char *s);
 
+/* s as inert text: valid UTF-8 with every control character (tab, CR and
+ * LF included), C1 control and bidirectional mark replaced with U+FFFD, as
+ * are bytes that are not UTF-8.  For data formats without an escape (CSV). */
+void sb_inert(sbuf *b, const char *s);
+
 #endif

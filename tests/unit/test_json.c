@@ -26,8 +26,8 @@ escapes(void **state)
 	assert_false(b.failed);
 	assert_string_equal(b.s,
 			    "[\"q\\\"b\\\\n\\nr\\rt\\te\\u001bd\\u007f\", "
-			    "\"bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd utf-8, "
-			    "good \xc3\xa9 \xe2\x80\xae\", null, "
+			    "\"bad \\ufffd\\ufffd\\ufffd utf-8, "
+			    "good \xc3\xa9 \\u202e\", null, "
 			    "\"a\\u0000b\"]\n");
 	free(b.s);
 }
