@@ -517,10 +517,22 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		goto out;
 	}
 	if (strat_diags_errors(fresh) > 0) {
-		report_ctx r = {fresh, after, strat_plan_file_count(after),
-				0, 0, p.root, ""};
+		strat_lint_result r = STRAT_LINT_RESULT_INIT;
+		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+		char *text = NULL;
 
-		out_text(stdout, &r);
+		strat_diags_sort(fresh);
+		r.diags = fresh;
+		r.plan = after;
+		r.files = strat_plan_file_count(after);
+		r.root = p.root;
+		if (strat_lint_render(&text, &r, &ro) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		fputs(text, stdout);
+		free(text);
+		fflush(stdout);
 		if (!o.force) {
 			die_msg("not written: the change adds %zu error%s to "
 				"the plan; fix them first, or --force",
