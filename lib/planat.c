@@ -9,42 +9,6 @@
 #include "plan_impl.h"
 #include "strat/planat.h"
 
-/* A source passing everything through to inner but the files of m that
- * have a stand-in, whose bytes it gives instead. */
-typedef struct {
-	const strat_source *inner;
-	const strat_mends *m;
-	char **bufs;
-	size_t *lens;
-} overlay;
-
-static int
-ov_list(void *ctx, int (*add)(void *, const char *), void *arg)
-{
-	const overlay *o = ctx;
-
-	return o->inner->list(o->inner->ctx, add, arg);
-}
-
-static int
-ov_read(void *ctx, const char *path, char **buf, size_t *len)
-{
-	const overlay *o = ctx;
-	size_t i;
-
-	for (i = 0; i < o->m->nfiles; i++)
-		if (o->bufs[i] != NULL && strcmp(o->m->files[i].file, path) == 0) {
-			if ((*buf = malloc(o->lens[i] + 1)) == NULL)
-				return strat_error_set(STRAT_ENOMEM,
-						       "out of memory");
-			memcpy(*buf, o->bufs[i], o->lens[i]);
-			(*buf)[o->lens[i]] = '\0';
-			*len = o->lens[i];
-			return 0;
-		}
-	return o->inner->read(o->inner->ctx, path, buf, len);
-}
-
 void
 strat_mends_free(strat_mends *m)
 {
@@ -177,9 +141,10 @@ strat_plan_load_mended(strat_plan **out, strat_mends **mends,
 	strat_plan *plan = NULL, *scratch = NULL;
 	strat_diags *tmp = NULL;
 	strat_mends *m = NULL;
-	strat_source ov;
-	overlay o = {src, NULL, NULL, NULL};
-	size_t i, nbufs = 0, found = 0;
+	strat_source *ov = NULL; /* one overlay per stand-in, chained */
+	const strat_source *top = src;
+	char **bufs = NULL;
+	size_t *lens = NULL, i, n = 0, nov = 0;
 	int rc;
 
 	*out = NULL;
@@ -190,32 +155,33 @@ strat_plan_load_mended(strat_plan **out, strat_mends **mends,
 		goto out;
 	if (m->nfiles == 0 || repo == NULL || from == NULL)
 		goto done;
-	o.m = m;
-	nbufs = m->nfiles;
-	o.bufs = calloc(m->nfiles, sizeof(*o.bufs));
-	o.lens = calloc(m->nfiles, sizeof(*o.lens));
-	if (o.bufs == NULL || o.lens == NULL ||
+	n = m->nfiles;
+	bufs = calloc(n, sizeof(*bufs));
+	lens = calloc(n, sizeof(*lens));
+	ov = calloc(n, sizeof(*ov));
+	if (bufs == NULL || lens == NULL || ov == NULL ||
 	    (scratch = plan_new_scratch()) == NULL) {
 		rc = strat_error_set(STRAT_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < m->nfiles; i++) {
+	for (i = 0; i < n; i++) {
 		if ((rc = last_good(repo, from, root ? root : "", &m->files[i],
-				    scratch, &o.bufs[i], &o.lens[i])) < 0)
+				    scratch, &bufs[i], &lens[i])) < 0)
 			goto out;
-		found += m->files[i].found;
+		if (bufs[i] == NULL)
+			continue;
+		if ((rc = strat_source_overlay(&ov[nov], top, m->files[i].file,
+					       bufs[i], lens[i])) < 0)
+			goto out;
+		top = &ov[nov++];
 	}
-	if (found == 0)
+	if (nov == 0)
 		goto done;
-	ov.list = ov_list;
-	ov.read = ov_read;
-	ov.stat = NULL;
-	ov.ctx = &o;
 	if (mended_diags == NULL && (rc = strat_diags_new(&tmp)) < 0)
 		goto out;
 	strat_plan_free(plan);
 	plan = NULL;
-	if ((rc = strat_plan_load(&plan, &ov, lo,
+	if ((rc = strat_plan_load(&plan, top, lo,
 				  mended_diags ? mended_diags : tmp)) < 0)
 		goto out;
 done:
@@ -225,10 +191,13 @@ done:
 	m = NULL;
 	rc = 0;
 out:
-	for (i = 0; o.bufs != NULL && i < nbufs; i++)
-		free(o.bufs[i]);
-	free(o.bufs);
-	free(o.lens);
+	while (nov > 0)
+		strat_source_overlay_free(&ov[--nov]);
+	for (i = 0; bufs != NULL && i < n; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(lens);
+	free(ov);
 	strat_plan_free(scratch);
 	strat_plan_free(plan);
 	strat_diags_free(tmp);
