@@ -22,6 +22,8 @@ struct strat_repo {
 
 typedef struct tldir tldir;
 static void tlcache_free(strat_repo *r);
+static int obj_missing(strat_repo *r, const char *kind, const char *path,
+		       const git_oid *id, int code);
 
 struct strat_walk {
 	strat_repo *repo;
@@ -216,6 +218,39 @@ strat_repo_is_shallow(const strat_repo *r)
 	return git_repository_is_shallow(r->repo) == 1;
 }
 
+static int
+promisor_cb(const git_config_entry *e, void *payload)
+{
+	int *yes = payload;
+	int b;
+
+	if (git_config_parse_bool(&b, e->value) == 0 && b)
+		*yes = 1;
+	return 0;
+}
+
+int
+strat_repo_is_partial(const strat_repo *r)
+{
+	git_config *cfg = NULL;
+	git_buf b = {0};
+	int yes = 0;
+
+	/* git marks a partial clone with remote.<name>.promisor (and, before
+	 * 2.35 or so, extensions.partialClone naming the remote) */
+	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
+		return 0;
+	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") ==
+		    0 &&
+	    b.size > 0)
+		yes = 1;
+	git_config_foreach_match(cfg, "^remote\\..*\\.promisor$",
+				 promisor_cb, &yes);
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	return yes;
+}
+
 int
 strat_repo_is_empty(const strat_repo *r)
 {
@@ -401,9 +436,10 @@ commit_tree(strat_repo *r, const strat_oid *commit, git_tree **out)
 	if ((rc = git_commit_lookup(&c, r->repo,
 				    (const git_oid *)commit->id)) < 0)
 		return fail(rc, "cannot read commit");
-	rc = git_commit_tree(out, c);
+	if ((rc = git_commit_tree(out, c)) < 0)
+		rc = obj_missing(r, "tree", "", git_commit_tree_id(c), rc);
 	git_commit_free(c);
-	return rc < 0 ? fail(rc, "cannot read tree") : 0;
+	return rc;
 }
 
 int
@@ -475,7 +511,16 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 
 	if (l.rc < 0)
 		return l.rc;
-	return rc < 0 ? fail(rc, "cannot list tree") : 0;
+	if (rc == GIT_ENOTFOUND && strat_repo_is_partial(s->repo))
+		return strat_error_set(STRAT_EGIT,
+				       "a tree of the commit is not in this "
+				       "partial clone (its filter left it on "
+				       "the remote, and strat does not "
+				       "fetch); use a clone made without "
+				       "--filter");
+	return rc < 0 ? fail(rc, "cannot list the tree; the repository is "
+				 "damaged ('git fsck' says more)")
+		      : 0;
 }
 
 static int
@@ -504,6 +549,39 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	return 0;
 }
 
+/* The error for an object (a tree or blob a tree entry or the index
+ * names, kind "tree" or "blob") that cannot be read: the repository is
+ * damaged, or (a partial clone) the object was never fetched.  Never an
+ * empty directory or an absent file: that would be a wrong number.  code
+ * is libgit2's error, or 0 when the object has another type. */
+static int
+obj_missing(strat_repo *r, const char *kind, const char *path,
+	    const git_oid *id, int code)
+{
+	const git_error *e = git_error_last();
+	char hex[GIT_OID_HEXSZ + 1], msg[256];
+
+	/* libgit2's message, before the config read below replaces it */
+	snprintf(msg, sizeof(msg), "%s",
+		 code == 0 ? "an object of another type"
+		 : e && e->message ? e->message
+				   : "unknown error");
+	git_oid_tostr(hex, sizeof(hex), id);
+	if (code == GIT_ENOTFOUND && strat_repo_is_partial(r))
+		return strat_error_set(
+			STRAT_EGIT,
+			"the %s %s of '%s' is not in this partial clone (its "
+			"filter left it on the remote, and strat does not "
+			"fetch); measure in a clone made without --filter, "
+			"or fetch the objects ('git fetch --refetch' with "
+			"the filter unset)",
+			kind, hex, path[0] ? path : ".");
+	return strat_error_set(STRAT_EGIT,
+			       "cannot read the %s %s of '%s' (%s); the "
+			       "repository is damaged: run 'git fsck'",
+			       kind, hex, path[0] ? path : ".", msg);
+}
+
 /* The blob id names, as a malloc'd buffer of *len + 1 bytes,
  * NUL-terminated.  Its size is asked first, from the object's header: a
  * blob of gigabytes compresses to megabytes and must not be inflated. */
@@ -515,7 +593,6 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	git_odb_object *o = NULL;
 	git_object_t type = GIT_OBJECT_BLOB;
 	size_t size = 0;
-	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
 	if ((rc = odb_of(r, &odb)) == 0 &&
@@ -525,21 +602,10 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 			return STRAT_ELIMIT;
 		rc = git_odb_read(&o, odb, id);
 	}
-	if (rc < 0 || type != GIT_OBJECT_BLOB) {
+	if (rc < 0 || type != GIT_OBJECT_BLOB)
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
-		const git_error *e = rc < 0 ? git_error_last() : NULL;
-
-		git_oid_tostr(hex, sizeof(hex), id);
-		return strat_error_set(STRAT_EGIT,
-				       "cannot read object %s of '%s' (%s); "
-				       "the repository is damaged: run "
-				       "'git fsck'",
-				       hex, path,
-				       rc == 0 ? "not a blob"
-				       : e && e->message ? e->message
-							 : "unknown error");
-	}
+		return obj_missing(r, "blob", path, id, rc);
 	size = git_odb_object_size(o);
 	if (size > STRAT_MAX_FILE_SIZE) {
 		git_odb_object_free(o);
@@ -893,6 +959,7 @@ typedef struct {
 	git_oid level[PATH_DEPTH]; /* tree read at each level last time */
 	size_t nlevel;             /* levels valid in level[] */
 	git_oid id;                /* the path's id last time */
+	int dir;                   /* named with a trailing '/' */
 } watched;
 
 struct strat_pathids {
@@ -924,6 +991,7 @@ strat_pathids_new(strat_pathids **out, strat_repo *r,
 			return strat_error_set(STRAT_ENOMEM, "out of memory");
 		}
 		p->w[i].alloc = s;
+		p->w[i].dir = s[0] != '\0' && s[strlen(s) - 1] == '/';
 		for (c = s; *c != '\0';) {
 			char *slash = strchr(c, '/');
 
@@ -963,17 +1031,27 @@ strat_pathids_free(strat_pathids *p)
 /* The tree id names, kept until another is asked for; 1 when id names
  * another kind of object. */
 static int
-pid_tree(strat_pathids *p, const git_oid *id, const git_tree **out)
+pid_tree(strat_pathids *p, const git_oid *id, const watched *w, size_t l,
+	 const git_tree **out)
 {
 	git_object *o;
+	char path[4096];
+	size_t i, n = 0;
 	int rc;
 
 	if (p->last == NULL || !git_oid_equal(git_tree_id(p->last), id)) {
 		git_tree_free(p->last);
 		p->last = NULL;
 		if ((rc = git_object_lookup(&o, p->repo->repo, id,
-					    GIT_OBJECT_ANY)) < 0)
-			return fail(rc, "cannot read tree");
+					    GIT_OBJECT_ANY)) < 0) {
+			/* the directory of the first l components */
+			path[0] = '\0';
+			for (i = 0; i < l && n < sizeof(path); i++)
+				n += (size_t)snprintf(path + n,
+						      sizeof(path) - n, "%s%s",
+						      i ? "/" : "", w->comp[i]);
+			return obj_missing(p->repo, "tree", path, id, rc);
+		}
 		if (git_object_type(o) != GIT_OBJECT_TREE) {
 			git_object_free(o);
 			return 1;
@@ -1000,7 +1078,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 		memset(out[i].id, 0, 20);
 		if (w->ncomp == 0) {
 			/* "" is the tree itself; a path too deep is absent */
-			if (w->alloc[0] == '\0')
+			if (w->alloc[0] == '\0' || strcmp(w->alloc, "/") == 0)
 				memcpy(out[i].id, tree->id, 20);
 			continue;
 		}
@@ -1012,7 +1090,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 			}
 			git_oid_cpy(&w->level[l], &cur);
 			w->nlevel = l + 1;
-			if ((rc = pid_tree(p, &cur, &t)) < 0)
+			if ((rc = pid_tree(p, &cur, w, l, &t)) < 0)
 				return rc;
 			if (rc > 0 ||
 			    (e = git_tree_entry_byname(t, w->comp[l])) == NULL) {
@@ -1020,6 +1098,13 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 				break;
 			}
 			git_oid_cpy(&next, git_tree_entry_id(e));
+			if (l + 1 == w->ncomp && w->dir &&
+			    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+				/* a file where a directory is asked for:
+				 * no directory there */
+				memset(w->id.id, 0, 20);
+				break;
+			}
 			if (l + 1 == w->ncomp) {
 				git_oid_cpy(&w->id, &next);
 				memcpy(out[i].id, next.id, 20);
@@ -1139,11 +1224,10 @@ tl_join(char *out, const char *dir, const char *name)
 	return n >= 0 && n < TL_PATH_MAX ? 0 : -1;
 }
 
-/* The directory at path as of tree id, read when its id changed; *out is
- * NULL when id names no tree (top only: a subtree must exist). */
+/* The directory at path as of tree id, read when its id changed.  The id
+ * comes from a tree entry: the tree must exist and be a tree. */
 static int
-tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
-	tldir **out)
+tl_load(strat_repo *r, const char *path, const git_oid *id, tldir **out)
 {
 	tldir *d = strset_get(&r->tlcache, path);
 	git_object *o;
@@ -1155,16 +1239,11 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		return 0;
 	}
 	rc = git_object_lookup(&o, r->repo, id, GIT_OBJECT_ANY);
-	if (rc == GIT_ENOTFOUND && top)
-		return 0;
 	if (rc < 0)
-		return fail(rc, "cannot list tree");
+		return obj_missing(r, "tree", path, id, rc);
 	if (git_object_type(o) != GIT_OBJECT_TREE) {
 		git_object_free(o);
-		if (top)
-			return 0;
-		return strat_error_set(STRAT_EGIT, "cannot list tree: %s is "
-				       "not a tree", git_oid_tostr_s(id));
+		return obj_missing(r, "tree", path, id, 0);
 	}
 	if (d == NULL) {
 		if ((d = calloc(1, sizeof(*d))) == NULL ||
@@ -1187,9 +1266,12 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 }
 
 /* Calls cb for every file under the directory at path, as of tree id;
- * only directories whose id changed since the last time are read. */
+ * only directories whose id changed since the last time are read.  depth
+ * counts the directories below the listing's top: deeper than
+ * STRAT_MAX_DIR_DEPTH (as the working-tree walk stops) is an error, not a
+ * silent skip and not a stack overflow. */
 static int
-tl_emit(strat_repo *r, const char *path, const git_oid *id, int top,
+tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	int (*cb)(void *, const char *, const strat_oid *), void *arg)
 {
 	char sub[TL_PATH_MAX];
@@ -1197,14 +1279,21 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int top,
 	size_t i;
 	int rc;
 
-	if ((rc = tl_load(r, path, id, top, &d)) < 0 || d == NULL)
+	if (depth > STRAT_MAX_DIR_DEPTH)
+		return strat_error_set(STRAT_ELIMIT,
+				       "'%s' is nested more than %d "
+				       "directories below the calendar "
+				       "directory; strat reads %d levels",
+				       path, STRAT_MAX_DIR_DEPTH,
+				       STRAT_MAX_DIR_DEPTH);
+	if ((rc = tl_load(r, path, id, &d)) < 0)
 		return rc;
 	for (i = 0; i < d->n; i++) {
 		if (tl_join(sub, path, d->v[i].name) < 0)
 			continue;
 		/* d stays valid: only sub's own entry can be replaced */
 		if (d->v[i].is_tree)
-			rc = tl_emit(r, sub, &d->v[i].id, 0, cb, arg);
+			rc = tl_emit(r, sub, &d->v[i].id, depth + 1, cb, arg);
 		else
 			rc = cb(arg, sub, (const strat_oid *)d->v[i].id.id);
 		if (rc < 0)
@@ -1220,11 +1309,12 @@ strat_tree_list(strat_repo *r, const strat_oid *tree, const char *prefix,
 {
 	if (strlen(prefix) >= TL_PATH_MAX)
 		return 0;
-	return tl_emit(r, prefix, (const git_oid *)tree->id, 1, cb, arg);
+	return tl_emit(r, prefix, (const git_oid *)tree->id, 0, cb, arg);
 }
 
 int
-strat_blob_read(strat_repo *r, const strat_oid *id, char **buf, size_t *len)
+strat_blob_read(strat_repo *r, const strat_oid *id, const char *path,
+		char **buf, size_t *len)
 {
-	return read_blob(r, (const git_oid *)id->id, "blob", buf, len);
+	return read_blob(r, (const git_oid *)id->id, path, buf, len);
 }

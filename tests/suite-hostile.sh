@@ -199,7 +199,7 @@ git checkout -q main
 # a missing blob (the calendar of the first commit)
 blob=$(git rev-parse HEAD~2:calendar/a.yaml)
 rm -f ".git/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)"
-t missing-blob-lint 2 "^strat: cannot read object [0-9a-f]+ of 'calendar/a.yaml' .*the repository is damaged" $S lint --rev HEAD~2
+t missing-blob-lint 2 "^strat: cannot read the blob [0-9a-f]+ of 'calendar/a.yaml' .*the repository is damaged" $S lint --rev HEAD~2
 t missing-blob-report 2 "^strat: .*(object|corrupt|not found)" $S report
 # a corrupt object (the tree of the second commit)
 rm -rf "$d"; cp -R "$tmp/pristine" "$d"; cd "$d" || exit 2
