@@ -3,13 +3,16 @@
  * history, and plan sources over a commit's tree or the index.  libgit2's
  * error codes and messages are converted to STRAT_E* here.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
+#include "packguard.h"
 #include "strat/git.h"
 #include "strset.h"
 
@@ -46,6 +49,11 @@ fail(int code, const char *what)
 	const git_error *e = git_error_last();
 	const char *msg = e && e->message ? e->message : "unknown error";
 
+	/* libgit2 loses the reason when a pack cannot be opened */
+	if ((e == NULL || e->message == NULL) &&
+	    (errno == EMFILE || errno == ENFILE))
+		msg = "too many open files: raise the limit ('ulimit -n') "
+		      "or repack ('git gc')";
 	if (code == GIT_EOWNER)
 		return strat_error_set(
 			STRAT_EGIT,
@@ -127,6 +135,91 @@ opt(const char *s)
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
+/*
+ * The delta-chain guard (packguard.h) as an object database backend
+ * consulted before the others: it holds no object; it checks the chain of
+ * one libgit2 is about to read, then passes (GIT_PASSTHROUGH) to the
+ * loose and pack backends, or fails the read naming the object where
+ * libgit2 would loop forever.  Every read goes through it: strat's own,
+ * and libgit2's inside revwalks, tree walks and path lookups.
+ */
+typedef struct {
+	git_odb_backend parent;
+	packguard *g;
+} guard_backend;
+
+static int
+guard_check(git_odb_backend *b, const git_oid *id)
+{
+	char why[256];
+
+	if (packguard_check(((guard_backend *)b)->g, id->id, why,
+			    sizeof(why)) == 0)
+		return GIT_PASSTHROUGH;
+	git_error_set_str(GIT_ERROR_ODB, why);
+	return GIT_EINVALID;
+}
+
+static int
+guard_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
+	   const git_oid *id)
+{
+	(void)data;
+	(void)len;
+	(void)type;
+	return guard_check(b, id);
+}
+
+static int
+guard_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
+		  const git_oid *id)
+{
+	(void)len;
+	(void)type;
+	return guard_check(b, id);
+}
+
+static void
+guard_free(git_odb_backend *b)
+{
+	packguard_free(((guard_backend *)b)->g);
+	free(b);
+}
+
+static int
+add_guard(git_repository *repo)
+{
+	git_odb *odb = NULL;
+	git_buf dir = {0};
+	guard_backend *b;
+	int rc;
+
+	if ((rc = git_repository_odb(&odb, repo)) < 0 ||
+	    (rc = git_repository_item_path(&dir, repo,
+					   GIT_REPOSITORY_ITEM_OBJECTS)) < 0) {
+		git_odb_free(odb);
+		return rc;
+	}
+	rc = -1;
+	if ((b = calloc(1, sizeof(*b))) != NULL &&
+	    (b->g = packguard_new(dir.ptr)) != NULL &&
+	    git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION) == 0) {
+		b->parent.read = guard_read;
+		b->parent.read_header = guard_read_header;
+		b->parent.free = guard_free;
+		/* above the loose (1) and pack (2) backends */
+		if ((rc = git_odb_add_backend(odb, &b->parent, 1000)) == 0)
+			b = NULL; /* the odb owns it */
+	}
+	if (b != NULL) {
+		packguard_free(b->g);
+		free(b);
+	}
+	git_buf_dispose(&dir);
+	git_odb_free(odb);
+	return rc;
+}
+
 int
 strat_repo_open(strat_repo **out, const char *path)
 {
@@ -186,6 +279,10 @@ strat_repo_open_ext(strat_repo **out, const char *path,
 		}
 		git_repository_set_index(r->repo, index);
 		git_index_free(index);
+	}
+	if (add_guard(r->repo) < 0) {
+		strat_repo_free(r);
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	}
 	/* A broken .mailmap is not fatal: names stay as committed. */
 	if (git_mailmap_from_repository(&r->mailmap, r->repo) < 0)
