@@ -4,9 +4,12 @@
  * error codes and messages are converted to STRAT_E* here.
  */
 #include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
@@ -14,6 +17,7 @@
 
 #include "packguard.h"
 #include "strat/git.h"
+#include "strat/text.h"
 #include "strset.h"
 
 struct strat_repo {
@@ -416,16 +420,67 @@ strat_repo_merge_base(strat_repo *r, const strat_oid *a, const strat_oid *b,
 	return 0;
 }
 
+/* s (up to its first newline) into dst[n] as valid UTF-8: a byte that is
+ * not part of a UTF-8 sequence becomes U+FFFD; cut at a character. */
 static void
-copy_str(char *dst, size_t n, const char *s)
+copy_utf8(char *dst, size_t n, const char *s)
 {
-	size_t i;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t i = 0, k, left = strcspn((const char *)p, "\n");
+	uint32_t cp;
 
-	if (s == NULL)
-		s = "";
-	for (i = 0; i + 1 < n && s[i] && s[i] != '\n'; i++)
-		dst[i] = s[i];
+	for (; left > 0; p += k, left -= k) {
+		const char *put = (const char *)p;
+		size_t m;
+
+		m = k = strat_text_utf8_seq(p, left, &cp);
+		if (k == 0) {
+			put = "\xef\xbf\xbd";
+			m = 3;
+			k = 1;
+		}
+		if (i + m + 1 > n)
+			break;
+		memcpy(dst + i, put, m);
+		i += m;
+	}
 	dst[i] = '\0';
+}
+
+/* s of a commit whose encoding header says enc (NULL: UTF-8, git's
+ * default) into dst[n] as UTF-8, as git log shows it; what cannot be
+ * converted is U+FFFD. */
+static void
+copy_str(char *dst, size_t n, const char *s, const char *enc)
+{
+	char tmp[1024], *in, *out;
+	size_t inl, outl;
+	iconv_t cd;
+
+	if (s == NULL || enc == NULL || strcasecmp(enc, "UTF-8") == 0 ||
+	    strcasecmp(enc, "UTF8") == 0 ||
+	    (cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		copy_utf8(dst, n, s);
+		return;
+	}
+	in = (char *)s;
+	inl = strcspn(s, "\n");
+	out = tmp;
+	outl = sizeof(tmp) - 1;
+	while (inl > 0 && iconv(cd, &in, &inl, &out, &outl) == (size_t)-1) {
+		if (errno != EILSEQ && errno != EINVAL)
+			break; /* E2BIG: the rest is cut */
+		if (outl < 3)
+			break;
+		memcpy(out, "\xef\xbf\xbd", 3); /* not of enc: U+FFFD */
+		out += 3;
+		outl -= 3;
+		in++;
+		inl--;
+	}
+	iconv_close(cd);
+	*out = '\0';
+	copy_utf8(dst, n, tmp);
 }
 
 static void
@@ -434,6 +489,7 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 	const git_signature *a = git_commit_author(c);
 	const char *name = a ? a->name : "", *email = a ? a->email : "";
 	const char *rn = NULL, *re = NULL;
+	const char *enc = git_commit_message_encoding(c);
 
 	memcpy(out->id.id, git_commit_id(c)->id, 20);
 	out->time = (int64_t)git_commit_time(c);
@@ -443,9 +499,10 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 		name = rn;
 		email = re;
 	}
-	copy_str(out->author, sizeof(out->author), name);
-	copy_str(out->email, sizeof(out->email), email);
-	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c));
+	copy_str(out->author, sizeof(out->author), name, enc);
+	copy_str(out->email, sizeof(out->email), email, enc);
+	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c),
+		 enc);
 	out->nparents = git_commit_parentcount(c);
 }
 
@@ -809,6 +866,20 @@ hidden(const char *path)
 	return 0;
 }
 
+/* Whether e is content the next commit holds, as the commit source sees
+ * files: a regular file or link.  A submodule (gitlink) is no file, and an
+ * intent-to-add entry ('git add -N') has no content yet: git commits
+ * neither as a file, so neither is linted (SPEC, repository states). */
+static int
+staged_file(const git_index_entry *e)
+{
+	unsigned type = e->mode & 0170000;
+
+	if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD)
+		return 0;
+	return type == 0100000 || type == 0120000;
+}
+
 static int
 index_list(void *ctx, int (*add)(void *, const char *), void *arg)
 {
@@ -822,7 +893,7 @@ index_list(void *ctx, int (*add)(void *, const char *), void *arg)
 		if (e == NULL || (prev && strcmp(prev->path, e->path) == 0))
 			continue; /* conflict stages of the same path */
 		prev = e;
-		if (hidden(e->path))
+		if (hidden(e->path) || !staged_file(e))
 			continue;
 		if ((rc = add(arg, e->path)) < 0)
 			return rc;
@@ -848,6 +919,8 @@ index_read(void *ctx, const char *path, char **buf, size_t *len)
 					       path);
 		return STRAT_ENOTFOUND;
 	}
+	if (!staged_file(e))
+		return STRAT_ENOTFOUND; /* a submodule, or intent-to-add */
 	if ((e->mode & 0170000) == 0120000)
 		return strat_error_set(STRAT_EIO,
 				       "'%s' is a symbolic link; plan files "
@@ -862,7 +935,7 @@ index_stat(void *ctx, const char *path, uint64_t *hash)
 	gitsrc *s = ctx;
 	const git_index_entry *e = git_index_get_bypath(s->index, path, 0);
 
-	if (e == NULL)
+	if (e == NULL || !staged_file(e))
 		return STRAT_ENOTFOUND;
 	*hash = oid_hash(&e->id);
 	return 0;
