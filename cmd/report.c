@@ -63,7 +63,8 @@ cmd_report(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
-	strat_report_options ro;
+	strat_report rp = STRAT_REPORT_INIT;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
 	const char *rev = "HEAD", *outpath = NULL;
 	strat_repo *repo = NULL;
 	gitplan gp = {NULL, NULL, NULL, NULL, 0};
@@ -75,9 +76,7 @@ cmd_report(int argc, char **argv)
 	size_t i;
 	FILE *f;
 
-	memset(&ro, 0, sizeof(ro));
-	ro.version = STRAT_REPORT_OPTIONS_VERSION;
-	ro.format = STRAT_REPORT_MD;
+	ro.format = STRAT_FORMAT_MD;
 	if (mo.today == STRAT_NO_DATE &&
 	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
@@ -107,13 +106,13 @@ cmd_report(int argc, char **argv)
 				return EXIT_TROUBLE;
 			break;
 		case 'b':
-			ro.by_set = 1;
+			rp.by_set = 1;
 			if (strcmp(optarg, "anchor") == 0)
-				ro.by = STRAT_BY_ANCHOR;
+				rp.by = STRAT_BY_ANCHOR;
 			else if (strcmp(optarg, "owner") == 0)
-				ro.by = STRAT_BY_OWNER;
+				rp.by = STRAT_BY_OWNER;
 			else if (strcmp(optarg, "channel") == 0)
-				ro.by = STRAT_BY_CHANNEL;
+				rp.by = STRAT_BY_CHANNEL;
 			else {
 				die_msg("unknown --by '%s'; use anchor, owner "
 					"or channel",
@@ -124,13 +123,13 @@ cmd_report(int argc, char **argv)
 		case 'f':
 			if (strcmp(optarg, "md") == 0 ||
 			    strcmp(optarg, "markdown") == 0)
-				ro.format = STRAT_REPORT_MD;
+				ro.format = STRAT_FORMAT_MD;
 			else if (strcmp(optarg, "html") == 0)
-				ro.format = STRAT_REPORT_HTML;
+				ro.format = STRAT_FORMAT_HTML;
 			else if (strcmp(optarg, "json") == 0)
-				ro.format = STRAT_REPORT_JSON;
+				ro.format = STRAT_FORMAT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
-				ro.format = STRAT_REPORT_CSV;
+				ro.format = STRAT_FORMAT_CSV;
 			else {
 				die_msg("unknown format '%s'; use md, html, "
 					"json or csv",
@@ -250,10 +249,12 @@ cmd_report(int argc, char **argv)
 		term_puts(stderr, w->message);
 		fputs("; the previous version stands\n", stderr);
 	}
-	ro.revision = rev;
-	ro.today = mo.today;
-	if ((text = strat_report_render(h, m, &ro)) == NULL) {
-		die_msg("out of memory");
+	rp.history = h;
+	rp.measures = m;
+	rp.revision = rev;
+	rp.today = mo.today;
+	if (strat_report_render(&text, &rp, &ro) < 0) {
+		die_msg("%s", strat_error_last());
 		goto out;
 	}
 	f = outpath ? fopen(outpath, "w") : stdout;

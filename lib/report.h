@@ -10,8 +10,8 @@ void fmt_time(int64_t t, char out[32]);   /* YYYY-MM-DDTHH:MM:SSZ */
 const char *status_name(strat_status s);
 
 char *report_json(const strat_history *h, const strat_measures *m,
-		  const strat_report_options *o);
+		  const strat_report *o);
 char *report_csv(const strat_history *h, const strat_measures *m,
-		 const strat_report_options *o);
+		 const strat_report *o);
 
 #endif

@@ -320,7 +320,7 @@ notes(md_doc *d, const strat_history *h)
 
 static md_doc *
 build(const strat_history *h, const strat_measures *m,
-      const strat_report_options *o)
+      const strat_report *o)
 {
 	md_doc *d = md_new();
 	md_block *b;
@@ -349,7 +349,7 @@ build(const strat_history *h, const strat_measures *m,
 
 static void
 body(md_doc *d, const strat_history *h, const strat_measures *m,
-     const strat_report_options *o)
+     const strat_report *o)
 {
 	periods_table(d, h, m);
 	if (!o->by_set || o->by == STRAT_BY_ANCHOR)
@@ -470,21 +470,21 @@ static const char style[] =
 	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}"
 	"figcaption{font-size:.85rem;color:#57606a}";
 
-char *
-strat_report_render(const strat_history *h, const strat_measures *m,
-		    const strat_report_options *o)
+static char *
+render(const strat_history *h, const strat_measures *m,
+       const strat_report *o, strat_format format)
 {
 	md_doc *d;
 	char *out = NULL, *svg = NULL, *html;
 	sbuf b = {0};
 
-	if (o->format == STRAT_REPORT_JSON)
+	if (format == STRAT_FORMAT_JSON)
 		return report_json(h, m, o);
-	if (o->format == STRAT_REPORT_CSV)
+	if (format == STRAT_FORMAT_CSV)
 		return report_csv(h, m, o);
 	if ((d = build(h, m, o)) == NULL)
 		return NULL;
-	if (o->format == STRAT_REPORT_HTML) {
+	if (format == STRAT_FORMAT_HTML) {
 		if ((svg = chart(m)) == NULL) {
 			md_free(d);
 			return NULL;
@@ -493,7 +493,7 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 		free(svg);
 	}
 	body(d, h, m, o);
-	if (o->format != STRAT_REPORT_HTML) {
+	if (format != STRAT_FORMAT_HTML) {
 		out = md_render(d, MD_GFM);
 		md_free(d);
 		return out;
@@ -512,4 +512,19 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 	sb_puts(&b, "</body>\n</html>\n");
 	free(html);
 	return sb_finish(&b);
+}
+
+int
+strat_report_render(char **out, const strat_report *r,
+		    const strat_render_options *o)
+{
+	*out = NULL;
+	if (o->format != STRAT_FORMAT_MD && o->format != STRAT_FORMAT_HTML &&
+	    o->format != STRAT_FORMAT_JSON && o->format != STRAT_FORMAT_CSV)
+		return strat_error_set(STRAT_EUSAGE,
+				       "report has no %s format",
+				       strat_format_name(o->format));
+	if ((*out = render(r->history, r->measures, r, o->format)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }
