@@ -1002,6 +1002,8 @@ load_config(hist *x, const strat_oid *blob, int have,
 		}
 	}
 	x->h->week_starts = cfg->week_starts;
+	x->h->grace_days = cfg->grace_days;
+	x->h->stale_days = cfg->stale_days;
 	x->cfg_loaded = 1;
 out:
 	strat_plan_free(plan);
@@ -1493,6 +1495,7 @@ strat_history_build(strat_history **out, strat_repo *repo,
 		return oom();
 	x.h->first_plan = UINT32_MAX;
 	x.h->week_starts = 1;
+	x.h->stale_days = STRAT_STALE_DAYS;
 	x.touch_epoch = 1;
 	rc = walk(&x, tip);
 	if (rc == 0 && x.h->first_plan == UINT32_MAX)

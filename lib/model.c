@@ -28,6 +28,7 @@ typedef enum {
 	F_LIST,     /* a list of objects, read by a sub-table */
 	F_RULES,    /* mapping of rule id to severity */
 	F_WEEKDAY,  /* monday | sunday */
+	F_DAYS,     /* a whole number of days, 0 to 3650 (unsigned) */
 	F_IGNORE    /* accepted, not kept (e.g. a schema hint) */
 } ftype;
 
@@ -659,6 +660,14 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 					       "or sunday");
 		*(int *)((char *)obj + f->off) = strcmp(v->s, "monday") == 0;
 		return 0;
+	case F_DAYS:
+		if (v->type != YN_SCALAR || !v->plain || v->len == 0 ||
+		    v->len > 4 || strspn(v->s, "0123456789") != v->len ||
+		    atoi(v->s) > 3650)
+			return wrong_type(c, v, f->name,
+					  "a whole number of days (0 to 3650)");
+		*(unsigned *)((char *)obj + f->off) = (unsigned)atoi(v->s);
+		return 0;
 	case F_IGNORE:
 		return 0;
 	default:
@@ -910,6 +919,8 @@ static const field config_fields[] = {
 	{"calendars", F_STRLIST, STR(strat_config, calendars), STR(strat_config, ncalendars), NONE, NULL},
 	{"channels", F_STRLIST, STR(strat_config, channels), STR(strat_config, nchannels), NONE, NULL},
 	{"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
+	{"grace-days", F_DAYS, STR(strat_config, grace_days), 0, NONE, NULL},
+	{"stale-days", F_DAYS, STR(strat_config, stale_days), 0, NONE, NULL},
 	{"rules", F_RULES, 0, 0, NONE, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
@@ -1323,6 +1334,7 @@ discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
 	} else {
 		memset(&plan->config, 0, sizeof(plan->config));
 		plan->config.week_starts = 1;
+		plan->config.stale_days = STRAT_STALE_DAYS;
 		for (i = 0; i < STRAT_RULE__COUNT; i++)
 			strat_diags_set_severity(
 				c->diags, (strat_rule)i,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "markdown.h"
 #include "report.h"
 
@@ -364,111 +365,142 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
 	notes(d, h);
 }
 
-/* Committed and shipped bars and the rate line, per period. */
-static char *
-chart(const strat_measures *m)
+static void
+period_col(chart_col *c, const strat_period *p, size_t committed,
+	   size_t shipped, char *title, size_t tsize)
 {
-	sbuf b = {0};
-	size_t i, max = 1;
-	const int bw = 14, gap = 18, left = 40, top = 16, ht = 160;
-	int w = left + (int)m->nperiods * (2 * bw + gap) + 40;
-	int started = 0;
+	char r[16];
 
-	for (i = 0; i < m->nperiods; i++) {
-		size_t c = m->periods[i].committed;
-		size_t s = m->periods[i].n[STRAT_CAT_SHIPPED] +
-			   m->periods[i].n[STRAT_CAT_UNPLANNED];
-
-		if (c > max)
-			max = c;
-		if (s > max)
-			max = s;
-	}
-	sb_printf(&b, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/"
-		      "2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d "
-		      "%d\" role=\"img\" aria-label=\"committed and shipped "
-		      "items and execution rate per period\">\n",
-		  w, ht + top + 40, w, ht + top + 40);
-	sb_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-		      "class=\"axis\"/>\n",
-		  left - 4, top + ht, w - 30, top + ht);
-	sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\" "
-		      "text-anchor=\"end\">%zu</text>\n",
-		  left - 8, top + 4, max);
-	sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\">100%%</text>\n",
-		  w - 28, top + 4);
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap);
-		int hc = (int)(p->committed * (size_t)ht / max);
-		int hs = (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht / max);
-
-		sb_printf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-			      "height=\"%d\" class=\"committed\"><title>%s: "
-			      "%zu committed</title></rect>\n",
-			  x, top + ht - hc, bw, hc, p->label, p->committed);
-		sb_printf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-			      "height=\"%d\" class=\"shipped\"><title>%s: "
-			      "%zu shipped</title></rect>\n",
-			  x + bw, top + ht - hs, bw, hs, p->label,
-			  p->n[STRAT_CAT_SHIPPED]);
-		sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\" "
-			      "text-anchor=\"middle\">%s</text>\n",
-			  x + bw, top + ht + 16, p->label);
-	}
-	sb_puts(&b, "<polyline class=\"rate\" points=\"");
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap) + bw;
-
-		if (p->committed == 0)
-			continue;
-		sb_printf(&b, "%s%d,%d", started ? " " : "", x,
-			  top + ht -
-				  (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht /
-					p->committed));
-		started = 1;
-	}
-	sb_puts(&b, "\"/>\n");
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap) + bw;
-		char r[16];
-
-		if (p->committed == 0)
-			continue;
-		rate_str(p->n[STRAT_CAT_SHIPPED], p->committed, r);
-		sb_printf(&b, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" "
-			      "class=\"rate\"><title>%s: %s</title></circle>\n",
-			  x,
-			  top + ht -
-				  (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht /
-					p->committed),
-			  p->label, r);
-	}
-	sb_puts(&b, "</svg><figcaption><span class=\"k committed\"></span> "
-		    "committed <span class=\"k shipped\"></span> shipped "
-		    "<span class=\"k rate\"></span> execution rate (right "
-		    "axis, 0 to 100%)</figcaption></figure>");
-	return sb_finish(&b);
+	rate_str(shipped, committed, r);
+	c->label = p->label;
+	c->state = p->partial    ? CHART_PROGRESS
+		   : p->baseline ? CHART_PARTIAL
+				 : CHART_FULL;
+	c->bar[0] = (double)committed;
+	c->bar[1] = (double)shipped;
+	/* no rate point for a period in progress: not a result yet */
+	c->line = committed && !p->partial
+			  ? (double)shipped / (double)committed
+			  : NAN;
+	snprintf(title, tsize, "%s%s: %zu committed, %zu shipped, rate %s",
+		 p->label,
+		 p->partial    ? " (in progress, so far)"
+		 : p->baseline ? " (history begins inside it)"
+			       : "",
+		 committed, shipped, r);
+	c->title = title;
 }
 
+/* Committed and shipped bars and the rate line, per period; then the
+ * same per anchor, as small multiples on one scale. */
+static char *
+charts(const strat_measures *m)
+{
+	sbuf b = {0};
+	chart_col *c = calloc(m->nperiods + 1, sizeof(*c));
+	char (*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
+	chart_spec s = {"ch-periods",
+			"committed and shipped items and execution rate per "
+			"period",
+			{"committed", "shipped"},
+			"execution rate",
+			1, 0, 0, 0, 1};
+	strat_group *keys = NULL, *g = NULL;
+	size_t i, j, k, nk = 0, ng, max = 0;
+
+	if (c == NULL || t == NULL)
+		goto fail;
+	for (i = 0; i < m->nperiods; i++)
+		period_col(&c[i], &m->periods[i], m->periods[i].committed,
+			   m->periods[i].n[STRAT_CAT_SHIPPED], t[i],
+			   sizeof(t[i]));
+	chart_html(&b, &s, c, m->nperiods);
+	if (strat_measure_group(&keys, &nk, m, STRAT_BY_ANCHOR) < 0)
+		goto fail;
+	/* one scale for every anchor: the most any had in a period */
+	for (i = 0; i < m->nperiods; i++) {
+		if (strat_measure_group_period(&g, &ng, m, i,
+					       STRAT_BY_ANCHOR) < 0)
+			goto fail;
+		for (j = 0; j < ng; j++) {
+			if (g[j].committed > max)
+				max = g[j].committed;
+			if (g[j].n[STRAT_CAT_SHIPPED] > max)
+				max = g[j].n[STRAT_CAT_SHIPPED];
+		}
+		free(g);
+		g = NULL;
+	}
+	if (nk)
+		sb_puts(&b, "<h2>By anchor, per period</h2>\n"
+			    "<div class=\"ch-multi\">\n");
+	for (k = 0; k < nk; k++) {
+		char id[32];
+		chart_spec ks = {id, NULL, {"committed", "shipped"},
+				 "execution rate", 1, 1, 0, 0, 1};
+
+		ks.max = (double)(max < 4 ? 4 : (max + 3) / 4 * 4);
+		snprintf(id, sizeof(id), "ch-anchor-%zu", k);
+		for (i = 0; i < m->nperiods; i++) {
+			size_t cm = 0, sh = 0;
+
+			if (strat_measure_group_period(&g, &ng, m, i,
+						       STRAT_BY_ANCHOR) < 0)
+				goto fail;
+			for (j = 0; j < ng; j++)
+				if (strcmp(g[j].key, keys[k].key) == 0) {
+					cm = g[j].committed;
+					sh = g[j].n[STRAT_CAT_SHIPPED];
+				}
+			free(g);
+			g = NULL;
+			period_col(&c[i], &m->periods[i], cm, sh, t[i],
+				   sizeof(t[i]));
+		}
+		ks.label = keys[k].key[0] ? keys[k].key : "(no anchor)";
+		sb_puts(&b, "<div class=\"ch-cell\"><h3><code>");
+		sb_html(&b, ks.label);
+		sb_puts(&b, "</code></h3>\n");
+		chart_html(&b, &ks, c, m->nperiods);
+		sb_puts(&b, "</div>\n");
+	}
+	if (nk)
+		sb_puts(&b, "</div>\n");
+	free(keys);
+	free(c);
+	free(t);
+	return sb_finish(&b);
+fail:
+	free(g);
+	free(keys);
+	free(c);
+	free(t);
+	free(sb_finish(&b));
+	return NULL;
+}
+
+/* The page: system fonts, light and dark; tables scroll inside
+ * themselves on a narrow screen rather than widen the page; cells do not
+ * wrap (dates stay on one line): a wide table scrolls. */
 static const char style[] =
 	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;"
-	"max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}"
-	"table{border-collapse:collapse;margin:1rem 0}"
-	"th,td{border:1px solid #d0d7de;padding:.3rem .6rem}"
-	"th{background:#f6f8fa}td[align=right]{font-variant-numeric:"
-	"tabular-nums}code{background:#f6f8fa;padding:0 .2rem;"
+	"max-width:60rem;margin:2rem auto;padding:0 1rem;"
+	"color:var(--ch-fg);background:var(--ch-bg)}"
+	":root{color-scheme:light dark;--line:#d0d7de;--head:#f6f8fa}"
+	"@media (prefers-color-scheme:dark){:root{--line:#30363d;"
+	"--head:#161b22}}"
+	"table{border-collapse:collapse;margin:1rem 0;display:block;"
+	"max-width:100%;overflow-x:auto;width:max-content}"
+	"th,td{border:1px solid var(--line);padding:.3rem .6rem;"
+	"white-space:nowrap}"
+	"th{background:var(--head)}td[align=right]{font-variant-numeric:"
+	"tabular-nums}code{background:var(--head);padding:0 .2rem;"
 	"border-radius:3px}h1{font-size:1.6rem}h2{font-size:1.2rem;"
-	"margin-top:2rem}.chart svg{max-width:100%;height:auto}"
-	".axis{stroke:#57606a}.lbl{font-size:11px;fill:#57606a}"
-	"rect.committed,.k.committed{fill:#d0d7de;background:#d0d7de}"
-	"rect.shipped,.k.shipped{fill:#1f883d;background:#1f883d}"
-	"polyline.rate{fill:none;stroke:#8250df;stroke-width:2}"
-	"circle.rate,.k.rate{fill:#8250df;background:#8250df}"
-	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}"
-	"figcaption{font-size:.85rem;color:#57606a}";
+	"margin-top:2rem}h3{font-size:1rem;margin:.5rem 0 0}"
+	"p,li{overflow-wrap:anywhere}"
+	".ch-multi{display:grid;gap:0 1.5rem;"
+	"grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
+	".ch-cell{min-width:0}";
 
 char *
 strat_report_render(const strat_history *h, const strat_measures *m,
@@ -485,7 +517,7 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 	if ((d = build(h, m, o)) == NULL)
 		return NULL;
 	if (o->format == STRAT_REPORT_HTML) {
-		if ((svg = chart(m)) == NULL) {
+		if ((svg = charts(m)) == NULL) {
 			md_free(d);
 			return NULL;
 		}
@@ -506,9 +538,10 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 		    "charset=\"utf-8\">\n<meta name=\"viewport\" "
 		    "content=\"width=device-width, initial-scale=1\">\n"
 		    "<title>Execution report</title>\n<style>");
+	sb_puts(&b, chart_css());
 	sb_puts(&b, style);
 	sb_puts(&b, "</style>\n</head>\n<body>\n");
-	sb_puts(&b, html);
+	sb_html_nowrap_dates(&b, html);
 	sb_puts(&b, "</body>\n</html>\n");
 	free(html);
 	return sb_finish(&b);

@@ -101,7 +101,10 @@ typedef struct {
 	strat_str *channels;
 	size_t nchannels;
 	int week_starts; /* 1 = monday (default), 0 = sunday */
+	unsigned grace_days; /* late-recorded ships (default 0) */
+	unsigned stale_days; /* in-progress items untouched (default 14) */
 } strat_config;
+#define STRAT_STALE_DAYS 14
 
 typedef struct {
 	const char *path;
