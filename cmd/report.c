@@ -340,6 +340,10 @@ cmd_report(int argc, char **argv)
 			"parsed, %zu chunks and %zu files reused\n",
 			h->parsed_full, h->parsed_chunks, h->reused_chunks,
 			h->reused_files);
+	if (strat_history_read_reasons(h, repo) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
 	if (strat_measure(&m, h, &mo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;

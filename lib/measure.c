@@ -266,7 +266,7 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 		return oom();
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
-		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE};
+		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE, 0};
 		const strat_hitem *prev = NULL;
 
 		for (j = 0; j < t->nversions; j++) {
@@ -283,6 +283,7 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 				x.slips++;
 				x.days += v->date - prev->date;
 				x.to = v->date;
+				x.commit = t->versions[j].commit;
 			}
 			prev = v;
 		}

@@ -40,8 +40,58 @@ last_complete(const strat_measures *m, size_t *idx)
 	return NULL;
 }
 
+/* Overdue items of a period, oldest first (by date, then id); *n set. */
+static const strat_pitem **
+overdue_items(const strat_period *p, size_t *n)
+{
+	const strat_pitem **v = malloc((p->nitems + 1) * sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	/* items are sorted by planned date; order by the date now */
+	for (i = 0; i < p->nitems; i++)
+		if (p->items[i].overdue) {
+			size_t j = (*n)++;
+
+			while (j > 0 && (v[j - 1]->v1->date > p->items[i].v1->date ||
+					 (v[j - 1]->v1->date ==
+						  p->items[i].v1->date &&
+					  strcmp(v[j - 1]->v1->id,
+						 p->items[i].v1->id) > 0))) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = &p->items[i];
+		}
+	return v;
+}
+
 static void
-headline(md_doc *d, const strat_measures *m)
+overdue_line(md_block *b, const strat_history *h, const strat_period *p)
+{
+	const strat_pitem **v;
+	size_t n, i;
+
+	if ((v = overdue_items(p, &n)) == NULL)
+		return;
+	md_textf(b, "%zu of them overdue, oldest: ", n);
+	for (i = 0; i < n && i < 3; i++) {
+		char day[11];
+
+		fmt_day(v[i]->v1->date, day);
+		md_text(b, i ? "; " : "");
+		md_code(b, h->tracks[v[i]->track].id);
+		md_textf(b, " %s (due %s, %s)", v[i]->v1->title, day,
+			 v[i]->v1->owner[0] ? v[i]->v1->owner : "no owner");
+	}
+	md_text(b, n > 3 ? "; and more (see Overdue). " : ". ");
+	free(v);
+}
+
+static void
+headline(md_doc *d, const strat_history *h, const strat_measures *m)
 {
 	const strat_period *cur, *lc, *before = NULL;
 	md_block *b;
@@ -64,6 +114,16 @@ headline(md_doc *d, const strat_measures *m)
 			 cur->n[STRAT_CAT_OPEN]);
 		md_strong(b, r);
 		md_text(b, "). ");
+		if (cur->overdue)
+			overdue_line(b, h, cur);
+	}
+	if (m->plan_stale) {
+		char day[11];
+
+		fmt_day(m->plan_updated, day);
+		md_textf(b, "Numbers after %s reflect a plan nobody updated: "
+			    "no commit changed it for %ld days. ",
+			 day, (long)(m->today - m->plan_updated));
 	}
 	lc = last_complete(m, &i);
 	if (lc == NULL)
@@ -142,6 +202,18 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		count_cells(d, p->committed, p->n);
 	}
 	md_table_end(d);
+	if (m->grace_days) {
+		size_t g = 0;
+
+		for (i = 0; i < m->nperiods; i++)
+			g += m->periods[i].graced;
+		md_textf(md_para(d),
+			 "Grace window %u days: an item whose shipped date "
+			 "falls in a period and whose shipped status was "
+			 "committed up to %u days after its end counts as "
+			 "shipped in it (%zu item%s).",
+			 m->grace_days, m->grace_days, g, g == 1 ? "" : "s");
+	}
 	if (base && h->ncommits) {
 		char t[32];
 
@@ -154,37 +226,230 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	}
 }
 
-static void
-group_table(md_doc *d, const strat_measures *m, strat_by by)
+/* The periods the breakdowns show: every one with --all, else the last
+ * complete one and the one in progress. */
+static int
+shown(const strat_measures *m, const strat_report_options *o, size_t i)
 {
-	static const char *const names[] = {"anchor", "owner", "channel"};
+	size_t lc;
+
+	if (o->all)
+		return 1;
+	if (i + 1 == m->nperiods && m->periods[i].partial)
+		return 1;
+	return last_complete(m, &lc) != NULL && lc == i;
+}
+
+static const char *const by_names[] = {"anchor", "owner", "channel"};
+
+static void
+group_table(md_doc *d, const strat_measures *m, const strat_report_options *o,
+	    strat_by by)
+{
 	static const char *const titles[] = {"By anchor", "By owner",
 					     "By channel"};
 	const char *hd[9];
 	strat_group *g = NULL;
-	size_t n, i;
+	size_t n, i, k;
 
-	if (strat_measure_group(&g, &n, m, by) < 0)
-		return;
 	md_heading(d, 2, titles[by]);
-	hd[0] = names[by];
+	hd[0] = by_names[by];
 	memcpy(hd + 1, count_headers, sizeof(count_headers));
-	if (n == 0) {
-		md_text(md_para(d), "Nothing was committed or shipped.");
+	for (k = 0; k < m->nperiods; k++) {
+		const strat_period *p = &m->periods[k];
+		char t[48];
+
+		if (!shown(m, o, k))
+			continue;
+		if (strat_measure_group_period(&g, &n, m, k, by) < 0)
+			return;
+		snprintf(t, sizeof(t), "%s%s", p->label,
+			 p->partial ? " (in progress)" : "");
+		md_heading(d, 3, t);
+		if (n == 0) {
+			md_text(md_para(d), "Nothing was committed or shipped.");
+			free(g);
+			continue;
+		}
+		md_table(d, 9, hd, "lrrrrrrrr");
+		for (i = 0; i < n; i++) {
+			md_row(d);
+			if (g[i].key[0])
+				md_code(md_cell(d), g[i].key);
+			else
+				md_text(md_cell(d), "(none)");
+			count_cells(d, g[i].committed, g[i].n);
+		}
+		/* the period's row of the Periods table */
+		md_row(d);
+		md_strong(md_cell(d), "total");
+		count_cells(d, p->committed, p->n);
+		md_table_end(d);
 		free(g);
+	}
+}
+
+static void
+flow_cells(md_doc *d, const strat_flow *f)
+{
+	md_textf(md_cell(d), "%zu", f->shipped);
+	md_textf(md_cell(d), "%zu", f->n);
+	if (f->n == 0) {
+		md_text(md_cell(d), "");
+		md_text(md_cell(d), "");
+		md_text(md_cell(d), "");
 		return;
 	}
-	md_table(d, 9, hd, "lrrrrrrrr");
-	for (i = 0; i < n; i++) {
+	md_textf(md_cell(d), "%g / %d", f->lead_median, f->lead_p80);
+	md_textf(md_cell(d), "%g / %d", f->slips_median, f->slips_p80);
+	md_textf(md_cell(d), "%g / %d", f->days_median, f->days_p80);
+}
+
+static void
+flow_tables(md_doc *d, const strat_measures *m, const strat_report_options *o)
+{
+	static const char *const hd[] = {
+		"period", "shipped", "measured", "lead time, days",
+		"slips", "days slipped", "per week"};
+	static const char *const hg[] = {
+		"", "shipped", "measured", "lead time, days", "slips",
+		"days slipped"};
+	size_t i, from = m->nperiods, to = 0;
+	int b;
+
+	md_heading(d, 2, "Flow");
+	md_text(md_para(d),
+		"Work shipped in each period (shipped and unplanned items): "
+		"lead time from the first commit that planned an item to "
+		"its shipping, slips and days slipped on the way, as median "
+		"/ 80th percentile of the items planned before they shipped "
+		"(measured); shipped items per week.");
+	md_table(d, 7, hd, "lrrrrrr");
+	for (i = 0; i < m->nperiods; i++) {
+		const strat_period *p = &m->periods[i];
+
 		md_row(d);
-		if (g[i].key[0])
-			md_code(md_cell(d), g[i].key);
-		else
-			md_text(md_cell(d), "(none)");
-		count_cells(d, g[i].committed, g[i].n);
+		md_textf(md_cell(d), "%s%s", p->label,
+			 p->partial ? " (partial)" : "");
+		flow_cells(d, &p->flow);
+		md_textf(md_cell(d), "%.1f", p->flow.per_week);
+		if (shown(m, o, i)) {
+			if (i < from)
+				from = i;
+			to = i + 1;
+		}
 	}
 	md_table_end(d);
-	free(g);
+	for (b = 0; b < 2 && from < to; b++) {
+		strat_flow_group *g = NULL;
+		const char *h2[6];
+		char t[64];
+		size_t n;
+
+		if (o->by_set && o->by != (strat_by)b)
+			continue;
+		if (strat_measure_flow_group(&g, &n, m, from, to,
+					     (strat_by)b) < 0)
+			return;
+		if (to - from == 1)
+			snprintf(t, sizeof(t), "Flow by %s, %s", by_names[b],
+				 m->periods[from].label);
+		else
+			snprintf(t, sizeof(t), "Flow by %s, %s to %s",
+				 by_names[b], m->periods[from].label,
+				 m->periods[to - 1].label);
+		md_heading(d, 3, t);
+		if (n == 0) {
+			md_text(md_para(d), "Nothing shipped.");
+			free(g);
+			continue;
+		}
+		memcpy(h2, hg, sizeof(hg));
+		h2[0] = by_names[b];
+		md_table(d, 6, h2, "lrrrrr");
+		for (i = 0; i < n; i++) {
+			md_row(d);
+			if (g[i].key[0])
+				md_code(md_cell(d), g[i].key);
+			else
+				md_text(md_cell(d), "(none)");
+			flow_cells(d, &g[i].flow);
+		}
+		md_table_end(d);
+		free(g);
+	}
+}
+
+static void
+overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	static const char *const hd[] = {"item", "title", "owner",
+					 "anchor", "due",   "days overdue"};
+	const strat_period *p;
+	const strat_pitem **v;
+	size_t n, i;
+
+	if (m->nperiods == 0 || !(p = &m->periods[m->nperiods - 1])->partial ||
+	    p->overdue == 0 || (v = overdue_items(p, &n)) == NULL)
+		return;
+	md_heading(d, 2, "Overdue");
+	md_table(d, 6, hd, "llllrr");
+	for (i = 0; i < n; i++) {
+		char day[11];
+
+		md_row(d);
+		md_code(md_cell(d), h->tracks[v[i]->track].id);
+		md_text(md_cell(d), v[i]->v1->title);
+		md_text(md_cell(d), v[i]->v1->owner);
+		md_text(md_cell(d), v[i]->v1->anchor);
+		fmt_day(v[i]->v1->date, day);
+		md_text(md_cell(d), day);
+		md_textf(md_cell(d), "%ld",
+			 (long)(m->today - v[i]->v1->date));
+	}
+	md_table_end(d);
+	free(v);
+}
+
+static void
+stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	static const char *const hd[] = {"item", "title", "owner",
+					 "last changed", "days"};
+	size_t i;
+
+	if (m->nstale == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	md_textf(md_para(d),
+		 "In progress, and the entry has not changed for %u days or "
+		 "more (stale-days):",
+		 m->stale_days);
+	md_table(d, 5, hd, "lllrr");
+	for (i = 0; i < m->nstale; i++) {
+		char day[11];
+
+		md_row(d);
+		md_code(md_cell(d), h->tracks[m->stale[i].track].id);
+		md_text(md_cell(d), m->stale[i].v->title);
+		md_text(md_cell(d), m->stale[i].v->owner);
+		fmt_day(m->stale[i].since, day);
+		md_text(md_cell(d), day);
+		md_textf(md_cell(d), "%ld", (long)m->stale[i].days);
+	}
+	md_table_end(d);
+}
+
+/* Why a change was made: the reason of the commit that made it, and its
+ * author. */
+static void
+why_cell(md_doc *d, const strat_history *h, uint32_t commit)
+{
+	const strat_hcommit *c = &h->commits[commit];
+	md_block *b = md_cell(d);
+
+	md_text(b, strat_hcommit_reason(c));
+	md_textf(b, " (%s)", c->author);
 }
 
 static const strat_hitem *
@@ -201,9 +466,9 @@ latest(const strat_htrack *t)
 static void
 slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 {
-	static const char *const hd[] = {"item",   "title", "owner",
-					 "slips",  "days",  "first planned",
-					 "now"};
+	static const char *const hd[] = {
+		"item", "title", "owner", "slips", "days", "first planned",
+		"now",  "why"};
 	size_t i;
 	char a[11], z[11];
 
@@ -212,7 +477,7 @@ slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		md_text(md_para(d), "No item was re-dated later.");
 		return;
 	}
-	md_table(d, 7, hd, "lllrrll");
+	md_table(d, 8, hd, "lllrrlll");
 	for (i = 0; i < m->nslips && i < TOP; i++) {
 		const strat_slip *s = &m->slips[i];
 		const strat_hitem *v = latest(&h->tracks[s->track]);
@@ -227,6 +492,7 @@ slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		fmt_day(s->to, z);
 		md_text(md_cell(d), a);
 		md_text(md_cell(d), z);
+		why_cell(d, h, s->commit);
 	}
 	md_table_end(d);
 	if (m->nslips > TOP)
@@ -240,7 +506,7 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 	  strat_category cat)
 {
 	static const char *const hdrop[] = {"period", "item", "title",
-					    "owner", "how", "when"};
+					    "owner", "how", "when", "why"};
 	static const char *const hunp[] = {"period", "item", "title",
 					   "owner", "anchor", "date"};
 	size_t i, j, n = 0;
@@ -255,7 +521,8 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 					    : "No unplanned work shipped.");
 		return;
 	}
-	md_table(d, 6, cat == STRAT_CAT_DROPPED ? hdrop : hunp, "llllll");
+	md_table(d, cat == STRAT_CAT_DROPPED ? 7 : 6,
+		 cat == STRAT_CAT_DROPPED ? hdrop : hunp, "lllllll");
 	for (i = 0; i < m->nperiods; i++)
 		for (j = 0; j < m->periods[i].nitems; j++) {
 			const strat_pitem *it = &m->periods[i].items[j];
@@ -276,6 +543,10 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 				fmt_time(it->decided, t);
 				t[10] = '\0';
 				md_text(md_cell(d), it->decided ? t : "");
+				if (it->decided)
+					why_cell(d, h, it->commit);
+				else
+					md_text(md_cell(d), "");
 			} else {
 				md_text(md_cell(d), v->anchor);
 				fmt_day(v->date, day);
@@ -343,7 +614,7 @@ build(const strat_history *h, const strat_measures *m,
 			 m->periods[m->nperiods - 1].label);
 	else
 		md_text(b, ".");
-	headline(d, m);
+	headline(d, h, m);
 	(void)kind_plural;
 	return d;
 }
@@ -353,15 +624,18 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
      const strat_report_options *o)
 {
 	periods_table(d, h, m);
+	overdue_table(d, h, m);
 	if (!o->by_set || o->by == STRAT_BY_ANCHOR)
-		group_table(d, m, STRAT_BY_ANCHOR);
+		group_table(d, m, o, STRAT_BY_ANCHOR);
 	if (!o->by_set || o->by == STRAT_BY_OWNER)
-		group_table(d, m, STRAT_BY_OWNER);
+		group_table(d, m, o, STRAT_BY_OWNER);
 	if (o->by_set && o->by == STRAT_BY_CHANNEL)
-		group_table(d, m, STRAT_BY_CHANNEL);
+		group_table(d, m, o, STRAT_BY_CHANNEL);
+	flow_tables(d, m, o);
 	slips_table(d, h, m);
 	cat_table(d, h, m, STRAT_CAT_DROPPED);
 	cat_table(d, h, m, STRAT_CAT_UNPLANNED);
+	stale_table(d, h, m);
 	notes(d, h);
 }
 

@@ -28,6 +28,8 @@ typedef struct {
 	int64_t time;     /* committer time made non-decreasing (UTC) */
 	int64_t raw_time; /* committer time as recorded */
 	const char *author, *email, *summary;
+	const char *why; /* its Why: trailer, or NULL (read by
+			  * strat_history_read_reasons) */
 } strat_hcommit;
 
 /* From commit `commit` on the item is v (NULL: not in the plan) in file. */
@@ -98,6 +100,14 @@ int strat_history_build(strat_history **out, strat_repo *repo,
 			const strat_oid *tip,
 			const strat_history_options *opts);
 void strat_history_free(strat_history *h);
+
+/* Read the reason (the "Why:" trailer, strat_commit_why) of every commit
+ * of h that changed the plan into its `why`.  0 or a negative code. */
+int strat_history_read_reasons(strat_history *h, strat_repo *repo);
+
+/* Why the commit changed the plan: its Why: trailer where it has one,
+ * else its summary (never NULL). */
+const char *strat_hcommit_reason(const strat_hcommit *c);
 
 /* The version of track t in the plan at moment `when` (seconds, UTC):
  * the newest commit with time < when; NULL when absent. */
@@ -195,6 +205,7 @@ typedef struct {
 	unsigned slips;
 	int32_t days;
 	strat_day from, to; /* first and last planned date in the range */
+	uint32_t commit;    /* the commit of the last of these slips */
 } strat_slip;
 
 /* An item in-progress whose entry has not changed for stale-days. */
