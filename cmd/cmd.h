@@ -47,6 +47,28 @@ char *find_plan_root(const char *start);
  */
 char *find_beside_exe(const char *const *cands);
 
+/*
+ * Today: STRAT_TODAY (YYYY-MM-DD) when set and not empty, else the system
+ * clock in UTC.  The one place strat reads STRAT_TODAY.  An invalid value
+ * is reported and gives STRAT_NO_DATE: the caller exits with EXIT_TROUBLE.
+ */
+strat_day cmd_today(void);
+
+/* strat_repo_open_ext with git's environment (GIT_DIR, GIT_WORK_TREE,
+ * GIT_INDEX_FILE: set by git for hooks) as options. */
+int cmd_repo_open(strat_repo **out, const char *path);
+
+/*
+ * Flush standard output after a command and check every write to it
+ * (strat(1), EXIT STATUS): a failed write is "cannot write the standard
+ * output: <reason>" and exit 2; a closed pipe ends the process quietly
+ * by SIGPIPE, as git does.  Returns rc otherwise.  main() calls it once
+ * for every command.
+ */
+int finish_stdout(int rc);
+/* Make stdout keep the reason of a failed write (main() calls it first). */
+void checked_stdout(void);
+
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
 

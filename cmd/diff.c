@@ -74,7 +74,7 @@ cmd_diff(int argc, char **argv)
 
 	memset(&base, 0, sizeof(base));
 	memset(&head, 0, sizeof(head));
-	lo.today = strat_date_today();
+	lo.today = STRAT_NO_DATE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -127,6 +127,9 @@ cmd_diff(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	if (lo.today == STRAT_NO_DATE &&
+	    (lo.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
 	if (argc - optind < 1 || argc - optind > 2) {
 		fputs(diff_usage, stderr);
 		return EXIT_TROUBLE;

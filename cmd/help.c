@@ -59,20 +59,37 @@ static const char measures_text[] =
 	"  execution rate = shipped / committed\n\n"
 	"The plan at a date is the plan of the newest commit before it.\n";
 
-/* Run argv with output to our stdout; 1 when it ran and succeeded. */
+/*
+ * Run argv with output to our stdout; 1 when it ran and succeeded.  When
+ * stdout is not a terminal the output passes through this process, so
+ * that a failed write is seen and reported like any other (main.c).
+ */
 static int
 run_ok(char *const argv[], int quiet)
 {
+	int fd[2] = {-1, -1}, st, piped = !isatty(STDOUT_FILENO);
+	char buf[4096];
+	ssize_t n;
 	pid_t pid;
-	int st;
 
 	fflush(stdout);
+	if (piped && pipe(fd) < 0)
+		return 0;
 	pid = fork();
 	if (pid == 0) {
 		if (quiet && freopen("/dev/null", "w", stderr) == NULL)
 			_exit(127);
+		if (piped && (dup2(fd[1], STDOUT_FILENO) < 0 ||
+			      close(fd[0]) < 0 || close(fd[1]) < 0))
+			_exit(127);
 		execvp(argv[0], argv);
 		_exit(127);
+	}
+	if (piped) {
+		close(fd[1]);
+		while (pid > 0 && (n = read(fd[0], buf, sizeof(buf))) > 0)
+			fwrite(buf, 1, (size_t)n, stdout);
+		close(fd[0]);
 	}
 	return pid > 0 && waitpid(pid, &st, 0) >= 0 && WIFEXITED(st) &&
 	       WEXITSTATUS(st) == 0;
@@ -113,7 +130,8 @@ cmd_help(int argc, char **argv)
 {
 	const command *c;
 
-	if (argc < 2) {
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
 		printf("usage: strat help <command>|format|rules|measures\n\n");
 		for (c = commands; c->name; c++)
 			printf("   %-10s %s\n", c->name, c->summary);

@@ -296,7 +296,7 @@ cmd_hook(int argc, char **argv)
 		fputs(hook_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (strat_repo_open(&repo, ".") < 0 ||
+	if (cmd_repo_open(&repo, ".") < 0 ||
 	    strat_repo_hooks_dir(repo, &hooks, &configured) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;

@@ -127,12 +127,15 @@ write_strategy(FILE *f, const scaffold *s)
 		"\n"
 		"# Measures with targets.  Quote numbers (target: \"400\") so "
 		"that editors\n"
-		"# read them as text, as strat does.\n"
+		"# read them as text, as strat does.  KPI readings go in "
+		"metrics/*.yaml\n"
+		"# (kind: metrics, see strat(5)).\n"
 		"kpis:\n"
 		"  - id: mql\n"
 		"    title: Marketing-qualified leads per month\n"
 		"    owner: ben\n"
 		"    target: \"400\"\n"
+		"    direction: up\n"
 		"    unit: leads/month\n"
 		"\n"
 		"# This quarter's anchors.  Every anchor needs at least one "
@@ -404,11 +407,8 @@ cmd_init(int argc, char **argv)
 			argv[optind][--n] = '\0'; /* "plan/" prints as "plan" */
 		dir = argv[optind];
 	}
-	today = strat_date_today();
-	if (today == STRAT_NO_DATE) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD");
+	if ((today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
 	strat_date_to_ymd(today, &y, &m, &d);
 	s.year = y;
 	s.q = (m - 1) / 3 + 1;

@@ -129,7 +129,7 @@ repo_prefix(const char *root)
 	char *top = NULL, *real = NULL, *out = NULL;
 	size_t n;
 
-	if (strat_repo_open(&repo, root) < 0)
+	if (cmd_repo_open(&repo, root) < 0)
 		return NULL;
 	if ((wd = strat_repo_workdir(repo)) != NULL &&
 	    (top = realpath(wd, NULL)) != NULL &&
@@ -277,7 +277,7 @@ cmd_lint(int argc, char **argv)
 	char *root, **roots, **rels, **only;
 	size_t n, k;
 
-	o.today = strat_date_today();
+	o.today = STRAT_NO_DATE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -327,6 +327,8 @@ cmd_lint(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	if (o.today == STRAT_NO_DATE && (o.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
 	if (o.staged && o.rev) {
 		die_msg("--staged and --rev read different versions; give "
 			"one of them");

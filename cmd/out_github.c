@@ -2,18 +2,28 @@
  * out_github.c - GitHub Actions workflow commands.  GitHub shows at most
  * 10 annotations of each type per step; the rest are summed up in a line.
  */
+#include <stdint.h>
 #include <string.h>
+
+#include "strat/text.h"
 
 #include "cmd.h"
 
 #define MAX_ANNOTATIONS 10
 
-/* Escape for a message (%, CR, LF) or a property (also ':' and ','). */
+/* Escape for a message (%, CR, LF) or a property (also ':' and ','); other
+ * control characters and bidirectional marks become '?', bytes that are
+ * not UTF-8 U+FFFD. */
 static void
 esc(FILE *f, const char *s, int prop)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, k;
+	uint32_t cp;
+
+	for (n = strlen(s); n > 0; p += k, n -= k) {
+		k = 1;
+		switch (*p) {
 		case '%':
 			fputs("%25", f);
 			break;
@@ -30,10 +40,14 @@ esc(FILE *f, const char *s, int prop)
 			fputs(prop ? "%2C" : ",", f);
 			break;
 		default:
-			if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
+				fputs("\xef\xbf\xbd", f);
+				k = 1;
+			} else if (strat_text_unsafe_cp(cp)) {
 				fputc('?', f);
-			else
-				fputc(*s, f);
+			} else {
+				fwrite(p, 1, k, f);
+			}
 		}
 	}
 }

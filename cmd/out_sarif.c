@@ -23,21 +23,31 @@ fingerprint(FILE *f, const strat_diag *d)
 	fprintf(f, "\"%016llx\"", h);
 }
 
-/* The plan root as a file URI ending in '/', percent-encoded (RFC 3986). */
+/* s percent-encoded as the path of a URI (RFC 3986): every byte but the
+ * unreserved ones and '/' as %XX, so a space, '#', '?', '%', a control
+ * character or a byte that is not UTF-8 survives the consumer's parse. */
 static void
-root_uri(FILE *f, const char *root)
+uri_path(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)root;
-	size_t n = strlen(root);
+	const unsigned char *p;
 
-	fputs("\"file://", f);
-	for (; *p; p++) {
+	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
 			fputc(*p, f);
 		else
 			fprintf(f, "%%%02X", *p);
 	}
+}
+
+/* The plan root as a file URI ending in '/', percent-encoded. */
+static void
+root_uri(FILE *f, const char *root)
+{
+	size_t n = strlen(root);
+
+	fputs("\"file://", f);
+	uri_path(f, root);
 	if (n == 0 || root[n - 1] != '/')
 		fputc('/', f);
 	fputc('"', f);
@@ -87,7 +97,9 @@ out_sarif(FILE *f, const report_ctx *r)
 		fputs("},\"locations\":[{\"physicalLocation\":{"
 		      "\"artifactLocation\":{\"uri\":",
 		      f);
-		json_str(f, d->file[0] ? d->file : "strat.yaml");
+		fputc('"', f); /* relative to SRCROOT (':' is %3A too) */
+		uri_path(f, d->file[0] ? d->file : "strat.yaml");
+		fputc('"', f);
 		fputs(",\"uriBaseId\":\"SRCROOT\"}", f);
 		if (d->line) {
 			fprintf(f, ",\"region\":{\"startLine\":%u",

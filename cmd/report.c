@@ -123,22 +123,16 @@ cmd_report(int argc, char **argv)
 	strat_oid tip;
 	strat_day as_of = STRAT_NO_DATE;
 	char *text = NULL, *end;
-	const char *env;
-	int ch, ret = EXIT_TROUBLE, progress_shown = 0;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
 
 	memset(&ro, 0, sizeof(ro));
 	ro.version = STRAT_REPORT_OPTIONS_VERSION;
 	ro.format = STRAT_REPORT_MD;
-	env = getenv("STRAT_TODAY");
-	if (env != NULL && env[0] != '\0' &&
-	    strat_date_parse(env, &mo.today) < 0) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+	if (mo.today == STRAT_NO_DATE &&
+	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
-	if (mo.today == STRAT_NO_DATE)
-		mo.today = strat_date_today();
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -383,11 +377,14 @@ cmd_report(int argc, char **argv)
 		die_msg("cannot write '%s': %s", outpath, strerror(errno));
 		goto out;
 	}
-	fputs(text, f);
-	if ((outpath ? fclose(f) : fflush(f)) != 0) {
-		die_msg("cannot write '%s': %s",
-			outpath ? outpath : "standard output",
-			strerror(errno));
+	errno = 0;
+	if (fputs(text, f) == EOF)
+		werr = errno ? errno : EIO;
+	/* Standard output is checked once for every command (main.c). */
+	if (outpath && fclose(f) != 0 && werr == 0)
+		werr = errno ? errno : EIO;
+	if (outpath && werr) {
+		die_msg("cannot write '%s': %s", outpath, strerror(werr));
 		goto out;
 	}
 	ret = EXIT_CLEAN;

@@ -1,5 +1,8 @@
 /* util.c - terminal, JSON and repository helpers for the subcommands. */
+#define _GNU_SOURCE /* fopencookie */
+#include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,6 +63,32 @@ find_plan_root(const char *start)
 	return git ? git : realpath(start, NULL);
 }
 
+strat_day
+cmd_today(void)
+{
+	const char *env = getenv("STRAT_TODAY");
+	strat_day d;
+
+	if (env == NULL || env[0] == '\0')
+		return strat_date_today();
+	if (strat_date_parse(env, &d) < 0) {
+		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+		return STRAT_NO_DATE;
+	}
+	return d;
+}
+
+int
+cmd_repo_open(strat_repo **out, const char *path)
+{
+	strat_repo_options o = STRAT_REPO_OPTIONS_INIT;
+
+	o.git_dir = getenv("GIT_DIR");
+	o.work_tree = getenv("GIT_WORK_TREE");
+	o.index_file = getenv("GIT_INDEX_FILE");
+	return strat_repo_open_ext(out, path, &o);
+}
+
 int
 want_color(FILE *f, const char *mode)
 {
@@ -73,7 +102,7 @@ want_color(FILE *f, const char *mode)
 		return 0;
 	if (term != NULL && strcmp(term, "dumb") == 0)
 		return 0;
-	return isatty(fileno(f));
+	return isatty(f == stdout ? STDOUT_FILENO : fileno(f));
 }
 
 void
@@ -107,13 +136,16 @@ void
 json_str(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n, k;
+	uint32_t cp;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	fputc('"', f);
-	for (; *p; p++) {
+	for (n = strlen(s); n > 0; p += k, n -= k) {
+		k = 1;
 		switch (*p) {
 		case '"':
 			fputs("\\\"", f);
@@ -131,10 +163,20 @@ json_str(FILE *f, const char *s)
 			fputs("\\t", f);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(f, "\\u%04x", *p);
-			else
+			} else if (*p < 0x80) {
 				fputc(*p, f);
+			} else if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
+				/* not UTF-8 (a file name from git): JSON
+				 * text must be UTF-8 (RFC 8259 8.1) */
+				fputs("\\ufffd", f);
+				k = 1;
+			} else if (strat_text_unsafe_cp(cp)) {
+				fprintf(f, "\\u%04x", (unsigned)cp);
+			} else {
+				fwrite(p, 1, k, f);
+			}
 		}
 	}
 	fputc('"', f);
@@ -166,4 +208,65 @@ find_beside_exe(const char *const *cands)
 			return real;
 	}
 	return NULL;
+}
+
+/*
+ * Standard output through a stdio cookie that writes to descriptor 1
+ * itself, so that the reason of a failed write is kept: glibc forgets it
+ * when a write fails while its buffer is full, and fflush at the end then
+ * fails without errno (git says "unknown write failure" there).
+ */
+static int out_errno;
+
+static ssize_t
+out_write(void *cookie, const char *buf, size_t n)
+{
+	size_t done = 0;
+	ssize_t k;
+
+	(void)cookie;
+	while (done < n) {
+		k = write(STDOUT_FILENO, buf + done, n - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (out_errno == 0)
+				out_errno = k < 0 ? errno : EIO;
+			return -1;
+		}
+		done += (size_t)k;
+	}
+	return (ssize_t)n;
+}
+
+void
+checked_stdout(void)
+{
+	cookie_io_functions_t io = {NULL, out_write, NULL, NULL};
+	FILE *f = fopencookie(NULL, "w", io);
+
+	if (f == NULL)
+		return; /* stdio's own stdout: errors are still seen */
+	setvbuf(f, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
+	stdout = f;
+}
+
+int
+finish_stdout(int rc)
+{
+	int err = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = out_errno ? out_errno : errno ? errno : EIO;
+	if (err == 0)
+		return rc;
+	if (err == EPIPE) {
+		/* The reader went away (| head): quiet, as git is. */
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+		return rc;
+	}
+	die_msg("cannot write the standard output: %s", strerror(err));
+	return EXIT_TROUBLE;
 }

@@ -95,7 +95,7 @@ find_base(history *h, const char *root, strat_day start)
 	int rc, found = 0;
 
 	strat_date_format(start, day);
-	if ((rc = strat_repo_open(&h->repo, root)) < 0) {
+	if ((rc = cmd_repo_open(&h->repo, root)) < 0) {
 		if (rc == STRAT_ENOTFOUND)
 			snprintf(h->note, sizeof(h->note),
 				 "Not in a git repository: what changed since "
@@ -476,7 +476,7 @@ cmd_week(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int ch, fmt = FMT_TEXT, rc, ret = EXIT_TROUBLE;
 	const char *dir = ".", *color = "auto", *owner = NULL;
-	strat_day date = strat_date_today();
+	strat_day date = STRAT_NO_DATE;
 	strat_source src;
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_week_options wo = STRAT_WEEK_OPTIONS_INIT;
@@ -539,10 +539,8 @@ cmd_week(int argc, char **argv)
 		fputs(week_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (date == STRAT_NO_DATE) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD");
+	if (date == STRAT_NO_DATE && (date = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
 	if ((root = find_plan_root(dir)) == NULL) {
 		die_msg("cannot open '%s'", dir);
 		return EXIT_TROUBLE;
@@ -595,10 +593,6 @@ cmd_week(int argc, char **argv)
 		break;
 	default:
 		out_week_text(stdout, w, &h, want_color(stdout, color));
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		die_msg("cannot write the output");
-		goto out;
 	}
 	ret = EXIT_CLEAN;
 out:

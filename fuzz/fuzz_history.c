@@ -432,7 +432,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!inited) {
 		git_libgit2_init();
-		unsetenv("STRAT_REPORT_REUSE");
 		unsetenv("GIT_DIR");
 		unsetenv("GIT_WORK_TREE");
 		unsetenv("GIT_INDEX_FILE");

@@ -400,6 +400,11 @@ report_OUTCOME_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
 				unknown_ref(d, s->file, &a->outcomes[j],
 					    "anchor", a->id.s, "outcome", oids,
 					    no, "define it under 'outcomes:'");
+		if (a->done_when.kpi.s &&
+		    !strset_get(&c->kpis, a->done_when.kpi.s))
+			unknown_ref(d, s->file, &a->done_when.kpi, "anchor",
+				    a->id.s, "kpi", kids, nk,
+				    "define it under 'kpis:'");
 	}
 	for (i = 0; i < nfl; i++) {
 		it = fl[i];
@@ -772,6 +777,17 @@ report_CALENDAR_GLOB_EMPTY(check_ctx *cx, const strat_item *const *fl,
 				"calendar glob '%s' matches no file",
 				c->calendars[g].s);
 	}
+	/* metrics globs: only those strat.yaml writes (a plan need not
+	 * record readings) */
+	for (g = 0; g < c->nmetrics; g++)
+		if (c->metrics[g].s && c->metrics[g].line &&
+		    c->metrics_matches[g] == 0)
+			strat_diags_add(d, STRAT_RULE_CALENDAR_GLOB_EMPTY,
+					c->file, c->metrics[g].line,
+					c->metrics[g].column,
+					"check the pattern, or remove it",
+					"metrics glob '%s' matches no file",
+					c->metrics[g].s);
 	return 0;
 }
 

@@ -28,8 +28,11 @@ typedef enum {
 	F_LIST,     /* a list of objects, read by a sub-table */
 	F_RULES,    /* mapping of rule id to severity */
 	F_WEEKDAY,  /* monday | sunday */
-	F_DAYS,     /* a whole number of days, 0 to 3650 (unsigned) */
-	F_IGNORE    /* accepted, not kept (e.g. a schema hint) */
+	F_IGNORE,   /* accepted, not kept (e.g. a schema hint) */
+	F_NUMBER,   /* a number; off: strat_number, aux: 1 allows '%' */
+	F_DAYS,     /* a count of days 1..3650; off: strat_str, aux: int */
+	F_DIRECTION,/* up | down; off: strat_str, aux: int (1 = down) */
+	F_MAP       /* a mapping, read by f->list */
 } ftype;
 
 typedef struct ctx ctx;
@@ -474,7 +477,8 @@ version_field(ctx *c, const field *f, const ynode *v)
 static int
 kind_field(ctx *c, const ynode *v)
 {
-	static const char *const kinds[] = {"calendar", "strategy", "team"};
+	static const char *const kinds[] = {"calendar", "strategy", "team",
+					    "metrics"};
 	const char *sug;
 	char hint[128];
 	size_t i;
@@ -489,14 +493,14 @@ kind_field(ctx *c, const ynode *v)
 		 "this path is read as a %s file; write 'kind: %s' or move "
 		 "the file",
 		 c->kind, c->kind);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (strcmp(v->s, kinds[i]) == 0)
 			return strat_diags_add(
 				c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
 				v->line, v->column, hint,
 				"file has kind '%s', expected '%s'", v->s,
 				c->kind);
-	if ((sug = suggest(v->s, kinds, 3)) != NULL)
+	if ((sug = suggest(v->s, kinds, 4)) != NULL)
 		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
 	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
 			       v->line, v->column, hint, "unknown kind '%s'",
@@ -621,6 +625,96 @@ key_error(ctx *c, const field *t, const ynode *k)
 	return unknown_key(c, t, k);
 }
 
+/* Type the text of num as a number; report what does not parse. */
+static int
+number_check(ctx *c, strat_number *num, int percent_ok, const char *key)
+{
+	int rc;
+
+	rc = strat_number_parse(num->text.s, percent_ok, &num->value,
+				&num->percent);
+	num->valid = rc == 0;
+	if (rc == -2)
+		return strat_diags_add(
+			c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
+			num->text.line, num->text.column,
+			"numbers of a plan lie between -1e15 and 1e15",
+			"'%s' of %s is out of range: '%s'", key, what(c),
+			num->text.s);
+	if (rc < 0)
+		return strat_diags_add(
+			c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
+			num->text.line, num->text.column,
+			percent_ok ? "write a decimal number such as 400, "
+				     "2.5 or 30%"
+				   : "write a decimal number such as 400 or "
+				     "2.5, without a unit",
+			"'%s' of %s is not a number: '%s'", key, what(c),
+			num->text.s);
+	return 0;
+}
+
+static int
+number_field(ctx *c, const field *f, const ynode *v, void *obj)
+{
+	strat_number *num = (strat_number *)((char *)obj + f->off);
+	int rc;
+
+	if (v->type != YN_SCALAR)
+		return wrong_type(c, v, f->name, "a number");
+	if ((rc = set_str(c, &num->text, v, 1)) < 0)
+		return rc;
+	return number_check(c, num, (int)f->aux, f->name);
+}
+
+/* kpi-stale-days and direction: a few words or digits. */
+static int
+small_field(ctx *c, const field *f, const ynode *v, void *obj)
+{
+	strat_str *out = (strat_str *)((char *)obj + f->off);
+	int *val = (int *)((char *)obj + f->aux);
+	int rc, min;
+
+	if (v->type != YN_SCALAR)
+		return wrong_type(c, v, f->name,
+				  f->type == F_DAYS ? "a number of days"
+						    : "up or down");
+	if ((rc = set_str(c, out, v, 1)) < 0)
+		return rc;
+	if (f->type == F_DIRECTION) {
+		if (strcmp(v->s, "up") == 0 || strcmp(v->s, "down") == 0) {
+			*val = v->s[0] == 'd';
+			return 0;
+		}
+		out->s = NULL;
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
+				       c->file, v->line, v->column,
+				       "use up (higher is better) or down "
+				       "(lower is better)",
+				       "'direction' of %s must be up or down, "
+				       "not '%s'",
+				       what(c), v->s);
+	}
+	/* a grace window may be none at all */
+	min = strcmp(f->name, "grace-days") == 0 ? 0 : 1;
+	if (!v->plain || v->len == 0 || v->len > 4 ||
+	    strspn(v->s, "0123456789") != v->len || atoi(v->s) < min ||
+	    atoi(v->s) > 3650) {
+		out->s = NULL;
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
+				       c->file, v->line, v->column,
+				       min ? "write a whole number of days "
+					     "from 1 to 3650"
+					   : "write a whole number of days "
+					     "from 0 to 3650",
+				       "'%s' must be a number of days, not "
+				       "'%s'",
+				       f->name, v->s);
+	}
+	*val = atoi(v->s);
+	return 0;
+}
+
 /* Apply one key and value of an object; sets bit i of *seen. */
 static int
 apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
@@ -660,16 +754,17 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 					       "or sunday");
 		*(int *)((char *)obj + f->off) = strcmp(v->s, "monday") == 0;
 		return 0;
-	case F_DAYS:
-		if (v->type != YN_SCALAR || !v->plain || v->len == 0 ||
-		    v->len > 4 || strspn(v->s, "0123456789") != v->len ||
-		    atoi(v->s) > 3650)
-			return wrong_type(c, v, f->name,
-					  "a whole number of days (0 to 3650)");
-		*(unsigned *)((char *)obj + f->off) = (unsigned)atoi(v->s);
-		return 0;
 	case F_IGNORE:
 		return 0;
+	case F_MAP:
+		if (v->type != YN_MAP)
+			return wrong_type(c, v, f->name, "a mapping");
+		return f->list(c, v, obj, f);
+	case F_NUMBER:
+		return number_field(c, f, v, obj);
+	case F_DAYS:
+	case F_DIRECTION:
+		return small_field(c, f, v, obj);
 	default:
 		return scalar_field(c, f, v, obj);
 	}
@@ -809,6 +904,52 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 	return 0;
 }
 
+static const field done_when_fields[] = {
+	{"kpi", F_ID, STR(strat_done_when, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"at-least", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
+	{"at-most", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+/* done-when: {kpi: <id>, at-least: N} or {kpi: <id>, at-most: N}. */
+static int
+done_when(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	strat_anchor *a = obj;
+	strat_done_when *dw = &a->done_when;
+	const char *saved = what(c);
+	char what[192];
+	const ynode *k;
+	uint32_t seen = 0;
+	int rc;
+
+	(void)f;
+	snprintf(what, sizeof(what), "'done-when' of %s", saved);
+	c->what = what;
+	dw->line = v->line;
+	dw->column = v->column;
+	for (k = v->first; k && k->next; k = k->next->next)
+		if ((rc = apply(c, done_when_fields, k, k->next, dw, &seen)) < 0)
+			return rc;
+	rc = missing(c, done_when_fields, seen, v->line, v->column);
+	if ((seen & 6) == 6) {
+		strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+				v->line, v->column,
+				"keep one of 'at-least' and 'at-most'",
+				"%s gives both 'at-least' and 'at-most'",
+				what);
+		dw->op = STRAT_DONE_NONE;
+	} else if ((seen & 6) == 0) {
+		strat_diags_add(c->diags, STRAT_RULE_MISSING_FIELD, c->file,
+				v->line, v->column,
+				"add 'at-least: N' or 'at-most: N'",
+				"%s gives no bound", what);
+	} else {
+		dw->op = (seen & 2) ? STRAT_DONE_AT_LEAST : STRAT_DONE_AT_MOST;
+	}
+	c->what = saved;
+	return rc;
+}
+
 /* The first two members of anchor, outcome, kpi and person are line and
  * column; object_list fills them. */
 static const field anchor_fields[] = {
@@ -820,6 +961,7 @@ static const field anchor_fields[] = {
 	{"done", F_STR, STR(strat_anchor, done), 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{"milestones", F_LIST, 0, 0, NONE, milestones},
 	{"notes", F_IGNORE, 0, 0, NONE, NULL},
+	{"done-when", F_MAP, 0, 0, NONE, done_when},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
 static const field outcome_fields[] = {
@@ -835,6 +977,9 @@ static const field kpi_fields[] = {
 	{"owner", F_OWNER, STR(strat_kpi, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{"target", F_STR, STR(strat_kpi, target), 0, STRAT_RULE_MISSING_FIELD, NULL},
 	{"unit", F_STR, STR(strat_kpi, unit), 0, NONE, NULL},
+	{"direction", F_DIRECTION, STR(strat_kpi, direction), STR(strat_kpi, down), NONE, NULL},
+	{"baseline", F_NUMBER, STR(strat_kpi, baseline), 1, NONE, NULL},
+	{"target-date", F_DATE, STR(strat_kpi, target_date_text), STR(strat_kpi, target_date), NONE, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
 static int
@@ -868,11 +1013,85 @@ static int
 kpis(ctx *c, const ynode *v, void *obj, const field *f)
 {
 	strat_strategy *s = obj;
+	strat_kpi *k;
+	const char *saved = c->what;
+	size_t i;
+	int rc;
 
 	(void)f;
-	return object_list(c, v, (void **)&s->kpis, &s->nkpis,
-			   sizeof(strat_kpi), kpi_fields, "kpi");
+	/* the target is kept as written (a string, section 3) and typed as a
+	 * number here: "400" and "30%" are numbers */
+	rc = object_list(c, v, (void **)&s->kpis, &s->nkpis,
+			 sizeof(strat_kpi), kpi_fields, "kpi");
+	for (i = 0; rc == 0 && i < s->nkpis; i++) {
+		k = &s->kpis[i];
+		if (k->target_date_text.s == NULL)
+			k->target_date = STRAT_NO_DATE;
+		if (k->target.s == NULL)
+			continue;
+		k->target_num.text = k->target;
+		c->what = NULL;
+		c->noun = "kpi";
+		c->named = NULL;
+		c->name = k->id.s;
+		c->index = i;
+		rc = number_check(c, &k->target_num, 1, "target");
+		c->name = NULL;
+		c->what = saved;
+	}
+	return rc;
 }
+
+/* ---- metrics ---- */
+
+static const field reading_fields[] = {
+	{"kpi", F_ID, STR(strat_reading, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"date", F_DATE, STR(strat_reading, date_text), STR(strat_reading, date), STRAT_RULE_MISSING_FIELD, NULL},
+	{"value", F_NUMBER, STR(strat_reading, value), 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"note", F_STR, STR(strat_reading, note), 0, NONE, NULL},
+	{NULL, 0, 0, 0, NONE, NULL}};
+
+static int
+readings(ctx *c, const ynode *v, void *obj, const field *f)
+{
+	const ynode *e;
+	strat_reading *r;
+	const char *saved = what(c);
+	size_t i = 0;
+	int rc;
+
+	(void)obj;
+	(void)f;
+	for (e = v->first; e; e = e->next, i++) {
+		if (e->type != YN_MAP) {
+			c->what = saved;
+			wrong_type(c, e, "readings", "a mapping");
+			continue;
+		}
+		if ((r = plan_reading_new(c->plan)) == NULL)
+			return oom();
+		r->line = e->line;
+		r->column = e->column;
+		r->file = c->file;
+		r->date = STRAT_NO_DATE;
+		c->what = NULL;
+		c->noun = "reading";
+		c->named = NULL;
+		c->name = NULL;
+		c->index = i;
+		if ((rc = apply_map(c, reading_fields, e, r)) < 0)
+			return rc;
+	}
+	c->what = saved;
+	return 0;
+}
+
+static const field metrics_fields[] = {
+	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+	{"title", F_IGNORE, 0, 0, NONE, NULL},
+	{"readings", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, readings},
+	{NULL, 0, 0, 0, NONE, NULL}};
 
 static const field strategy_fields[] = {
 	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
@@ -919,9 +1138,11 @@ static const field config_fields[] = {
 	{"calendars", F_STRLIST, STR(strat_config, calendars), STR(strat_config, ncalendars), NONE, NULL},
 	{"channels", F_STRLIST, STR(strat_config, channels), STR(strat_config, nchannels), NONE, NULL},
 	{"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
-	{"grace-days", F_DAYS, STR(strat_config, grace_days), 0, NONE, NULL},
-	{"stale-days", F_DAYS, STR(strat_config, stale_days), 0, NONE, NULL},
+	{"grace-days", F_DAYS, STR(strat_config, grace_days_text), STR(strat_config, grace_days), NONE, NULL},
+	{"stale-days", F_DAYS, STR(strat_config, item_stale_days_text), STR(strat_config, item_stale_days), NONE, NULL},
 	{"rules", F_RULES, 0, 0, NONE, NULL},
+	{"metrics", F_STRLIST, STR(strat_config, metrics), STR(strat_config, nmetrics), NONE, NULL},
+	{"kpi-stale-days", F_DAYS, STR(strat_config, stale_days_text), STR(strat_config, stale_days), NONE, NULL},
 	{NULL, 0, 0, 0, NONE, NULL}};
 
 /* ---- calendar ---- */
@@ -1331,10 +1552,12 @@ discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
 		memset(&plan->strategy, 0, sizeof(plan->strategy));
 	} else if (strcmp(c->kind, "team") == 0) {
 		memset(&plan->team, 0, sizeof(plan->team));
+	} else if (strcmp(c->kind, "metrics") == 0) {
+		plan->nreadings = plan->metrics_files[plan->nmetrics - 1].first;
 	} else {
 		memset(&plan->config, 0, sizeof(plan->config));
 		plan->config.week_starts = 1;
-		plan->config.stale_days = STRAT_STALE_DAYS;
+		plan->config.item_stale_days = STRAT_STALE_DAYS;
 		for (i = 0; i < STRAT_RULE__COUNT; i++)
 			strat_diags_set_severity(
 				c->diags, (strat_rule)i,
@@ -1534,4 +1757,12 @@ model_read_calendar(strat_plan *plan, const char *file, const char *buf,
 {
 	return read_file(plan, file, buf, len, diags, "calendar",
 			 calendar_fields, NULL);
+}
+
+int
+model_read_metrics(strat_plan *plan, const char *file, const char *buf,
+		   size_t len, strat_diags *diags)
+{
+	return read_file(plan, file, buf, len, diags, "metrics",
+			 metrics_fields, NULL);
 }

@@ -9,6 +9,25 @@
 #include "plan_impl.h"
 
 static const char *const default_globs[] = {"calendar/**/*.yaml"};
+static const char *const default_metrics_globs[] = {"metrics/*.yaml"};
+
+strat_reading *
+plan_reading_new(strat_plan *plan)
+{
+	strat_reading *v;
+
+	if (plan->nreadings == plan->capreadings) {
+		size_t cap = plan->capreadings ? plan->capreadings * 2 : 64;
+
+		if ((v = realloc(plan->readings, cap * sizeof(*v))) == NULL)
+			return NULL;
+		plan->readings = v;
+		plan->capreadings = cap;
+	}
+	v = &plan->readings[plan->nreadings++];
+	memset(v, 0, sizeof(*v));
+	return v;
+}
 
 strat_item *
 plan_item_new(strat_plan *plan)
@@ -26,13 +45,7 @@ plan_item_new(strat_plan *plan)
 		if (v == NULL)
 			return NULL;
 		plan->chunks = v;
-		/* zeroed: calloc maps the first chunk's pages as they are
-		 * touched, pages_alloc the others' as huge pages, and the
-		 * first's too when a big calendar is coming */
-		v[c] = c == 0 && !plan->big ? calloc(1, PAGES_HUGE)
-					    : pages_alloc(PAGES_HUGE);
-		plan->chunk0_pages |= c == 0 && plan->big;
-		if (v[c] == NULL)
+		if ((v[c] = calloc(1, ITEM_CHUNK_BYTES)) == NULL)
 			return NULL;
 		plan->nchunks++;
 	}
@@ -104,20 +117,19 @@ strat_plan_free(strat_plan *plan)
 	if (plan == NULL)
 		return;
 	for (i = 0; i < plan->nchunks; i++)
-		if (i == 0 && !plan->chunk0_pages)
-			free(plan->chunks[i]);
-		else
-			pages_free(plan->chunks[i], PAGES_HUGE);
+		free(plan->chunks[i]);
 	free(plan->chunks);
 	free(plan->cals);
+	free(plan->readings);
+	free(plan->metrics_files);
+	strset_free(&plan->kpi_ids);
 	for (i = 0; i < plan->nsources; i++) {
 		free(plan->sources[i].buf);
 		free(plan->sources[i].lines);
 	}
 	free(plan->sources);
 	strpool_free(&plan->interned);
-	pages_free(plan->item_ids,
-		   plan->item_ids_cap * sizeof(*plan->item_ids));
+	free(plan->item_ids);
 	free(plan->days);
 	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
@@ -174,6 +186,36 @@ const strat_calendar *
 strat_plan_calendar(const strat_plan *plan, size_t i)
 {
 	return i < plan->ncals ? &plan->cals[i] : NULL;
+}
+
+size_t
+strat_plan_reading_count(const strat_plan *plan)
+{
+	return plan ? plan->nreadings : 0;
+}
+
+const strat_reading *
+strat_plan_reading(const strat_plan *plan, size_t i)
+{
+	return i < plan->nreadings ? &plan->readings[i] : NULL;
+}
+
+size_t
+strat_plan_metrics_count(const strat_plan *plan)
+{
+	return plan ? plan->nmetrics : 0;
+}
+
+const strat_metrics_file *
+strat_plan_metrics(const strat_plan *plan, size_t i)
+{
+	return i < plan->nmetrics ? &plan->metrics_files[i] : NULL;
+}
+
+const strat_kpi *
+strat_plan_find_kpi(const strat_plan *plan, const char *id)
+{
+	return id ? strset_get(&plan->kpi_ids, id) : NULL;
 }
 
 const strat_item *
@@ -393,17 +435,47 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 {
 	int rc;
 
-	/* A calendar of megabytes: its items and strings go straight to
-	 * chunks of huge pages (a third of the text is about what its
-	 * strings take). */
-	if (len >= PAGES_HUGE) {
-		plan->big = 1;
+	/* A calendar of megabytes: its strings go straight to one chunk
+	 * (a third of the text is about what its strings take). */
+	if (len >= ITEM_CHUNK_BYTES)
 		arena_expect(&plan->mem, len / 3);
-	}
 	rc = model_read_calendar(plan, file, buf, len, diags);
 
 	plan->cals[plan->ncals - 1].nitems =
 		plan->nitems - plan->cals[plan->ncals - 1].first_item;
+	return rc;
+}
+
+static int
+new_metrics(strat_plan *plan, const char *path)
+{
+	strat_metrics_file *v;
+
+	if (plan->nmetrics == plan->capmetrics) {
+		size_t cap = plan->capmetrics ? plan->capmetrics * 2 : 8;
+
+		if ((v = realloc(plan->metrics_files, cap * sizeof(*v))) == NULL)
+			return STRAT_ENOMEM;
+		plan->metrics_files = v;
+		plan->capmetrics = cap;
+	}
+	v = &plan->metrics_files[plan->nmetrics++];
+	memset(v, 0, sizeof(*v));
+	v->path = arena_strdup(&plan->mem, path);
+	v->first = plan->nreadings;
+	return v->path ? 0 : STRAT_ENOMEM;
+}
+
+static int
+read_metrics(strat_plan *plan, const char *file, const char *buf, size_t len,
+	     strat_diags *diags)
+{
+	strat_metrics_file *m = &plan->metrics_files[plan->nmetrics - 1];
+	int rc;
+
+	rc = model_read_metrics(plan, file, buf, len, diags);
+	m->n = plan->nreadings - m->first;
+	m->loaded = rc == 0;
 	return rc;
 }
 
@@ -433,7 +505,7 @@ index_items(strat_plan *plan)
 
 	while (cap - cap / 4 <= plan->nitems)
 		cap *= 2;
-	if ((v = pages_alloc(cap * sizeof(*v))) == NULL)
+	if ((v = calloc(cap, sizeof(*v))) == NULL)
 		return STRAT_ENOMEM;
 	mask = cap - 1;
 	for (i = 0; i < plan->nitems; i++) {
@@ -452,7 +524,7 @@ index_items(strat_plan *plan)
 			v[j].item = (uint32_t)i + 1;
 			v[j].hash = h;
 		} else if (add_dup(plan, i) < 0) {
-			pages_free(v, cap * sizeof(*v));
+			free(v);
 			return STRAT_ENOMEM;
 		}
 	}
@@ -477,12 +549,49 @@ index_ids(strat_plan *plan)
 		    strset_put(&plan->anchor_ids, s->anchors[i].id.s,
 			       &s->anchors[i], NULL) < 0)
 			return STRAT_ENOMEM;
+	for (i = 0; i < s->nkpis; i++)
+		if (s->kpis[i].id.s &&
+		    strset_put(&plan->kpi_ids, s->kpis[i].id.s, &s->kpis[i],
+			       NULL) < 0)
+			return STRAT_ENOMEM;
 	for (i = 0; i < t->npeople; i++)
 		if (t->people[i].id.s &&
 		    strset_put(&plan->people_ids, t->people[i].id.s,
 			       &t->people[i], NULL) < 0)
 			return STRAT_ENOMEM;
 	return 0;
+}
+
+/* A file no calendar glob matched: read it as a metrics file when a
+ * metrics glob matches it. */
+static int
+load_metrics(strat_plan *plan, const strat_source *src,
+	     const strat_load_options *opts, strat_diags *diags,
+	     const char *path)
+{
+	strat_config *cfg = &plan->config;
+	size_t g;
+	int match = 0, found, rc;
+
+	for (g = 0; g < cfg->nmetrics; g++)
+		if (cfg->metrics[g].s && glob_match(cfg->metrics[g].s, path)) {
+			cfg->metrics_matches[g]++;
+			match = 1;
+		}
+	if (!match)
+		return 0;
+	if (plan->nmetrics >= STRAT_MAX_FILES) {
+		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, path, 0, 0,
+				"narrow the metrics globs",
+				"more than %u metrics files; the rest are not "
+				"read",
+				STRAT_MAX_FILES);
+		return 0;
+	}
+	if ((rc = new_metrics(plan, path)) < 0)
+		return rc;
+	rc = load_one(plan, src, opts, diags, path, read_metrics, &found);
+	return rc < 0 ? rc : 0;
 }
 
 static int
@@ -518,7 +627,7 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 	arena_init(&plan->mem);
 	cfg = &plan->config;
 	cfg->week_starts = 1;
-	cfg->stale_days = STRAT_STALE_DAYS;
+	cfg->item_stale_days = STRAT_STALE_DAYS;
 
 	if ((rc = load_one(plan, src, opts, diags, "strat.yaml",
 			   model_read_config, &found)) < 0)
@@ -540,6 +649,20 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 					 (cfg->ncalendars + 1) * sizeof(size_t));
 	if (cfg->glob_matches == NULL)
 		goto nomem;
+	if (cfg->nmetrics == 0 && cfg->metrics == NULL) {
+		globs = arena_zalloc(&plan->mem, sizeof(*globs));
+		if (globs == NULL)
+			goto nomem;
+		globs[0].s = default_metrics_globs[0];
+		cfg->metrics = globs;
+		cfg->nmetrics = 1;
+	}
+	cfg->metrics_matches = arena_zalloc(
+		&plan->mem, (cfg->nmetrics + 1) * sizeof(size_t));
+	if (cfg->metrics_matches == NULL)
+		goto nomem;
+	if (cfg->stale_days == 0)
+		cfg->stale_days = 14;
 
 	if (check_path(diags, &cfg->strategy, "strategy path")) {
 		if ((rc = load_one(plan, src, opts, diags, cfg->strategy.s,
@@ -577,6 +700,9 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 	for (g = 0; g < cfg->ncalendars; g++)
 		if (!check_path(diags, &cfg->calendars[g], "calendar glob"))
 			cfg->calendars[g].s = NULL;
+	for (g = 0; g < cfg->nmetrics; g++)
+		if (!check_path(diags, &cfg->metrics[g], "metrics glob"))
+			cfg->metrics[g].s = NULL;
 	for (i = 0; i < files.n; i++) {
 		int match = 0;
 		size_t fl = strlen(files.v[i]);
@@ -598,10 +724,16 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 				cfg->glob_matches[g]++;
 				match = 1;
 			}
-		if (!match || strcmp(files.v[i], cfg->strategy.s) == 0 ||
+		if (strcmp(files.v[i], cfg->strategy.s) == 0 ||
 		    strcmp(files.v[i], cfg->team.s) == 0 ||
 		    strcmp(files.v[i], "strat.yaml") == 0)
 			continue;
+		if (!match) {
+			if ((rc = load_metrics(plan, src, opts, diags,
+					       files.v[i])) < 0)
+				goto fail;
+			continue;
+		}
 		if (plan->ncals >= STRAT_MAX_FILES) {
 			strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED,
 					files.v[i], 0, 0,
@@ -649,7 +781,7 @@ plan_new_scratch(void)
 		return NULL;
 	arena_init(&plan->mem);
 	plan->config.week_starts = 1;
-	plan->config.stale_days = STRAT_STALE_DAYS;
+	plan->config.item_stale_days = STRAT_STALE_DAYS;
 	return plan;
 }
 

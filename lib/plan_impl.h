@@ -3,13 +3,13 @@
 #define STRAT_PLAN_IMPL_H
 
 #include "arena.h"
-#include "pages.h"
 #include "strset.h"
 #include "strat/plan.h"
 
-/* Items are kept in chunks of one huge page (pages.h); the first chunk is
- * plain memory, so a small plan touches only the pages it fills. */
-#define ITEM_CHUNK (PAGES_HUGE / sizeof(strat_item))
+/* Items are kept in zeroed chunks of 2 MB: calloc maps their pages as
+ * they are touched, so a small plan touches only the pages it fills. */
+#define ITEM_CHUNK_BYTES ((size_t)2 << 20)
+#define ITEM_CHUNK (ITEM_CHUNK_BYTES / sizeof(strat_item))
 
 typedef struct {
 	const char *path;
@@ -28,8 +28,6 @@ struct strat_plan {
 	strat_item **chunks; /* items in chunks of ITEM_CHUNK */
 	size_t nitems, nchunks;
 	size_t items_used; /* slots handed out so far: the rest are zero */
-	int big;           /* a calendar of megabytes was read */
-	int chunk0_pages;  /* chunks[0] is from pages_alloc, not calloc */
 	strat_calendar *cals;
 	size_t ncals, capcals;
 	/* Item ids: open addressing over item numbers, 8 bytes a slot and
@@ -50,6 +48,11 @@ struct strat_plan {
 	plan_source *sources;
 	size_t nsources;
 	size_t nfiles; /* files found, usable or not */
+	strat_reading *readings;
+	size_t nreadings, capreadings;
+	strat_metrics_file *metrics_files;
+	size_t nmetrics, capmetrics;
+	strset kpi_ids;
 	int limit_hit; /* STRAT_MAX_ITEMS reached */
 };
 
@@ -57,6 +60,8 @@ struct strat_plan {
 strat_item *plan_item_new(strat_plan *plan);
 /* Drop the last item (used when an element was not a mapping). */
 void plan_item_pop(strat_plan *plan);
+/* A new zeroed reading at the end of the plan; NULL on out-of-memory. */
+strat_reading *plan_reading_new(strat_plan *plan);
 /* Copy s into the plan; short repeated values are shared. */
 const char *plan_intern(strat_plan *plan, const char *s, size_t n);
 
@@ -77,6 +82,8 @@ int model_read_team(strat_plan *plan, const char *file, const char *buf,
 		    size_t len, strat_diags *diags);
 int model_read_calendar(strat_plan *plan, const char *file, const char *buf,
 			size_t len, strat_diags *diags);
+int model_read_metrics(strat_plan *plan, const char *file, const char *buf,
+		       size_t len, strat_diags *diags);
 
 /*
  * History support: an empty plan to parse calendar bytes into, again and

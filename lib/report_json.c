@@ -313,13 +313,21 @@ report_json(const strat_history *h, const strat_measures *m,
 static void
 csv_field(sbuf *b, const char *s)
 {
+	sbuf t = {0};
 	const char *p;
+	/* OWASP's formula starters: = + - @, and tab and CR, which a
+	 * spreadsheet skips before looking for one */
+	int formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 
-	/* a leading = + - @ would be a formula in a spreadsheet */
-	if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    strpbrk(s, ",\"\r\n") != NULL) {
+	sb_inert(&t, s); /* no control character, bidi mark or non-UTF-8 */
+	if (t.failed) {
+		b->failed = 1;
+		return;
+	}
+	s = t.s ? t.s : "";
+	if (formula || strpbrk(s, ",\"") != NULL) {
 		sb_puts(b, "\"");
-		if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
+		if (formula)
 			sb_puts(b, "'");
 		for (p = s; *p; p++)
 			if (*p == '"')
@@ -330,6 +338,7 @@ csv_field(sbuf *b, const char *s)
 	} else {
 		sb_puts(b, s);
 	}
+	free(t.s);
 }
 
 static void

@@ -1,10 +1,12 @@
 /* sbuf.c - a growing string and a JSON string writer (sbuf.h). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sbuf.h"
+#include "strat/text.h"
 
 void
 sb_put(sbuf *b, const char *s, size_t n)
@@ -80,13 +82,18 @@ static void
 json_escaped(sbuf *b, const char *s, int named)
 {
 	const unsigned char *p;
+	size_t n, k;
+	uint32_t cp;
 
 	if (s == NULL) {
 		sb_puts(b, "null");
 		return;
 	}
 	sb_put(b, "\"", 1);
-	for (p = (const unsigned char *)s; *p; p++) {
+	p = (const unsigned char *)s;
+	n = strlen(s);
+	for (; n > 0; p += k, n -= k) {
+		k = 1;
 		if (*p == '"' || *p == '\\') {
 			sb_put(b, "\\", 1);
 			sb_put(b, (const char *)p, 1);
@@ -98,11 +105,38 @@ json_escaped(sbuf *b, const char *s, int named)
 			sb_puts(b, "\\t");
 		} else if (*p < 0x20 || *p == 0x7f) {
 			sb_printf(b, "\\u%04x", *p);
-		} else {
+		} else if (*p < 0x80) {
 			sb_put(b, (const char *)p, 1);
+		} else if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
+			/* not UTF-8: JSON text must be (RFC 8259 8.1) */
+			sb_puts(b, "\\ufffd");
+			k = 1;
+		} else if (strat_text_unsafe_cp(cp)) {
+			sb_printf(b, "\\u%04x", (unsigned)cp); /* C1, bidi */
+		} else {
+			sb_put(b, (const char *)p, k);
 		}
 	}
 	sb_put(b, "\"", 1);
+}
+
+void
+sb_inert(sbuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	for (; n > 0; p += k, n -= k) {
+		k = strat_text_utf8_seq(p, n, &cp);
+		if (k == 0 || cp == '\t' || strat_text_unsafe_cp(cp)) {
+			sb_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+			if (k == 0)
+				k = 1;
+		} else {
+			sb_put(b, (const char *)p, k);
+		}
+	}
 }
 
 void

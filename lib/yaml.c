@@ -43,6 +43,24 @@ yr_offset_position(const char *buf, size_t len, size_t off, uint32_t *line,
 	*col = c;
 }
 
+/* The name of the UTF-16 or UTF-32 byte order mark buf starts with, or
+ * NULL. */
+static const char *
+foreign_bom(const char *buf, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+
+	if (len >= 4 && b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3])
+		return "UTF-32LE";
+	if (len >= 4 && !b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)
+		return "UTF-32BE";
+	if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+		return "UTF-16LE";
+	if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		return "UTF-16BE";
+	return NULL;
+}
+
 yreader *
 yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
 {
@@ -55,6 +73,11 @@ yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
 		return NULL;
 	}
 	yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
+	/* UTF-8 only (SPEC section 6): libyaml would read UTF-16 after its
+	 * byte order mark; read as UTF-8 it fails at byte 0, and
+	 * report_parser_error names the encoding */
+	if (foreign_bom(buf, len) != NULL)
+		yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
 	r->file = file;
 	r->buf = buf;
 	r->len = len;
@@ -117,6 +140,18 @@ report_parser_error(yreader *r)
 
 	if (p->error == YAML_READER_ERROR) {
 		size_t off = p->problem_offset, k;
+		const char *bom = foreign_bom(r->buf, r->len);
+
+		if (bom != NULL && off == 0) {
+			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
+					r->file, 1, 1,
+					"save the file as UTF-8 text",
+					"the file is %s (it starts with a "
+					"byte order mark); plan files are "
+					"UTF-8",
+					bom);
+			return;
+		}
 
 		/* libyaml blames the bad continuation byte; the sequence
 		 * that is broken starts at its leading byte. */

@@ -26,7 +26,8 @@ enum {
 	STRAT_ELIMIT = -7,   /* a documented limit was exceeded */
 	STRAT_ECONFLICT = -8,/* an index path has unresolved conflicts */
 	STRAT_ESHALLOW = -9, /* history ends at a shallow-clone boundary */
-	STRAT_EOUTSIDE = -10 /* a path or link leaves the repository */
+	STRAT_EOUTSIDE = -10,/* a path or link leaves the repository */
+	STRAT_EEXISTS = -11  /* a file (or a link) is in the way */
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */
@@ -39,6 +40,7 @@ enum {
 #define STRAT_MAX_PATH 1024
 #define STRAT_MAX_DIR_DEPTH 32 /* directories below the plan root */
 #define STRAT_MAX_FINDINGS 1000u /* reported per file; then one more says so */
+#define STRAT_MAX_NUMBER 1e15 /* magnitude of a number of the plan */
 
 /*
  * The message of the last failure on this thread, or "" if none.  The

@@ -49,6 +49,30 @@ typedef struct {
 	strat_str date_text;
 } strat_milestone;
 
+/* A number of the plan (a reading's value, a KPI's target or baseline, a
+ * done-when bound): its text as written, and its value when the text is
+ * a valid number (SPEC.md, "Numbers"). */
+typedef struct {
+	strat_str text; /* text.s == NULL when absent */
+	double value;
+	int valid;   /* 1 when value holds the number */
+	int percent; /* the text ended in '%' (targets and baselines) */
+} strat_number;
+
+typedef enum {
+	STRAT_DONE_NONE = 0,
+	STRAT_DONE_AT_LEAST, /* done when the KPI's value >= bound */
+	STRAT_DONE_AT_MOST   /* done when the KPI's value <= bound */
+} strat_done_op;
+
+/* An anchor's checkable definition of done: done-when. */
+typedef struct {
+	uint32_t line, column; /* of the mapping; 0 when absent */
+	strat_str kpi;
+	strat_done_op op;
+	strat_number bound;
+} strat_done_when;
+
 typedef struct {
 	uint32_t line, column;
 	strat_str id, title, quarter, owner, done;
@@ -57,6 +81,7 @@ typedef struct {
 	size_t noutcomes;
 	strat_milestone *milestones;
 	size_t nmilestones;
+	strat_done_when done_when;
 } strat_anchor;
 
 typedef struct {
@@ -67,7 +92,27 @@ typedef struct {
 typedef struct {
 	uint32_t line, column;
 	strat_str id, title, owner, target, unit;
+	strat_str direction, target_date_text;
+	int down;                  /* direction: down (lower is better) */
+	strat_number target_num;   /* target as a number */
+	strat_number baseline;     /* optional */
+	strat_day target_date;     /* STRAT_NO_DATE when absent */
 } strat_kpi;
+
+/* One KPI reading of a metrics file: the KPI's value as of that day. */
+typedef struct {
+	uint32_t line, column;
+	const char *file; /* borrowed from the plan */
+	strat_str kpi, date_text, note;
+	strat_day date;   /* STRAT_NO_DATE when absent or invalid */
+	strat_number value;
+} strat_reading;
+
+typedef struct {
+	const char *path;
+	size_t first, n; /* range in the plan's reading array */
+	int loaded;      /* 0 when the file did not parse */
+} strat_metrics_file;
 
 typedef struct {
 	const char *file; /* NULL when no strategy file was loaded */
@@ -101,8 +146,16 @@ typedef struct {
 	strat_str *channels;
 	size_t nchannels;
 	int week_starts; /* 1 = monday (default), 0 = sunday */
-	unsigned grace_days; /* late-recorded ships (default 0) */
-	unsigned stale_days; /* in-progress items untouched (default 14) */
+	strat_str *metrics; /* globs of metrics files */
+	size_t nmetrics;
+	size_t *metrics_matches; /* files matched per metrics glob */
+	strat_str stale_days_text;
+	int stale_days; /* kpi-stale-days, default 14 */
+	strat_str grace_days_text;
+	int grace_days; /* grace-days: late-recorded ships (default 0) */
+	strat_str item_stale_days_text;
+	int item_stale_days; /* stale-days: in-progress items untouched
+			      * (default STRAT_STALE_DAYS) */
 } strat_config;
 #define STRAT_STALE_DAYS 14
 
@@ -194,6 +247,27 @@ size_t strat_plan_calendar_count(const strat_plan *plan);
 size_t strat_plan_file_count(const strat_plan *plan);
 const strat_calendar *strat_plan_calendar(const strat_plan *plan, size_t i);
 
+/* KPI readings of the metrics files, in reading order (files in byte
+ * order of their paths, each from top to bottom).  Borrowed. */
+size_t strat_plan_reading_count(const strat_plan *plan);
+const strat_reading *strat_plan_reading(const strat_plan *plan, size_t i);
+size_t strat_plan_metrics_count(const strat_plan *plan);
+const strat_metrics_file *strat_plan_metrics(const strat_plan *plan,
+					     size_t i);
+const strat_kpi *strat_plan_find_kpi(const strat_plan *plan, const char *id);
+
+/*
+ * Parse a number of the plan: an optional sign, decimal digits with an
+ * optional fraction and exponent, and, when percent_ok, an optional final
+ * '%'.  Returns 0 with *out (and *percent) set, -1 when s is not such a
+ * number (NaN, inf, hex, spaces...), -2 when its magnitude exceeds
+ * STRAT_MAX_NUMBER.
+ */
+int strat_number_parse(const char *s, int percent_ok, double *out,
+		       int *percent);
+/* Format v as the shortest text that reads back as v ("400", "2.5"). */
+void strat_number_format(double v, char out[32]);
+
 /* Lookups by id; NULL when absent.  Borrowed. */
 const strat_item *strat_plan_find_item(const strat_plan *plan, const char *id);
 const strat_anchor *strat_plan_find_anchor(const strat_plan *plan,
@@ -211,7 +285,7 @@ const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 /* Dates. */
 int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
 void strat_date_format(strat_day d, char out[11]);
-strat_day strat_date_today(void); /* UTC; honours STRAT_TODAY */
+strat_day strat_date_today(void); /* the system clock's day, UTC */
 strat_day strat_date_from_ymd(int y, int m, int d);
 void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
 int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */

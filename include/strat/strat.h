@@ -12,5 +12,6 @@
 #include "week.h"
 #include "review.h"
 #include "text.h"
+#include "file.h"
 
 #endif

@@ -1,0 +1,132 @@
+#!/bin/sh
+# tests/suite-text.sh - text is what SPEC section 6 says it is.
+#  - plan files are UTF-8: a UTF-16 or UTF-32 byte order mark is a
+#    yaml-syntax finding naming the encoding, in the work tree and in
+#    history;
+#  - hostile names (control characters, bidirectional overrides, bytes that
+#    are not UTF-8 in file names and commit authors) go through every
+#    command in every output format: the output is valid UTF-8 with no raw
+#    control character (tests/textcheck.py), CSV keys included;
+#  - CSV keys starting with a formula character (= + - @ tab CR) are
+#    guarded; SARIF artifact URIs are percent-encoded;
+#  - a commit author in a declared encoding (i18n.commitEncoding) is
+#    converted to UTF-8, as git shows it.
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${STRAT:=$top/build/strat}"
+S="$STRAT_WRAP $STRAT"
+export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
+export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
+export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
+export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
+git config --global init.defaultBranch main
+tmp=${KEEP:-$(mktemp -d)}; trap '[ -n "$KEEP" ] || rm -rf "$tmp"; rm -rf "$HOME"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 8; }
+# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
+t() {
+	name=$1 want=$2 pat=$3; shift 3
+	out=$(timeout 30 "$@" 2>&1); rc=$?
+	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
+	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
+	else ok; fi
+}
+commit() {
+	git add -A >/dev/null
+	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
+	    git commit -q -m "$2" 2>/dev/null
+}
+plan() { # plan DIR: a small valid plan
+	rm -rf "$1"; mkdir -p "$1/calendar"
+	printf 'strat: 1\n' > "$1/strat.yaml"
+	cat > "$1/strategy.yaml" <<'Y'
+kind: strategy
+version: 1
+title: T
+owner: ann
+thesis: t
+outcomes:
+  - id: o1
+    title: O
+    owner: ann
+anchors:
+  - id: q3-a
+    title: A
+    quarter: 2026-Q3
+    owner: ann
+    outcomes: [o1]
+    done: d
+Y
+	printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > "$1/team.yaml"
+	printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n    anchor: q3-a\n    owner: ann\n    channel: blog\n    date: 2026-07-10\n    status: planned\n' > "$1/calendar/a.yaml"
+}
+
+# ---- UTF-16 and UTF-32 are refused, not read ----
+d=$tmp/bom; plan "$d"; cd "$d" || exit 2; git init -q .
+cp calendar/a.yaml "$tmp/a.yaml"
+for e in UTF-16LE UTF-16BE UTF-32LE UTF-32BE; do
+	case $e in
+	UTF-16LE) bom='\377\376' ;; UTF-16BE) bom='\376\377' ;;
+	UTF-32LE) bom='\377\376\0\0' ;; UTF-32BE) bom='\0\0\376\377' ;;
+	esac
+	{ printf "$bom"; iconv -f UTF-8 -t $e < "$tmp/a.yaml"; } > calendar/a.yaml
+	t "bom-$e" 1 "^calendar/a.yaml:1:1: error: the file is $e \(it starts with a byte order mark\); plan files are UTF-8 \[yaml-syntax\]" $S lint
+	commit 2026-07-01 "$e"
+	t "bom-$e-rev" 1 "^calendar/a.yaml:1:1: error: the file is $e .*\[yaml-syntax\]" $S lint --rev HEAD
+done
+# a UTF-8 byte order mark is still fine
+{ printf '\357\273\277'; cat "$tmp/a.yaml"; } > calendar/a.yaml
+t bom-utf8 0 "0 errors" $S lint
+
+# ---- hostile names through every format ----
+d=$tmp/names; plan "$d"; cd "$d" || exit 2; git init -q .
+rm calendar/a.yaml
+# a file name with ESC, tab, space, '#', '?', '%', ':' and a Latin-1 byte
+f=$(printf 'calendar/e\033v\tl #?%%:\351 x.yaml')
+printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: "A\\e[31m \\u202e \\u0085"\n    anchor: q3-a\n    owner: "\\tann\\e\\a"\n    channel: "=bl\\nog\\u202e"\n    date: 2026-07-10\n    status: shipped\n    shipped: 2026-07-10\n  - id: b\n    title: "B\\u009b31m"\n    anchor: "q3-\\e"\n    owner: "\\rann"\n    channel: "@x"\n    date: 2026-07-11\n    status: planned\n  - id: c\n    title: C\n    anchor: q3-a\n    owner: "+ann"\n    channel: "-x"\n    date: 2026-07-12\n    status: planned\n' > "$f"
+GIT_AUTHOR_NAME=$(printf 'Jos\351 \033[31m\342\200\256') commit 2026-07-01 one
+printf '# two\n' >> "$f"; commit 2026-07-12 two
+printf '# three\n' >> "$f"; git add -A
+fmt() { # fmt NAME CMD...: the output (stdout and stderr) is clean text
+	name=$1; shift
+	out=$(timeout 30 "$@" 2>&1 | python3 "$top/tests/textcheck.py" \
+	    $csv) && ok || no "$out"
+}
+if command -v python3 >/dev/null; then
+	csv=
+	for c in "lint" "lint --format json" "lint --format sarif" \
+	    "lint --format github" "lint --rev HEAD" \
+	    "lint --rev HEAD --format json" "lint --rev HEAD --format sarif" \
+	    "lint --rev HEAD --format github" "lint --staged" \
+	    "lint --staged --format json" "lint --staged --format sarif" \
+	    "lint --staged --format github" \
+	    "report" "report --format html" "report --format json" \
+	    "report --format md --by owner" "report --format html --by channel" \
+	    "report --format json --by anchor" \
+	    "week --date 2026-07-06" "week --format md --date 2026-07-06" \
+	    "week --format json --date 2026-07-06" \
+	    "diff HEAD~1" "diff --format md HEAD~1" "diff --format json HEAD~1"; do
+		# shellcheck disable=SC2086
+		fmt "clean-$c" $S $c
+	done
+	csv=csv
+	for by in "" "--by anchor" "--by owner" "--by channel"; do
+		# shellcheck disable=SC2086
+		fmt "clean-csv $by" $S report --format csv $by
+	done
+else
+	echo "skip hostile names: python3 not installed"
+fi
+# CSV keys: control characters as U+FFFD; a formula starter quoted behind '
+FFFD=$(printf '\357\277\275')
+t csv-owner-tab 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'${FFFD}ann${FFFD}${FFFD}\",1," $S report --format csv --by owner
+t csv-owner-cr 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'${FFFD}ann\",1," $S report --format csv --by owner
+t csv-channel 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'=bl${FFFD}og${FFFD}\",1," $S report --format csv --by channel
+t csv-channel-minus 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'-x\",1," $S report --format csv --by channel
+t csv-channel-at 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'@x\",1," $S report --format csv --by channel
+t csv-anchor 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,q3-${FFFD},1," $S report --format csv --by anchor
+# SARIF: the artifact URI is percent-encoded (RFC 3986)
+t sarif-uri 1 '"uri":"calendar/e%1Bv%09l%20%23%3F%25%3A%E9%20x.yaml"' $S lint --format sarif
+# JSON: a byte that is not UTF-8 is \ufffd, a bidi override escaped
+t json-not-utf8 1 '"file":"calendar/e\\u001bv\\tl #\?%:\\ufffd x.yaml"' $S lint --format json
+echo "$pass passed, $fail failed"
