@@ -337,7 +337,7 @@ if printf '%s' "$out" | grep -q '@team'; then no "mention not broken"; else ok; 
 out=$($S report --format html)
 if printf '%s' "$out" | grep -q '<script>'; then no "html injected"; else ok; fi
 expect_grep '&lt;script&gt;' "$out"
-expect_grep '<svg xmlns=' "$out"
+expect_grep '<figure class="ch" id="ch-periods">' "$out"
 
 # ---- errors, exit 2 ----
 name=errors
