@@ -372,7 +372,8 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 		for (f = 0; f < 4; f++) {
 			strat_report_options ro = {
 				STRAT_REPORT_OPTIONS_VERSION, fmts[f], 0,
-				STRAT_BY_ANCHOR, "HEAD", mo.today};
+				STRAT_BY_ANCHOR, "HEAD", mo.today, 0,
+				STRAT_TABLE_PERIODS};
 
 			for (by = 0; by < 4; by++) {
 				/* the breakdowns in one format only */
@@ -381,6 +382,11 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 				ro.by_set = by > 0;
 				ro.by = by > 0 ? (strat_by)(by - 1)
 					       : STRAT_BY_ANCHOR;
+				/* every CSV table, breakdowns of every period */
+				ro.table = fmts[f] == STRAT_REPORT_CSV
+						   ? (strat_table)by
+						   : STRAT_TABLE_PERIODS;
+				ro.all = f & 1;
 				if ((text = strat_report_render(h, m, &ro)) ==
 				    NULL)
 					fuzz_fail("render returned NULL", NULL,

@@ -20,9 +20,15 @@
 void
 sb_html(sbuf *b, const char *s)
 {
+	sbuf t = {0};
 	const char *p;
 
-	for (p = s; p && *p; p++)
+	sb_inert(&t, s ? s : ""); /* no control, bidi mark or bad UTF-8 */
+	if (t.failed) {
+		b->failed = 1;
+		return;
+	}
+	for (p = t.s; p && *p; p++)
 		switch (*p) {
 		case '&':
 			sb_puts(b, "&amp;");
@@ -42,6 +48,7 @@ sb_html(sbuf *b, const char *s)
 		default:
 			sb_put(b, p, 1);
 		}
+	free(t.s);
 }
 
 /* A step of 1, 2, 2.5 or 5 times a power of ten covering span in 4. */

@@ -60,7 +60,8 @@ const char *chart_css(void);
  * (class nw, in chart_css()); tags and style elements are copied. */
 void sb_html_nowrap_dates(sbuf *b, const char *html);
 
-/* s with & < > " ' escaped for HTML text and attribute values. */
+/* s made inert (sb_inert) with & < > " ' escaped, for HTML text and
+ * attribute values. */
 void sb_html(sbuf *b, const char *s);
 
 #endif

@@ -292,11 +292,11 @@ typedef struct {
 	strat_report_format format;
 	int by_set;   /* 1: only the breakdown by `by` */
 	strat_by by;
-	int all;      /* breakdowns for every period, not the last complete
-		       * one and the one in progress */
-	strat_table table;
 	const char *revision; /* as given, for the title */
 	strat_day today;
+	int all;      /* breakdowns for every period, not the last complete
+		       * one and the one in progress */
+	strat_table table; /* of --format csv */
 } strat_report_options;
 #define STRAT_REPORT_OPTIONS_VERSION 1
 
