@@ -76,25 +76,6 @@ int want_color(FILE *f, const char *mode);
 void term_puts(FILE *f, const char *s);
 void term_putn(FILE *f, const char *s, size_t n);
 
-/* JSON string (with quotes) for s; NULL prints null. */
-void json_str(FILE *f, const char *s);
-
-/* Print diagnostics in each format (cmd/out_*.c). */
-typedef struct {
-	const strat_diags *diags;
-	const strat_plan *plan; /* for source lines; may be NULL */
-	size_t files;           /* files read */
-	int color, quiet;
-	const char *root;       /* shown in sarif as the base */
-	const char *prefix;     /* github: the plan directory relative to
-				 * the repository's top ("" at the top or
-				 * outside a repository) */
-} report_ctx;
-
-void out_text(FILE *f, const report_ctx *r);
-void out_json(FILE *f, const report_ctx *r);
-void out_sarif(FILE *f, const report_ctx *r);
-void out_github(FILE *f, const report_ctx *r);
 
 /*
  * The plan in a git repository, as staged or committed (cmd/gitplan.c).

@@ -87,11 +87,20 @@ oom:
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
-	if (strat_date_parse(s, out) < 0) {
+	if (strat_date_parse(s, out) == 0)
+		return 0;
+	/* well-formed but out of range: say so, not that the form is wrong */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2 && strncmp(s, "1900", 4) < 0)
+		die_msg("%s '%s' is before 1900-01-01, the first day strat "
+			"measures",
+			opt, s);
+	else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		die_msg("%s '%s' is not a day of the calendar", opt, s);
+	else
 		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 int
@@ -114,7 +123,8 @@ cmd_report(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
-	strat_report_options ro;
+	strat_report rp = STRAT_REPORT_INIT;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
 	const char *rev = "HEAD", *outpath = NULL;
 	strat_repo *repo = NULL;
 	gitplan gp = {NULL, NULL, NULL, NULL, 0};
@@ -127,9 +137,7 @@ cmd_report(int argc, char **argv)
 	size_t i;
 	FILE *f;
 
-	memset(&ro, 0, sizeof(ro));
-	ro.version = STRAT_REPORT_OPTIONS_VERSION;
-	ro.format = STRAT_REPORT_MD;
+	ro.format = STRAT_FORMAT_MD;
 	if (mo.today == STRAT_NO_DATE &&
 	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
@@ -159,13 +167,13 @@ cmd_report(int argc, char **argv)
 				return EXIT_TROUBLE;
 			break;
 		case 'b':
-			ro.by_set = 1;
+			rp.by_set = 1;
 			if (strcmp(optarg, "anchor") == 0)
-				ro.by = STRAT_BY_ANCHOR;
+				rp.by = STRAT_BY_ANCHOR;
 			else if (strcmp(optarg, "owner") == 0)
-				ro.by = STRAT_BY_OWNER;
+				rp.by = STRAT_BY_OWNER;
 			else if (strcmp(optarg, "channel") == 0)
-				ro.by = STRAT_BY_CHANNEL;
+				rp.by = STRAT_BY_CHANNEL;
 			else {
 				die_msg("unknown --by '%s'; use anchor, owner "
 					"or channel",
@@ -176,13 +184,13 @@ cmd_report(int argc, char **argv)
 		case 'f':
 			if (strcmp(optarg, "md") == 0 ||
 			    strcmp(optarg, "markdown") == 0)
-				ro.format = STRAT_REPORT_MD;
+				ro.format = STRAT_FORMAT_MD;
 			else if (strcmp(optarg, "html") == 0)
-				ro.format = STRAT_REPORT_HTML;
+				ro.format = STRAT_FORMAT_HTML;
 			else if (strcmp(optarg, "json") == 0)
-				ro.format = STRAT_REPORT_JSON;
+				ro.format = STRAT_FORMAT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
-				ro.format = STRAT_REPORT_CSV;
+				ro.format = STRAT_FORMAT_CSV;
 			else {
 				die_msg("unknown format '%s'; use md, html, "
 					"json or csv",
@@ -227,17 +235,17 @@ cmd_report(int argc, char **argv)
 			break;
 		}
 		case 'a':
-			ro.all = 1;
+			rp.all = 1;
 			break;
 		case 't':
 			if (strcmp(optarg, "periods") == 0)
-				ro.table = STRAT_TABLE_PERIODS;
+				rp.table = STRAT_TABLE_PERIODS;
 			else if (strcmp(optarg, "flow") == 0)
-				ro.table = STRAT_TABLE_FLOW;
+				rp.table = STRAT_TABLE_FLOW;
 			else if (strcmp(optarg, "items") == 0)
-				ro.table = STRAT_TABLE_ITEMS;
+				rp.table = STRAT_TABLE_ITEMS;
 			else if (strcmp(optarg, "stale") == 0)
-				ro.table = STRAT_TABLE_STALE;
+				rp.table = STRAT_TABLE_STALE;
 			else {
 				die_msg("unknown --table '%s'; use periods, "
 					"flow, items or stale",
@@ -261,7 +269,7 @@ cmd_report(int argc, char **argv)
 		fputs(report_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (ro.table != STRAT_TABLE_PERIODS && ro.format != STRAT_REPORT_CSV) {
+	if (rp.table != STRAT_TABLE_PERIODS && ro.format != STRAT_FORMAT_CSV) {
 		die_msg("--table chooses the table of --format csv");
 		return EXIT_TROUBLE;
 	}
@@ -276,6 +284,16 @@ cmd_report(int argc, char **argv)
 	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
 	    mo.until < mo.since) {
 		die_msg("--until is before --since");
+		return EXIT_TROUBLE;
+	}
+	if (mo.since != STRAT_NO_DATE && mo.until == STRAT_NO_DATE &&
+	    mo.since > mo.today) {
+		char d[11];
+
+		strat_date_format(mo.today, d);
+		die_msg("--since is after today (%s): there is nothing to "
+			"measure",
+			d);
 		return EXIT_TROUBLE;
 	}
 	if (isatty(2)) {
@@ -366,10 +384,12 @@ cmd_report(int argc, char **argv)
 		term_puts(stderr, w->message);
 		fputs("; the previous version stands\n", stderr);
 	}
-	ro.revision = rev;
-	ro.today = mo.today;
-	if ((text = strat_report_render(h, m, &ro)) == NULL) {
-		die_msg("out of memory");
+	rp.history = h;
+	rp.measures = m;
+	rp.revision = rev;
+	rp.today = mo.today;
+	if (strat_report_render(&text, &rp, &ro) < 0) {
+		die_msg("%s", strat_error_last());
 		goto out;
 	}
 	f = outpath ? fopen(outpath, "w") : stdout;

@@ -597,8 +597,16 @@ load_metrics(strat_plan *plan, const strat_source *src,
 static int
 check_path(strat_diags *diags, const strat_str *p, const char *what)
 {
-	if (path_inside(p->s))
+	if (path_inside(p->s) && !path_in_dotgit(p->s))
 		return 1;
+	if (path_inside(p->s)) {
+		strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO,
+				"strat.yaml", p->line, p->column,
+				"plan files live in the work tree, not in "
+				"git's own directory",
+				"%s '%s' is inside .git", what, p->s);
+		return 0;
+	}
 	strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, "strat.yaml",
 			p->line, p->column,
 			"paths are relative to the repository root and may "

@@ -10,12 +10,12 @@ void fmt_time(int64_t t, char out[32]);   /* YYYY-MM-DDTHH:MM:SSZ */
 const char *status_name(strat_status s);
 
 char *report_json(const strat_history *h, const strat_measures *m,
-		  const strat_report_options *o);
+		  const strat_report *o);
 char *report_csv(const strat_history *h, const strat_measures *m,
-		 const strat_report_options *o);
+		 const strat_report *o);
 /* --table flow, items, stale (lib/report_tables.c) */
 char *report_csv_table(const strat_history *h, const strat_measures *m,
-		       const strat_report_options *o);
+		       const strat_report *o);
 /* One CSV field: quoted when needed, a formula starter defused, user
  * text made inert (lib/report_json.c). */
 void csv_field(sbuf *b, const char *s);

@@ -229,7 +229,7 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 /* The periods the breakdowns show: every one with --all, else the last
  * complete one and the one in progress. */
 static int
-shown(const strat_measures *m, const strat_report_options *o, size_t i)
+shown(const strat_measures *m, const strat_report *o, size_t i)
 {
 	size_t lc;
 
@@ -243,7 +243,7 @@ shown(const strat_measures *m, const strat_report_options *o, size_t i)
 static const char *const by_names[] = {"anchor", "owner", "channel"};
 
 static void
-group_table(md_doc *d, const strat_measures *m, const strat_report_options *o,
+group_table(md_doc *d, const strat_measures *m, const strat_report *o,
 	    strat_by by)
 {
 	static const char *const titles[] = {"By anchor", "By owner",
@@ -306,7 +306,7 @@ flow_cells(md_doc *d, const strat_flow *f)
 }
 
 static void
-flow_tables(md_doc *d, const strat_measures *m, const strat_report_options *o)
+flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
 {
 	static const char *const hd[] = {
 		"period", "shipped", "measured", "lead time, days",
@@ -592,7 +592,7 @@ notes(md_doc *d, const strat_history *h)
 
 static md_doc *
 build(const strat_history *h, const strat_measures *m,
-      const strat_report_options *o)
+      const strat_report *o)
 {
 	md_doc *d = md_new();
 	md_block *b;
@@ -621,7 +621,7 @@ build(const strat_history *h, const strat_measures *m,
 
 static void
 body(md_doc *d, const strat_history *h, const strat_measures *m,
-     const strat_report_options *o)
+     const strat_report *o)
 {
 	periods_table(d, h, m);
 	overdue_table(d, h, m);
@@ -776,21 +776,21 @@ static const char style[] =
 	"grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
 	".ch-cell{min-width:0}";
 
-char *
-strat_report_render(const strat_history *h, const strat_measures *m,
-		    const strat_report_options *o)
+static char *
+render(const strat_history *h, const strat_measures *m,
+       const strat_report *o, strat_format format)
 {
 	md_doc *d;
 	char *out = NULL, *svg = NULL, *html;
 	sbuf b = {0};
 
-	if (o->format == STRAT_REPORT_JSON)
+	if (format == STRAT_FORMAT_JSON)
 		return report_json(h, m, o);
-	if (o->format == STRAT_REPORT_CSV)
+	if (format == STRAT_FORMAT_CSV)
 		return report_csv(h, m, o);
 	if ((d = build(h, m, o)) == NULL)
 		return NULL;
-	if (o->format == STRAT_REPORT_HTML) {
+	if (format == STRAT_FORMAT_HTML) {
 		if ((svg = charts(m)) == NULL) {
 			md_free(d);
 			return NULL;
@@ -799,7 +799,7 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 		free(svg);
 	}
 	body(d, h, m, o);
-	if (o->format != STRAT_REPORT_HTML) {
+	if (format != STRAT_FORMAT_HTML) {
 		out = md_render(d, MD_GFM);
 		md_free(d);
 		return out;
@@ -819,4 +819,19 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 	sb_puts(&b, "</body>\n</html>\n");
 	free(html);
 	return sb_finish(&b);
+}
+
+int
+strat_report_render(char **out, const strat_report *r,
+		    const strat_render_options *o)
+{
+	*out = NULL;
+	if (o->format != STRAT_FORMAT_MD && o->format != STRAT_FORMAT_HTML &&
+	    o->format != STRAT_FORMAT_JSON && o->format != STRAT_FORMAT_CSV)
+		return strat_error_set(STRAT_EUSAGE,
+				       "report has no %s format",
+				       strat_format_name(o->format));
+	if ((*out = render(r->history, r->measures, r, o->format)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }

@@ -38,7 +38,7 @@ static const char flow_cols[] =
 	"days_slipped_median,days_slipped_p80";
 
 static void
-flow_table(sbuf *b, const strat_measures *m, const strat_report_options *o)
+flow_table(sbuf *b, const strat_measures *m, const strat_report *o)
 {
 	size_t i, j, n;
 
@@ -154,7 +154,7 @@ stale_table(sbuf *b, const strat_history *h, const strat_measures *m)
 
 char *
 report_csv_table(const strat_history *h, const strat_measures *m,
-		 const strat_report_options *o)
+		 const strat_report *o)
 {
 	sbuf b = {0};
 

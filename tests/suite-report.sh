@@ -271,6 +271,20 @@ expect_exit 2 $S report no-such-rev
 out=$($S report no-such-rev 2>&1); expect_grep "unknown revision 'no-such-rev'" "$out"
 expect_exit 2 $S report --period year
 expect_exit 2 $S report --since 2026-13-01
+# the edges of the calendar: a range that is empty, before 1900, after 9999
+newrepo edges
+{ hdr; item e1 "E" 2026-02-01 planned; } > calendar/q.yaml; commit 2025-12-01 plan
+name=since-future
+expect_exit 2 $S report --since 9999-12-31
+out=$($S report --since 9999-12-31 2>&1); expect_grep "^strat: --since is after today (2026-09-15): there is nothing to measure" "$out"
+name=since-0001
+out=$($S report --since 0001-01-01 2>&1); expect_grep "^strat: --since '0001-01-01' is before 1900-01-01, the first day strat measures" "$out"
+name=since-not-a-day
+out=$($S report --until 2026-02-30 2>&1); expect_grep "^strat: --until '2026-02-30' is not a day of the calendar" "$out"
+name=until-9999-week
+out=$($S report --until 9999-12-31 --period week --format csv)
+expect_grep '^9999-W52,9999-12-27,9999-12-31,true,' "$out"
+if printf '%s\n' "$out" | grep -q '?'; then no "a '?' in a period"; else ok; fi
 
 # ---- a shallow clone ----
 newrepo deep

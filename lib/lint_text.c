@@ -1,14 +1,38 @@
-/* out_text.c - gcc-style diagnostics with the source line and a caret. */
+/*
+ * lint_text.c - strat_lint_render and its text format: gcc-style
+ * findings with the source line and a caret under the token.
+ */
 #include <string.h>
 
-#include "cmd.h"
+#include "lint_render.h"
 
 #define C_BOLD "\033[1m"
 #define C_RED "\033[1;31m"
 #define C_MAG "\033[1;35m"
-#define C_GREEN "\033[1;32m"
 #define C_CYAN "\033[1;36m"
 #define C_OFF "\033[0m"
+
+static const char *const format_names[STRAT_FORMAT__COUNT] = {
+	"text", "md", "html", "json", "csv", "sarif", "github"};
+
+const char *
+strat_format_name(strat_format f)
+{
+	return (unsigned)f < STRAT_FORMAT__COUNT ? format_names[f] : "";
+}
+
+int
+strat_format_lookup(const char *name)
+{
+	int i;
+
+	if (strcmp(name, "markdown") == 0)
+		return STRAT_FORMAT_MD;
+	for (i = 0; i < STRAT_FORMAT__COUNT; i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return i;
+	return -1;
+}
 
 /* Bytes of the first n code points of s[0..len). */
 static size_t
@@ -76,7 +100,8 @@ token_end(const char *s, size_t len, size_t at)
 #define WINDOW 100
 
 static void
-excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
+excerpt(sbuf *b, const strat_lint_result *r, const strat_diag *d,
+	int color)
 {
 	const char *src;
 	size_t len, pre, i, tok, from = 0, to, col, cut, end;
@@ -93,93 +118,105 @@ excerpt(FILE *f, const report_ctx *r, const strat_diag *d)
 		col -= cut;
 		to = from + cp_bytes(src + from, len - from, WINDOW);
 	}
-	fprintf(f, "%5u | %s", (unsigned)d->line, from ? "..." : "");
-	term_putn(f, src + from, to - from);
-	fputs(to < len ? "...\n" : "\n", f);
+	sb_printf(b, "%5u | %s", (unsigned)d->line, from ? "..." : "");
+	sb_safe(b, src + from, to - from);
+	sb_puts(b, to < len ? "...\n" : "\n");
 	if (d->column == 0)
 		return;
 	src += from;
 	len = to - from;
 	pre = cp_bytes(src, len, col);
-	fputs(from ? "      |    " : "      | ", f);
+	sb_puts(b, from ? "      |    " : "      | ");
 	for (i = 0; i < pre; i++) {
 		if (((unsigned char)src[i] & 0xC0) == 0x80)
 			continue;
-		fputc(src[i] == '\t' ? '\t' : ' ', f);
+		sb_puts(b, src[i] == '\t' ? "\t" : " ");
 	}
-	if (r->color)
-		fputs(d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG, f);
-	fputc('^', f);
+	if (color)
+		sb_puts(b, d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG);
+	sb_puts(b, "^");
 	end = token_end(src, len, pre);
 	for (tok = pre + 1; tok < end && tok - pre < 60; tok++)
 		if (((unsigned char)src[tok] & 0xC0) != 0x80)
-			fputc('~', f);
-	if (r->color)
-		fputs(C_OFF, f);
-	fputc('\n', f);
+			sb_puts(b, "~");
+	if (color)
+		sb_puts(b, C_OFF);
+	sb_puts(b, "\n");
 }
 
-void
-out_text(FILE *f, const report_ctx *r)
+static void
+render_text(sbuf *b, const strat_lint_result *r,
+	    const strat_render_options *o)
 {
 	size_t i, n = strat_diags_count(r->diags);
-	size_t e = strat_diags_errors(r->diags);
-	size_t w = strat_diags_warnings(r->diags);
 	const strat_diag *d;
+	int color = o->color;
 
 	for (i = 0; i < n; i++) {
 		d = strat_diags_get(r->diags, i);
-		if (r->quiet && d->severity != STRAT_SEV_ERROR)
+		if (o->quiet && d->severity != STRAT_SEV_ERROR)
 			continue;
-		if (r->color)
-			fputs(C_BOLD, f);
-		term_puts(f, d->file[0] ? d->file : "strat");
+		if (color)
+			sb_puts(b, C_BOLD);
+		sb_safes(b, d->file[0] ? d->file : "strat");
 		if (d->line)
-			fprintf(f, ":%u", (unsigned)d->line);
+			sb_printf(b, ":%u", (unsigned)d->line);
 		if (d->line && d->column)
-			fprintf(f, ":%u", (unsigned)d->column);
-		fputs(": ", f);
-		if (r->color)
-			fputs(d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG, f);
-		fputs(strat_severity_name(d->severity), f);
-		fputs(":", f);
-		if (r->color)
-			fputs(C_OFF, f);
-		fputc(' ', f);
-		term_puts(f, d->message);
-		fprintf(f, " [%s]\n", strat_rule_id(d->rule));
-		if (r->quiet)
+			sb_printf(b, ":%u", (unsigned)d->column);
+		sb_puts(b, ": ");
+		if (color)
+			sb_puts(b, d->severity == STRAT_SEV_ERROR ? C_RED
+								  : C_MAG);
+		sb_puts(b, strat_severity_name(d->severity));
+		sb_puts(b, ":");
+		if (color)
+			sb_puts(b, C_OFF);
+		sb_puts(b, " ");
+		sb_safes(b, d->message);
+		sb_printf(b, " [%s]\n", strat_rule_id(d->rule));
+		if (o->quiet)
 			continue;
-		excerpt(f, r, d);
+		excerpt(b, r, d, color);
 		if (d->hint) {
-			fputs("  ", f);
-			if (r->color)
-				fputs(C_CYAN, f);
-			fputs("hint:", f);
-			if (r->color)
-				fputs(C_OFF, f);
-			fputc(' ', f);
-			term_puts(f, d->hint);
-			fputc('\n', f);
+			sb_puts(b, "  ");
+			if (color)
+				sb_puts(b, C_CYAN);
+			sb_puts(b, "hint:");
+			if (color)
+				sb_puts(b, C_OFF);
+			sb_puts(b, " ");
+			sb_safes(b, d->hint);
+			sb_puts(b, "\n");
 		}
 	}
-	if (r->quiet)
-		return;
-	/* The summary goes to stderr: stdout holds only the findings.
-	 * Flush them first, so that 2>&1 reads in order. */
-	fflush(f);
-	f = stderr;
-	if (e == 0 && w == 0) {
-		if (r->color)
-			fputs(C_GREEN, f);
-		fprintf(f, "ok: %zu file%s, no problems", r->files,
-			r->files == 1 ? "" : "s");
-		if (r->color)
-			fputs(C_OFF, f);
-		fputc('\n', f);
-		return;
+}
+
+int
+strat_lint_render(char **out, const strat_lint_result *r,
+		  const strat_render_options *o)
+{
+	sbuf b = {0};
+
+	*out = NULL;
+	switch (o->format) {
+	case STRAT_FORMAT_TEXT:
+		render_text(&b, r, o);
+		break;
+	case STRAT_FORMAT_JSON:
+		lint_json(&b, r);
+		break;
+	case STRAT_FORMAT_SARIF:
+		lint_sarif(&b, r);
+		break;
+	case STRAT_FORMAT_GITHUB:
+		lint_github(&b, r);
+		break;
+	default:
+		return strat_error_set(STRAT_EUSAGE,
+				       "lint has no %s format",
+				       strat_format_name(o->format));
 	}
-	fprintf(f, "%zu error%s, %zu warning%s in %zu file%s\n", e,
-		e == 1 ? "" : "s", w, w == 1 ? "" : "s", r->files,
-		r->files == 1 ? "" : "s");
+	if ((*out = sb_finish(&b)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }
