@@ -234,6 +234,16 @@ int strat_source_prefix(strat_source *out, const strat_source *inner,
 			const char *prefix);
 void strat_source_prefix_free(strat_source *src);
 
+/*
+ * A source showing inner with the file path (relative to its root) read
+ * as the len bytes of buf instead: the plan as an edit would leave it.
+ * Neither inner nor buf is copied; both must outlive *out.  Free with
+ * strat_source_overlay_free.
+ */
+int strat_source_overlay(strat_source *out, const strat_source *inner,
+			 const char *path, const char *buf, size_t len);
+void strat_source_overlay_free(strat_source *src);
+
 void strat_plan_free(strat_plan *plan);
 
 const strat_config *strat_plan_config(const strat_plan *plan);
