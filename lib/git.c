@@ -1488,3 +1488,30 @@ strat_blob_read(strat_repo *r, const strat_oid *id, const char *path,
 {
 	return read_blob(r, (const git_oid *)id->id, path, buf, len);
 }
+
+int
+strat_commit_why(strat_repo *r, const strat_oid *id, char **out)
+{
+	git_commit *c;
+	git_message_trailer_array tr = {0};
+	const char *msg;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
+		return fail(rc, "cannot read commit");
+	msg = git_commit_message(c);
+	/* git's trailer rules: key-value lines of the last paragraph */
+	if (msg != NULL && git_message_trailers(&tr, msg) == 0) {
+		for (i = 0; i < tr.count && *out == NULL; i++)
+			if (strcasecmp(tr.trailers[i].key, "Why") == 0 &&
+			    tr.trailers[i].value[0] != '\0' &&
+			    (*out = strdup(tr.trailers[i].value)) == NULL)
+				rc = strat_error_set(STRAT_ENOMEM,
+						     "out of memory");
+		git_message_trailer_array_free(&tr);
+	}
+	git_commit_free(c);
+	return rc < 0 ? rc : 0;
+}

@@ -1002,6 +1002,8 @@ load_config(hist *x, const strat_oid *blob, int have,
 		}
 	}
 	x->h->week_starts = cfg->week_starts;
+	x->h->grace_days = (unsigned)cfg->grace_days;
+	x->h->stale_days = (unsigned)cfg->item_stale_days;
 	x->cfg_loaded = 1;
 out:
 	strat_plan_free(plan);
@@ -1328,6 +1330,7 @@ fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
 	out->id = *id;
 	out->time = eff;
 	out->raw_time = c.time;
+	out->why = NULL;
 	if ((out->author = intern(x, c.author)) == NULL ||
 	    (out->email = intern(x, c.email)) == NULL ||
 	    (out->summary = intern(x, c.summary)) == NULL)
@@ -1507,6 +1510,7 @@ strat_history_build(strat_history **out, strat_repo *repo,
 		return oom();
 	x.h->first_plan = UINT32_MAX;
 	x.h->week_starts = 1;
+	x.h->stale_days = STRAT_STALE_DAYS;
 	x.touch_epoch = 1;
 	rc = walk(&x, tip);
 	if (rc == 0 && x.h->first_plan == UINT32_MAX)
@@ -1588,4 +1592,30 @@ strat_history_at(const strat_history *h, const strat_htrack *t, int64_t when)
 			hi = mid;
 	}
 	return lo ? &t->versions[lo - 1] : NULL;
+}
+
+int
+strat_history_read_reasons(strat_history *h, strat_repo *repo)
+{
+	size_t i;
+	char *why;
+	int rc;
+
+	for (i = 0; i < h->ncommits; i++) {
+		if ((rc = strat_commit_why(repo, &h->commits[i].id, &why)) < 0)
+			return rc;
+		if (why == NULL)
+			continue;
+		h->commits[i].why = arena_strdup(h->priv, why);
+		free(why);
+		if (h->commits[i].why == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+const char *
+strat_hcommit_reason(const strat_hcommit *c)
+{
+	return c->why ? c->why : c->summary ? c->summary : "";
 }

@@ -84,6 +84,12 @@ typedef struct {
 int strat_commit_lookup(strat_repo *repo, const strat_oid *id,
 			strat_commit *out);
 
+/* The reason a commit gives for its change: the value of its "Why:"
+ * trailer (git's trailer rules: the last paragraph of key: value lines;
+ * the key in any case), malloc'd in *out (free()), or NULL without one.
+ * strat's edit commands write it (strat ship --why TEXT --commit). */
+int strat_commit_why(strat_repo *repo, const strat_oid *id, char **out);
+
 /*
  * The first-parent chain from tip, newest first.  next() returns 1 with
  * *out filled, 0 at the end, or a negative code.  In a shallow clone the
