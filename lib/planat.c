@@ -96,7 +96,7 @@ last_good(strat_repo *repo, const strat_oid *from, const char *root,
 			continue;
 		prev = blob;
 		have_prev = 1;
-		if ((rc = strat_blob_read(repo, &blob, buf, &n)) < 0) {
+		if ((rc = strat_blob_read(repo, &blob, path, buf, &n)) < 0) {
 			if (rc == STRAT_ENOMEM)
 				break;
 			rc = 0; /* unreadable (too big): not a stand-in */
