@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <git2.h>
 #include <git2/sys/repository.h>
@@ -502,6 +503,47 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	fill_commit(r, c, out);
 	git_commit_free(c);
 	return 0;
+}
+
+int
+strat_commit_reason(strat_reason *out, strat_repo *r, const strat_oid *id)
+{
+	git_message_trailer_array tr = {0};
+	git_commit *c;
+	const char *why = NULL, *msg;
+	char *p;
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
+		return fail(rc, "cannot read commit");
+	fill_commit(r, c, &out->commit);
+	msg = git_commit_message(c);
+	if (msg != NULL && git_message_trailers(&tr, msg) == 0)
+		for (i = 0; i < tr.count; i++)
+			if (strcasecmp(tr.trailers[i].key, "Why") == 0 &&
+			    tr.trailers[i].value[0] != '\0')
+				why = tr.trailers[i].value;
+	out->from_trailer = why != NULL;
+	out->reason = strdup(why ? why : out->commit.summary);
+	git_message_trailer_array_free(&tr);
+	git_commit_free(c);
+	if (out->reason == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	for (p = out->reason; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return 0;
+}
+
+void
+strat_reason_free(strat_reason *r)
+{
+	if (r == NULL)
+		return;
+	free(r->reason);
+	r->reason = NULL;
 }
 
 /* The blob id names, as a malloc'd buffer of *len + 1 bytes,

@@ -82,6 +82,24 @@ int strat_commit_lookup(strat_repo *repo, const strat_oid *id,
 			strat_commit *out);
 
 /*
+ * Why a commit made its change (strat ship/slip/drop --why write it): the
+ * value of the last "Why:" trailer of its message, as git reads trailers
+ * (git interpret-trailers), else its summary.  commit gets the commit
+ * (author, time, summary); reason is malloc'd; free with
+ * strat_reason_free (NULL and a zeroed struct are fine).  strat diff and
+ * strat report show it beside a slip or a drop.
+ */
+typedef struct {
+	strat_commit commit;
+	char *reason;     /* one line: line breaks became spaces */
+	int from_trailer; /* 1: reason is the Why: trailer */
+} strat_reason;
+
+int strat_commit_reason(strat_reason *out, strat_repo *repo,
+			const strat_oid *id);
+void strat_reason_free(strat_reason *r);
+
+/*
  * The first-parent chain from tip, newest first.  next() returns 1 with
  * *out filled, 0 at the end, or a negative code.  In a shallow clone the
  * walk ends at the boundary and strat_walk_truncated() says so.  max, when

@@ -98,6 +98,16 @@ int strat_history_build(strat_history **out, strat_repo *repo,
 			const strat_history_options *opts);
 void strat_history_free(strat_history *h);
 
+/*
+ * The commit that made a change to track t: for STRAT_CAT_SLIPPED the
+ * newest commit that moved its planned date later, for STRAT_CAT_DROPPED
+ * the newest that set its status to dropped, among the commits with
+ * index from..upto (into h->commits, inclusive).  Its index, or -1 when
+ * none did.  strat_commit_reason (git.h) then gives its author and why.
+ */
+long strat_history_change(const strat_history *h, const strat_htrack *t,
+			  int cat, uint32_t from, uint32_t upto);
+
 /* The version of track t in the plan at moment `when` (seconds, UTC):
  * the newest commit with time < when; NULL when absent. */
 const strat_hversion *strat_history_at(const strat_history *h,
