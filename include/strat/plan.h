@@ -151,7 +151,13 @@ typedef struct {
 	size_t *metrics_matches; /* files matched per metrics glob */
 	strat_str stale_days_text;
 	int stale_days; /* kpi-stale-days, default 14 */
+	strat_str grace_days_text;
+	int grace_days; /* grace-days: late-recorded ships (default 0) */
+	strat_str item_stale_days_text;
+	int item_stale_days; /* stale-days: in-progress items untouched
+			      * (default STRAT_STALE_DAYS) */
 } strat_config;
+#define STRAT_STALE_DAYS 14
 
 typedef struct {
 	const char *path;

@@ -1,6 +1,8 @@
-/* test_reason.c - strat_history_change finds the commit that slipped or
- * dropped an item; strat_commit_reason gives its Why: trailer (as git
- * reads trailers), else its summary, with its author. */
+/* test_reason.c - strat_history_slipped_at and strat_history_decided_at
+ * find the commit that slipped or dropped an item; with the reasons read
+ * (strat_history_read_reasons) strat_hcommit_reason gives its Why: trailer
+ * (as git reads trailers), else its summary.  The commits are made as
+ * strat slip/drop --why --commit make them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -83,18 +85,31 @@ track(const strat_history *h, const char *id)
 	return NULL;
 }
 
-static void
-reason_of(strat_repo *repo, const strat_history *h, long c,
-	  const char *author, const char *reason, int trailer)
+static const strat_hversion *
+newest(const strat_htrack *t)
 {
-	strat_reason r;
+	return &t->versions[t->nversions - 1];
+}
 
-	assert_true(c >= 0);
-	assert_int_equal(strat_commit_reason(&r, repo, &h->commits[c].id), 0);
-	assert_string_equal(r.commit.author, author);
-	assert_string_equal(r.reason, reason);
-	assert_int_equal(r.from_trailer, trailer);
-	strat_reason_free(&r);
+static const strat_hversion *
+at_commit(const strat_htrack *t, uint32_t c)
+{
+	size_t i;
+
+	for (i = t->nversions; i-- > 0;)
+		if (t->versions[i].commit <= c)
+			return &t->versions[i];
+	fail_msg("no version at %u", (unsigned)c);
+	return NULL;
+}
+
+static void
+reason_of(const strat_history *h, uint32_t c, const char *author,
+	  const char *reason)
+{
+	assert_true(c < h->ncommits);
+	assert_string_equal(h->commits[c].author, author);
+	assert_string_equal(strat_hcommit_reason(&h->commits[c]), reason);
 }
 
 static void
@@ -103,37 +118,32 @@ slips_and_drops(void **state)
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_repo *repo = NULL;
 	strat_history *h = NULL;
+	const strat_htrack *a, *b;
 	strat_oid head;
-	uint32_t last;
+	strat_day d;
+	int64_t when;
 
 	(void)state;
 	assert_int_equal(strat_repo_open(&repo, dir), 0);
 	assert_int_equal(strat_repo_resolve(repo, "HEAD", &head), 0);
 	assert_int_equal(strat_history_build(&h, repo, &head, &ho), 0);
+	assert_int_equal(strat_history_read_reasons(h, repo), 0);
 	assert_int_equal(h->ncommits, 5);
-	last = (uint32_t)h->ncommits - 1;
-	/* the newest slip of a is the second; pulling it in is no slip */
-	reason_of(repo, h,
-		  strat_history_change(h, track(h, "a"), STRAT_CAT_SLIPPED, 0,
-				       last),
-		  "Di", "the speaker moved", 1);
-	/* up to the third commit: the first slip */
-	reason_of(repo, h,
-		  strat_history_change(h, track(h, "a"), STRAT_CAT_SLIPPED, 0,
-				       2),
-		  "Ben", "waiting for legal", 1);
+	a = track(h, "a");
+	b = track(h, "b");
+	/* a has been dated after 2026-07-20 since the second commit: the
+	 * first slip made it so */
+	assert_int_equal(strat_date_parse("2026-07-20", &d), 0);
+	reason_of(h, strat_history_slipped_at(h, a, at_commit(a, 3), d, &when),
+		  "Ben", "waiting for legal");
+	/* after 2026-07-24: the second slip, with a trailer among others */
+	assert_int_equal(strat_date_parse("2026-07-24", &d), 0);
+	reason_of(h, strat_history_slipped_at(h, a, at_commit(a, 3), d, &when),
+		  "Di", "the speaker moved");
 	/* no Why: trailer: the summary */
-	reason_of(repo, h,
-		  strat_history_change(h, track(h, "b"), STRAT_CAT_DROPPED, 0,
-				       last),
-		  "Cy", "plan: drop b", 0);
-	/* none in the range */
-	assert_int_equal(strat_history_change(h, track(h, "b"),
-					      STRAT_CAT_DROPPED, 3, last),
-			 -1);
-	assert_int_equal(strat_history_change(h, track(h, "b"),
-					      STRAT_CAT_SLIPPED, 0, last),
-			 -1);
+	reason_of(h, strat_history_decided_at(h, b, newest(b), 0, &when),
+		  "Cy", "plan: drop b");
+	assert_int_equal(when, h->commits[2].time);
 	strat_history_free(h);
 	strat_repo_free(repo);
 }
