@@ -296,7 +296,7 @@ report_json(const strat_history *h, const strat_measures *m,
 	return sb_finish(&b);
 }
 
-static void
+void
 csv_field(sbuf *b, const char *s)
 {
 	sbuf t = {0};
@@ -351,7 +351,8 @@ report_csv(const strat_history *h, const strat_measures *m,
 	char d1[11], d2[11];
 	static const char *const bys[] = {"anchor", "owner", "channel"};
 
-	(void)h;
+	if (o->table != STRAT_TABLE_PERIODS)
+		return report_csv_table(h, m, o);
 	if (!o->by_set) {
 		sb_puts(&b, "period,start,end,partial,committed,shipped,"
 			    "slipped,dropped,missed,open,unplanned,rate\r\n");
