@@ -184,7 +184,8 @@ cmd_diff(int argc, char **argv)
 	    load_side(&g, &base, &lo, lint, 1) < 0)
 		goto out;
 	if (strat_plan_compare(&changes, base.plan, head.plan, NULL) < 0 ||
-	    (lint && strat_diags_new_since(&fresh, base.diags, head.diags) <
+	    (lint && strat_diags_new_since_plans(&fresh, base.plan, base.diags,
+						head.plan, head.diags) <
 			     0)) {
 		die_msg("%s", strat_error_last());
 		goto out;

@@ -102,11 +102,14 @@ report(const strat_plan *plan, strat_diags *diags, const char *root,
 }
 
 /*
- * Replace *diags by the findings BASE (o->since, read through g) did not
- * have.  The base plan is loaded and linted with its own configuration.
+ * Replace *diags (the findings of the plan head) by the findings BASE
+ * (o->since, read through g) did not have, matched by rule and subject
+ * (strat_diags_new_since_plans).  The base plan is loaded and linted
+ * with its own configuration.
  */
 static int
-keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
+keep_new(gitplan *g, const strat_plan *head, strat_diags **diags,
+	 const lint_opts *o)
 {
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_diags *base = NULL, *fresh = NULL;
@@ -125,7 +128,8 @@ keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
 				      &mends)) < 0)
 		goto out;
 	if ((rc = strat_lint(plan, &lo, base)) < 0 ||
-	    (rc = strat_diags_new_since(&fresh, base, *diags)) < 0) {
+	    (rc = strat_diags_new_since_plans(&fresh, plan, base, head,
+						 *diags)) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -196,7 +200,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		if (gitplan_open(&g, root) < 0)
 			goto out;
 		git = 1;
-		if (keep_new(&g, &diags, o) < 0)
+		if (keep_new(&g, plan, &diags, o) < 0)
 			goto out;
 	}
 	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
@@ -243,7 +247,7 @@ lint_git(const char *dir, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (o->since != NULL && keep_new(&g, &diags, o) < 0)
+	if (o->since != NULL && keep_new(&g, plan, &diags, o) < 0)
 		goto out;
 	/* paths are relative to the plan directory, g.prefix in the tree */
 	if (g.top != NULL && g.prefix != NULL && g.prefix[0] != '\0') {

@@ -146,12 +146,15 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	part(b, &first, t->pullins, "item pulled in", "items pulled in");
 	part(b, &first, t->kind[STRAT_CHANGE_ITEM_SHIPPED], "shipped",
 	     "shipped");
+	part(b, &first, t->kind[STRAT_CHANGE_ITEM_MOVED],
+	     "item moved to another file", "items moved to another file");
 	part(b, &first, t->kind[STRAT_CHANGE_ITEM_DROPPED], "dropped",
 	     "dropped");
 	other = t->calendar - t->kind[STRAT_CHANGE_ITEM_ADDED] -
 		t->kind[STRAT_CHANGE_ITEM_REMOVED] - t->slips - t->pullins -
 		t->kind[STRAT_CHANGE_ITEM_SHIPPED] -
-		t->kind[STRAT_CHANGE_ITEM_DROPPED];
+		t->kind[STRAT_CHANGE_ITEM_DROPPED] -
+		t->kind[STRAT_CHANGE_ITEM_MOVED];
 	part(b, &first, other, "other calendar change",
 	     "other calendar changes");
 	part(b, &first, t->team, "team change", "team changes");
@@ -186,6 +189,7 @@ label(const strat_change *c)
 		[STRAT_CHANGE_ITEM_SHIPPED] = "item shipped",
 		[STRAT_CHANGE_ITEM_DROPPED] = "item dropped",
 		[STRAT_CHANGE_ITEM_STATUS] = "item status",
+		[STRAT_CHANGE_ITEM_MOVED] = "item moved",
 		[STRAT_CHANGE_PERSON_ADDED] = "person added",
 		[STRAT_CHANGE_PERSON_REMOVED] = "person removed",
 	};
