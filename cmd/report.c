@@ -31,59 +31,6 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 	fflush(stderr);
 }
 
-/* --as-of: the newest commit of the first-parent chain of *tip whose
- * time, made non-decreasing as the history does (SPEC section 14), is
- * before end (seconds); *tip is replaced by it. */
-static int
-tip_as_of(strat_repo *repo, strat_oid *tip, int64_t end)
-{
-	strat_walk *w = NULL;
-	strat_oid *ids = NULL, *n;
-	int64_t *times = NULL, *nt, t, max;
-	size_t len = 0, cap = 0, i;
-	int rc, found = 0;
-
-	if ((rc = strat_walk_new(&w, repo, tip, 0)) < 0)
-		return rc;
-	while ((rc = strat_walk_next_id(w, tip, &t)) > 0) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 256;
-			n = realloc(ids, cap * sizeof(*ids));
-			if (n == NULL)
-				goto oom;
-			ids = n;
-			nt = realloc(times, cap * sizeof(*times));
-			if (nt == NULL)
-				goto oom;
-			times = nt;
-		}
-		ids[len] = *tip;
-		times[len++] = t;
-	}
-	strat_walk_free(w);
-	if (rc < 0)
-		goto out;
-	/* oldest first: the running maximum is each commit's time */
-	for (i = len, max = INT64_MIN; i-- > 0;) {
-		if (times[i] > max)
-			max = times[i];
-		if (max >= end)
-			break;
-		*tip = ids[i];
-		found = 1;
-	}
-	rc = found ? 0 : STRAT_ENOTFOUND;
-out:
-	free(ids);
-	free(times);
-	return rc;
-oom:
-	strat_walk_free(w);
-	free(ids);
-	free(times);
-	return STRAT_ENOMEM;
-}
-
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
@@ -316,9 +263,13 @@ cmd_report(int argc, char **argv)
 		goto out;
 	}
 	if (as_of != STRAT_NO_DATE) {
-		int rc = tip_as_of(repo, &tip, ((int64_t)as_of + 1) * 86400);
+		int64_t when;
+		int shallow;
+		int rc = strat_commit_before(repo, &tip,
+					     ((int64_t)as_of + 1) * 86400,
+					     &tip, &when, &shallow);
 
-		if (rc == STRAT_ENOTFOUND) {
+		if (rc == 0) {
 			char day[11];
 
 			strat_date_format(as_of, day);
