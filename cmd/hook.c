@@ -29,6 +29,15 @@ static const char hook_usage[] =
 	"usage: strat hook install [--chain] [--force] [PLAN-DIR]\n"
 	"       strat hook uninstall\n";
 
+static const opt_doc hook_optdoc[] = {
+	{"install [PLAN-DIR]", "install the pre-commit hook (strat lint "
+			       "--staged)"},
+	{"uninstall", "remove it, putting back a chained hook"},
+	{"--chain", "keep an existing hook and run it first"},
+	{"--force", "install even where no plan is found"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 /* 1 if path is a hook strat wrote, 0 if not (a symbolic link, even one
  * to nothing, is someone else's), -1 if absent. */
 static int
@@ -322,10 +331,10 @@ cmd_hook(int argc, char **argv)
 			force = 1;
 			break;
 		case 'h':
-			fputs(hook_usage, stdout);
+			show_help(hook_usage, hook_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(hook_usage, stderr);
+			bad_option(hook_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}

@@ -14,6 +14,20 @@ static const char lint_usage[] =
 	"                  [--today YYYY-MM-DD] [--new-since REV] [PATH...]\n"
 	"       strat lint (--staged | --rev REV) [options] [DIR]\n";
 
+static const opt_doc lint_optdoc[] = {
+	{"--format FORMAT", "text (default), json, sarif, github, md, rdjson, "
+			    "checkstyle, junit or codeclimate"},
+	{"-q, --quiet", "errors only; no summary line"},
+	{"--color auto|always|never", "colour in text output (auto: on a terminal)"},
+	{"--today YYYY-MM-DD", "today for the date rules (default: STRAT_TODAY, "
+			       "else the clock, UTC)"},
+	{"--staged", "lint the plan as staged in the git index (pre-commit)"},
+	{"--rev REV", "lint the plan as committed at REV"},
+	{"--new-since REV", "only findings the plan at REV did not have"},
+	{"-h, --help", "this help"},
+	{"PATH...", "files whose findings to show, or the plan's directory"},
+	{NULL, NULL}};
+
 typedef struct {
 	int format, quiet;
 	const char *color;
@@ -342,10 +356,10 @@ cmd_lint(int argc, char **argv)
 			o.since = optarg;
 			break;
 		case 'h':
-			fputs(lint_usage, stdout);
+			show_help(lint_usage, lint_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(lint_usage, stderr);
+			bad_option(lint_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}

@@ -19,6 +19,26 @@ static const char report_usage[] =
 	"[--table periods|flow|items|stale]\n"
 	"                    [-o FILE] [--max-commits N]\n";
 
+static const opt_doc report_optdoc[] = {
+	{"REV", "the revision whose history is read (default HEAD)"},
+	{"--period quarter|month|week", "the length of a period (default quarter)"},
+	{"--since DATE", "from the period containing DATE (default: the first "
+			 "plan)"},
+	{"--until DATE", "to the period containing DATE (default: today)"},
+	{"--as-of DATE", "as the report read at the end of DATE: history up to "
+			 "then, today = DATE"},
+	{"--grace N", "shipped up to N days after a period still counts in it"},
+	{"--by anchor|owner|channel", "only this breakdown (default: anchor and "
+				      "owner)"},
+	{"--all", "breakdowns for every period, not only the last two"},
+	{"--format md|html|json|csv", "the output (default md)"},
+	{"--table periods|flow|items|stale", "only this table"},
+	{"-o, --output FILE", "write to FILE instead of standard output"},
+	{"--max-commits N", "read at most N commits of history"},
+	{"--no-reuse", "parse every plan version in full (for testing)"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
 {
@@ -201,10 +221,10 @@ cmd_report(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(report_usage, stdout);
+			show_help(report_usage, report_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(report_usage, stderr);
+			bad_option(report_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}
