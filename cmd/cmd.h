@@ -2,6 +2,7 @@
 #ifndef STRAT_CMD_H
 #define STRAT_CMD_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "strat/strat.h"
@@ -75,6 +76,21 @@ int cmd_repo_open(strat_repo **out, const char *path);
 int finish_stdout(int rc);
 /* Make stdout keep the reason of a failed write (main() calls it first). */
 void checked_stdout(void);
+
+/*
+ * Command-line help, git style: 'strat CMD --help' prints the usage, then
+ * every option with what it does (opts ends with {NULL, NULL}).  After
+ * getopt_long has refused an option, bad_option says which known option
+ * was meant, if one is close, and prints the usage on stderr.
+ */
+typedef struct {
+	const char *opt;  /* "--format FORMAT" */
+	const char *text; /* what it does, one line */
+} opt_doc;
+
+void show_help(const char *usage, const opt_doc *opts);
+void bad_option(const char *usage, char **argv,
+		const struct option *longopts);
 
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);

@@ -12,6 +12,21 @@ static const char diff_usage[] =
 	"                  [--max-rows N] [--today YYYY-MM-DD] BASE [HEAD]\n"
 	"       strat diff [options] BASE...HEAD | BASE..HEAD\n";
 
+static const opt_doc diff_optdoc[] = {
+	{"BASE [HEAD]", "compare the plan at BASE with the plan at HEAD "
+			"(default HEAD)"},
+	{"BASE...HEAD", "compare HEAD with its merge base with BASE (a pull "
+			"request)"},
+	{"--format text|md|json", "the output (default text)"},
+	{"--plan DIR", "the plan's directory in the repository"},
+	{"--no-lint", "do not compare lint findings"},
+	{"--check", "exit 1 when the change needs attention"},
+	{"--max-rows N", "rows per section (default 40), needs-attention rows "
+			 "first"},
+	{"--today YYYY-MM-DD", "today for the date rules"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 typedef struct {
 	const char *rev;
 	strat_oid oid;
@@ -124,10 +139,10 @@ cmd_diff(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(diff_usage, stdout);
+			show_help(diff_usage, diff_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(diff_usage, stderr);
+			bad_option(diff_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}
@@ -184,7 +199,8 @@ cmd_diff(int argc, char **argv)
 	    load_side(&g, &base, &lo, lint, 1) < 0)
 		goto out;
 	if (strat_plan_compare(&changes, base.plan, head.plan, NULL) < 0 ||
-	    (lint && strat_diags_new_since(&fresh, base.diags, head.diags) <
+	    (lint && strat_diags_new_since_plans(&fresh, base.plan, base.diags,
+						head.plan, head.diags) <
 			     0)) {
 		die_msg("%s", strat_error_last());
 		goto out;

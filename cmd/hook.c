@@ -26,8 +26,17 @@
 #define CHAINED "pre-commit.strat-chained"
 
 static const char hook_usage[] =
-	"usage: strat hook install [--chain] [PLAN-DIR]\n"
+	"usage: strat hook install [--chain] [--force] [PLAN-DIR]\n"
 	"       strat hook uninstall\n";
+
+static const opt_doc hook_optdoc[] = {
+	{"install [PLAN-DIR]", "install the pre-commit hook (strat lint "
+			       "--staged)"},
+	{"uninstall", "remove it, putting back a chained hook"},
+	{"--chain", "keep an existing hook and run it first"},
+	{"--force", "install even where no plan is found"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
 
 /* 1 if path is a hook strat wrote, 0 if not (a symbolic link, even one
  * to nothing, is someone else's), -1 if absent. */
@@ -160,8 +169,27 @@ plan_prefix(const char *top, const char *dir)
 	return p;
 }
 
+/* 1 when the plan directory top/prefix holds strat.yaml or strategy.yaml
+ * (in the working tree or staged: a plan not yet added counts). */
 static int
-install(strat_repo *repo, const char *hooks, int chain, const char *dir)
+has_plan(const char *top, const char *prefix)
+{
+	static const char *const names[] = {"strat.yaml", "strategy.yaml"};
+	char p[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(p, sizeof(p), "%s%s%s/%s", top, prefix[0] ? "/" : "",
+			 prefix, names[i]);
+		if (exists(p))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+install(strat_repo *repo, const char *hooks, int chain, int force,
+	const char *dir)
 {
 	char hook[PATH_MAX], old[PATH_MAX], *top = NULL, *prefix = NULL;
 	const char *wd = strat_repo_workdir(repo);
@@ -179,6 +207,18 @@ install(strat_repo *repo, const char *hooks, int chain, const char *dir)
 		die_msg("the plan directory '%s' is not inside the work tree "
 			"'%s'",
 			dir ? dir : ".", wd);
+		goto out;
+	}
+	if (!force && !has_plan(top, prefix)) {
+		/* The hook would refuse every commit ("strategy.yaml not
+		 * found"). */
+		die_msg("no plan found: no strat.yaml or strategy.yaml in "
+			"'%s%s%s' (looked from '%s' up to the top of the "
+			"work tree)",
+			top, prefix[0] ? "/" : "", prefix, dir ? dir : ".");
+		fprintf(stderr, "  hint: 'strat init' creates a plan; "
+				"'strat hook install --force' installs the "
+				"hook anyway\n");
 		goto out;
 	}
 	if (mkdir(hooks, 0777) < 0 && errno != EEXIST) {
@@ -274,11 +314,12 @@ cmd_hook(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"chain", no_argument, NULL, 'c'},
+		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	strat_repo *repo = NULL;
 	char *hooks = NULL;
-	int ch, chain = 0, configured, ret = EXIT_TROUBLE, inst;
+	int ch, chain = 0, force = 0, configured, ret = EXIT_TROUBLE, inst;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -286,11 +327,14 @@ cmd_hook(int argc, char **argv)
 		case 'c':
 			chain = 1;
 			break;
+		case 'f':
+			force = 1;
+			break;
 		case 'h':
-			fputs(hook_usage, stdout);
+			show_help(hook_usage, hook_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(hook_usage, stderr);
+			bad_option(hook_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}
@@ -302,14 +346,18 @@ cmd_hook(int argc, char **argv)
 	inst = strcmp(argv[optind], "install") == 0;
 	/* Options may follow the action too. */
 	for (ch = optind + 1; ch < argc; ch++)
-		if (strcmp(argv[ch], "--chain") == 0) {
-			chain = 1;
+		if (strcmp(argv[ch], "--chain") == 0 ||
+		    strcmp(argv[ch], "--force") == 0) {
+			if (argv[ch][2] == 'c')
+				chain = 1;
+			else
+				force = 1;
 			memmove(argv + ch, argv + ch + 1,
 				(size_t)(argc - ch - 1) * sizeof(*argv));
 			argc--;
 			ch--;
 		}
-	if (argc - optind > (inst ? 2 : 1) || (!inst && chain)) {
+	if (argc - optind > (inst ? 2 : 1) || (!inst && (chain || force))) {
 		fputs(hook_usage, stderr);
 		return EXIT_TROUBLE;
 	}
@@ -320,7 +368,7 @@ cmd_hook(int argc, char **argv)
 	}
 	if (configured)
 		printf("core.hooksPath is set: using %s\n", hooks);
-	ret = inst ? install(repo, hooks, chain,
+	ret = inst ? install(repo, hooks, chain, force,
 			     argc - optind == 2 ? argv[optind + 1] : NULL)
 		   : uninstall(hooks);
 out:

@@ -16,6 +16,14 @@
 static const char init_usage[] =
 	"usage: strat init [--force] [--git] [--schema-base URL|DIR] [DIR]\n";
 
+static const opt_doc init_optdoc[] = {
+	{"DIR", "where to create the plan (default: the current directory)"},
+	{"--force", "overwrite plan files that exist"},
+	{"--git", "also run git init and install the pre-commit hook"},
+	{"--schema-base URL|DIR", "where the editor finds the JSON schemas"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 /* What the scaffold is made of: the current quarter and three dates. */
 typedef struct {
 	int year, q;
@@ -413,10 +421,10 @@ cmd_init(int argc, char **argv)
 			schema_opt = optarg;
 			break;
 		case 'h':
-			fputs(init_usage, stdout);
+			show_help(init_usage, init_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(init_usage, stderr);
+			bad_option(init_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}

@@ -15,6 +15,20 @@ static const char lint_usage[] =
 	"FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
 	"codeclimate\n";
 
+static const opt_doc lint_optdoc[] = {
+	{"--format FORMAT", "text (default), json, sarif, github, md, rdjson, "
+			    "checkstyle, junit or codeclimate"},
+	{"-q, --quiet", "errors only; no summary line"},
+	{"--color auto|always|never", "colour in text output (auto: on a terminal)"},
+	{"--today YYYY-MM-DD", "today for the date rules (default: STRAT_TODAY, "
+			       "else the clock, UTC)"},
+	{"--staged", "lint the plan as staged in the git index (pre-commit)"},
+	{"--rev REV", "lint the plan as committed at REV"},
+	{"--new-since REV", "only findings the plan at REV did not have"},
+	{"-h, --help", "this help"},
+	{"PATH...", "files whose findings to show, or the plan's directory"},
+	{NULL, NULL}};
+
 typedef struct {
 	int format, quiet;
 	const char *color;
@@ -111,11 +125,14 @@ report(const strat_plan *plan, strat_diags *diags, const char *root,
 }
 
 /*
- * Replace *diags by the findings BASE (o->since, read through g) did not
- * have.  The base plan is loaded and linted with its own configuration.
+ * Replace *diags (the findings of the plan head) by the findings BASE
+ * (o->since, read through g) did not have, matched by rule and subject
+ * (strat_diags_new_since_plans).  The base plan is loaded and linted
+ * with its own configuration.
  */
 static int
-keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
+keep_new(gitplan *g, const strat_plan *head, strat_diags **diags,
+	 const lint_opts *o)
 {
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_diags *base = NULL, *fresh = NULL;
@@ -134,7 +151,8 @@ keep_new(gitplan *g, strat_diags **diags, const lint_opts *o)
 				      &mends)) < 0)
 		goto out;
 	if ((rc = strat_lint(plan, &lo, base)) < 0 ||
-	    (rc = strat_diags_new_since(&fresh, base, *diags)) < 0) {
+	    (rc = strat_diags_new_since_plans(&fresh, plan, base, head,
+						 *diags)) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -205,7 +223,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		if (gitplan_open(&g, root) < 0)
 			goto out;
 		git = 1;
-		if (keep_new(&g, &diags, o) < 0)
+		if (keep_new(&g, plan, &diags, o) < 0)
 			goto out;
 	}
 	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
@@ -254,7 +272,7 @@ lint_git(const char *dir, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (o->since != NULL && keep_new(&g, &diags, o) < 0)
+	if (o->since != NULL && keep_new(&g, plan, &diags, o) < 0)
 		goto out;
 	/* paths are relative to the plan directory, g.prefix in the tree */
 	if (g.top != NULL && g.prefix != NULL && g.prefix[0] != '\0') {
@@ -348,10 +366,10 @@ cmd_lint(int argc, char **argv)
 			o.since = optarg;
 			break;
 		case 'h':
-			fputs(lint_usage, stdout);
+			show_help(lint_usage, lint_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(lint_usage, stderr);
+			bad_option(lint_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}

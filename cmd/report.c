@@ -19,6 +19,26 @@ static const char report_usage[] =
 	"[--table periods|flow|items|stale]\n"
 	"                    [-o FILE] [--max-commits N]\n";
 
+static const opt_doc report_optdoc[] = {
+	{"REV", "the revision whose history is read (default HEAD)"},
+	{"--period quarter|month|week", "the length of a period (default quarter)"},
+	{"--since DATE", "from the period containing DATE (default: the first "
+			 "plan)"},
+	{"--until DATE", "to the period containing DATE (default: today)"},
+	{"--as-of DATE", "as the report read at the end of DATE: history up to "
+			 "then, today = DATE"},
+	{"--grace N", "shipped up to N days after a period still counts in it"},
+	{"--by anchor|owner|channel", "only this breakdown (default: anchor and "
+				      "owner)"},
+	{"--all", "breakdowns for every period, not only the last two"},
+	{"--format md|html|json|csv", "the output (default md)"},
+	{"--table periods|flow|items|stale", "only this table"},
+	{"-o, --output FILE", "write to FILE instead of standard output"},
+	{"--max-commits N", "read at most N commits of history"},
+	{"--no-reuse", "parse every plan version in full (for testing)"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
 {
@@ -29,59 +49,6 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 	else
 		fprintf(stderr, "\rstrat report: %s %zu commits ", phase, done);
 	fflush(stderr);
-}
-
-/* --as-of: the newest commit of the first-parent chain of *tip whose
- * time, made non-decreasing as the history does (SPEC section 14), is
- * before end (seconds); *tip is replaced by it. */
-static int
-tip_as_of(strat_repo *repo, strat_oid *tip, int64_t end)
-{
-	strat_walk *w = NULL;
-	strat_oid *ids = NULL, *n;
-	int64_t *times = NULL, *nt, t, max;
-	size_t len = 0, cap = 0, i;
-	int rc, found = 0;
-
-	if ((rc = strat_walk_new(&w, repo, tip, 0)) < 0)
-		return rc;
-	while ((rc = strat_walk_next_id(w, tip, &t)) > 0) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 256;
-			n = realloc(ids, cap * sizeof(*ids));
-			if (n == NULL)
-				goto oom;
-			ids = n;
-			nt = realloc(times, cap * sizeof(*times));
-			if (nt == NULL)
-				goto oom;
-			times = nt;
-		}
-		ids[len] = *tip;
-		times[len++] = t;
-	}
-	strat_walk_free(w);
-	if (rc < 0)
-		goto out;
-	/* oldest first: the running maximum is each commit's time */
-	for (i = len, max = INT64_MIN; i-- > 0;) {
-		if (times[i] > max)
-			max = times[i];
-		if (max >= end)
-			break;
-		*tip = ids[i];
-		found = 1;
-	}
-	rc = found ? 0 : STRAT_ENOTFOUND;
-out:
-	free(ids);
-	free(times);
-	return rc;
-oom:
-	strat_walk_free(w);
-	free(ids);
-	free(times);
-	return STRAT_ENOMEM;
 }
 
 static int
@@ -254,10 +221,10 @@ cmd_report(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(report_usage, stdout);
+			show_help(report_usage, report_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(report_usage, stderr);
+			bad_option(report_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}
@@ -316,9 +283,13 @@ cmd_report(int argc, char **argv)
 		goto out;
 	}
 	if (as_of != STRAT_NO_DATE) {
-		int rc = tip_as_of(repo, &tip, ((int64_t)as_of + 1) * 86400);
+		int64_t when;
+		int shallow;
+		int rc = strat_commit_before(repo, &tip,
+					     ((int64_t)as_of + 1) * 86400,
+					     &tip, &when, &shallow);
 
-		if (rc == STRAT_ENOTFOUND) {
+		if (rc == 0) {
 			char day[11];
 
 			strat_date_format(as_of, day);

@@ -209,3 +209,68 @@ finish_stdout(int rc)
 	die_msg("cannot write the standard output: %s", strerror(err));
 	return EXIT_TROUBLE;
 }
+
+/* text from column 30, wrapped at spaces to end by column 79 */
+static void
+help_text(const char *t)
+{
+	size_t len;
+
+	while (*t) {
+		len = strlen(t);
+		if (len > 49) {
+			len = 49;
+			while (len > 0 && t[len] != ' ')
+				len--;
+			if (len == 0)
+				len = strcspn(t, " ");
+		}
+		printf("%.*s\n", (int)len, t);
+		t += len;
+		t += strspn(t, " ");
+		if (*t)
+			printf("%30s", "");
+	}
+}
+
+void
+show_help(const char *usage, const opt_doc *opts)
+{
+	size_t i;
+
+	fputs(usage, stdout);
+	if (opts == NULL || opts[0].opt == NULL)
+		return;
+	fputc('\n', stdout);
+	for (i = 0; opts[i].opt != NULL; i++) {
+		if (strlen(opts[i].opt) > 24)
+			printf("    %s\n%30s", opts[i].opt, "");
+		else
+			printf("    %-24s  ", opts[i].opt);
+		help_text(opts[i].text);
+	}
+}
+
+void
+bad_option(const char *usage, char **argv, const struct option *longopts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : NULL, *best;
+	const char *names[64];
+	char word[64];
+	size_t n = 0, len;
+
+	/* an unknown long option: getopt has named it; say what was meant */
+	if (optopt == 0 && arg != NULL && strncmp(arg, "--", 2) == 0) {
+		len = strcspn(arg + 2, "=");
+		if (len < sizeof(word)) {
+			memcpy(word, arg + 2, len);
+			word[len] = '\0';
+			for (; longopts[n].name != NULL && n < 64; n++)
+				names[n] = longopts[n].name;
+			if ((best = strat_text_suggest(word, names, n)) != NULL)
+				fprintf(stderr, "hint: did you mean '--%s'?\n",
+					best);
+		}
+	}
+	fputs(usage, stderr);
+}

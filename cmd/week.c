@@ -11,6 +11,18 @@ static const char week_usage[] =
 	"                  [--format text|md|json] [--color auto|always|never] "
 	"[-C DIR]\n";
 
+static const opt_doc week_optdoc[] = {
+	{"--date YYYY-MM-DD", "the check-in date (default today); a past date "
+			      "reads the plan as committed by its end"},
+	{"--since DATE|REV", "compare with the plan at DATE or REV (default: "
+			     "as committed before the date less 7 days)"},
+	{"--owner ID", "only this person's items, changes and anchors"},
+	{"--format text|md|json", "the output (default text)"},
+	{"--color auto|always|never", "colour in text output (auto: on a terminal)"},
+	{"-C DIR", "run in DIR"},
+	{"-h, --help", "this help"},
+	{NULL, NULL}};
+
 /* The plan's git context, the plan a check-in compares with, and why. */
 typedef struct {
 	strat_repo *repo;
@@ -281,10 +293,10 @@ cmd_week(int argc, char **argv)
 			dir = optarg;
 			break;
 		case 'h':
-			fputs(week_usage, stdout);
+			show_help(week_usage, week_optdoc);
 			return EXIT_CLEAN;
 		default:
-			fputs(week_usage, stderr);
+			bad_option(week_usage, argv, longopts);
 			return EXIT_TROUBLE;
 		}
 	}

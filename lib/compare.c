@@ -549,6 +549,10 @@ compare_item(strat_changes *c, const strat_item *x, const strat_item *y)
 	    (ch = add(c, STRAT_CHANGE_ITEM_REANCHORED, id, title, y->file,
 		      y->line)))
 		set_values(c, ch, x->anchor.s, y->anchor.s);
+	if (!same(x->file, y->file) &&
+	    (ch = add(c, STRAT_CHANGE_ITEM_MOVED, id, title, y->file,
+		      y->line)))
+		set_values(c, ch, x->file, y->file);
 	if (x->status != y->status ||
 	    (x->status == STRAT_STATUS_NONE &&
 	     !same(x->status_text.s, y->status_text.s))) {
@@ -678,25 +682,185 @@ strat_plan_compare(strat_changes **out, const strat_plan *base,
 /* ---------------------------------------------------------------- */
 /* Findings new since a base */
 
-static int
-key_eq(const strat_diag *a, const strat_diag *b)
+/*
+ * What a finding is about, for matching findings across versions: the
+ * item, anchor, outcome, KPI or person whose entry holds its position,
+ * and the field on that line ("" when none).  A finding outside every
+ * such entry has no subject (kind NULL).
+ */
+typedef struct {
+	const char *kind, *id, *field;
+} subject;
+
+/* The field of v[0..n) (named names[]) on line, or "". */
+static const char *
+field_on(const strat_str *const *v, const char *const *names, size_t n,
+	 uint32_t line)
 {
-	return a->rule == b->rule && strcmp(a->file, b->file) == 0 &&
-	       strcmp(a->message, b->message) == 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i]->s != NULL && v[i]->line == line)
+			return names[i];
+	return "";
+}
+
+/* Keep the entry starting nearest before line (ties: the later one). */
+static void
+nearer(subject *s, uint32_t *best, uint32_t start, uint32_t line,
+       const char *kind, const strat_str *id)
+{
+	if (start == 0 || start > line || start < *best || id->s == NULL)
+		return;
+	*best = start;
+	s->kind = kind;
+	s->id = id->s;
+	s->field = "";
+}
+
+static void
+subject_of(const strat_plan *plan, const strat_diag *d, subject *s)
+{
+	const strat_strategy *st;
+	const strat_team *tm;
+	const strat_item *hit = NULL;
+	const strat_anchor *ha = NULL;
+	const strat_person *hp = NULL;
+	uint32_t best = 0;
+	size_t i, j;
+
+	s->kind = s->id = s->field = NULL;
+	if (plan == NULL || d->line == 0)
+		return;
+	for (i = 0; i < strat_plan_calendar_count(plan); i++) {
+		const strat_calendar *c = strat_plan_calendar(plan, i);
+
+		if (strcmp(c->path, d->file) != 0)
+			continue;
+		for (j = 0; j < c->nitems; j++) {
+			const strat_item *it =
+				strat_plan_item(plan, c->first_item + j);
+
+			if (it->line <= d->line && it->line >= best) {
+				best = it->line;
+				hit = it;
+			}
+		}
+	}
+	if (hit != NULL && hit->id.s != NULL) {
+		const strat_str *v[] = {&hit->id,     &hit->title,
+					&hit->anchor, &hit->owner,
+					&hit->channel, &hit->date_text,
+					&hit->status_text,
+					&hit->shipped_text, &hit->kpi,
+					&hit->link,   &hit->notes};
+		static const char *const names[] = {
+			"id",   "title",  "anchor",  "owner", "channel", "date",
+			"status", "shipped", "kpi", "link", "notes"};
+
+		s->kind = "item";
+		s->id = hit->id.s;
+		s->field = field_on(v, names, 11, d->line);
+		return;
+	}
+	best = 0;
+	st = strat_plan_strategy(plan);
+	if (st->file != NULL && strcmp(st->file, d->file) == 0) {
+		for (i = 0; i < st->nanchors; i++) {
+			const strat_anchor *a = &st->anchors[i];
+
+			nearer(s, &best, a->line, d->line, "anchor", &a->id);
+			if (best == a->line && s->id == a->id.s)
+				ha = a;
+		}
+		for (i = 0; i < st->noutcomes; i++)
+			nearer(s, &best, st->outcomes[i].line, d->line,
+			       "outcome", &st->outcomes[i].id);
+		for (i = 0; i < st->nkpis; i++)
+			nearer(s, &best, st->kpis[i].line, d->line, "kpi",
+			       &st->kpis[i].id);
+		if (ha != NULL && s->id == ha->id.s) {
+			const strat_str *v[] = {&ha->id, &ha->title,
+						&ha->quarter, &ha->owner,
+						&ha->done};
+			static const char *const names[] = {
+				"id", "title", "quarter", "owner", "done"};
+
+			s->field = field_on(v, names, 5, d->line);
+		}
+		return;
+	}
+	tm = strat_plan_team(plan);
+	if (tm->file != NULL && strcmp(tm->file, d->file) == 0) {
+		for (i = 0; i < tm->npeople; i++) {
+			const strat_person *p = &tm->people[i];
+
+			nearer(s, &best, p->line, d->line, "person", &p->id);
+			if (best == p->line && s->id == p->id.s)
+				hp = p;
+		}
+		if (hp != NULL && s->id == hp->id.s) {
+			const strat_str *v[] = {&hp->id, &hp->name, &hp->email,
+						&hp->role};
+			static const char *const names[] = {"id", "name",
+							    "email", "role"};
+
+			s->field = field_on(v, names, 4, d->line);
+		}
+	}
+}
+
+/* A finding as matched across versions: by rule and subject when it has
+ * one (the message too when no field is known), else by rule, file and
+ * message. */
+typedef struct {
+	const strat_diag *d;
+	subject s;
+} dkey;
+
+static int
+key_eq(const dkey *a, const dkey *b)
+{
+	if (a->d->rule != b->d->rule || !a->s.kind != !b->s.kind)
+		return 0;
+	if (a->s.kind == NULL)
+		return strcmp(a->d->file, b->d->file) == 0 &&
+		       strcmp(a->d->message, b->d->message) == 0;
+	return strcmp(a->s.kind, b->s.kind) == 0 &&
+	       strcmp(a->s.id, b->s.id) == 0 &&
+	       strcmp(a->s.field, b->s.field) == 0 &&
+	       (a->s.field[0] != '\0' ||
+		strcmp(a->d->message, b->d->message) == 0);
 }
 
 static uint64_t
-key_hash(const strat_diag *d)
+key_hash(const dkey *k)
 {
-	uint64_t h = strat_hash(d->file, strlen(d->file), (uint64_t)d->rule);
+	uint64_t h = (uint64_t)k->d->rule;
 
-	return strat_hash(d->message, strlen(d->message), h);
+	if (k->s.kind == NULL) {
+		h = strat_hash(k->d->file, strlen(k->d->file), h);
+		return strat_hash(k->d->message, strlen(k->d->message), h);
+	}
+	h = strat_hash(k->s.kind, strlen(k->s.kind), h);
+	h = strat_hash(k->s.id, strlen(k->s.id), h);
+	return strat_hash(k->s.field, strlen(k->s.field), h);
 }
 
 int
 strat_diags_new_since(strat_diags **out, const strat_diags *base,
 		      const strat_diags *head)
 {
+	return strat_diags_new_since_plans(out, NULL, base, NULL, head);
+}
+
+int
+strat_diags_new_since_plans(strat_diags **out, const strat_plan *base_plan,
+			    const strat_diags *base,
+			    const strat_plan *head_plan,
+			    const strat_diags *head)
+{
+	dkey *bk = NULL, g;
 	size_t nb = strat_diags_count(base), nh = strat_diags_count(head);
 	size_t cap, i, j, *slot = NULL;
 	unsigned char *used = NULL;
@@ -716,27 +880,31 @@ strat_diags_new_since(strat_diags **out, const strat_diags *base,
 		;
 	slot = malloc(cap * sizeof(*slot));
 	used = calloc(nb ? nb : 1, 1);
-	if (slot == NULL || used == NULL) {
+	bk = calloc(nb ? nb : 1, sizeof(*bk));
+	if (slot == NULL || used == NULL || bk == NULL) {
 		rc = strat_error_set(STRAT_ENOMEM, "out of memory");
 		goto fail;
 	}
 	for (i = 0; i < cap; i++)
 		slot[i] = (size_t)-1;
 	for (i = 0; i < nb; i++) {
-		j = key_hash(strat_diags_get(base, i)) & (cap - 1);
+		bk[i].d = strat_diags_get(base, i);
+		subject_of(base_plan, bk[i].d, &bk[i].s);
+		j = key_hash(&bk[i]) & (cap - 1);
 		while (slot[j] != (size_t)-1)
 			j = (j + 1) & (cap - 1);
 		slot[j] = i;
 	}
 	for (i = 0; i < nh; i++) {
-		const strat_diag *g = strat_diags_get(head, i);
 		int found = 0;
 
-		j = key_hash(g) & (cap - 1);
+		g.d = strat_diags_get(head, i);
+		subject_of(head_plan, g.d, &g.s);
+		j = key_hash(&g) & (cap - 1);
 		for (; slot[j] != (size_t)-1; j = (j + 1) & (cap - 1)) {
 			size_t k = slot[j];
 
-			if (!used[k] && key_eq(strat_diags_get(base, k), g)) {
+			if (!used[k] && key_eq(&bk[k], &g)) {
 				used[k] = 1;
 				found = 1;
 				break;
@@ -745,19 +913,21 @@ strat_diags_new_since(strat_diags **out, const strat_diags *base,
 		if (found)
 			continue;
 		/* Keep head's severity even if its rule was overridden. */
-		strat_diags_set_severity(d, g->rule, g->severity);
-		if ((rc = strat_diags_add(d, g->rule, g->file, g->line,
-					  g->column, g->hint, "%s",
-					  g->message)) < 0)
+		strat_diags_set_severity(d, g.d->rule, g.d->severity);
+		if ((rc = strat_diags_add(d, g.d->rule, g.d->file, g.d->line,
+					  g.d->column, g.d->hint, "%s",
+					  g.d->message)) < 0)
 			goto fail;
 	}
 	free(slot);
 	free(used);
+	free(bk);
 	*out = d;
 	return 0;
 fail:
 	free(slot);
 	free(used);
+	free(bk);
 	strat_diags_free(d);
 	return rc;
 }

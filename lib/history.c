@@ -1391,12 +1391,13 @@ walk(hist *x, const strat_oid *tip)
 		if (x->o->progress && (n - i) % 1024 == 0)
 			x->o->progress("reading plans", n - i, n,
 				       x->o->payload);
-		if (i == n - 1 || i == 0) {
-			strat_hcommit *t = i == n - 1 ? &h->oldest : &h->newest;
-
-			if ((rc = fill_hcommit(x, &v[i].id, eff, t)) < 0)
-				goto out;
-		}
+		/* one commit is both the oldest and the newest */
+		if (i == n - 1 &&
+		    (rc = fill_hcommit(x, &v[i].id, eff, &h->oldest)) < 0)
+			goto out;
+		if (i == 0 &&
+		    (rc = fill_hcommit(x, &v[i].id, eff, &h->newest)) < 0)
+			goto out;
 		/* strat.yaml decides the other paths */
 		x->commit_pushed = 0;
 		force = 0;

@@ -210,23 +210,54 @@ strat_commit_before(strat_repo *repo, const strat_oid *tip, int64_t until,
 		    strat_oid *out, int64_t *time, int *shallow)
 {
 	strat_walk *w = NULL;
-	strat_oid id;
-	int64_t t;
-	int rc;
+	strat_oid *ids = NULL, *n, id;
+	int64_t *times = NULL, *nt, t, max;
+	size_t len = 0, cap = 0, i;
+	int rc, found = 0;
 
 	*shallow = 0;
 	if ((rc = strat_walk_new(&w, repo, tip, 0)) < 0)
 		return rc;
-	while ((rc = strat_walk_next_id(w, &id, &t)) == 1)
-		if (t < until) {
-			*out = id;
-			*time = t;
-			break;
+	while ((rc = strat_walk_next_id(w, &id, &t)) > 0) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 256;
+			if ((n = realloc(ids, cap * sizeof(*ids))) == NULL)
+				goto oom;
+			ids = n;
+			if ((nt = realloc(times, cap * sizeof(*times))) == NULL)
+				goto oom;
+			times = nt;
 		}
+		ids[len] = id;
+		times[len++] = t;
+	}
 	if (rc == STRAT_ESHALLOW)
 		rc = 0;
 	*shallow = rc == 0 && strat_walk_truncated(w);
 	strat_walk_free(w);
+	w = NULL;
+	if (rc < 0)
+		goto out;
+	/* Oldest first: a commit's time is the running maximum (SPEC
+	 * section 14, History), so the plan at a moment is that of the
+	 * newest commit whose running maximum is before it. */
+	for (i = len, max = INT64_MIN; i-- > 0;) {
+		if (times[i] > max)
+			max = times[i];
+		if (max >= until)
+			break;
+		*out = ids[i];
+		*time = max;
+		found = 1;
+	}
+	rc = found;
+	goto out;
+oom:
+	rc = strat_error_set(STRAT_ENOMEM, "out of memory");
+out:
+	strat_walk_free(w);
+	free(ids);
+	free(times);
 	return rc;
 }
 

@@ -131,7 +131,10 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 	if (i > 0)
 		before = &m->periods[i - 1];
 	rate_str(lc->n[STRAT_CAT_SHIPPED], lc->committed, r);
-	md_textf(b, "%s %s: ", cur->partial ? "Last complete" : "This",
+	/* Only the period containing today is "this" one, and it is
+	 * partial; a range that ended before today ends in a past one. */
+	md_textf(b, "%s %s: ",
+		 cur->partial ? "Last complete" : "Last reported",
 		 kind_names[m->kind]);
 	md_strong(b, r);
 	md_textf(b, " (%zu of %zu committed items shipped in %s)",

@@ -146,12 +146,15 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	part(b, &first, t->pullins, "item pulled in", "items pulled in");
 	part(b, &first, t->kind[STRAT_CHANGE_ITEM_SHIPPED], "shipped",
 	     "shipped");
+	part(b, &first, t->kind[STRAT_CHANGE_ITEM_MOVED],
+	     "item moved to another file", "items moved to another file");
 	part(b, &first, t->kind[STRAT_CHANGE_ITEM_DROPPED], "dropped",
 	     "dropped");
 	other = t->calendar - t->kind[STRAT_CHANGE_ITEM_ADDED] -
 		t->kind[STRAT_CHANGE_ITEM_REMOVED] - t->slips - t->pullins -
 		t->kind[STRAT_CHANGE_ITEM_SHIPPED] -
-		t->kind[STRAT_CHANGE_ITEM_DROPPED];
+		t->kind[STRAT_CHANGE_ITEM_DROPPED] -
+		t->kind[STRAT_CHANGE_ITEM_MOVED];
 	part(b, &first, other, "other calendar change",
 	     "other calendar changes");
 	part(b, &first, t->team, "team change", "team changes");
@@ -186,6 +189,7 @@ label(const strat_change *c)
 		[STRAT_CHANGE_ITEM_SHIPPED] = "item shipped",
 		[STRAT_CHANGE_ITEM_DROPPED] = "item dropped",
 		[STRAT_CHANGE_ITEM_STATUS] = "item status",
+		[STRAT_CHANGE_ITEM_MOVED] = "item moved",
 		[STRAT_CHANGE_PERSON_ADDED] = "person added",
 		[STRAT_CHANGE_PERSON_REMOVED] = "person removed",
 	};
@@ -396,12 +400,21 @@ md_more(md_doc *d, size_t more, const char *what)
 	md_text(p, " locally for the full list.");
 }
 
+/* Rows are shown in two passes: those that need attention (pass 0),
+ * then the others (pass 1). */
+static int
+attention_pass(const strat_change *c, int pass)
+{
+	return !(c->flags & STRAT_CHANGE_SILENT) == (pass == 1);
+}
+
 static void
 md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 	   const char *heading)
 {
 	static const char *const hdr[] = {"Change", "Id", "Title", "Details"};
 	size_t i, n = strat_changes_count(r->changes), rows = 0, more = 0;
+	int pass;
 	const strat_change *c;
 	char t[256];
 	md_block *cell;
@@ -414,9 +427,11 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 		return;
 	md_heading(d, 3, heading);
 	md_table(d, 4, hdr, "llll");
-	for (i = 0; i < n; i++) {
+	/* needs-attention rows (silent drops) first, then the rest */
+	for (i = 0, pass = 0; pass < 2; i = 0, pass++)
+	for (; i < n; i++) {
 		c = strat_changes_get(r->changes, i);
-		if (c->area != area)
+		if (c->area != area || !attention_pass(c, pass))
 			continue;
 		if (rows == max_rows(r)) {
 			more++;
@@ -712,10 +727,13 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 	size_t i, n = strat_changes_count(r->changes), rows = 0, mark;
 	const strat_change *c;
 	char t[256];
+	int pass;
 
-	for (i = 0; i < n; i++) {
+	/* needs-attention rows (silent drops) first, then the rest */
+	for (i = 0, pass = 0; pass < 2; i = 0, pass++)
+	for (; i < n; i++) {
 		c = strat_changes_get(r->changes, i);
-		if (c->area != area)
+		if (c->area != area || !attention_pass(c, pass))
 			continue;
 		if (rows++ == 0)
 			sb_printf(b, "\n%s:\n", strat_change_area_name(area));
@@ -734,7 +752,9 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 		sb_puts(b, "\n");
 	}
 	if (rows > max_rows(r))
-		sb_printf(b, "  ... and %zu more\n", rows - max_rows(r));
+		sb_printf(b, "  ... and %zu more rows, left out by "
+			     "--max-rows %zu\n",
+			  rows - max_rows(r), max_rows(r));
 }
 
 static int

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "plan_impl.h"
+#include "strat/text.h"
 
 static size_t
 distance(const char *a, const char *b, size_t cap)
@@ -60,4 +61,10 @@ suggest(const char *s, const char *const *cands, size_t n)
 		}
 	}
 	return bestd <= cap ? best : NULL;
+}
+
+const char *
+strat_text_suggest(const char *s, const char *const *cands, size_t n)
+{
+	return suggest(s, cands, n);
 }

@@ -246,5 +246,17 @@ echo more >> README
 check "subdirectory plan: clean commit accepted" git commit -qam readme
 (cd plans/marketing && strat lint --rev HEAD) > "$tmp/out" 2>&1 && ok "--rev from inside the plan directory" || no "--rev in subdir" "$tmp/out"
 
+# No plan: install refuses (the hook would refuse every commit), saying
+# where it looked; --force installs it anyway.
+n=$tmp/noplan; mkdir -p "$n/docs"; cd "$n" || exit 2
+git init -q . && echo readme > README && git add -A && git commit -qm init
+(cd docs && strat hook install) > "$tmp/out" 2>&1; rc=$?
+[ "$rc" = 2 ] && ok "install without a plan exits 2" || no "install without a plan: exit $rc" "$tmp/out"
+has "the refusal says where it looked" "no strat.yaml or strategy.yaml in '$n' (looked from '.'"
+has "the refusal names --force" "strat hook install --force"
+[ ! -e .git/hooks/pre-commit ] && ok "no hook written" || no "hook written without a plan"
+check "install --force without a plan" strat hook install --force
+[ -f .git/hooks/pre-commit ] && ok "--force wrote the hook" || no "no hook after --force"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -61,7 +61,9 @@
 	X(ITEM_STATUS, "item-status", CALENDAR,                              \
 	  "other status change (started, reopened)")                         \
 	X(PERSON_ADDED, "person-added", TEAM, "person joined the team")      \
-	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")
+	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")    \
+	X(ITEM_MOVED, "item-moved", CALENDAR,                                \
+	  "item moved to another calendar file")
 
 typedef enum {
 #define STRAT_CHANGE_ENUM_(sym, id, area, summary) STRAT_CHANGE_##sym,
@@ -103,6 +105,7 @@ typedef struct {
 	 *  RETITLED: titles; REOWNED: person ids; MOVED: quarters
 	 *  ("2026-Q2"); REANCHORED: anchor ids; REDATED: dates (YYYY-MM-DD);
 	 *  SHIPPED/DROPPED/STATUS: status names ("planned", ...);
+	 *  ITEM_MOVED: calendar file paths;
 	 *  ANCHOR_OUTCOMES: outcome ids joined by ", "; ANCHOR_DONE: text;
 	 *  OUTCOME/KPI/THESIS_CHANGED: "field: value" per changed field,
 	 *  joined by "; ";  ADDED/REMOVED: NULL.
@@ -167,13 +170,24 @@ const char *strat_change_area_name(strat_change_area area);
 const char *strat_status_name(strat_status status);
 
 /*
- * Findings of head that base does not have, matched by rule, file and
- * message (not by line or column, which shift with unrelated edits).
- * Counted as multisets: when head repeats a finding more often than base,
- * the extra occurrences are new (the later ones in head's order).  *out
- * is a new list (free with strat_diags_free) carrying head's severities.
- * Returns 0 or STRAT_ENOMEM.
+ * Findings of head that base does not have.  A finding is matched by its
+ * rule and its subject: the item, anchor, outcome, KPI or person whose
+ * entry holds it, found by position in the plan it came from, and the
+ * field on its line (the message too when it is on no known field), so
+ * that moving an item to another file, or renaming or splitting a file,
+ * makes no finding new.  A finding outside every such entry (or when the
+ * plan is not given) is matched by rule, file and message.  Never by line
+ * or column, which shift with unrelated edits.  Counted as multisets:
+ * when head repeats a finding more often than base, the extra
+ * occurrences are new (the later ones in head's order).  *out is a new
+ * list (free with strat_diags_free) carrying head's severities.  Returns
+ * 0 or STRAT_ENOMEM.
  */
+int strat_diags_new_since_plans(strat_diags **out, const strat_plan *base_plan,
+				const strat_diags *base,
+				const strat_plan *head_plan,
+				const strat_diags *head);
+/* The same without the plans: by rule, file and message. */
 int strat_diags_new_since(strat_diags **out, const strat_diags *base,
 			  const strat_diags *head);
 

@@ -55,10 +55,13 @@ int strat_plan_load_mended(strat_plan **out, strat_mends **mends,
 			   strat_diags *mended_diags);
 
 /*
- * The newest commit on the first-parent chain from tip whose committer
- * time is before `until` (seconds since the epoch, UTC).  Returns 1 with
- * *out and *time set, 0 when there is none (then *shallow says whether
- * the walk stopped at a shallow-clone boundary), or a negative code.
+ * The newest commit on the first-parent chain from tip whose time is
+ * before `until` (seconds since the epoch, UTC), a commit's time being
+ * its committer time made non-decreasing along the chain (spec/SPEC.md,
+ * section 14, History: the plan at a moment).  Returns 1 with *out and
+ * *time (that non-decreasing time) set, 0 when there is none (then
+ * *shallow says whether the walk stopped at a shallow-clone boundary),
+ * or a negative code.
  */
 int strat_commit_before(strat_repo *repo, const strat_oid *tip,
 			int64_t until, strat_oid *out, int64_t *time,

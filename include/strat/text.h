@@ -27,4 +27,11 @@ int strat_text_unsafe_cp(uint32_t c);
  */
 int strat_text_safe(char **out, const char *s, size_t n);
 
+/* "Did you mean": the candidate of cands[0..n) (NULL entries skipped)
+ * nearest to s by edit distance, or NULL when none is close enough (a
+ * distance of 1 for short words, up to 4 for long ones).  Borrowed from
+ * cands. */
+const char *strat_text_suggest(const char *s, const char *const *cands,
+			       size_t n);
+
 #endif
