@@ -372,7 +372,7 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 		for (f = 0; f < 4; f++) {
 			strat_report_options ro = {
 				STRAT_REPORT_OPTIONS_VERSION, fmts[f], 0,
-				STRAT_BY_ANCHOR, "HEAD", mo.today};
+				STRAT_BY_ANCHOR, "HEAD", mo.today, NULL, NULL};
 
 			for (by = 0; by < 4; by++) {
 				/* the breakdowns in one format only */

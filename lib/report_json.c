@@ -37,7 +37,7 @@ status_name(strat_status s)
 	return s == STRAT_STATUS_NONE ? "" : strat_status_name(s);
 }
 
-static void
+void
 json_date(sbuf *b, strat_day d)
 {
 	char s[11];
@@ -50,7 +50,7 @@ json_date(sbuf *b, strat_day d)
 	sb_json_u(b, s);
 }
 
-static void
+void
 json_rate(sbuf *b, size_t shipped, size_t committed)
 {
 	if (committed == 0)
@@ -305,12 +305,14 @@ report_json(const strat_history *h, const strat_measures *m,
 		json_events(&b, h, t);
 		sb_puts(&b, "}");
 	}
-	sb_puts(&b, i ? "\n  ]\n}\n" : "]\n}\n");
+	sb_puts(&b, i ? "\n  ]" : "]");
+	report_json_kpis(&b, h, m, o);
+	sb_puts(&b, "\n}\n");
 	(void)s;
 	return sb_finish(&b);
 }
 
-static void
+void
 csv_field(sbuf *b, const char *s)
 {
 	sbuf t = {0};
@@ -365,7 +367,8 @@ report_csv(const strat_history *h, const strat_measures *m,
 	char d1[11], d2[11];
 	static const char *const bys[] = {"anchor", "owner", "channel"};
 
-	(void)h;
+	if (o->by_set && (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME))
+		return report_csv_kpis(h, m, o);
 	if (!o->by_set) {
 		sb_puts(&b, "period,start,end,partial,committed,shipped,"
 			    "slipped,dropped,missed,open,unplanned,rate\r\n");

@@ -358,6 +358,7 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
 		group_table(d, m, STRAT_BY_OWNER);
 	if (o->by_set && o->by == STRAT_BY_CHANNEL)
 		group_table(d, m, STRAT_BY_CHANNEL);
+	report_md_kpis(d, h, m, o);
 	slips_table(d, h, m);
 	cat_table(d, h, m, STRAT_CAT_DROPPED);
 	cat_table(d, h, m, STRAT_CAT_UNPLANNED);
@@ -468,7 +469,12 @@ static const char style[] =
 	"polyline.rate{fill:none;stroke:#8250df;stroke-width:2}"
 	"circle.rate,.k.rate{fill:#8250df;background:#8250df}"
 	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}"
-	"figcaption{font-size:.85rem;color:#57606a}";
+	"figcaption{font-size:.85rem;color:#57606a}"
+	"polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
+	"circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
+	"line.target{stroke:#cf222e;stroke-dasharray:6 4}"
+	".k.target{background:#cf222e}"
+	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}";
 
 char *
 strat_report_render(const strat_history *h, const strat_measures *m,

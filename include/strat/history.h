@@ -186,7 +186,14 @@ int strat_measure(strat_measures **out, const strat_history *h,
 		  const strat_measure_options *opts);
 void strat_measures_free(strat_measures *m);
 
-typedef enum { STRAT_BY_ANCHOR, STRAT_BY_OWNER, STRAT_BY_CHANNEL } strat_by;
+typedef enum {
+	STRAT_BY_ANCHOR,
+	STRAT_BY_OWNER,
+	STRAT_BY_CHANNEL,
+	STRAT_BY_KPI,    /* report only: KPI movement beside the items */
+	STRAT_BY_OUTCOME /* serving each KPI or outcome; not a grouping of
+			  * strat_measure_group */
+} strat_by;
 
 /* Totals over all periods grouped by a field (of the version at the
  * period's start for committed items, at its end for unplanned ones),
@@ -209,6 +216,11 @@ typedef struct {
 	strat_by by;
 	const char *revision; /* as given, for the title */
 	strat_day today;
+	/* Optional: the plan at the revision and its KPI series (metrics.h),
+	 * for the KPI movement sections; both borrowed.  Shown when the plan
+	 * has metrics files. */
+	const strat_plan *plan;
+	const struct strat_kpiset *kpis;
 } strat_report_options;
 #define STRAT_REPORT_OPTIONS_VERSION 1
 
