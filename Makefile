@@ -15,7 +15,7 @@ MANDIR    = $(PREFIX)/share/man
 DATADIR   = $(PREFIX)/share
 CC       ?= cc
 B        ?= build
-PKGS      = yaml-0.1 libgit2 libcmark-gfm libdeflate
+PKGS      = yaml-0.1 libgit2 libcmark-gfm
 OPT      ?= -O2 -g
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
@@ -72,7 +72,7 @@ deps:
 # (tests/suite-fuzz-replay.sh).  make fuzz runs each target under libFuzzer
 # for FUZZ_SECONDS (default 60) and reports executions and findings.
 # fuzz_history builds git repositories with libgit2 directly (test code).
-FUZZ_TARGETS := yaml lint markdown history pack
+FUZZ_TARGETS := yaml lint markdown history
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 60
 FB           := build/fuzz

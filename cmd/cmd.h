@@ -48,6 +48,17 @@ char *find_plan_root(const char *start);
 char *find_beside_exe(const char *const *cands);
 
 /*
+ * Today: STRAT_TODAY (YYYY-MM-DD) when set and not empty, else the system
+ * clock in UTC.  The one place strat reads STRAT_TODAY.  An invalid value
+ * is reported and gives STRAT_NO_DATE: the caller exits with EXIT_TROUBLE.
+ */
+strat_day cmd_today(void);
+
+/* strat_repo_open_ext with git's environment (GIT_DIR, GIT_WORK_TREE,
+ * GIT_INDEX_FILE: set by git for hooks) as options. */
+int cmd_repo_open(strat_repo **out, const char *path);
+
+/*
  * Flush standard output after a command and check every write to it
  * (strat(1), EXIT STATUS): a failed write is "cannot write the standard
  * output: <reason>" and exit 2; a closed pipe ends the process quietly
@@ -65,25 +76,6 @@ int want_color(FILE *f, const char *mode);
 void term_puts(FILE *f, const char *s);
 void term_putn(FILE *f, const char *s, size_t n);
 
-/* JSON string (with quotes) for s; NULL prints null. */
-void json_str(FILE *f, const char *s);
-
-/* Print diagnostics in each format (cmd/out_*.c). */
-typedef struct {
-	const strat_diags *diags;
-	const strat_plan *plan; /* for source lines; may be NULL */
-	size_t files;           /* files read */
-	int color, quiet;
-	const char *root;       /* shown in sarif as the base */
-	const char *prefix;     /* github: the plan directory relative to
-				 * the repository's top ("" at the top or
-				 * outside a repository) */
-} report_ctx;
-
-void out_text(FILE *f, const report_ctx *r);
-void out_json(FILE *f, const report_ctx *r);
-void out_sarif(FILE *f, const report_ctx *r);
-void out_github(FILE *f, const report_ctx *r);
 
 /*
  * The plan in a git repository, as staged or committed (cmd/gitplan.c).

@@ -67,26 +67,23 @@ cmd_diff(int argc, char **argv)
 	gitplan g;
 	const char *plan_dir = NULL, *b = NULL, *h = "HEAD";
 	char *spec = NULL, *dots;
-	int ch, format = STRAT_REVIEW_TEXT, lint = 1, check = 0, mb = 0;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+	int ch, lint = 1, check = 0, mb = 0;
 	int ret = EXIT_TROUBLE, opened = 0;
 	char *out = NULL;
 	long rows = 0;
 
 	memset(&base, 0, sizeof(base));
 	memset(&head, 0, sizeof(head));
-	lo.today = strat_date_today();
+	lo.today = STRAT_NO_DATE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "md") == 0 ||
-			    strcmp(optarg, "markdown") == 0)
-				format = STRAT_REVIEW_MD;
-			else if (strcmp(optarg, "json") == 0)
-				format = STRAT_REVIEW_JSON;
-			else if (strcmp(optarg, "text") == 0)
-				format = STRAT_REVIEW_TEXT;
-			else {
+			ro.format = strat_format_lookup(optarg);
+			if (ro.format != STRAT_FORMAT_TEXT &&
+			    ro.format != STRAT_FORMAT_MD &&
+			    ro.format != STRAT_FORMAT_JSON) {
 				die_msg("unknown format '%s'; use text, md or "
 					"json",
 					optarg);
@@ -127,6 +124,9 @@ cmd_diff(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	if (lo.today == STRAT_NO_DATE &&
+	    (lo.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
 	if (argc - optind < 1 || argc - optind > 2) {
 		fputs(diff_usage, stderr);
 		return EXIT_TROUBLE;
@@ -188,23 +188,11 @@ cmd_diff(int argc, char **argv)
 	rv.changes = changes;
 	rv.new_findings = fresh;
 	rv.max_rows = (size_t)rows;
-	if (strat_review_render(&out, &rv, format) < 0) {
+	if (strat_review_render(&out, &rv, &ro) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (format == STRAT_REVIEW_TEXT) {
-		const char *p = out, *nl;
-
-		for (; *p; p = nl + 1) { /* control characters made harmless */
-			if ((nl = strchr(p, '\n')) == NULL) {
-				term_puts(stdout, p);
-				break;
-			}
-			term_putn(stdout, p, (size_t)(nl - p));
-			fputc('\n', stdout);
-		}
-	} else
-		fputs(out, stdout);
+	fputs(out, stdout);
 	ret = check && strat_review_attention(&rv) ? EXIT_FINDINGS
 						    : EXIT_CLEAN;
 out:

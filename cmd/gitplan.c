@@ -58,9 +58,9 @@ gitplan_open(gitplan *g, const char *dir)
 	int rc;
 
 	memset(g, 0, sizeof(*g));
-	if ((rc = strat_repo_open(&g->repo, dir ? dir : ".")) < 0 &&
+	if ((rc = cmd_repo_open(&g->repo, dir ? dir : ".")) < 0 &&
 	    dir != NULL)
-		rc = strat_repo_open(&g->repo, ".");
+		rc = cmd_repo_open(&g->repo, ".");
 	if (rc < 0) {
 		die_msg("%s", strat_error_last());
 		return -1;

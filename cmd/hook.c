@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "strat/file.h"
 
 #define MARKER "# strat-hook: written by 'strat hook install'"
 #define CHAINED "pre-commit.strat-chained"
@@ -28,16 +29,22 @@ static const char hook_usage[] =
 	"usage: strat hook install [--chain] [PLAN-DIR]\n"
 	"       strat hook uninstall\n";
 
-/* 1 if path is a hook strat wrote, 0 if not, -1 if absent. */
+/* 1 if path is a hook strat wrote, 0 if not (a symbolic link, even one
+ * to nothing, is someone else's), -1 if absent. */
 static int
 ours(const char *path)
 {
 	char buf[4096];
 	ssize_t n;
-	int fd = open(path, O_RDONLY);
+	struct stat st;
+	int fd;
 
-	if (fd < 0)
+	if (lstat(path, &st) < 0)
 		return errno == ENOENT ? -1 : 0;
+	if (!S_ISREG(st.st_mode))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) < 0)
+		return 0;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n < 0)
@@ -68,24 +75,22 @@ shquote(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-/* Write the hook to path through a temporary file and a rename. */
+/* Write the hook to path in the hooks directory as git writes a file
+ * (strat/file.h): a temporary beside it created O_EXCL|O_NOFOLLOW, fsync,
+ * rename; a symbolic link in the way is refused, nothing is written
+ * outside the hooks directory. */
 static int
-write_hook(const char *path, const char *prefix, int chain)
+write_hook(const char *hooks, const char *path, const char *prefix,
+	   int chain)
 {
-	char tmp[PATH_MAX];
+	strat_file_opts fo = STRAT_FILE_OPTS_INIT;
+	char *buf = NULL;
+	size_t len = 0;
 	FILE *f;
-	int fd;
+	int rc, fd;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.strat-tmp", path) >=
-	    sizeof(tmp)) {
-		die_msg("path too long: %s", path);
-		return -1;
-	}
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0755)) < 0 ||
-	    (f = fdopen(fd, "w")) == NULL) {
-		die_msg("cannot write '%s': %s", tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		die_msg("out of memory");
 		return -1;
 	}
 	fputs("#!/bin/sh\n" MARKER "; 'strat hook uninstall' removes it.\n"
@@ -111,17 +116,29 @@ write_hook(const char *path, const char *prefix, int chain)
 		shquote(f, prefix);
 	}
 	fputc('\n', f);
-	if (fchmod(fd, 0755) < 0 || fflush(f) != 0 || ferror(f)) {
-		die_msg("cannot write '%s': %s", tmp, strerror(errno));
-		fclose(f);
-		unlink(tmp);
+	if (fclose(f) != 0) {
+		free(buf);
+		die_msg("out of memory");
 		return -1;
 	}
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		die_msg("cannot install '%s': %s", path, strerror(errno));
-		unlink(tmp);
+	fo.flags = STRAT_FILE_NOFOLLOW;
+	fo.mode = 0755;
+	rc = strat_file_write(NULL, hooks, path, buf, len, &fo);
+	free(buf);
+	if (rc < 0) {
+		die_msg("cannot install '%s': %s", path, strat_error_last());
 		return -1;
 	}
+	/* executable whatever the umask, as before (never through a link) */
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) < 0 ||
+	    fchmod(fd, 0755) < 0) {
+		die_msg("cannot make '%s' executable: %s", path,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
 	return 0;
 }
 
@@ -196,7 +213,7 @@ install(strat_repo *repo, const char *hooks, int chain, const char *dir)
 		}
 		chained = 1;
 	}
-	if (write_hook(hook, prefix, chained) < 0) {
+	if (write_hook(hooks, hook, prefix, chained) < 0) {
 		if (mine == 0)
 			rename(old, hook); /* put the old hook back */
 		goto out;
@@ -296,7 +313,7 @@ cmd_hook(int argc, char **argv)
 		fputs(hook_usage, stderr);
 		return EXIT_TROUBLE;
 	}
-	if (strat_repo_open(&repo, ".") < 0 ||
+	if (cmd_repo_open(&repo, ".") < 0 ||
 	    strat_repo_hooks_dir(repo, &hooks, &configured) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "strat/file.h"
 
 static const char init_usage[] =
 	"usage: strat init [--force] [--git] [--schema-base URL|DIR] [DIR]\n";
@@ -249,55 +250,78 @@ write_calendar(FILE *f, const scaffold *s)
 		s->dates[2]);
 }
 
+/* Create base and the directories of path below it, these never through
+ * a symbolic link: a link in the way is refused, so nothing is made
+ * outside base. */
 static int
-mkdirs(const char *path)
+mkdirs(const char *base, const char *path)
 {
 	char p[PATH_MAX], *s;
+	struct stat st;
+	size_t n = strlen(base);
 
+	/* every directory of path: each '/' ends one (not the file) */
 	if ((size_t)snprintf(p, sizeof(p), "%s", path) >= sizeof(p))
 		return -1;
 	for (s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST)
+		/* base itself (and above it) as the user named it */
+		if (s > p + n && lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			die_msg("'%s' is in the way: %s", p,
+				S_ISLNK(st.st_mode)
+					? "init creates directories only "
+					  "inside the plan, never through a "
+					  "symbolic link"
+					: "not a directory");
 			return -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) < 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
-
-/* Create path (never overwriting) and fill it; 0, or -1 with a message. */
-static int
-create(const char *path, void (*fill)(FILE *, const scaffold *),
-       const scaffold *s)
-{
-	char dir[PATH_MAX], *slash;
-	FILE *f;
-	int fd;
-
-	if ((size_t)snprintf(dir, sizeof(dir), "%s", path) >= sizeof(dir))
-		return -1;
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		if (mkdirs(dir) < 0) {
-			die_msg("cannot create directory '%s': %s", dir,
+		}
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			die_msg("cannot create directory '%s': %s", p,
 				strerror(errno));
 			return -1;
 		}
+		*s = '/';
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-		die_msg("cannot create '%s': %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	return 0;
+}
+
+/* Create path below base (never overwriting, never through a link) and
+ * fill it, as git writes a file (strat/file.h); 0, or -1 with a message. */
+static int
+create(const char *base, const char *path,
+       void (*fill)(FILE *, const scaffold *), const scaffold *s)
+{
+	strat_file_opts fo = STRAT_FILE_OPTS_INIT;
+	char *buf = NULL, *root;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (mkdirs(base, path) < 0)
+		return -1;
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		die_msg("out of memory");
 		return -1;
 	}
 	fill(f, s);
 	if (fclose(f) != 0) {
-		die_msg("cannot write '%s': %s", path, strerror(errno));
+		free(buf);
+		die_msg("out of memory");
+		return -1;
+	}
+	if ((root = realpath(base, NULL)) == NULL) {
+		die_msg("cannot create '%s': %s", path, strerror(errno));
+		free(buf);
+		return -1;
+	}
+	fo.flags = STRAT_FILE_CREATE | STRAT_FILE_NOFOLLOW;
+	rc = strat_file_write(NULL, root, path, buf, len, &fo);
+	free(root);
+	free(buf);
+	if (rc < 0) {
+		die_msg("cannot create '%s': %s", path, strat_error_last());
 		return -1;
 	}
 	return 0;
@@ -407,11 +431,8 @@ cmd_init(int argc, char **argv)
 			argv[optind][--n] = '\0'; /* "plan/" prints as "plan" */
 		dir = argv[optind];
 	}
-	today = strat_date_today();
-	if (today == STRAT_NO_DATE) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD");
+	if ((today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
 	strat_date_to_ymd(today, &y, &m, &d);
 	s.year = y;
 	s.q = (m - 1) / 3 + 1;
@@ -451,7 +472,7 @@ cmd_init(int argc, char **argv)
 			printf("kept    %s (exists)\n", paths[i]);
 			continue;
 		}
-		if (create(paths[i], fills[i], &s) < 0)
+		if (create(dir, paths[i], fills[i], &s) < 0)
 			goto out;
 		printf("created %s\n", paths[i]);
 		made++;

@@ -14,8 +14,6 @@ static const char lint_usage[] =
 	"                  [--today YYYY-MM-DD] [--new-since REV] [PATH...]\n"
 	"       strat lint (--staged | --rev REV) [options] [DIR]\n";
 
-enum { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB };
-
 typedef struct {
 	int format, quiet;
 	const char *color;
@@ -51,35 +49,54 @@ keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
 	return 0;
 }
 
+/* The summary line of text output, on stderr: stdout holds only the
+ * findings. */
+static void
+summary(const strat_diags *diags, size_t files, int color)
+{
+	size_t e = strat_diags_errors(diags), w = strat_diags_warnings(diags);
+
+	if (e == 0 && w == 0) {
+		fprintf(stderr, "%sok: %zu file%s, no problems%s\n",
+			color ? "\033[1;32m" : "", files, files == 1 ? "" : "s",
+			color ? "\033[0m" : "");
+		return;
+	}
+	fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s\n", e,
+		e == 1 ? "" : "s", w, w == 1 ? "" : "s", files,
+		files == 1 ? "" : "s");
+}
+
 /* Print the findings of plan and return the exit code. */
 static int
 report(const strat_plan *plan, strat_diags *diags, const char *root,
        const char *prefix, size_t nonly, const lint_opts *o)
 {
-	report_ctx r;
+	strat_lint_result r = STRAT_LINT_RESULT_INIT;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+	char *out = NULL;
 
-	memset(&r, 0, sizeof(r));
-	r.diags = diags;
 	strat_diags_sort(diags);
+	r.diags = diags;
 	r.plan = plan;
 	/* Files checked: with PATH files, those the user asked about. */
 	r.files = nonly ? nonly : strat_plan_file_count(plan);
-	r.quiet = o->quiet;
 	r.root = root;
-	r.prefix = prefix ? prefix : "";
-	switch (o->format) {
-	case FMT_JSON:
-		out_json(stdout, &r);
-		break;
-	case FMT_SARIF:
-		out_sarif(stdout, &r);
-		break;
-	case FMT_GITHUB:
-		out_github(stdout, &r);
-		break;
-	default:
-		r.color = want_color(stdout, o->color);
-		out_text(stdout, &r);
+	r.plan_dir = prefix ? prefix : "";
+	ro.format = o->format;
+	ro.quiet = o->quiet;
+	if (o->format == STRAT_FORMAT_TEXT)
+		ro.color = want_color(stdout, o->color);
+	if (strat_lint_render(&out, &r, &ro) < 0) {
+		die_msg("%s", strat_error_last());
+		return EXIT_TROUBLE;
+	}
+	fputs(out, stdout);
+	free(out);
+	if (o->format == STRAT_FORMAT_TEXT && !o->quiet) {
+		/* flushed first, so that 2>&1 reads in order */
+		fflush(stdout);
+		summary(diags, r.files, ro.color);
 	}
 	return strat_diags_errors(diags) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -129,7 +146,7 @@ repo_prefix(const char *root)
 	char *top = NULL, *real = NULL, *out = NULL;
 	size_t n;
 
-	if (strat_repo_open(&repo, root) < 0)
+	if (cmd_repo_open(&repo, root) < 0)
 		return NULL;
 	if ((wd = strat_repo_workdir(repo)) != NULL &&
 	    (top = realpath(wd, NULL)) != NULL &&
@@ -163,7 +180,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		return EXIT_TROUBLE;
 	}
 	lo.today = o->today;
-	lo.keep_sources = o->format == FMT_TEXT;
+	lo.keep_sources = o->format == STRAT_FORMAT_TEXT;
 	if ((rc = strat_diags_new(&diags)) < 0 ||
 	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0 ||
 	    (rc = strat_lint(plan, &lo, diags)) < 0) {
@@ -181,7 +198,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (o->format == FMT_GITHUB)
+	if (o->format == STRAT_FORMAT_GITHUB)
 		prefix = repo_prefix(root);
 	ret = report(plan, shown ? shown : diags, root, prefix,
 		     only ? nonly : 0, o);
@@ -211,7 +228,7 @@ lint_git(const char *dir, const lint_opts *o)
 	if (gitplan_open(&g, dir) < 0)
 		return EXIT_TROUBLE;
 	lo.today = o->today;
-	lo.keep_sources = o->format == FMT_TEXT;
+	lo.keep_sources = o->format == STRAT_FORMAT_TEXT;
 	if (o->rev != NULL && gitplan_resolve(&g, o->rev, &oid) < 0)
 		goto out;
 	if (strat_diags_new(&diags) < 0 ||
@@ -271,26 +288,22 @@ cmd_lint(int argc, char **argv)
 		{"new-since", required_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	lint_opts o = {FMT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL};
+	lint_opts o = {STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL};
 	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
 	char *root, **roots, **rels, **only;
 	size_t n, k;
 
-	o.today = strat_date_today();
+	o.today = STRAT_NO_DATE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o.format = FMT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				o.format = FMT_JSON;
-			else if (strcmp(optarg, "sarif") == 0)
-				o.format = FMT_SARIF;
-			else if (strcmp(optarg, "github") == 0)
-				o.format = FMT_GITHUB;
-			else {
+			o.format = strat_format_lookup(optarg);
+			if (o.format != STRAT_FORMAT_TEXT &&
+			    o.format != STRAT_FORMAT_JSON &&
+			    o.format != STRAT_FORMAT_SARIF &&
+			    o.format != STRAT_FORMAT_GITHUB) {
 				die_msg("unknown format '%s'; use text, json, "
 					"sarif or github",
 					optarg);
@@ -327,6 +340,8 @@ cmd_lint(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	if (o.today == STRAT_NO_DATE && (o.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
 	if (o.staged && o.rev) {
 		die_msg("--staged and --rev read different versions; give "
 			"one of them");

@@ -32,11 +32,20 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
-	if (strat_date_parse(s, out) < 0) {
+	if (strat_date_parse(s, out) == 0)
+		return 0;
+	/* well-formed but out of range: say so, not that the form is wrong */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2 && strncmp(s, "1900", 4) < 0)
+		die_msg("%s '%s' is before 1900-01-01, the first day strat "
+			"measures",
+			opt, s);
+	else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		die_msg("%s '%s' is not a day of the calendar", opt, s);
+	else
 		die_msg("%s wants YYYY-MM-DD, not '%s'", opt, s);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /*
@@ -102,7 +111,8 @@ cmd_report(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
-	strat_report_options ro;
+	strat_report rp = STRAT_REPORT_INIT;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
 	const char *rev = "HEAD", *outpath = NULL;
 	strat_repo *repo = NULL;
 	gitplan gp = {NULL, NULL, NULL, NULL, 0};
@@ -112,22 +122,14 @@ cmd_report(int argc, char **argv)
 	strat_kpiset *kpis = NULL;
 	strat_oid tip;
 	char *text = NULL, *end;
-	const char *env;
 	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
 	FILE *f;
 
-	memset(&ro, 0, sizeof(ro));
-	ro.version = STRAT_REPORT_OPTIONS_VERSION;
-	ro.format = STRAT_REPORT_MD;
-	env = getenv("STRAT_TODAY");
-	if (env != NULL && env[0] != '\0' &&
-	    strat_date_parse(env, &mo.today) < 0) {
-		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+	ro.format = STRAT_FORMAT_MD;
+	if (mo.today == STRAT_NO_DATE &&
+	    (mo.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
-	}
-	if (mo.today == STRAT_NO_DATE)
-		mo.today = strat_date_today();
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -154,17 +156,17 @@ cmd_report(int argc, char **argv)
 				return EXIT_TROUBLE;
 			break;
 		case 'b':
-			ro.by_set = 1;
+			rp.by_set = 1;
 			if (strcmp(optarg, "anchor") == 0)
-				ro.by = STRAT_BY_ANCHOR;
+				rp.by = STRAT_BY_ANCHOR;
 			else if (strcmp(optarg, "owner") == 0)
-				ro.by = STRAT_BY_OWNER;
+				rp.by = STRAT_BY_OWNER;
 			else if (strcmp(optarg, "channel") == 0)
-				ro.by = STRAT_BY_CHANNEL;
+				rp.by = STRAT_BY_CHANNEL;
 			else if (strcmp(optarg, "kpi") == 0)
-				ro.by = STRAT_BY_KPI;
+				rp.by = STRAT_BY_KPI;
 			else if (strcmp(optarg, "outcome") == 0)
-				ro.by = STRAT_BY_OUTCOME;
+				rp.by = STRAT_BY_OUTCOME;
 			else {
 				die_msg("unknown --by '%s'; use anchor, owner, "
 					"channel, kpi or outcome",
@@ -175,13 +177,13 @@ cmd_report(int argc, char **argv)
 		case 'f':
 			if (strcmp(optarg, "md") == 0 ||
 			    strcmp(optarg, "markdown") == 0)
-				ro.format = STRAT_REPORT_MD;
+				ro.format = STRAT_FORMAT_MD;
 			else if (strcmp(optarg, "html") == 0)
-				ro.format = STRAT_REPORT_HTML;
+				ro.format = STRAT_FORMAT_HTML;
 			else if (strcmp(optarg, "json") == 0)
-				ro.format = STRAT_REPORT_JSON;
+				ro.format = STRAT_FORMAT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
-				ro.format = STRAT_REPORT_CSV;
+				ro.format = STRAT_FORMAT_CSV;
 			else {
 				die_msg("unknown format '%s'; use md, html, "
 					"json or csv",
@@ -225,6 +227,16 @@ cmd_report(int argc, char **argv)
 	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
 	    mo.until < mo.since) {
 		die_msg("--until is before --since");
+		return EXIT_TROUBLE;
+	}
+	if (mo.since != STRAT_NO_DATE && mo.until == STRAT_NO_DATE &&
+	    mo.since > mo.today) {
+		char d[11];
+
+		strat_date_format(mo.today, d);
+		die_msg("--since is after today (%s): there is nothing to "
+			"measure",
+			d);
 		return EXIT_TROUBLE;
 	}
 	if (isatty(2)) {
@@ -293,12 +305,14 @@ cmd_report(int argc, char **argv)
 	}
 	if (load_kpis(&gp, &tip, &plan, &kpis) < 0)
 		goto out;
-	ro.plan = plan;
-	ro.kpis = kpis;
-	ro.revision = rev;
-	ro.today = mo.today;
-	if ((text = strat_report_render(h, m, &ro)) == NULL) {
-		die_msg("out of memory");
+	rp.plan = plan;
+	rp.kpis = kpis;
+	rp.history = h;
+	rp.measures = m;
+	rp.revision = rev;
+	rp.today = mo.today;
+	if (strat_report_render(&text, &rp, &ro) < 0) {
+		die_msg("%s", strat_error_last());
 		goto out;
 	}
 	f = outpath ? fopen(outpath, "w") : stdout;

@@ -63,6 +63,32 @@ find_plan_root(const char *start)
 	return git ? git : realpath(start, NULL);
 }
 
+strat_day
+cmd_today(void)
+{
+	const char *env = getenv("STRAT_TODAY");
+	strat_day d;
+
+	if (env == NULL || env[0] == '\0')
+		return strat_date_today();
+	if (strat_date_parse(env, &d) < 0) {
+		die_msg("STRAT_TODAY wants YYYY-MM-DD, not '%s'", env);
+		return STRAT_NO_DATE;
+	}
+	return d;
+}
+
+int
+cmd_repo_open(strat_repo **out, const char *path)
+{
+	strat_repo_options o = STRAT_REPO_OPTIONS_INIT;
+
+	o.git_dir = getenv("GIT_DIR");
+	o.work_tree = getenv("GIT_WORK_TREE");
+	o.index_file = getenv("GIT_INDEX_FILE");
+	return strat_repo_open_ext(out, path, &o);
+}
+
 int
 want_color(FILE *f, const char *mode)
 {
@@ -82,78 +108,17 @@ want_color(FILE *f, const char *mode)
 void
 term_putn(FILE *f, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i, k;
-	uint32_t cp;
+	char *safe = NULL;
 
-	for (i = 0; i < n; i += k) {
-		k = strat_text_utf8_seq(p + i, n - i, &cp);
-		if (k == 0) {
-			/* not UTF-8 (a lone 0x9b is a CSI): U+FFFD */
-			fputs("\xef\xbf\xbd", f);
-			k = 1;
-		} else if (strat_text_unsafe_cp(cp)) {
-			fputc('?', f); /* ESC, CR, BEL, C1, bidi override */
-		} else {
-			fwrite(p + i, 1, k, f);
-		}
-	}
+	if (strat_text_safe(&safe, s, n) == 0)
+		fputs(safe, f);
+	free(safe);
 }
 
 void
 term_puts(FILE *f, const char *s)
 {
 	term_putn(f, s, strlen(s));
-}
-
-void
-json_str(FILE *f, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n, k;
-	uint32_t cp;
-
-	if (s == NULL) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (n = strlen(s); n > 0; p += k, n -= k) {
-		k = 1;
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\t':
-			fputs("\\t", f);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fprintf(f, "\\u%04x", *p);
-			} else if (*p < 0x80) {
-				fputc(*p, f);
-			} else if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
-				/* not UTF-8 (a file name from git): JSON
-				 * text must be UTF-8 (RFC 8259 8.1) */
-				fputs("\\ufffd", f);
-				k = 1;
-			} else if (strat_text_unsafe_cp(cp)) {
-				fprintf(f, "\\u%04x", (unsigned)cp);
-			} else {
-				fwrite(p, 1, k, f);
-			}
-		}
-	}
-	fputc('"', f);
 }
 
 char *

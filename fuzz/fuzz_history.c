@@ -347,9 +347,9 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 {
 	static const strat_period_kind kinds[] = {
 		STRAT_PERIOD_QUARTER, STRAT_PERIOD_MONTH, STRAT_PERIOD_WEEK};
-	static const strat_report_format fmts[] = {
-		STRAT_REPORT_MD, STRAT_REPORT_HTML, STRAT_REPORT_JSON,
-		STRAT_REPORT_CSV};
+	static const strat_format fmts[] = {
+		STRAT_FORMAT_MD, STRAT_FORMAT_HTML, STRAT_FORMAT_JSON,
+		STRAT_FORMAT_CSV};
 	size_t k, f, by, i, ng;
 	char line[128];
 
@@ -370,19 +370,23 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 			continue;
 		}
 		for (f = 0; f < 4; f++) {
-			strat_report_options ro = {
-				STRAT_REPORT_OPTIONS_VERSION, fmts[f], 0,
-				STRAT_BY_ANCHOR, "HEAD", mo.today, NULL, NULL};
+			strat_report rp = STRAT_REPORT_INIT;
+			strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+
+			rp.history = h;
+			rp.measures = m;
+			rp.revision = "HEAD";
+			rp.today = mo.today;
+			ro.format = fmts[f];
 
 			for (by = 0; by < 4; by++) {
 				/* the breakdowns in one format only */
-				if (by > 0 && fmts[f] != STRAT_REPORT_CSV)
+				if (by > 0 && fmts[f] != STRAT_FORMAT_CSV)
 					break;
-				ro.by_set = by > 0;
-				ro.by = by > 0 ? (strat_by)(by - 1)
+				rp.by_set = by > 0;
+				rp.by = by > 0 ? (strat_by)(by - 1)
 					       : STRAT_BY_ANCHOR;
-				if ((text = strat_report_render(h, m, &ro)) ==
-				    NULL)
+				if (strat_report_render(&text, &rp, &ro) < 0)
 					fuzz_fail("render returned NULL", NULL,
 						  0);
 				add(out, text);
@@ -432,7 +436,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!inited) {
 		git_libgit2_init();
-		unsetenv("STRAT_REPORT_REUSE");
 		unsetenv("GIT_DIR");
 		unsetenv("GIT_WORK_TREE");
 		unsetenv("GIT_INDEX_FILE");

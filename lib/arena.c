@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "pages.h"
 
 #define CHUNK_MIN (64 * 1024)
 
@@ -13,8 +12,7 @@ struct arena_chunk {
 	_Alignas(16) unsigned char data[];
 };
 
-/* A chunk of at least sz bytes of data.  Chunks of 2 MB and more take
- * whole huge pages (pages.h), the rounding included in their size. */
+/* A chunk of at least sz bytes of data. */
 static arena_chunk *
 chunk_new(size_t sz)
 {
@@ -23,15 +21,7 @@ chunk_new(size_t sz)
 
 	if (bytes < sz)
 		return NULL;
-	if (bytes >= PAGES_HUGE) {
-		bytes = (bytes + PAGES_HUGE - 1) & ~(PAGES_HUGE - 1);
-		if (bytes < sz)
-			return NULL;
-		c = pages_alloc(bytes);
-	} else {
-		c = malloc(bytes);
-	}
-	if (c != NULL)
+	if ((c = malloc(bytes)) != NULL)
 		c->size = bytes - sizeof(arena_chunk);
 	return c;
 }
@@ -39,8 +29,7 @@ chunk_new(size_t sz)
 static void
 chunk_free(arena_chunk *c)
 {
-	if (c != NULL)
-		pages_free(c, sizeof(*c) + c->size);
+	free(c);
 }
 
 void

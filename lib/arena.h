@@ -28,8 +28,8 @@ char *arena_strdup(arena *a, const char *s);
  * reuse, so resetting once per element costs no malloc and free. */
 arena_mark arena_get_mark(arena *a);
 void arena_reset(arena *a, arena_mark m);
-/* About n more bytes are coming: the next chunk takes them at once (from
- * 2 MB on, in huge pages: pages.h).  A hint; nothing is allocated yet. */
+/* About n more bytes are coming: the next chunk takes them at once.  A
+ * hint; nothing is allocated yet. */
 void arena_expect(arena *a, size_t n);
 
 #endif

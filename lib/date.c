@@ -102,11 +102,6 @@ strat_date_format(strat_day day, char out[11])
 strat_day
 strat_date_today(void)
 {
-	const char *env = getenv("STRAT_TODAY");
-	strat_day d;
-
-	if (env != NULL && strat_date_parse(env, &d) == 0)
-		return d;
 	return (strat_day)(time(NULL) / 86400);
 }
 

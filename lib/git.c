@@ -10,15 +10,13 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
-#include "pack.h"
 #include "strat/git.h"
 #include "strset.h"
 
 struct strat_repo {
 	git_repository *repo;
 	git_mailmap *mailmap;
-	git_odb *odb; /* raw reads for long walks; NULL until needed */
-	packdb *packs; /* strat's own pack reader, opened with odb */
+	git_odb *odb; /* blob reads; NULL until needed */
 	strset tlcache; /* path -> tldir: strat_tree_list's last listings */
 };
 
@@ -69,26 +67,9 @@ init(void)
 		if (git_libgit2_init() < 0)
 			return fail(-1, "cannot initialise libgit2");
 		done = 1;
-		/* Long history walks (strat report) read each commit and
-		 * tree once: a large object cache and whole-pack mappings
-		 * only grow the resident set (a 100,000-commit walk kept
-		 * 300 MB; an object cache capped at 8 MB thrashed its hash
-		 * table).  Objects are read raw, uncached, and pack windows
-		 * are small and recycled (8 MB windows, 32 MB mapped: 70 MB
-		 * peak on 113,000 commits; 32/64 saves 0.5 s of system time
-		 * but peaks at 120 MB).  Since listings are cached by path
-		 * (strat_tree_list) reads move through the pack in order and
-		 * windows are rarely remapped: 1 MB windows, 4 MB mapped
-		 * cost no time (66 MB peak; 8/32 then peaked at 94 MB).
-		 * Like git, objects are not hashed again on every read (packs carry their own checksums):
-		 * rehashing every calendar version took a third of a
-		 * report's time. */
-		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE,
-				 (size_t)1024 * 1024);
-		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
-				 (size_t)4 * 1024 * 1024);
+		/* libgit2's process-wide options (object cache, pack
+		 * windows, hash verification) are the command's to set:
+		 * cmd/main.c. */
 	}
 	return 0;
 }
@@ -99,15 +80,14 @@ init(void)
  * tell the two apart by trying again without the ownership check.
  */
 static int
-owned_by_other(const char *path)
+owned_by_other(const char *path, unsigned flags)
 {
 	git_repository *repo = NULL;
 	int rc;
 
 	if (git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
 		return 0;
-	rc = git_repository_open_ext(&repo, path ? path : ".",
-				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	rc = git_repository_open_ext(&repo, path ? path : ".", flags, NULL);
 	git_repository_free(repo);
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
 	return rc == 0;
@@ -139,35 +119,52 @@ same_workdir(git_repository *repo, const char *dir)
 	return same;
 }
 
+static const char *
+opt(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
 int
 strat_repo_open(strat_repo **out, const char *path)
 {
+	return strat_repo_open_ext(out, path, NULL);
+}
+
+int
+strat_repo_open_ext(strat_repo **out, const char *path,
+		    const strat_repo_options *opts)
+{
+	strat_repo_options none = STRAT_REPO_OPTIONS_INIT;
 	strat_repo *r;
-	const char *gitdir = getenv("GIT_DIR"), *wt = getenv("GIT_WORK_TREE");
-	const char *idx = getenv("GIT_INDEX_FILE");
+	const char *gitdir, *wt, *idx;
 	git_index *index = NULL;
+	unsigned flags = 0;
 	int rc;
 
 	*out = NULL;
 	if ((rc = init()) < 0)
 		return rc;
+	if (opts == NULL)
+		opts = &none;
+	gitdir = opt(opts->git_dir);
+	wt = opt(opts->work_tree);
+	idx = opt(opts->index_file);
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	if (gitdir != NULL && gitdir[0] != '\0') {
-		rc = git_repository_open_ext(&r->repo, NULL,
-					     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
-		if (rc < 0 && rc != GIT_EOWNER) {
-			/* FROM_ENV refuses GIT_WORK_TREE: open GIT_DIR and
-			 * set the work tree and index by hand. */
-			rc = git_repository_open(&r->repo, gitdir);
-			if (rc == 0 && wt != NULL && wt[0] != '\0' &&
-			    !same_workdir(r->repo, wt))
-				rc = git_repository_set_workdir(r->repo, wt, 0);
-		}
+	if (gitdir != NULL) {
+		/* As git (and libgit2's GIT_REPOSITORY_OPEN_FROM_ENV) open
+		 * GIT_DIR: that directory, no search; the work tree and
+		 * index set by hand (FROM_ENV refuses GIT_WORK_TREE). */
+		path = gitdir;
+		flags = GIT_REPOSITORY_OPEN_NO_SEARCH;
+		rc = git_repository_open_ext(&r->repo, path, flags, NULL);
+		if (rc == 0 && wt != NULL && !same_workdir(r->repo, wt))
+			rc = git_repository_set_workdir(r->repo, wt, 0);
 	} else {
 		rc = git_repository_open_ext(&r->repo, path, 0, NULL);
 	}
-	if (rc == GIT_ENOTFOUND && owned_by_other(path)) {
+	if (rc == GIT_ENOTFOUND && owned_by_other(path, flags)) {
 		free(r);
 		return fail(GIT_EOWNER, path ? path : ".");
 	}
@@ -180,7 +177,7 @@ strat_repo_open(strat_repo **out, const char *path)
 					       path ? path : ".");
 		return fail(rc, "cannot open the repository");
 	}
-	if (idx != NULL && idx[0] != '\0') {
+	if (idx != NULL) {
 		if ((rc = git_index_open(&index, idx)) < 0) {
 			strat_repo_free(r);
 			return fail(rc, "cannot read GIT_INDEX_FILE");
@@ -201,7 +198,6 @@ strat_repo_free(strat_repo *r)
 	if (r == NULL)
 		return;
 	tlcache_free(r);
-	packdb_free(r->packs);
 	git_odb_free(r->odb);
 	git_mailmap_free(r->mailmap);
 	git_repository_free(r->repo);
@@ -485,294 +481,22 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 static int
 odb_of(strat_repo *r, git_odb **out)
 {
-	const char *env, *objdir;
-	git_buf path = GIT_BUF_INIT;
 	int rc;
 
-	if (r->odb != NULL) {
-		*out = r->odb;
-		return 0;
-	}
-	env = getenv("STRAT_PACK_READER");
-	objdir = getenv("GIT_OBJECT_DIRECTORY");
-	if ((rc = git_repository_odb(&r->odb, r->repo)) < 0)
-		return fail(rc, "cannot open the object database");
-	/* The pack reader (lib/pack.c) reads what it can; libgit2 the
-	 * rest.  Not used where libgit2 was pointed elsewhere, nor when
-	 * STRAT_PACK_READER=0 turns it off (tests compare both ways). */
-	if ((env == NULL || strcmp(env, "0") != 0) &&
-	    (objdir == NULL || objdir[0] == '\0') &&
-	    git_repository_item_path(&path, r->repo,
-				     GIT_REPOSITORY_ITEM_OBJECTS) == 0) {
-		if ((r->packs = packdb_open(path.ptr)) == NULL) {
-			git_buf_dispose(&path);
-			return strat_error_set(STRAT_ENOMEM, "out of memory");
-		}
-	}
-	git_buf_dispose(&path);
+	if (r->odb == NULL &&
+	    (rc = git_repository_odb(&r->odb, r->repo)) < 0)
+		return rc;
 	*out = r->odb;
 	return 0;
 }
 
-/* An object read raw: through the pack reader when it has the object,
- * else through libgit2. */
-typedef struct {
-	git_odb_object *o; /* libgit2's, or NULL */
-	const char *data;  /* valid until the next raw_read */
-	size_t len;
-	git_object_t type;
-} rawobj;
-
-/* Commits and trees larger than this come from libgit2. */
-#define OBJ_MAX ((size_t)64 << 20)
-
-/* Returns 0, or libgit2's negative code (not converted: callers tell
- * GIT_ENOTFOUND apart).  Objects larger than max bytes come from
- * libgit2; with sized, libgit2 is asked for the size first, from the
- * object's header, and GIT_EBUFS says it is over max (a blob of gigabytes
- * compresses to megabytes and must not be inflated). */
-static int
-raw_read(strat_repo *r, const git_oid *id, size_t max, int sized,
-	 rawobj *out)
-{
-	git_odb *odb = NULL;
-	git_object_t type;
-	size_t size;
-	packobj po;
-	int rc;
-
-	out->o = NULL;
-	out->data = NULL;
-	if ((rc = odb_of(r, &odb)) < 0)
-		return GIT_ERROR;
-	if (r->packs != NULL && packdb_read(r->packs, id->id, max, &po)) {
-		out->data = po.data;
-		out->len = po.len;
-		out->type = (git_object_t)po.type;
-		return 0;
-	}
-	if (sized && git_odb_read_header(&size, &type, odb, id) == 0 &&
-	    size > max)
-		return GIT_EBUFS;
-	if ((rc = git_odb_read(&out->o, odb, id)) < 0)
-		return rc;
-	out->data = git_odb_object_data(out->o);
-	out->len = git_odb_object_size(out->o);
-	out->type = git_odb_object_type(out->o);
-	return 0;
-}
-
-static void
-raw_free(rawobj *o)
-{
-	git_odb_object_free(o->o);
-	o->o = NULL;
-	o->data = NULL;
-}
-
-/* The data of o as a malloc'd buffer of len + 1 bytes, NUL-terminated;
- * o is freed. */
-static char *
-raw_take(strat_repo *r, rawobj *o)
-{
-	char *p;
-
-	if (o->o == NULL) {
-		p = packdb_take(r->packs);
-	} else if ((p = malloc(o->len + 1)) != NULL) {
-		memcpy(p, o->data, o->len);
-		p[o->len] = '\0';
-	}
-	raw_free(o);
-	return p;
-}
-
-
-static int
-git_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	       c == '\v';
-}
-
-/* What libgit2 1.5 trims off both ends of a signature's name and email
- * (signature.c, is_crud). */
-static int
-crud(unsigned char c)
-{
-	return c <= 32 || c == '.' || c == ',' || c == ':' || c == ';' ||
-	       c == '<' || c == '>' || c == '"' || c == '\\' || c == '\'';
-}
-
-/* s[0..n) trimmed as libgit2 trims, into out (size outn); -1 when it
- * does not fit. */
-static int
-trimmed(const char *s, size_t n, char *out, size_t outn)
-{
-	while (n > 0 && crud((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && crud((unsigned char)s[n - 1]))
-		n--;
-	if (n >= outn || memchr(s, '\0', n) != NULL)
-		return -1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return 0;
-}
-
-/* libgit2 1.5's git_commit_summary: the first paragraph of the message,
- * runs of space holding a newline squashed to one space. */
-static void
-summary_of(const char *msg, char *out, size_t n)
-{
-	const char *space = NULL, *next;
-	size_t w = 0;
-	int nl = 0;
-
-	while (*msg == '\n')
-		msg++;
-	for (; *msg && w + 1 < n; msg++) {
-		if (*msg == '\n') {
-			if (msg[1] == '\0' || msg[1] == '\n')
-				break;
-			for (next = msg + 1; *next && *next != '\n' &&
-					     git_space(*next);
-			     next++)
-				;
-			if (*next == '\0' || *next == '\n')
-				break;
-		}
-		if (git_space(*msg)) {
-			if (space == NULL) {
-				space = msg;
-				nl = 0;
-			}
-			nl |= *msg == '\n';
-			continue;
-		}
-		if (space != NULL) {
-			if (nl)
-				out[w++] = ' ';
-			else
-				for (; space < msg && w + 1 < n; space++)
-					out[w++] = *space;
-			space = NULL;
-		}
-		if (w + 1 < n)
-			out[w++] = *msg;
-	}
-	out[w] = '\0';
-}
-
-/* A commit parsed from its raw text as libgit2 parses it; -1 for
- * anything unusual, which libgit2 then reads (and reports) itself. */
-static int
-parse_commit_info(strat_repo *r, const char *p, size_t len,
-		  strat_commit *out)
-{
-	const char *end = p + len, *nl, *lt, *gt, *q;
-	char name[256], email[256];
-	const char *rn = NULL, *re = NULL;
-	/* libgit2's order: tree, parents, author, committer, then other
-	 * headers it skips; state is the part read last */
-	int state = 0;
-	int64_t t;
-
-	out->nparents = 0;
-	while (p < end && *p != '\n') {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			return -1;
-		if (state == 0) {
-			if (nl - p <= 5 || memcmp(p, "tree ", 5) != 0)
-				return -1;
-			state = 1;
-		} else if (state == 1 && nl - p > 7 &&
-			   memcmp(p, "parent ", 7) == 0) {
-			out->nparents++;
-		} else if (state == 3) {
-			; /* encoding, gpgsig, ...: not ours */
-		} else if ((state == 1 && nl - p > 7 &&
-			    memcmp(p, "author ", 7) == 0) ||
-			   (state == 2 && nl - p > 10 &&
-			    memcmp(p, "committer ", 10) == 0)) {
-			int author = state == 1;
-
-			q = p + (author ? 7 : 10);
-			for (lt = nl; lt > q && lt[-1] != '<'; lt--)
-				;
-			for (gt = nl; gt > q && gt[-1] != '>'; gt--)
-				;
-			if (lt == q || gt == q || gt <= lt)
-				return -1;
-			/* lt, gt: just after the last '<' and '>'; the time
-			 * after one space, plain digits (anything else is
-			 * libgit2's to judge) */
-			t = 0;
-			if (gt + 1 < nl) {
-				if (*gt != ' ' || gt[1] < '0' || gt[1] > '9')
-					return -1;
-				for (q = gt + 1; q < nl && *q >= '0' &&
-						 *q <= '9';
-				     q++) {
-					if (q - gt > 18)
-						return -1;
-					t = t * 10 + (*q - '0');
-				}
-				if (q < nl && *q != ' ')
-					return -1;
-			}
-			if (author) {
-				if (trimmed(p + 7, (size_t)(lt - 1 - (p + 7)),
-					    name, sizeof(name)) < 0 ||
-				    trimmed(lt, (size_t)(gt - 1 - lt), email,
-					    sizeof(email)) < 0)
-					return -1;
-				out->author_time = t;
-				state = 2;
-			} else {
-				out->time = t;
-				state = 3;
-			}
-		} else {
-			/* out of order, a second author, ...: libgit2's */
-			return -1;
-		}
-		p = nl + 1;
-	}
-	if (state != 3)
-		return -1;
-	if (r->mailmap &&
-	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {
-		copy_str(out->author, sizeof(out->author), rn);
-		copy_str(out->email, sizeof(out->email), re);
-	} else {
-		copy_str(out->author, sizeof(out->author), name);
-		copy_str(out->email, sizeof(out->email), email);
-	}
-	summary_of(p < end ? p : "", out->summary, sizeof(out->summary));
-	return 0;
-}
 
 int
 strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 {
 	git_commit *c;
-	rawobj o;
 	int rc;
 
-	/* Raw and parsed here: a history walk looks up thousands. */
-	if (raw_read(r, (const git_oid *)id->id, 1 << 20, 0, &o) == 0) {
-		rc = o.type == GIT_OBJECT_COMMIT
-			     ? parse_commit_info(r, o.data, o.len, out)
-			     : -1;
-		raw_free(&o);
-		if (rc == 0) {
-			memcpy(out->id.id, id->id, 20);
-			return 0;
-		}
-	}
 	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
 		return fail(rc, "cannot read commit");
 	fill_commit(r, c, out);
@@ -780,25 +504,32 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	return 0;
 }
 
+/* The blob id names, as a malloc'd buffer of *len + 1 bytes,
+ * NUL-terminated.  Its size is asked first, from the object's header: a
+ * blob of gigabytes compresses to megabytes and must not be inflated. */
 static int
 read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	  size_t *len)
 {
-	rawobj o;
+	git_odb *odb = NULL;
+	git_odb_object *o = NULL;
+	git_object_t type = GIT_OBJECT_BLOB;
+	size_t size = 0;
 	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
-	/* The pack reader knows the size before inflating and gives up
-	 * on anything over the limit; libgit2 is asked for it first. */
-	rc = raw_read(r, id, STRAT_MAX_FILE_SIZE, 1, &o);
-	if (rc == GIT_EBUFS)
-		return STRAT_ELIMIT;
-	if (rc < 0 || o.type != GIT_OBJECT_BLOB) {
+	if ((rc = odb_of(r, &odb)) == 0 &&
+	    (rc = git_odb_read_header(&size, &type, odb, id)) == 0 &&
+	    type == GIT_OBJECT_BLOB) {
+		if (size > STRAT_MAX_FILE_SIZE)
+			return STRAT_ELIMIT;
+		rc = git_odb_read(&o, odb, id);
+	}
+	if (rc < 0 || type != GIT_OBJECT_BLOB) {
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
 		const git_error *e = rc < 0 ? git_error_last() : NULL;
 
-		raw_free(&o);
 		git_oid_tostr(hex, sizeof(hex), id);
 		return strat_error_set(STRAT_EGIT,
 				       "cannot read object %s of '%s' (%s); "
@@ -809,13 +540,19 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 				       : e && e->message ? e->message
 							 : "unknown error");
 	}
-	if (o.len > STRAT_MAX_FILE_SIZE) {
-		raw_free(&o);
+	size = git_odb_object_size(o);
+	if (size > STRAT_MAX_FILE_SIZE) {
+		git_odb_object_free(o);
 		return STRAT_ELIMIT;
 	}
-	*len = o.len;
-	if ((*buf = raw_take(r, &o)) == NULL)
+	if ((*buf = malloc(size + 1)) == NULL) {
+		git_odb_object_free(o);
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	memcpy(*buf, git_odb_object_data(o), size);
+	(*buf)[size] = '\0';
+	*len = size;
+	git_odb_object_free(o);
 	return 0;
 }
 
@@ -1070,61 +807,14 @@ strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 
 /* ---- cheap history access (strat report) ---- */
 
-static int
-hex_oid(const char *p, const char *end, git_oid *out)
-{
-	return end - p >= GIT_OID_HEXSZ && git_oid_fromstrn(out, p,
-							    GIT_OID_HEXSZ) == 0
-		       ? 0
-		       : -1;
-}
-
-/* The tree, first parent and committer time of a raw commit object. */
-static int
-parse_commit(const char *p, size_t n, git_oid *tree, git_oid *parent,
-	     int *has_parent, int64_t *time)
-{
-	const char *end = p + n, *nl, *q;
-	int have_tree = 0;
-
-	*has_parent = 0;
-	*time = 0;
-	while (p < end && *p != '\n') {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (nl - p > 5 && memcmp(p, "tree ", 5) == 0) {
-			if (hex_oid(p + 5, nl, tree) < 0)
-				return -1;
-			have_tree = 1;
-		} else if (nl - p > 7 && memcmp(p, "parent ", 7) == 0) {
-			if (!*has_parent && hex_oid(p + 7, nl, parent) < 0)
-				return -1;
-			*has_parent = 1;
-		} else if (nl - p > 10 && memcmp(p, "committer ", 10) == 0) {
-			/* "... <email> TIME TZ": the time after the last '>' */
-			for (q = nl; q > p && q[-1] != '>'; q--)
-				;
-			while (q < nl && *q == ' ')
-				q++;
-			*time = 0;
-			while (q < nl && *q >= '0' && *q <= '9')
-				*time = *time * 10 + (*q++ - '0');
-		}
-		p = nl + 1;
-	}
-	return have_tree ? 0 : -1;
-}
-
-/* Follows first parents by hand, reading raw commit objects: unlike a
- * revwalk, this returns the last commit of a shallow clone before stopping
- * at its missing parent, and parses nothing it does not need. */
+/* Follows first parents by hand: unlike a revwalk, this returns the last
+ * commit of a shallow clone before stopping at its missing parent. */
 int
 strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		     int64_t *time)
 {
-	rawobj o;
-	git_oid t, parent;
-	int rc, has_parent;
+	git_commit *c;
+	int rc;
 
 	if (!w->has_next)
 		return 0;
@@ -1132,7 +822,7 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		w->truncated = 1;
 		return 0;
 	}
-	if ((rc = raw_read(w->repo, &w->next, OBJ_MAX, 0, &o)) < 0) {
+	if ((rc = git_commit_lookup(&c, w->repo->repo, &w->next)) < 0) {
 		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
 			w->has_next = 0;
@@ -1140,22 +830,15 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		}
 		return fail(rc, "history is incomplete or corrupt");
 	}
-	if (o.type != GIT_OBJECT_COMMIT ||
-	    parse_commit(o.data, o.len, &t, &parent, &has_parent, time) < 0) {
-		raw_free(&o);
-		return strat_error_set(STRAT_EGIT,
-				       "history is corrupt: commit %s does "
-				       "not parse",
-				       git_oid_tostr_s(&w->next));
-	}
-	raw_free(&o);
+	*time = (int64_t)git_commit_time(c);
 	memcpy(out->id, w->next.id, 20);
 	if (tree != NULL)
-		memcpy(tree->id, t.id, 20);
-	if (has_parent)
-		git_oid_cpy(&w->next, &parent);
+		memcpy(tree->id, git_commit_tree_id(c)->id, 20);
+	if (git_commit_parentcount(c) > 0)
+		git_oid_cpy(&w->next, git_commit_parent_id(c, 0));
 	else
 		w->has_next = 0;
+	git_commit_free(c);
 	w->n++;
 	return 1;
 }
@@ -1216,9 +899,7 @@ struct strat_pathids {
 	strat_repo *repo;
 	watched *w;
 	size_t n;
-	char *last; /* the tree read last (shared root), raw */
-	size_t lastlen;
-	git_oid lastid;
+	git_tree *last; /* the tree read last (shared root) */
 };
 
 int
@@ -1275,57 +956,31 @@ strat_pathids_free(strat_pathids *p)
 	for (i = 0; i < p->n; i++)
 		free(p->w[i].alloc);
 	free(p->w);
-	free(p->last);
+	git_tree_free(p->last);
 	free(p);
 }
 
-/* The entry `name` of raw tree data: its id and whether it is a tree. */
+/* The tree id names, kept until another is asked for; 1 when id names
+ * another kind of object. */
 static int
-raw_entry(const char *p, size_t n, const char *name, git_oid *out,
-	  int *is_tree)
+pid_tree(strat_pathids *p, const git_oid *id, const git_tree **out)
 {
-	const char *end = p + n, *sp, *nul;
-	size_t len = strlen(name);
-
-	while (p < end) {
-		if ((sp = memchr(p, ' ', (size_t)(end - p))) == NULL ||
-		    (nul = memchr(sp, '\0', (size_t)(end - sp))) == NULL ||
-		    end - nul < 21)
-			return -1;
-		if ((size_t)(nul - sp - 1) == len &&
-		    memcmp(sp + 1, name, len) == 0) {
-			memcpy(out->id, nul + 1, 20);
-			*is_tree = sp - p == 5 && memcmp(p, "40000", 5) == 0;
-			return 1;
-		}
-		p = nul + 21;
-	}
-	return 0;
-}
-
-static int
-read_tree_raw(strat_pathids *p, const git_oid *id, const char **data,
-	      size_t *len)
-{
-	rawobj o;
+	git_object *o;
 	int rc;
 
-	if (p->last == NULL || !git_oid_equal(&p->lastid, id)) {
-		free(p->last);
+	if (p->last == NULL || !git_oid_equal(git_tree_id(p->last), id)) {
+		git_tree_free(p->last);
 		p->last = NULL;
-		if ((rc = raw_read(p->repo, id, OBJ_MAX, 0, &o)) < 0)
+		if ((rc = git_object_lookup(&o, p->repo->repo, id,
+					    GIT_OBJECT_ANY)) < 0)
 			return fail(rc, "cannot read tree");
-		if (o.type != GIT_OBJECT_TREE) {
-			raw_free(&o);
+		if (git_object_type(o) != GIT_OBJECT_TREE) {
+			git_object_free(o);
 			return 1;
 		}
-		p->lastlen = o.len;
-		if ((p->last = raw_take(p->repo, &o)) == NULL)
-			return strat_error_set(STRAT_ENOMEM, "out of memory");
-		git_oid_cpy(&p->lastid, id);
+		p->last = (git_tree *)o;
 	}
-	*data = p->last;
-	*len = p->lastlen;
+	*out = p->last;
 	return 0;
 }
 
@@ -1334,9 +989,9 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 {
 	size_t i, l;
 	git_oid cur, next;
-	const char *data = NULL;
-	size_t len = 0;
-	int rc, is_tree;
+	const git_tree *t = NULL;
+	const git_tree_entry *e;
+	int rc;
 
 	for (i = 0; i < p->n; i++) {
 		watched *w = &p->w[i];
@@ -1357,25 +1012,20 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 			}
 			git_oid_cpy(&w->level[l], &cur);
 			w->nlevel = l + 1;
-			if ((rc = read_tree_raw(p, &cur, &data, &len)) < 0)
+			if ((rc = pid_tree(p, &cur, &t)) < 0)
 				return rc;
 			if (rc > 0 ||
-			    (rc = raw_entry(data, len, w->comp[l], &next,
-					    &is_tree)) <= 0) {
-				if (rc < 0)
-					return strat_error_set(
-						STRAT_EGIT,
-						"tree %s is corrupt",
-						git_oid_tostr_s(&cur));
+			    (e = git_tree_entry_byname(t, w->comp[l])) == NULL) {
 				memset(w->id.id, 0, 20);
 				break;
 			}
+			git_oid_cpy(&next, git_tree_entry_id(e));
 			if (l + 1 == w->ncomp) {
 				git_oid_cpy(&w->id, &next);
 				memcpy(out[i].id, next.id, 20);
 				break;
 			}
-			if (!is_tree) {
+			if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
 				memset(w->id.id, 0, 20);
 				break;
 			}
@@ -1431,25 +1081,20 @@ tlcache_free(strat_repo *r)
 	strset_free(&r->tlcache);
 }
 
-/* Parse raw tree data into d's entries: directories (not hidden) and
- * regular files only. */
+/* Tree t's entries into d's: directories (not hidden) and regular files
+ * only. */
 static int
-tl_parse(tldir *d, const char *p, size_t n)
+tl_fill(tldir *d, const git_tree *t)
 {
-	const char *end = p + n, *sp, *nul, *q;
-	size_t cnt = 0, nb = 0, k = 0;
-	char *w;
+	size_t cnt = git_tree_entrycount(t), nb = 0, i, k = 0, len;
+	const git_tree_entry *e;
+	const char *name;
 	unsigned mode;
+	char *w;
 
-	/* count, then fill */
-	for (q = p; q < end; q = nul + 21) {
-		if ((sp = memchr(q, ' ', (size_t)(end - q))) == NULL ||
-		    (nul = memchr(sp, '\0', (size_t)(end - sp))) == NULL ||
-		    end - nul < 21)
-			return -1;
-		cnt++;
-		nb += (size_t)(nul - sp);
-	}
+	for (i = 0; i < cnt; i++)
+		nb += strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
+		      1;
 	free(d->v);
 	free(d->names);
 	d->v = NULL;
@@ -1461,15 +1106,12 @@ tl_parse(tldir *d, const char *p, size_t n)
 	    (d->names = malloc(nb)) == NULL)
 		return STRAT_ENOMEM;
 	w = d->names;
-	for (q = p; q < end; q = nul + 21) {
-		sp = memchr(q, ' ', (size_t)(end - q));
-		nul = memchr(sp, '\0', (size_t)(end - sp));
-		for (mode = 0; q < sp && *q >= '0' && *q <= '7'; q++)
-			mode = mode * 8 + (unsigned)(*q - '0');
-		if (q != sp)
-			return -1;
+	for (i = 0; i < cnt; i++) {
+		e = git_tree_entry_byindex(t, i);
+		name = git_tree_entry_name(e);
+		mode = (unsigned)git_tree_entry_filemode_raw(e);
 		if ((mode & 0170000) == 0040000) {
-			if (sp[1] == '.' || strcmp(sp + 1, "node_modules") == 0)
+			if (name[0] == '.' || strcmp(name, "node_modules") == 0)
 				continue;
 			d->v[k].is_tree = 1;
 		} else if ((mode & 0170000) == 0100000) {
@@ -1477,10 +1119,11 @@ tl_parse(tldir *d, const char *p, size_t n)
 		} else {
 			continue; /* links, submodules */
 		}
-		memcpy(w, sp + 1, (size_t)(nul - sp));
+		len = strlen(name) + 1;
+		memcpy(w, name, len);
 		d->v[k].name = w;
-		w += nul - sp;
-		memcpy(d->v[k].id.id, nul + 1, 20);
+		w += len;
+		git_oid_cpy(&d->v[k].id, git_tree_entry_id(e));
 		k++;
 	}
 	d->n = k;
@@ -1503,7 +1146,7 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 	tldir **out)
 {
 	tldir *d = strset_get(&r->tlcache, path);
-	rawobj o;
+	git_object *o;
 	int rc;
 
 	*out = NULL;
@@ -1511,13 +1154,13 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		*out = d;
 		return 0;
 	}
-	rc = raw_read(r, id, OBJ_MAX, 0, &o);
+	rc = git_object_lookup(&o, r->repo, id, GIT_OBJECT_ANY);
 	if (rc == GIT_ENOTFOUND && top)
 		return 0;
 	if (rc < 0)
 		return fail(rc, "cannot list tree");
-	if (o.type != GIT_OBJECT_TREE) {
-		raw_free(&o);
+	if (git_object_type(o) != GIT_OBJECT_TREE) {
+		git_object_free(o);
 		if (top)
 			return 0;
 		return strat_error_set(STRAT_EGIT, "cannot list tree: %s is "
@@ -1527,20 +1170,17 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		if ((d = calloc(1, sizeof(*d))) == NULL ||
 		    (d->path = strdup(path)) == NULL ||
 		    strset_put(&r->tlcache, d->path, d, NULL) < 0) {
-			raw_free(&o);
+			git_object_free(o);
 			tldir_free(d);
 			return strat_error_set(STRAT_ENOMEM, "out of memory");
 		}
 	}
 	/* invalid until fully read */
 	memset(d->id.id, 0, 20);
-	rc = tl_parse(d, o.data, o.len);
-	raw_free(&o);
-	if (rc == STRAT_ENOMEM)
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	rc = tl_fill(d, (const git_tree *)o);
+	git_object_free(o);
 	if (rc < 0)
-		return strat_error_set(STRAT_EGIT, "tree %s is corrupt",
-				       git_oid_tostr_s(id));
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	git_oid_cpy(&d->id, id);
 	*out = d;
 	return 0;

@@ -1,6 +1,7 @@
 /* glob.c - path globs with '**', and paths that stay inside the repo. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "glob.h"
 
@@ -192,4 +193,23 @@ path_inside(const char *p)
 			s++;
 	}
 	return 1;
+}
+
+int
+path_in_dotgit(const char *p)
+{
+	const char *s;
+
+	for (s = p; *s;) {
+		size_t n = strcspn(s, "/");
+
+		/* git refuses '.git' in any case in a tree (case-folding
+		 * file systems); so does strat */
+		if (n == 4 && strncasecmp(s, ".git", 4) == 0)
+			return 1;
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	return 0;
 }

@@ -13,5 +13,8 @@ int glob_match(const char *p, const char *s);
 int glob_match_steps(const char *p, const char *s, unsigned long *steps);
 /* 1 when the relative path p cannot leave the repository. */
 int path_inside(const char *p);
+/* 1 when a component of the relative path p is '.git' (in any case):
+ * git's own directory, never a plan file. */
+int path_in_dotgit(const char *p);
 
 #endif

@@ -8,9 +8,9 @@
  * only when its blob changed; and a changed file is split into per-item
  * chunks at top-level "  - " lines, each parsed once and then found again
  * by its text.  Whenever the split is not certain, or a piece does not
- * parse, the whole file is parsed instead.  STRAT_REPORT_REUSE=0 (or
- * no_reuse) parses every file of every plan commit in full; the test suite
- * compares both.
+ * parse, the whole file is parsed instead.  no_reuse (strat report
+ * --no-reuse) parses every file of every plan commit in full; the test
+ * suite compares both.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -1475,17 +1475,11 @@ strat_history_build(strat_history **out, strat_repo *repo,
 	hist x;
 	size_t i;
 	int rc;
-	const char *env = getenv("STRAT_REPORT_REUSE");
 
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
 	memset(&x, 0, sizeof(x));
-	if (env != NULL && strcmp(env, "0") == 0 && !opts->no_reuse) {
-		defaults = *opts;
-		defaults.no_reuse = 1;
-		opts = &defaults;
-	}
 	x.o = opts;
 	x.repo = repo;
 	arena_init(&x.mem);

@@ -247,6 +247,7 @@ strat_measure(strat_measures **out, const strat_history *h,
 	size_t cap = 0;
 	int64_t first_time;
 	int rc;
+	const strat_day day_max = strat_date_from_ymd(9999, 12, 31);
 
 	*out = NULL;
 	if (opts == NULL)
@@ -270,6 +271,10 @@ strat_measure(strat_measures **out, const strat_history *h,
 		strat_period *p;
 
 		strat_period_of(m->kind, h->week_starts, d, label, &f, &l);
+		/* the last week of 9999 ends in 10000: stop at the last day
+		 * a date can name (SPEC section 8) */
+		if (l > day_max)
+			l = day_max;
 		if (m->nperiods == cap) {
 			cap = cap ? cap * 2 : 16;
 			p = realloc(m->periods, cap * sizeof(*p));

@@ -45,13 +45,7 @@ plan_item_new(strat_plan *plan)
 		if (v == NULL)
 			return NULL;
 		plan->chunks = v;
-		/* zeroed: calloc maps the first chunk's pages as they are
-		 * touched, pages_alloc the others' as huge pages, and the
-		 * first's too when a big calendar is coming */
-		v[c] = c == 0 && !plan->big ? calloc(1, PAGES_HUGE)
-					    : pages_alloc(PAGES_HUGE);
-		plan->chunk0_pages |= c == 0 && plan->big;
-		if (v[c] == NULL)
+		if ((v[c] = calloc(1, ITEM_CHUNK_BYTES)) == NULL)
 			return NULL;
 		plan->nchunks++;
 	}
@@ -123,10 +117,7 @@ strat_plan_free(strat_plan *plan)
 	if (plan == NULL)
 		return;
 	for (i = 0; i < plan->nchunks; i++)
-		if (i == 0 && !plan->chunk0_pages)
-			free(plan->chunks[i]);
-		else
-			pages_free(plan->chunks[i], PAGES_HUGE);
+		free(plan->chunks[i]);
 	free(plan->chunks);
 	free(plan->cals);
 	free(plan->readings);
@@ -138,8 +129,7 @@ strat_plan_free(strat_plan *plan)
 	}
 	free(plan->sources);
 	strpool_free(&plan->interned);
-	pages_free(plan->item_ids,
-		   plan->item_ids_cap * sizeof(*plan->item_ids));
+	free(plan->item_ids);
 	free(plan->days);
 	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
@@ -445,13 +435,10 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 {
 	int rc;
 
-	/* A calendar of megabytes: its items and strings go straight to
-	 * chunks of huge pages (a third of the text is about what its
-	 * strings take). */
-	if (len >= PAGES_HUGE) {
-		plan->big = 1;
+	/* A calendar of megabytes: its strings go straight to one chunk
+	 * (a third of the text is about what its strings take). */
+	if (len >= ITEM_CHUNK_BYTES)
 		arena_expect(&plan->mem, len / 3);
-	}
 	rc = model_read_calendar(plan, file, buf, len, diags);
 
 	plan->cals[plan->ncals - 1].nitems =
@@ -518,7 +505,7 @@ index_items(strat_plan *plan)
 
 	while (cap - cap / 4 <= plan->nitems)
 		cap *= 2;
-	if ((v = pages_alloc(cap * sizeof(*v))) == NULL)
+	if ((v = calloc(cap, sizeof(*v))) == NULL)
 		return STRAT_ENOMEM;
 	mask = cap - 1;
 	for (i = 0; i < plan->nitems; i++) {
@@ -537,7 +524,7 @@ index_items(strat_plan *plan)
 			v[j].item = (uint32_t)i + 1;
 			v[j].hash = h;
 		} else if (add_dup(plan, i) < 0) {
-			pages_free(v, cap * sizeof(*v));
+			free(v);
 			return STRAT_ENOMEM;
 		}
 	}
@@ -610,8 +597,16 @@ load_metrics(strat_plan *plan, const strat_source *src,
 static int
 check_path(strat_diags *diags, const strat_str *p, const char *what)
 {
-	if (path_inside(p->s))
+	if (path_inside(p->s) && !path_in_dotgit(p->s))
 		return 1;
+	if (path_inside(p->s)) {
+		strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO,
+				"strat.yaml", p->line, p->column,
+				"plan files live in the work tree, not in "
+				"git's own directory",
+				"%s '%s' is inside .git", what, p->s);
+		return 0;
+	}
 	strat_diags_add(diags, STRAT_RULE_PATH_OUTSIDE_REPO, "strat.yaml",
 			p->line, p->column,
 			"paths are relative to the repository root and may "

@@ -3,13 +3,13 @@
 #define STRAT_PLAN_IMPL_H
 
 #include "arena.h"
-#include "pages.h"
 #include "strset.h"
 #include "strat/plan.h"
 
-/* Items are kept in chunks of one huge page (pages.h); the first chunk is
- * plain memory, so a small plan touches only the pages it fills. */
-#define ITEM_CHUNK (PAGES_HUGE / sizeof(strat_item))
+/* Items are kept in zeroed chunks of 2 MB: calloc maps their pages as
+ * they are touched, so a small plan touches only the pages it fills. */
+#define ITEM_CHUNK_BYTES ((size_t)2 << 20)
+#define ITEM_CHUNK (ITEM_CHUNK_BYTES / sizeof(strat_item))
 
 typedef struct {
 	const char *path;
@@ -28,8 +28,6 @@ struct strat_plan {
 	strat_item **chunks; /* items in chunks of ITEM_CHUNK */
 	size_t nitems, nchunks;
 	size_t items_used; /* slots handed out so far: the rest are zero */
-	int big;           /* a calendar of megabytes was read */
-	int chunk0_pages;  /* chunks[0] is from pages_alloc, not calloc */
 	strat_calendar *cals;
 	size_t ncals, capcals;
 	/* Item ids: open addressing over item numbers, 8 bytes a slot and

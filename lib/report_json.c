@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "report.h"
 #include "strat/compare.h"
 
@@ -38,210 +39,200 @@ status_name(strat_status s)
 }
 
 void
-json_date(sbuf *b, strat_day d)
+json_date(json_w *w, const char *key, strat_day d)
 {
 	char s[11];
 
+	jw_key(w, key);
 	if (d == STRAT_NO_DATE) {
-		sb_puts(b, "null");
+		jw_null(w);
 		return;
 	}
 	strat_date_format(d, s);
-	sb_json_u(b, s);
-}
-
-void
-json_rate(sbuf *b, size_t shipped, size_t committed)
-{
-	if (committed == 0)
-		sb_puts(b, "null");
-	else
-		sb_printf(b, "%.4f", (double)shipped / (double)committed);
+	jw_str(w, s);
 }
 
 static void
-json_commit(sbuf *b, const strat_hcommit *c)
+json_commit(json_w *w, const strat_hcommit *c)
 {
 	char id[41], t[32];
 
 	strat_oid_fmt(&c->id, id);
 	fmt_time(c->time, t);
-	sb_puts(b, "{\"commit\": ");
-	sb_json_u(b, id);
-	sb_puts(b, ", \"time\": ");
-	sb_json_u(b, t);
-	sb_puts(b, ", \"author\": ");
-	sb_json_u(b, c->author);
-	sb_puts(b, "}");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "commit", id);
+	jw_kstr(w, "time", t);
+	jw_kstr(w, "author", c->author);
+	jw_end(w);
 }
 
 static void
-json_counts(sbuf *b, size_t committed, const size_t *n)
+json_counts(json_w *w, size_t committed, const size_t *n)
 {
 	int c;
 
-	sb_printf(b, "\"committed\": %zu", committed);
+	jw_kuint(w, "committed", committed);
 	for (c = 0; c < STRAT_CAT__COUNT; c++)
-		sb_printf(b, ", \"%s\": %zu", strat_category_name(c), n[c]);
-	sb_puts(b, ", \"rate\": ");
-	json_rate(b, n[STRAT_CAT_SHIPPED], committed);
+		jw_kuint(w, strat_category_name(c), n[c]);
+	jw_key(w, "rate");
+	if (committed == 0)
+		jw_null(w);
+	else
+		jw_fixed(w, (double)n[STRAT_CAT_SHIPPED] / (double)committed,
+			 4);
 }
 
 static void
-json_item_ref(sbuf *b, const strat_history *h, const strat_pitem *it)
+json_item_ref(json_w *w, const strat_history *h, const strat_pitem *it)
 {
 	const strat_hitem *v = it->v1 ? it->v1 : it->v0;
 
-	sb_puts(b, "{\"id\": ");
-	sb_json_u(b, h->tracks[it->track].id);
-	sb_printf(b, ", \"category\": \"%s\", \"title\": ",
-		  strat_category_name(it->cat));
-	sb_json_u(b, v->title);
-	sb_puts(b, ", \"anchor\": ");
-	sb_json_u(b, v->anchor);
-	sb_puts(b, ", \"owner\": ");
-	sb_json_u(b, v->owner);
-	sb_puts(b, ", \"planned\": ");
-	json_date(b, it->v0 ? it->v0->date : STRAT_NO_DATE);
-	sb_puts(b, ", \"date\": ");
-	json_date(b, it->v1 ? it->v1->date : STRAT_NO_DATE);
-	sb_puts(b, "}");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "id", h->tracks[it->track].id);
+	jw_kstr(w, "category", strat_category_name(it->cat));
+	jw_kstr(w, "title", v->title);
+	jw_kstr(w, "anchor", v->anchor);
+	jw_kstr(w, "owner", v->owner);
+	json_date(w, "planned", it->v0 ? it->v0->date : STRAT_NO_DATE);
+	json_date(w, "date", it->v1 ? it->v1->date : STRAT_NO_DATE);
+	jw_end(w);
+}
+
+/* An event of an item's history: its kind and the commit. */
+static void
+event(json_w *w, const char *kind, const strat_hcommit *c)
+{
+	char id[41], tm[32];
+
+	strat_oid_fmt(&c->id, id);
+	fmt_time(c->time, tm);
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "event", kind);
+	jw_kstr(w, "commit", id);
+	jw_kstr(w, "time", tm);
+	jw_kstr(w, "author", c->author);
 }
 
 static void
-json_events(sbuf *b, const strat_history *h, const strat_htrack *t)
+json_events(json_w *w, const strat_history *h, const strat_htrack *t)
 {
 	size_t j;
-	int first = 1;
 
-	sb_puts(b, "[");
+	jw_arr(w, JW_BLOCK);
 	for (j = 0; j < t->nversions; j++) {
 		const strat_hversion *pv = j ? &t->versions[j - 1] : NULL;
 		const strat_hversion *v = &t->versions[j];
 		const strat_hcommit *c = &h->commits[v->commit];
 		const strat_hitem *a = pv ? pv->v : NULL, *z = v->v;
-		char id[41], tm[32];
 
-		strat_oid_fmt(&c->id, id);
-		fmt_time(c->time, tm);
-#define EV(kind)                                                            \
-	do {                                                                \
-		sb_puts(b, first ? "\n      " : ",\n      ");               \
-		first = 0;                                                  \
-		sb_printf(b, "{\"event\": \"%s\", \"commit\": \"%s\", "     \
-			     "\"time\": \"%s\", \"author\": ",              \
-			  kind, id, tm);                                    \
-		sb_json_u(b, c->author);                                      \
-	} while (0)
 		if (z == NULL) {
-			EV("removed");
-			sb_puts(b, "}");
+			event(w, "removed", c);
+			jw_end(w);
 			continue;
 		}
 		if (a == NULL) {
-			EV(pv ? "restored" : "planned");
-			sb_puts(b, ", \"date\": ");
-			json_date(b, z->date);
-			sb_printf(b, ", \"status\": \"%s\", \"file\": ",
-				  status_name(z->status));
-			sb_json_u(b, v->file);
-			sb_puts(b, "}");
+			event(w, pv ? "restored" : "planned", c);
+			json_date(w, "date", z->date);
+			jw_kstr(w, "status", status_name(z->status));
+			jw_kstr(w, "file", v->file);
+			jw_end(w);
 			continue;
 		}
 		if (a->date != z->date) {
-			EV("date");
-			sb_puts(b, ", \"from\": ");
-			json_date(b, a->date);
-			sb_puts(b, ", \"to\": ");
-			json_date(b, z->date);
+			event(w, "date", c);
+			json_date(w, "from", a->date);
+			json_date(w, "to", z->date);
 			if (a->date != STRAT_NO_DATE &&
 			    z->date != STRAT_NO_DATE)
-				sb_printf(b, ", \"days\": %ld",
-					  (long)(z->date - a->date));
-			sb_puts(b, "}");
+				jw_kint(w, "days", (long long)(z->date - a->date));
+			jw_end(w);
 		}
 		if (a->status != z->status) {
-			EV("status");
-			sb_printf(b, ", \"from\": \"%s\", \"to\": \"%s\"}",
-				  status_name(a->status),
-				  status_name(z->status));
+			event(w, "status", c);
+			jw_kstr(w, "from", status_name(a->status));
+			jw_kstr(w, "to", status_name(z->status));
+			jw_end(w);
 		}
 		if (pv->file != v->file) {
-			EV("moved");
-			sb_puts(b, ", \"from\": ");
-			sb_json_u(b, pv->file);
-			sb_puts(b, ", \"to\": ");
-			sb_json_u(b, v->file);
-			sb_puts(b, "}");
+			event(w, "moved", c);
+			jw_kstr(w, "from", pv->file);
+			jw_kstr(w, "to", v->file);
+			jw_end(w);
 		}
-#undef EV
 	}
-	sb_puts(b, first ? "]" : "\n    ]");
+	jw_end(w);
 }
 
 char *
 report_json(const strat_history *h, const strat_measures *m,
-	    const strat_report_options *o)
+	    const strat_report *o)
 {
 	sbuf b = {0};
+	json_w w;
 	size_t i, j, ng;
-	char s[32];
 	static const char *const bys[] = {"anchor", "owner", "channel"};
 	static const char *const kinds[] = {"quarter", "month", "week"};
 
-	sb_puts(&b, "{\n  \"version\": 1,\n  \"revision\": ");
-	sb_json_u(&b, o->revision);
-	sb_printf(&b, ",\n  \"period\": \"%s\",\n  \"today\": ",
-		  kinds[m->kind]);
-	json_date(&b, o->today);
-	sb_printf(&b, ",\n  \"history\": {\"commits\": %zu, "
-		      "\"plan_commits\": %zu, \"truncated\": %s, "
-		      "\"shallow\": %s, \"oldest\": ",
-		  h->walked, h->plan_versions, h->truncated ? "true" : "false",
-		  h->shallow ? "true" : "false");
-	json_commit(&b, &h->oldest);
-	sb_puts(&b, ", \"newest\": ");
-	json_commit(&b, &h->newest);
-	sb_puts(&b, ", \"baseline\": ");
+	jw_init(&w, &b);
+	jw_obj(&w, JW_BLOCK);
+	jw_kint(&w, "version", 1);
+	jw_kstr(&w, "revision", o->revision);
+	jw_kstr(&w, "period", kinds[m->kind]);
+	json_date(&w, "today", o->today);
+	jw_key(&w, "history");
+	jw_obj(&w, JW_ROW);
+	jw_kuint(&w, "commits", h->walked);
+	jw_kuint(&w, "plan_commits", h->plan_versions);
+	jw_kbool(&w, "truncated", h->truncated);
+	jw_kbool(&w, "shallow", h->shallow);
+	jw_key(&w, "oldest");
+	json_commit(&w, &h->oldest);
+	jw_key(&w, "newest");
+	json_commit(&w, &h->newest);
+	jw_key(&w, "baseline");
 	if (h->ncommits)
-		json_commit(&b, &h->commits[h->first_plan]);
+		json_commit(&w, &h->commits[h->first_plan]);
 	else
-		sb_puts(&b, "null");
-	sb_puts(&b, "},\n  \"warnings\": [");
+		jw_null(&w);
+	jw_end(&w);
+	jw_key(&w, "warnings");
+	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < h->nwarnings; i++) {
-		const strat_hwarning *w = &h->warnings[i];
+		const strat_hwarning *hw = &h->warnings[i];
 		char id[41];
 
-		strat_oid_fmt(&h->commits[w->commit].id, id);
-		sb_puts(&b, i ? ",\n    " : "\n    ");
-		sb_printf(&b, "{\"commit\": \"%s\", \"file\": ", id);
-		sb_json_u(&b, w->file);
-		sb_printf(&b, ", \"line\": %u, \"column\": %u, \"message\": ",
-			  w->line, w->column);
-		sb_json_u(&b, w->message);
-		sb_puts(&b, "}");
+		strat_oid_fmt(&h->commits[hw->commit].id, id);
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "commit", id);
+		jw_kstr(&w, "file", hw->file);
+		jw_kuint(&w, "line", hw->line);
+		jw_kuint(&w, "column", hw->column);
+		jw_kstr(&w, "message", hw->message);
+		jw_end(&w);
 	}
-	sb_puts(&b, i ? "\n  ],\n  \"periods\": [" : "],\n  \"periods\": [");
+	jw_end(&w);
+	jw_key(&w, "periods");
+	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < m->nperiods; i++) {
 		const strat_period *p = &m->periods[i];
 
-		sb_puts(&b, i ? ",\n    {" : "\n    {");
-		sb_printf(&b, "\"period\": \"%s\", \"start\": ", p->label);
-		json_date(&b, p->first);
-		sb_puts(&b, ", \"end\": ");
-		json_date(&b, p->last);
-		sb_printf(&b, ", \"partial\": %s, \"baseline\": \"%s\", ",
-			  p->partial ? "true" : "false",
-			  p->baseline ? "first-commit" : "start");
-		json_counts(&b, p->committed, p->n);
-		sb_puts(&b, ",\n     \"items\": [");
-		for (j = 0; j < p->nitems; j++) {
-			sb_puts(&b, j ? ",\n       " : "\n       ");
-			json_item_ref(&b, h, &p->items[j]);
-		}
-		sb_puts(&b, j ? "]}" : "]}");
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "period", p->label);
+		json_date(&w, "start", p->first);
+		json_date(&w, "end", p->last);
+		jw_kbool(&w, "partial", p->partial);
+		jw_kstr(&w, "baseline", p->baseline ? "first-commit" : "start");
+		json_counts(&w, p->committed, p->n);
+		jw_key(&w, "items");
+		jw_arr(&w, JW_BLOCK);
+		for (j = 0; j < p->nitems; j++)
+			json_item_ref(&w, h, &p->items[j]);
+		jw_end(&w);
+		jw_end(&w);
 	}
-	sb_puts(&b, m->nperiods ? "\n  ],\n  \"by\": {" : "],\n  \"by\": {");
+	jw_end(&w);
+	jw_key(&w, "by");
+	jw_obj(&w, JW_BLOCK);
 	for (i = 0; i < 3; i++) {
 		strat_group *g = NULL;
 
@@ -251,32 +242,34 @@ report_json(const strat_history *h, const strat_measures *m,
 			b.failed = 1;
 			break;
 		}
-		sb_printf(&b, "%s\n    \"%s\": [",
-			  (o->by_set || i == 0) ? "" : ",", bys[i]);
+		jw_key(&w, bys[i]);
+		jw_arr(&w, JW_BLOCK);
 		for (j = 0; j < ng; j++) {
-			sb_puts(&b, j ? ",\n      {\"key\": " : "\n      {\"key\": ");
-			sb_json_u(&b, g[j].key);
-			sb_puts(&b, ", ");
-			json_counts(&b, g[j].committed, g[j].n);
-			sb_puts(&b, "}");
+			jw_obj(&w, JW_ROW);
+			jw_kstr(&w, "key", g[j].key);
+			json_counts(&w, g[j].committed, g[j].n);
+			jw_end(&w);
 		}
-		sb_puts(&b, ng ? "\n    ]" : "]");
+		jw_end(&w);
 		free(g);
 	}
-	sb_puts(&b, "\n  },\n  \"slips\": [");
+	jw_end(&w);
+	jw_key(&w, "slips");
+	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < m->nslips; i++) {
 		const strat_slip *sl = &m->slips[i];
 
-		sb_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		sb_json_u(&b, sl->id);
-		sb_printf(&b, ", \"slips\": %u, \"days\": %ld, \"from\": ",
-			  sl->slips, (long)sl->days);
-		json_date(&b, sl->from);
-		sb_puts(&b, ", \"to\": ");
-		json_date(&b, sl->to);
-		sb_puts(&b, "}");
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "id", sl->id);
+		jw_kuint(&w, "slips", sl->slips);
+		jw_kint(&w, "days", sl->days);
+		json_date(&w, "from", sl->from);
+		json_date(&w, "to", sl->to);
+		jw_end(&w);
 	}
-	sb_puts(&b, i ? "\n  ],\n  \"items\": [" : "],\n  \"items\": [");
+	jw_end(&w);
+	jw_key(&w, "items");
+	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
 		const strat_hversion *last = &t->versions[t->nversions - 1];
@@ -285,30 +278,23 @@ report_json(const strat_history *h, const strat_measures *m,
 		for (j = t->nversions; j-- > 0;)
 			if ((v = t->versions[j].v) != NULL)
 				break;
-		sb_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		sb_json_u(&b, t->id);
-		sb_puts(&b, ", \"title\": ");
-		sb_json_u(&b, v->title);
-		sb_puts(&b, ", \"anchor\": ");
-		sb_json_u(&b, v->anchor);
-		sb_puts(&b, ", \"owner\": ");
-		sb_json_u(&b, v->owner);
-		sb_puts(&b, ", \"channel\": ");
-		sb_json_u(&b, v->channel);
-		sb_puts(&b, ", \"date\": ");
-		json_date(&b, v->date);
-		sb_printf(&b, ", \"status\": \"%s\", \"in_plan\": %s, "
-			      "\"file\": ",
-			  status_name(v->status), last->v ? "true" : "false");
-		sb_json_u(&b, last->v ? last->file : NULL);
-		sb_puts(&b, ",\n     \"events\": ");
-		json_events(&b, h, t);
-		sb_puts(&b, "}");
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "id", t->id);
+		jw_kstr(&w, "title", v->title);
+		jw_kstr(&w, "anchor", v->anchor);
+		jw_kstr(&w, "owner", v->owner);
+		jw_kstr(&w, "channel", v->channel);
+		json_date(&w, "date", v->date);
+		jw_kstr(&w, "status", status_name(v->status));
+		jw_kbool(&w, "in_plan", last->v != NULL);
+		jw_kstr(&w, "file", last->v ? last->file : NULL);
+		jw_key(&w, "events");
+		json_events(&w, h, t);
+		jw_end(&w);
 	}
-	sb_puts(&b, i ? "\n  ]" : "]");
-	report_json_kpis(&b, h, m, o);
-	sb_puts(&b, "\n}\n");
-	(void)s;
+	jw_end(&w);
+	report_json_kpis(&w, h, m, o);
+	jw_finish(&w);
 	return sb_finish(&b);
 }
 
@@ -360,7 +346,7 @@ csv_counts(sbuf *b, size_t committed, const size_t *n)
 
 char *
 report_csv(const strat_history *h, const strat_measures *m,
-	   const strat_report_options *o)
+	   const strat_report *o)
 {
 	sbuf b = {0};
 	size_t i, j;
@@ -369,6 +355,7 @@ report_csv(const strat_history *h, const strat_measures *m,
 
 	if (o->by_set && (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME))
 		return report_csv_kpis(h, m, o);
+	(void)h;
 	if (!o->by_set) {
 		sb_puts(&b, "period,start,end,partial,committed,shipped,"
 			    "slipped,dropped,missed,open,unplanned,rate\r\n");

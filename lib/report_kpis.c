@@ -20,7 +20,7 @@
 
 /* The KPI sections are shown when the plan records readings. */
 static int
-shown(const strat_report_options *o)
+shown(const strat_report *o)
 {
 	return o->kpis != NULL && o->plan != NULL && o->kpis->nmetrics > 0;
 }
@@ -119,7 +119,7 @@ move(const strat_kseries *s, strat_day first, strat_day last, movement *mv)
  * period and KPI (or outcome) are tallied in one pass.
  */
 typedef struct {
-	const strat_report_options *o;
+	const strat_report *o;
 	const strat_measures *m;
 	size_t nk, no;
 	unsigned char *amap; /* [anchor * nk + kpi]: the anchor names it */
@@ -164,7 +164,7 @@ tally_free(tally *t)
 
 static int
 tally_init(tally *t, const strat_history *h, const strat_measures *m,
-	   const strat_report_options *o)
+	   const strat_report *o)
 {
 	const strat_strategy *st = strat_plan_strategy(o->plan);
 	const strat_kpiset *k = o->kpis;
@@ -312,6 +312,9 @@ dw_anchor(const strat_kseries *s, const strat_anchor *a)
 	       a->year && strcmp(a->done_when.kpi.s, s->kpi->id.s) == 0;
 }
 
+static char *report_kpi_charts(const strat_history *h,
+			       const strat_measures *m, const strat_report *o);
+
 /* ---- Markdown (and the HTML document) ---- */
 
 static void
@@ -373,7 +376,7 @@ md_progress(md_block *c, const movement *mv)
 
 static void
 md_movement_table(md_doc *d, const strat_measures *m,
-		  const strat_report_options *o)
+		  const strat_report *o)
 {
 	static const char *const hd[] = {"KPI",    "period", "start",
 					 "end",    "change", "target",
@@ -407,7 +410,7 @@ md_movement_table(md_doc *d, const strat_measures *m,
 }
 
 static void
-md_done_when(md_doc *d, const strat_report_options *o)
+md_done_when(md_doc *d, const strat_report *o)
 {
 	static const char *const hd[] = {"anchor", "quarter", "KPI",
 					 "done when", "value", "result"};
@@ -450,7 +453,7 @@ md_done_when(md_doc *d, const strat_report_options *o)
 
 static void
 md_by(md_doc *d, const tally *t, const strat_measures *m,
-      const strat_report_options *o)
+      const strat_report *o)
 {
 	static const char *const hk[] = {"KPI",    "start",     "end",
 					 "change", "target",    "progress",
@@ -526,7 +529,7 @@ md_by(md_doc *d, const tally *t, const strat_measures *m,
 
 void
 report_md_kpis(md_doc *d, const strat_history *h, const strat_measures *m,
-	       const strat_report_options *o)
+	       const strat_report *o, strat_format format)
 {
 	const strat_kpiset *k = o->kpis;
 	size_t i;
@@ -552,7 +555,7 @@ report_md_kpis(md_doc *d, const strat_history *h, const strat_measures *m,
 		"Each KPI's value at the start and end of each period (its "
 		"last reading at or before that day), the change, and how far "
 		"it has come from its baseline to its target.");
-	if (o->format == STRAT_REPORT_HTML) {
+	if (format == STRAT_FORMAT_HTML) {
 		char *svg = report_kpi_charts(h, m, o);
 
 		if (svg)
@@ -581,43 +584,44 @@ report_md_kpis(md_doc *d, const strat_history *h, const strat_measures *m,
 /* ---- JSON ---- */
 
 static void
-json_num(sbuf *b, int has, double v)
+json_num(json_w *w, const char *key, int has, double v)
 {
-	char t[32];
-
-	if (!has) {
-		sb_puts(b, "null");
-		return;
-	}
-	num(v, t);
-	sb_puts(b, t);
+	jw_key(w, key);
+	if (has)
+		jw_number(w, v);
+	else
+		jw_null(w);
 }
 
 static void
-json_point(sbuf *b, const strat_kpoint *p)
+json_point(json_w *w, const char *key, const strat_kpoint *p)
 {
+	jw_key(w, key);
 	if (p == NULL) {
-		sb_puts(b, "null");
+		jw_null(w);
 		return;
 	}
-	sb_puts(b, "{\"date\": ");
-	json_date(b, p->date);
-	sb_puts(b, ", \"value\": ");
-	json_num(b, 1, p->value);
-	sb_puts(b, "}");
+	jw_obj(w, JW_ROW);
+	json_date(w, "date", p->date);
+	json_num(w, "value", 1, p->value);
+	jw_end(w);
 }
 
 static void
-json_serving(sbuf *b, const serving *sv)
+json_serving(json_w *w, const serving *sv)
 {
-	sb_printf(b, "\"committed\": %zu, \"shipped\": %zu, \"rate\": ",
-		  sv->committed, sv->shipped);
-	json_rate(b, sv->shipped, sv->committed);
+	jw_kuint(w, "committed", sv->committed);
+	jw_kuint(w, "shipped", sv->shipped);
+	jw_key(w, "rate");
+	if (sv->committed == 0)
+		jw_null(w);
+	else
+		jw_fixed(w, (double)sv->shipped / (double)sv->committed, 4);
 }
 
 void
-report_json_kpis(sbuf *b, const strat_history *h, const strat_measures *m,
-		 const strat_report_options *o)
+report_json_kpis(json_w *w, const strat_history *h, const strat_measures *m,
+		 const strat_report *o)
 {
 	const strat_kpiset *k = o->kpis;
 	const strat_strategy *st;
@@ -625,115 +629,110 @@ report_json_kpis(sbuf *b, const strat_history *h, const strat_measures *m,
 	movement mv;
 	serving sv;
 	tally t;
-	size_t i, j, n;
+	size_t i, j;
 
 	if (!shown(o))
 		return;
 	if (tally_init(&t, h, m, o) < 0) {
-		b->failed = 1;
+		w->b->failed = 1;
 		return;
 	}
 	st = strat_plan_strategy(o->plan);
-	sb_puts(b, ",\n  \"kpis\": [");
+	jw_key(w, "kpis");
+	jw_arr(w, JW_BLOCK);
 	for (i = 0; i < k->n; i++) {
 		const strat_kseries *s = &k->series[i];
 		const strat_kpi *kp = s->kpi;
 
-		sb_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		sb_json_u(b, kp->id.s);
-		sb_puts(b, ", \"title\": ");
-		sb_json_u(b, kp->title.s);
-		sb_puts(b, ", \"unit\": ");
-		sb_json_u(b, kp->unit.s);
-		sb_printf(b, ", \"direction\": \"%s\", \"baseline\": ",
-			  kp->down ? "down" : "up");
-		json_num(b, s->has_baseline, s->baseline);
-		sb_puts(b, ", \"target\": ");
-		json_num(b, s->has_target, s->target);
-		sb_puts(b, ", \"target_date\": ");
-		json_date(b, s->target_date);
-		sb_puts(b, ", \"latest\": ");
-		json_point(b, s->npoints ? &s->points[s->npoints - 1] : NULL);
-		sb_printf(b, ", \"readings\": %zu,\n     \"periods\": [",
-			  s->npoints);
+		jw_obj(w, JW_BLOCK);
+		jw_kstr(w, "id", kp->id.s);
+		jw_kstr(w, "title", kp->title.s);
+		jw_kstr(w, "unit", kp->unit.s);
+		jw_kstr(w, "direction", kp->down ? "down" : "up");
+		json_num(w, "baseline", s->has_baseline, s->baseline);
+		json_num(w, "target", s->has_target, s->target);
+		json_date(w, "target_date", s->target_date);
+		json_point(w, "latest",
+			   s->npoints ? &s->points[s->npoints - 1] : NULL);
+		jw_kuint(w, "readings", s->npoints);
+		jw_key(w, "periods");
+		jw_arr(w, JW_BLOCK);
 		for (j = 0; j < m->nperiods; j++) {
 			const strat_period *p = &m->periods[j];
 
 			move(s, p->first, period_end(p, o->today), &mv);
 			count_serving(&t, j, j + 1, (long)i, 0, &sv);
-			sb_puts(b, j ? ",\n       {" : "\n       {");
-			sb_printf(b, "\"period\": \"%s\", \"start\": ",
-				  p->label);
-			json_point(b, mv.start);
-			sb_puts(b, ", \"end\": ");
-			json_point(b, mv.end);
-			sb_puts(b, ", \"change\": ");
-			json_num(b, mv.has_change, mv.change);
-			sb_puts(b, ", \"target\": ");
-			json_num(b, s->has_target, s->target);
-			sb_puts(b, ", \"progress\": ");
-			json_num(b, mv.has_progress, round4(mv.progress));
-			sb_puts(b, ", \"items\": {");
-			json_serving(b, &sv);
-			sb_puts(b, "}}");
+			jw_obj(w, JW_ROW);
+			jw_kstr(w, "period", p->label);
+			json_point(w, "start", mv.start);
+			json_point(w, "end", mv.end);
+			json_num(w, "change", mv.has_change, mv.change);
+			json_num(w, "target", s->has_target, s->target);
+			json_num(w, "progress", mv.has_progress,
+				 round4(mv.progress));
+			jw_key(w, "items");
+			jw_obj(w, JW_ROW);
+			json_serving(w, &sv);
+			jw_end(w);
+			jw_end(w);
 		}
-		sb_puts(b, j ? "\n     ],\n     \"done_when\": ["
-			     : "],\n     \"done_when\": [");
-		for (j = 0, n = 0; j < st->nanchors; j++) {
+		jw_end(w);
+		jw_key(w, "done_when");
+		jw_arr(w, JW_BLOCK);
+		for (j = 0; j < st->nanchors; j++) {
 			const strat_anchor *a = &st->anchors[j];
 			dw_status ds;
 
 			if (!dw_anchor(s, a))
 				continue;
 			ds = done_when_status(s, a, o->today, &at);
-			sb_puts(b, n++ ? ", {\"anchor\": " : "{\"anchor\": ");
-			sb_json_u(b, a->id.s);
-			sb_printf(b, ", \"quarter\": \"%s\", \"%s\": ",
-				  a->quarter.s,
-				  a->done_when.op == STRAT_DONE_AT_LEAST
-					  ? "at_least"
-					  : "at_most");
-			json_num(b, 1, a->done_when.bound.value);
-			sb_puts(b, ", \"value\": ");
-			json_point(b, at);
-			sb_printf(b, ", \"result\": \"%s\"}", dw_json[ds]);
+			jw_obj(w, JW_ROW);
+			jw_kstr(w, "anchor", a->id.s);
+			jw_kstr(w, "quarter", a->quarter.s);
+			json_num(w,
+				 a->done_when.op == STRAT_DONE_AT_LEAST
+					 ? "at_least"
+					 : "at_most",
+				 1, a->done_when.bound.value);
+			json_point(w, "value", at);
+			jw_kstr(w, "result", dw_json[ds]);
+			jw_end(w);
 		}
-		sb_puts(b, "]}");
+		jw_end(w);
+		jw_end(w);
 	}
-	sb_puts(b, i ? "\n  ]" : "]");
-	sb_puts(b, ",\n  \"by_outcome\": [");
-	for (i = 0, n = 0; o->by_set && o->by == STRAT_BY_OUTCOME &&
-			   i < st->noutcomes;
+	jw_end(w);
+	jw_key(w, "by_outcome");
+	jw_arr(w, JW_BLOCK);
+	for (i = 0; o->by_set && o->by == STRAT_BY_OUTCOME && i < st->noutcomes;
 	     i++) {
 		const strat_outcome *oc = &st->outcomes[i];
 
 		if (oc->id.s == NULL)
 			continue;
 		count_serving(&t, 0, m->nperiods, -1, i, &sv);
-		sb_puts(b, n++ ? ",\n    {\"outcome\": " : "\n    {\"outcome\": ");
-		sb_json_u(b, oc->id.s);
-		sb_puts(b, ", \"kpi\": ");
-		sb_json_u(b, strat_kpiset_find(k, oc->kpi.s) ? oc->kpi.s
-							      : NULL);
-		sb_puts(b, ", ");
-		json_serving(b, &sv);
-		sb_puts(b, "}");
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "outcome", oc->id.s);
+		jw_kstr(w, "kpi",
+			strat_kpiset_find(k, oc->kpi.s) ? oc->kpi.s : NULL);
+		json_serving(w, &sv);
+		jw_end(w);
 	}
-	sb_puts(b, n ? "\n  ]" : "]");
-	sb_puts(b, ",\n  \"metrics_warnings\": [");
+	jw_end(w);
+	jw_key(w, "metrics_warnings");
+	jw_arr(w, JW_BLOCK);
 	for (i = 0; i < k->nwarnings; i++) {
-		const strat_kwarning *w = &k->warnings[i];
+		const strat_kwarning *kw = &k->warnings[i];
 
-		sb_puts(b, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		sb_json_u(b, w->file);
-		sb_printf(b, ", \"line\": %u, \"column\": %u, \"message\": ",
-			  w->line, w->column);
-		sb_json_u(b, w->message);
-		sb_puts(b, ", \"commit\": ");
-		sb_json_u(b, w->commit[0] ? w->commit : NULL);
-		sb_puts(b, "}");
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "file", kw->file);
+		jw_kuint(w, "line", kw->line);
+		jw_kuint(w, "column", kw->column);
+		jw_kstr(w, "message", kw->message);
+		jw_kstr(w, "commit", kw->commit[0] ? kw->commit : NULL);
+		jw_end(w);
 	}
-	sb_puts(b, i ? "\n  ]" : "]");
+	jw_end(w);
 	tally_free(&t);
 }
 
@@ -767,7 +766,7 @@ csv_serving(sbuf *b, const serving *sv)
 
 char *
 report_csv_kpis(const strat_history *h, const strat_measures *m,
-		const strat_report_options *o)
+		const strat_report *o)
 {
 	sbuf b = {0};
 	const strat_kpiset *k = o->kpis;
@@ -917,7 +916,7 @@ static void
 chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 {
 	const strat_measures *m = ty->m;
-	const strat_report_options *o = ty->o;
+	const strat_report *o = ty->o;
 	const strat_kseries *s = &o->kpis->series[kpi];
 	strat_day d0 = m->periods[0].first;
 	strat_day d1 = period_end(&m->periods[m->nperiods - 1], o->today);
@@ -1010,9 +1009,9 @@ chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 	sb_puts(b, "</svg></figure>\n");
 }
 
-char *
+static char *
 report_kpi_charts(const strat_history *h, const strat_measures *m,
-		  const strat_report_options *o)
+		  const strat_report *o)
 {
 	sbuf b = {0};
 	tally t;

@@ -320,7 +320,7 @@ notes(md_doc *d, const strat_history *h)
 
 static md_doc *
 build(const strat_history *h, const strat_measures *m,
-      const strat_report_options *o)
+      const strat_report *o)
 {
 	md_doc *d = md_new();
 	md_block *b;
@@ -349,7 +349,7 @@ build(const strat_history *h, const strat_measures *m,
 
 static void
 body(md_doc *d, const strat_history *h, const strat_measures *m,
-     const strat_report_options *o)
+     const strat_report *o, strat_format format)
 {
 	periods_table(d, h, m);
 	if (!o->by_set || o->by == STRAT_BY_ANCHOR)
@@ -358,7 +358,7 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
 		group_table(d, m, STRAT_BY_OWNER);
 	if (o->by_set && o->by == STRAT_BY_CHANNEL)
 		group_table(d, m, STRAT_BY_CHANNEL);
-	report_md_kpis(d, h, m, o);
+	report_md_kpis(d, h, m, o, format);
 	slips_table(d, h, m);
 	cat_table(d, h, m, STRAT_CAT_DROPPED);
 	cat_table(d, h, m, STRAT_CAT_UNPLANNED);
@@ -476,21 +476,21 @@ static const char style[] =
 	".k.target{background:#cf222e}"
 	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}";
 
-char *
-strat_report_render(const strat_history *h, const strat_measures *m,
-		    const strat_report_options *o)
+static char *
+render(const strat_history *h, const strat_measures *m,
+       const strat_report *o, strat_format format)
 {
 	md_doc *d;
 	char *out = NULL, *svg = NULL, *html;
 	sbuf b = {0};
 
-	if (o->format == STRAT_REPORT_JSON)
+	if (format == STRAT_FORMAT_JSON)
 		return report_json(h, m, o);
-	if (o->format == STRAT_REPORT_CSV)
+	if (format == STRAT_FORMAT_CSV)
 		return report_csv(h, m, o);
 	if ((d = build(h, m, o)) == NULL)
 		return NULL;
-	if (o->format == STRAT_REPORT_HTML) {
+	if (format == STRAT_FORMAT_HTML) {
 		if ((svg = chart(m)) == NULL) {
 			md_free(d);
 			return NULL;
@@ -498,8 +498,8 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 		md_html_block(d, svg);
 		free(svg);
 	}
-	body(d, h, m, o);
-	if (o->format != STRAT_REPORT_HTML) {
+	body(d, h, m, o, format);
+	if (format != STRAT_FORMAT_HTML) {
 		out = md_render(d, MD_GFM);
 		md_free(d);
 		return out;
@@ -518,4 +518,19 @@ strat_report_render(const strat_history *h, const strat_measures *m,
 	sb_puts(&b, "</body>\n</html>\n");
 	free(html);
 	return sb_finish(&b);
+}
+
+int
+strat_report_render(char **out, const strat_report *r,
+		    const strat_render_options *o)
+{
+	*out = NULL;
+	if (o->format != STRAT_FORMAT_MD && o->format != STRAT_FORMAT_HTML &&
+	    o->format != STRAT_FORMAT_JSON && o->format != STRAT_FORMAT_CSV)
+		return strat_error_set(STRAT_EUSAGE,
+				       "report has no %s format",
+				       strat_format_name(o->format));
+	if ((*out = render(r->history, r->measures, r, o->format)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }

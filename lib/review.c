@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "strat/review.h"
+#include "json.h"
+#include "lint_render.h"
 #include "markdown.h"
 #include "sbuf.h"
 
@@ -579,31 +581,24 @@ render_md(char **out, const strat_review *r)
 /* JSON */
 
 static void
-json_change(sbuf *b, const strat_change *c)
+json_change(json_w *w, const strat_change *c)
 {
-	sb_puts(b, "{\"kind\":");
-	sb_json(b, strat_change_kind_id(c->kind));
-	sb_puts(b, ",\"area\":");
-	sb_json(b, strat_change_area_name(c->area));
-	sb_puts(b, ",\"id\":");
-	sb_json(b, c->id);
-	sb_puts(b, ",\"title\":");
-	sb_json(b, c->title);
-	sb_puts(b, ",\"file\":");
-	sb_json(b, c->file);
-	sb_printf(b, ",\"line\":%u,\"before\":", c->line);
-	sb_json(b, c->before);
-	sb_puts(b, ",\"after\":");
-	sb_json(b, c->after);
-	sb_printf(b, ",\"days\":%d,\"silent\":%s,\"slip\":%s,\"pull_in\":%s",
-		  c->days, c->flags & STRAT_CHANGE_SILENT ? "true" : "false",
-		  c->flags & STRAT_CHANGE_SLIP ? "true" : "false",
-		  c->flags & STRAT_CHANGE_PULL_IN ? "true" : "false");
-	sb_puts(b, ",\"gained_by\":");
-	sb_json(b, c->gained_by);
-	sb_puts(b, ",\"lost_by\":");
-	sb_json(b, c->lost_by);
-	sb_puts(b, "}");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "kind", strat_change_kind_id(c->kind));
+	jw_kstr(w, "area", strat_change_area_name(c->area));
+	jw_kstr(w, "id", c->id);
+	jw_kstr(w, "title", c->title);
+	jw_kstr(w, "file", c->file);
+	jw_kuint(w, "line", c->line);
+	jw_kstr(w, "before", c->before);
+	jw_kstr(w, "after", c->after);
+	jw_kint(w, "days", c->days);
+	jw_kbool(w, "silent", c->flags & STRAT_CHANGE_SILENT);
+	jw_kbool(w, "slip", c->flags & STRAT_CHANGE_SLIP);
+	jw_kbool(w, "pull_in", c->flags & STRAT_CHANGE_PULL_IN);
+	jw_kstr(w, "gained_by", c->gained_by);
+	jw_kstr(w, "lost_by", c->lost_by);
+	jw_end(w);
 }
 
 static int
@@ -613,88 +608,69 @@ render_json(char **out, const strat_review *r)
 	size_t i, j, k, n = strat_changes_count(r->changes), no;
 	own *o;
 	tally t;
+	json_w w;
 
 	count(r, &t);
 	verdict(&v, r, &t);
-	sb_puts(&b, "{\"version\":1,\"base\":");
-	sb_json(&b, r->base_label);
-	sb_puts(&b, ",\"head\":");
-	sb_json(&b, r->head_label);
-	sb_puts(&b, ",\"plan_dir\":");
-	sb_json(&b, r->plan_dir ? r->plan_dir : "");
-	sb_puts(&b, ",\"verdict\":");
-	sb_json(&b, v.s ? v.s : "");
-	sb_printf(&b, ",\"attention\":%s,\n\"counts\":{",
-		  t.silent || t.errors ? "true" : "false");
-	for (i = 0; i < STRAT_CHANGE__COUNT; i++) {
-		sb_printf(&b, "%s\"%s\":%zu", i ? "," : "",
-			  strat_change_kind_id((strat_change_kind)i),
-			  t.kind[i]);
-	}
-	sb_printf(&b, ",\"silent-drop\":%zu,\"slip\":%zu,\"pull-in\":%zu,"
-		      "\"slip-days\":%ld},\n\"changes\":[",
-		  t.silent, t.slips, t.pullins, t.slip_days);
-	for (i = 0; i < n; i++) {
-		sb_puts(&b, i ? ",\n" : "\n");
-		json_change(&b, strat_changes_get(r->changes, i));
-	}
-	sb_puts(&b, "],\n\"ownership\":[");
+	jw_init(&w, &b);
+	jw_obj(&w, JW_BLOCK);
+	jw_kint(&w, "version", 1);
+	jw_kstr(&w, "base", r->base_label);
+	jw_kstr(&w, "head", r->head_label);
+	jw_kstr(&w, "plan_dir", r->plan_dir ? r->plan_dir : "");
+	jw_kstr(&w, "verdict", v.s ? v.s : "");
+	jw_kbool(&w, "attention", t.silent || t.errors);
+	jw_key(&w, "counts");
+	jw_obj(&w, JW_ROW);
+	for (i = 0; i < STRAT_CHANGE__COUNT; i++)
+		jw_kuint(&w, strat_change_kind_id((strat_change_kind)i),
+			 t.kind[i]);
+	jw_kuint(&w, "silent-drop", t.silent);
+	jw_kuint(&w, "slip", t.slips);
+	jw_kuint(&w, "pull-in", t.pullins);
+	jw_kint(&w, "slip-days", t.slip_days);
+	jw_end(&w);
+	jw_key(&w, "changes");
+	jw_arr(&w, JW_BLOCK);
+	for (i = 0; i < n; i++)
+		json_change(&w, strat_changes_get(r->changes, i));
+	jw_end(&w);
+	jw_key(&w, "ownership");
+	jw_arr(&w, JW_BLOCK);
 	if ((o = ownership(r, &no)) == NULL)
 		b.failed = 1;
 	for (i = 0; o && i < no; i = j) {
-		int first;
-
 		for (j = i; j < no && strcmp(o[j].person, o[i].person) == 0;
 		     j++)
 			;
-		sb_puts(&b, i ? ",\n{\"person\":" : "\n{\"person\":");
-		sb_json(&b, o[i].person);
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "person", o[i].person);
 		for (int gain = 1; gain >= 0; gain--) {
-			sb_puts(&b, gain ? ",\"gains\":[" : ",\"loses\":[");
-			first = 1;
+			jw_key(&w, gain ? "gains" : "loses");
+			jw_arr(&w, JW_ROW);
 			for (k = i; k < j; k++) {
 				if (o[k].gain != gain)
 					continue;
-				sb_puts(&b, first ? "{\"object\":"
-						  : ",{\"object\":");
-				sb_json(&b, object_noun(o[k].c->kind));
-				sb_puts(&b, ",\"id\":");
-				sb_json(&b, o[k].c->id);
-				sb_puts(&b, ",\"kind\":");
-				sb_json(&b, strat_change_kind_id(o[k].c->kind));
-				sb_puts(&b, "}");
-				first = 0;
+				jw_obj(&w, JW_ROW);
+				jw_kstr(&w, "object",
+					object_noun(o[k].c->kind));
+				jw_kstr(&w, "id", o[k].c->id);
+				jw_kstr(&w, "kind",
+					strat_change_kind_id(o[k].c->kind));
+				jw_end(&w);
 			}
-			sb_puts(&b, "]");
+			jw_end(&w);
 		}
-		sb_puts(&b, "}");
+		jw_end(&w);
 	}
 	free(o);
-	sb_puts(&b, "],\n\"new_findings\":");
-	if (r->new_findings == NULL) {
-		sb_puts(&b, "null");
-	} else {
-		sb_puts(&b, "[");
-		for (i = 0; i < strat_diags_count(r->new_findings); i++) {
-			const strat_diag *g =
-				strat_diags_get(r->new_findings, i);
-
-			sb_puts(&b, i ? ",\n{\"rule\":" : "\n{\"rule\":");
-			sb_json(&b, strat_rule_id(g->rule));
-			sb_puts(&b, ",\"severity\":");
-			sb_json(&b, strat_severity_name(g->severity));
-			sb_puts(&b, ",\"file\":");
-			sb_json(&b, g->file);
-			sb_printf(&b, ",\"line\":%u,\"column\":%u,\"message\":",
-				  g->line, g->column);
-			sb_json(&b, g->message);
-			sb_puts(&b, ",\"hint\":");
-			sb_json(&b, g->hint);
-			sb_puts(&b, "}");
-		}
-		sb_puts(&b, "]");
-	}
-	sb_puts(&b, "}\n");
+	jw_end(&w);
+	jw_key(&w, "new_findings");
+	if (r->new_findings == NULL)
+		jw_null(&w);
+	else
+		lint_json_findings(&w, r->new_findings);
+	jw_finish(&w);
 	free(v.s);
 	if (b.failed) {
 		free(b.s);
@@ -741,7 +717,8 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 static int
 render_text(char **out, const strat_review *r)
 {
-	sbuf b = {0};
+	sbuf b = {0}, safe = {0};
+	const char *p, *nl;
 	size_t i, j, k, n;
 	own *o;
 	tally t;
@@ -784,27 +761,36 @@ render_text(char **out, const strat_review *r)
 				  strat_rule_id(g->rule));
 		}
 	}
-	if (b.failed) {
-		free(b.s);
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	/* for a terminal: control characters made harmless, line by line */
+	for (p = b.s; p != NULL && *p; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL) {
+			sb_safes(&safe, p);
+			break;
+		}
+		sb_safe(&safe, p, (size_t)(nl - p));
+		sb_puts(&safe, "\n");
 	}
-	*out = b.s;
+	free(b.s);
+	if (b.failed || (*out = sb_finish(&safe)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	return 0;
 }
 
 int
-strat_review_render(char **out, const strat_review *r, int format)
+strat_review_render(char **out, const strat_review *r,
+		    const strat_render_options *o)
 {
 	*out = NULL;
-	switch (format) {
-	case STRAT_REVIEW_MD:
+	switch (o->format) {
+	case STRAT_FORMAT_MD:
 		return render_md(out, r);
-	case STRAT_REVIEW_JSON:
+	case STRAT_FORMAT_JSON:
 		return render_json(out, r);
-	case STRAT_REVIEW_TEXT:
+	case STRAT_FORMAT_TEXT:
 		return render_text(out, r);
 	default:
-		return strat_error_set(STRAT_EUSAGE, "unknown format %d",
-				       format);
+		return strat_error_set(STRAT_EUSAGE,
+				       "review has no %s format",
+				       strat_format_name(o->format));
 	}
 }

@@ -78,46 +78,25 @@ sb_finish(sbuf *b)
 	return b->s;
 }
 
-static void
-json_escaped(sbuf *b, const char *s, int named)
+void
+sb_safe(sbuf *b, const char *s, size_t n)
 {
-	const unsigned char *p;
-	size_t n, k;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, k;
 	uint32_t cp;
 
-	if (s == NULL) {
-		sb_puts(b, "null");
-		return;
-	}
-	sb_put(b, "\"", 1);
-	p = (const unsigned char *)s;
-	n = strlen(s);
-	for (; n > 0; p += k, n -= k) {
-		k = 1;
-		if (*p == '"' || *p == '\\') {
-			sb_put(b, "\\", 1);
-			sb_put(b, (const char *)p, 1);
-		} else if (named && *p == '\n') {
-			sb_puts(b, "\\n");
-		} else if (named && *p == '\r') {
-			sb_puts(b, "\\r");
-		} else if (named && *p == '\t') {
-			sb_puts(b, "\\t");
-		} else if (*p < 0x20 || *p == 0x7f) {
-			sb_printf(b, "\\u%04x", *p);
-		} else if (*p < 0x80) {
-			sb_put(b, (const char *)p, 1);
-		} else if ((k = strat_text_utf8_seq(p, n, &cp)) == 0) {
-			/* not UTF-8: JSON text must be (RFC 8259 8.1) */
-			sb_puts(b, "\\ufffd");
+	for (i = 0; i < n; i += k) {
+		k = strat_text_utf8_seq(p + i, n - i, &cp);
+		if (k == 0) {
+			/* not UTF-8 (a lone 0x9b is a CSI): U+FFFD */
+			sb_put(b, "\xef\xbf\xbd", 3);
 			k = 1;
 		} else if (strat_text_unsafe_cp(cp)) {
-			sb_printf(b, "\\u%04x", (unsigned)cp); /* C1, bidi */
+			sb_put(b, "?", 1); /* ESC, CR, BEL, C1, bidi */
 		} else {
-			sb_put(b, (const char *)p, k);
+			sb_put(b, s + i, k);
 		}
 	}
-	sb_put(b, "\"", 1);
 }
 
 void
@@ -140,13 +119,7 @@ sb_inert(sbuf *b, const char *s)
 }
 
 void
-sb_json(sbuf *b, const char *s)
+sb_safes(sbuf *b, const char *s)
 {
-	json_escaped(b, s, 1);
-}
-
-void
-sb_json_u(sbuf *b, const char *s)
-{
-	json_escaped(b, s, 0);
+	sb_safe(b, s, strlen(s));
 }

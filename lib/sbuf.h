@@ -1,6 +1,5 @@
 /*
- * sbuf.h - a growing string and a JSON string writer, shared by the
- * renderers of lib/ (report_*.c, review.c).  (internal)
+ * sbuf.h - a growing string, shared by the renderers of lib/.  (internal)
  */
 #ifndef STRAT_SBUF_H
 #define STRAT_SBUF_H
@@ -23,17 +22,11 @@ void sb_printf(sbuf *b, const char *fmt, ...)
  * after a failure. */
 char *sb_finish(sbuf *b);
 
-/*
- * s as a JSON string, or null when s is NULL.  '"' and '\\' are escaped,
- * other control characters and DEL become \u00XX, except that sb_json
- * writes \n, \r and \t by name; sb_json_u writes them as \u00XX too (the
- * report's JSON, whose bytes are fixed by its golden tests).  C1 controls
- * and bidirectional marks (strat_text_unsafe_cp) become \uXXXX; a byte
- * that is not part of valid UTF-8 becomes \ufffd, so the output is always
- * valid UTF-8 JSON (RFC 8259 section 8.1).
- */
-void sb_json(sbuf *b, const char *s);
-void sb_json_u(sbuf *b, const char *s);
+/* s[0..n) made safe for a terminal: bytes that are not UTF-8 as U+FFFD,
+ * control characters (but tab), DEL, C1 and bidirectional overrides as
+ * '?' (strat_text_unsafe_cp). */
+void sb_safe(sbuf *b, const char *s, size_t n);
+void sb_safes(sbuf *b, const char *s);
 
 /* s as inert text: valid UTF-8 with every control character (tab, CR and
  * LF included), C1 control and bidirectional mark replaced with U+FFFD, as

@@ -21,6 +21,10 @@ typedef struct {
 	char *real;  /* resolved */
 } fsctx;
 
+/* 1 when full resolves inside the root, 0 when it leaves it, -3 when it
+ * resolves into a .git directory, -1 when it does not exist, -2 (errno
+ * kept) when it cannot be resolved (a symbolic link loop, a directory not
+ * searchable). */
 static int
 inside(const fsctx *c, const char *full)
 {
@@ -29,9 +33,12 @@ inside(const fsctx *c, const char *full)
 	int ok;
 
 	if (r == NULL)
-		return errno == ENOENT ? -1 : 0;
-	ok = strncmp(r, c->real, n) == 0 && (r[n] == '/' || r[n] == '\0' ||
-					     strcmp(c->real, "/") == 0);
+		return errno == ENOENT ? -1 : -2;
+	if (strcmp(c->real, "/") == 0)
+		n = 0;
+	ok = strncmp(r, c->real, n) == 0 && (r[n] == '/' || r[n] == '\0');
+	if (ok && r[n] == '/' && path_in_dotgit(r + n + 1))
+		ok = -3;
 	free(r);
 	return ok;
 }
@@ -116,8 +123,16 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 	    sizeof(full))
 		return strat_error_set(STRAT_EIO, "path too long");
 	in = inside(c, full);
-	if (in < 0)
+	if (in == -1)
 		return STRAT_ENOTFOUND;
+	if (in == -2 && errno == ELOOP)
+		return strat_error_set(STRAT_EIO, "'%s' is a symbolic link "
+						  "loop", rel);
+	if (in == -2)
+		return strat_error_set(STRAT_EIO, "%s", strerror(errno));
+	if (in == -3)
+		return strat_error_set(STRAT_EOUTSIDE,
+				       "'%s' is a link into .git", rel);
 	if (!in)
 		return strat_error_set(STRAT_EOUTSIDE,
 				       "'%s' is a link that leaves the "

@@ -1,5 +1,7 @@
 /* text.c - UTF-8 decoding and unsafe code points (strat/text.h). */
+#include "strat/common.h"
 #include "strat/text.h"
+#include "sbuf.h"
 
 size_t
 strat_text_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
@@ -43,4 +45,15 @@ strat_text_unsafe_cp(uint32_t c)
 	return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
 	       c == 0x061c || c == 0x200e || c == 0x200f;
+}
+
+int
+strat_text_safe(char **out, const char *s, size_t n)
+{
+	sbuf b = {0};
+
+	sb_safe(&b, s, n);
+	if ((*out = sb_finish(&b)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }

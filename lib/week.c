@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strat/week.h"
 #include "markdown.h"
+#include "week_impl.h"
 
 strat_day
 strat_week_start(strat_day day, int week_starts)
@@ -144,6 +144,11 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 		goto nomem;
 	w->date = opts->date;
 	w->owner = opts->owner;
+	w->note = opts->note;
+	w->base_date = opts->base_date;
+	if (opts->base_commit != NULL)
+		snprintf(w->base_commit, sizeof(w->base_commit), "%s",
+			 opts->base_commit);
 	w->week_starts = strat_plan_config(plan)->week_starts;
 	w->start = strat_week_start(w->date, w->week_starts);
 	w->end = w->start + 6;
@@ -365,9 +370,9 @@ md_items(md_doc *doc, const strat_week *w, int s)
 }
 
 int
-strat_week_markdown(char **out, const strat_week *w, const strat_plan *plan,
-		    int html, const char *note)
+week_markdown(char **out, const strat_week *w, int html)
 {
+	const char *note = w->note;
 	md_doc *doc = md_new();
 	md_block *b;
 	char s0[11], s1[11], buf[512];
@@ -471,7 +476,6 @@ strat_week_markdown(char **out, const strat_week *w, const strat_plan *plan,
 		}
 		md_table_end(doc);
 	}
-	(void)plan;
 	if (md_failed(doc) || (*out = md_render(doc, html ? MD_HTML : MD_GFM)) ==
 				      NULL) {
 		md_free(doc);

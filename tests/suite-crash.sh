@@ -58,7 +58,7 @@ check() { # check FILE AS: lint the plan; FILE was copied to AS
 	if [ -z "$why" ]; then
 		case $f in
 		*.error.yaml)
-			grep -q '^{"rule":' "$scratch/out" ||
+			grep -q '^ *{"rule": ' "$scratch/out" ||
 				why="invalid YAML but no diagnostic" ;;
 		esac
 	fi

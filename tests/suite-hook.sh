@@ -204,6 +204,33 @@ refuse "core.hooksPath hook runs" git commit -qm broken
 git reset -q; git checkout -- .
 check "uninstall with core.hooksPath" strat hook uninstall
 git config --unset core.hooksPath
+# Symbolic links planted in .git/hooks: nothing is written through them.
+printf 'outside, untouched\n' > "$tmp/victim"; chmod 644 "$tmp/victim"
+ln -s "$tmp/victim" .git/hooks/pre-commit.strat-tmp
+check "install beside a planted temporary link" strat hook install
+cmp -s "$tmp/victim" /dev/stdin <<'X' && ok "the link's target is untouched" || no "wrote through the planted link"
+outside, untouched
+X
+[ "$(stat -c %a "$tmp/victim")" = 644 ] && ok "the link's target kept its mode" || no "victim made executable"
+[ -L .git/hooks/pre-commit.strat-tmp ] && ok "the planted link is left alone" || no "planted link replaced"
+grep -q 'strat-hook: written by' .git/hooks/pre-commit && [ ! -L .git/hooks/pre-commit ] && ok "the hook is a file" || no "no hook file"
+strat hook uninstall > /dev/null; rm -f .git/hooks/pre-commit.strat-tmp
+# a pre-commit that is a link to nothing is someone's hook: not replaced
+ln -s "$tmp/missing-hook" .git/hooks/pre-commit
+refuse "install refuses a dangling link as pre-commit" strat hook install
+has "the dangling link is named" "pre-commit' exists and was not written by strat"
+[ -L .git/hooks/pre-commit ] && [ ! -e "$tmp/missing-hook" ] && ok "dangling link left alone, nothing created through it" || no "dangling link replaced or followed"
+# a link to a file outside: refused, the file untouched
+rm .git/hooks/pre-commit; ln -s "$tmp/victim" .git/hooks/pre-commit
+refuse "install refuses a link as pre-commit" strat hook install
+cmp -s "$tmp/victim" /dev/stdin <<'X' && ok "linked hook's target untouched" || no "wrote through pre-commit link"
+outside, untouched
+X
+check "install --chain keeps the link as the chained hook" strat hook install --chain
+[ -L .git/hooks/pre-commit.strat-chained ] && [ ! -L .git/hooks/pre-commit ] && ok "link moved, hook written" || no "chain of a link"
+check "uninstall puts the link back" strat hook uninstall
+[ -L .git/hooks/pre-commit ] && ok "link restored" || no "link not restored"
+rm -f .git/hooks/pre-commit
 
 # A plan in a subdirectory of the repository.
 s=$tmp/sub; mkdir -p "$s"; cd "$s" || exit 2

@@ -93,6 +93,20 @@ rm calendar/outside; mkfifo calendar/fifo.yaml
 t fifo-ignored 0 "in 4 files" $S lint
 rm calendar/fifo.yaml; rm strategy.yaml; mkfifo strategy.yaml
 t fifo-strategy 1 "strategy.yaml: error: cannot read file: not a regular file" $S lint
+# git's own directory is not a plan file: by path, by link, in any case
+rm strategy.yaml; plan "$d"; cd "$d" || exit 2; git init -q .
+printf 'strat: 1\nstrategy: .git/config\n' > strat.yaml
+t dotgit-path 1 "strat.yaml:2:11: error: strategy path '.git/config' is inside .git \[path-outside-repo\]" $S lint
+absent dotgit-not-read 'repositoryformatversion|bare' $S lint
+printf 'strat: 1\nteam: sub/.GIT/config\n' > strat.yaml
+t dotgit-case 1 "team path 'sub/.GIT/config' is inside .git \[path-outside-repo\]" $S lint
+printf 'strat: 1\nstrategy: g/config\n' > strat.yaml; ln -s .git g
+t dotgit-link 1 "^g/config: error: 'g/config' is a link into .git \[path-outside-repo\]" $S lint
+rm g; printf 'strat: 1\n' > strat.yaml
+# a symbolic link loop is a loop, not a link that leaves the repository
+rm strategy.yaml; ln -s loop strategy.yaml; ln -s strategy.yaml loop
+t symlink-loop 1 "^strategy.yaml: error: cannot read file: 'strategy.yaml' is a symbolic link loop \[file-unreadable\]" $S lint
+rm -rf .git loop
 # the same in history: a committed symbolic link is never followed
 plan "$d"; cd "$d" || exit 2; git init -q .; rm strategy.yaml; ln -s "$secret/s.yaml" strategy.yaml
 commit 2026-07-01 "link"
@@ -100,6 +114,17 @@ t history-symlink 1 "strategy.yaml: error: .*symbolic link" $S lint --rev HEAD
 absent history-symlink-not-read 'SECRET' $S lint --rev HEAD
 absent history-symlink-report 'SECRET' $S report --format md
 rm -rf .git
+
+# ---- init writes only inside the plan directory ----
+rm -rf "$tmp/init" "$tmp/away"; mkdir -p "$tmp/init" "$tmp/away"
+ln -s "$tmp/away" "$tmp/init/calendar"
+t init-dir-link 2 "^strat: '.*/init/calendar' is in the way: init creates directories only inside the plan, never through a symbolic link" $S init "$tmp/init"
+name=init-nothing-outside
+if [ -z "$(ls -A "$tmp/away")" ]; then ok; else no "wrote $(ls -A "$tmp/away")"; fi
+rm "$tmp/init/calendar"; ln -s "$tmp/away/t.yaml" "$tmp/init/team.yaml"
+t init-dangling-kept 0 "kept    .*/team.yaml \(exists\)" $S init --force "$tmp/init"
+name=init-dangling-not-followed
+if [ ! -e "$tmp/away/t.yaml" ]; then ok; else no "created through a dangling link"; fi
 
 # ---- terminal control sequences ----
 ESC=$(printf '\033')

@@ -126,7 +126,7 @@ t csv-channel-minus 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'-x\",1," $S report --forma
 t csv-channel-at 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,\"'@x\",1," $S report --format csv --by channel
 t csv-anchor 0 "^2026-Q3,[^,]*,[^,]*,[a-z]*,q3-${FFFD},1," $S report --format csv --by anchor
 # SARIF: the artifact URI is percent-encoded (RFC 3986)
-t sarif-uri 1 '"uri":"calendar/e%1Bv%09l%20%23%3F%25%3A%E9%20x.yaml"' $S lint --format sarif
+t sarif-uri 1 '"uri": "calendar/e%1Bv%09l%20%23%3F%25%3A%E9%20x.yaml"' $S lint --format sarif
 # JSON: a byte that is not UTF-8 is \ufffd, a bidi override escaped
-t json-not-utf8 1 '"file":"calendar/e\\u001bv\\tl #\?%:\\ufffd x.yaml"' $S lint --format json
+t json-not-utf8 1 '"file": "calendar/e\\u001bv\\tl #\?%:\\ufffd x.yaml"' $S lint --format json
 echo "$pass passed, $fail failed"

@@ -5,6 +5,10 @@
  * libgit2.  Errors are negative STRAT_E* codes with a message in
  * strat_error_last(): not a repository, a repository owned by another user
  * (safe.directory), unknown revision, corrupt or missing objects.
+ *
+ * The library sets none of libgit2's process-wide options (object cache,
+ * pack windows, hash verification): the program does, after
+ * git_libgit2_init() (strat's own choices and their figures: cmd/main.c).
  */
 #ifndef STRAT_GIT_H
 #define STRAT_GIT_H
@@ -17,8 +21,24 @@ typedef struct {
 	unsigned char id[20];
 } strat_oid;
 
-/* Open the repository containing path (searching upwards).  Honours
- * GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE as git does in hooks. */
+/*
+ * Where the repository is when git says so: a command run by git (a hook)
+ * passes GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE here.  The library reads
+ * no environment variable.  NULL or "" fields are unset.
+ */
+typedef struct {
+	const char *git_dir;    /* the git directory: opened, no search */
+	const char *work_tree;  /* the work tree, when not the usual one */
+	const char *index_file; /* the index to read instead of git_dir's */
+} strat_repo_options;
+
+#define STRAT_REPO_OPTIONS_INIT {NULL, NULL, NULL}
+
+/* Open the repository containing path (searching upwards), or the one
+ * opts->git_dir names.  opts may be NULL. */
+int strat_repo_open_ext(strat_repo **out, const char *path,
+			const strat_repo_options *opts);
+/* strat_repo_open_ext with no options. */
 int strat_repo_open(strat_repo **out, const char *path);
 void strat_repo_free(strat_repo *repo);
 

@@ -14,6 +14,7 @@
 #define STRAT_HISTORY_H
 
 #include "git.h"
+#include "render.h"
 
 /* One version of an item (interned and immutable). */
 typedef struct {
@@ -201,17 +202,14 @@ typedef enum {
 int strat_measure_group(strat_group **out, size_t *n,
 			const strat_measures *m, strat_by by);
 
-/* Rendering (lib/report_*.c): a malloc'd string, or NULL on failure. */
-typedef enum {
-	STRAT_REPORT_MD,
-	STRAT_REPORT_HTML,
-	STRAT_REPORT_JSON,
-	STRAT_REPORT_CSV
-} strat_report_format;
-
+/*
+ * The report strat_report_render shows (render.h: md, html, json, csv):
+ * the measures of a history, everything borrowed.
+ */
 typedef struct {
 	unsigned version;
-	strat_report_format format;
+	const strat_history *history;
+	const strat_measures *measures; /* computed from history */
 	int by_set;   /* 1: only the breakdown by `by` */
 	strat_by by;
 	const char *revision; /* as given, for the title */
@@ -221,10 +219,13 @@ typedef struct {
 	 * has metrics files. */
 	const strat_plan *plan;
 	const struct strat_kpiset *kpis;
-} strat_report_options;
-#define STRAT_REPORT_OPTIONS_VERSION 1
+} strat_report;
+#define STRAT_REPORT_VERSION 1
+#define STRAT_REPORT_INIT                                                    \
+	{STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,         \
+	 STRAT_NO_DATE, NULL, NULL}
 
-char *strat_report_render(const strat_history *h, const strat_measures *m,
-			  const strat_report_options *opts);
+int strat_report_render(char **out, const strat_report *r,
+			const strat_render_options *o);
 
 #endif

@@ -279,7 +279,7 @@ const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 /* Dates. */
 int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
 void strat_date_format(strat_day d, char out[11]);
-strat_day strat_date_today(void); /* UTC; honours STRAT_TODAY */
+strat_day strat_date_today(void); /* the system clock's day, UTC */
 strat_day strat_date_from_ymd(int y, int m, int d);
 void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
 int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */

@@ -13,12 +13,7 @@
 #define STRAT_REVIEW_H
 
 #include "compare.h"
-
-enum {
-	STRAT_REVIEW_MD = 0,
-	STRAT_REVIEW_JSON = 1,
-	STRAT_REVIEW_TEXT = 2
-};
+#include "render.h"
 
 typedef struct {
 	unsigned version;
@@ -34,11 +29,11 @@ typedef struct {
 #define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0}
 
 /*
- * Render the review into *out, a NUL-terminated malloc'd string (the
- * caller frees it).  Returns 0, STRAT_EUSAGE for an unknown format, or
- * STRAT_ENOMEM.
+ * Render the review (render.h) as md, json or text into *out, a
+ * NUL-terminated malloc'd string (the caller frees it).
  */
-int strat_review_render(char **out, const strat_review *review, int format);
+int strat_review_render(char **out, const strat_review *review,
+			const strat_render_options *o);
 
 /*
  * 1 when the change needs a reviewer's attention: an item removed without

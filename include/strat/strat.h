@@ -5,6 +5,7 @@
 #include "common.h"
 #include "diag.h"
 #include "plan.h"
+#include "render.h"
 #include "lint.h"
 #include "git.h"
 #include "history.h"

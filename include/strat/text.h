@@ -20,4 +20,11 @@ size_t strat_text_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp);
  * ("Trojan Source"). */
 int strat_text_unsafe_cp(uint32_t c);
 
+/*
+ * s[0..n) made safe to print on a terminal: bytes that are not UTF-8
+ * become U+FFFD, unsafe code points (above) '?'.  *out is malloc'd (the
+ * caller frees it).  Returns 0 or STRAT_ENOMEM.
+ */
+int strat_text_safe(char **out, const char *s, size_t n);
+
 #endif

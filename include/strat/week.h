@@ -26,6 +26,7 @@
 
 #include "compare.h"
 #include "plan.h"
+#include "render.h"
 
 typedef enum {
 	STRAT_WEEK_SHIPPED = 0, /* shipped last week */
@@ -69,6 +70,10 @@ typedef struct {
 	const strat_change **changes;
 	size_t nchanges;
 	strat_changes *all_changes; /* owned */
+	/* Where the changes were compared from (strat_week_options). */
+	const char *note;     /* borrowed; NULL when none */
+	char base_commit[41]; /* "" when unknown */
+	strat_day base_date;
 } strat_week;
 
 typedef struct {
@@ -77,10 +82,17 @@ typedef struct {
 	const char *owner;      /* only this owner's items, or NULL */
 	const strat_plan *base; /* the plan at the start of the week, or
 				 * NULL when unknown (no git history) */
+	/* Shown with the changes: a trusted sentence saying where they
+	 * come from or why there are none (e.g. "not a git repository"),
+	 * and the commit the base plan was read from, if any.  Borrowed. */
+	const char *note;
+	const char *base_commit; /* 40 hex digits, or NULL */
+	strat_day base_date;
 } strat_week_options;
 #define STRAT_WEEK_OPTIONS_VERSION 1
 #define STRAT_WEEK_OPTIONS_INIT                                              \
-	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL}
+	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL, NULL, NULL,  \
+	 STRAT_NO_DATE}
 
 /* First day of the week containing day; week_starts as in strat_config. */
 strat_day strat_week_start(strat_day day, int week_starts);
@@ -104,12 +116,10 @@ int strat_week_build(strat_week **out, const strat_plan *plan,
 void strat_week_free(strat_week *w);
 
 /*
- * Render the check-in as GitHub-flavoured Markdown (MD_GFM = 0) or HTML
- * (1); note, when not NULL, is a trusted sentence printed where the
- * changes would be when there are none to show (e.g. "not a git
- * repository").  *out is malloc'd (free()).  Returns 0 or STRAT_ENOMEM.
+ * Render the check-in (render.h): text (a terminal, 80 columns), md
+ * (GitHub-flavoured Markdown), html or json (spec/SPEC.md, section 13).
  */
-int strat_week_markdown(char **out, const strat_week *w,
-			const strat_plan *plan, int html, const char *note);
+int strat_week_render(char **out, const strat_week *w,
+		      const strat_render_options *o);
 
 #endif

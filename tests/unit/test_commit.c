@@ -1,5 +1,5 @@
-/* test_commit.c - strat_commit_lookup (lib/git.c parses raw commits itself)
- * must say what libgit2 says: author and email with the mailmap applied,
+/* test_commit.c - strat_commit_lookup must say what libgit2 says: author
+ * and email with the mailmap applied,
  * times, parent count and git_commit_summary's summary, on commits with
  * awkward messages and signatures written byte for byte. */
 #include <setjmp.h>
