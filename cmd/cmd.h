@@ -26,6 +26,13 @@ int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_week(int argc, char **argv);
+/* cmd/edit.c: changing the plan */
+int cmd_ship(int argc, char **argv);
+int cmd_start(int argc, char **argv);
+int cmd_slip(int argc, char **argv);
+int cmd_drop(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_owner(int argc, char **argv);
 
 extern const command commands[];
 

@@ -1,6 +1,7 @@
 /* report.c - 'strat report': planned versus shipped, from git history. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,11 @@
 static const char report_usage[] =
 	"usage: strat report [REV] [--period quarter|month|week] "
 	"[--since DATE] [--until DATE]\n"
-	"                    [--by anchor|owner|channel|kpi|outcome] "
-	"[--format md|html|json|csv] [-o FILE]\n"
-	"                    [--max-commits N]\n";
+	"                    [--as-of DATE] [--grace N] "
+	"[--by anchor|owner|channel|kpi|outcome] [--all]\n"
+	"                    [--format md|html|json|csv] "
+	"[--table periods|flow|items|stale]\n"
+	"                    [-o FILE] [--max-commits N]\n";
 
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
@@ -27,6 +30,59 @@ progress(const char *phase, size_t done, size_t total, void *payload)
 	else
 		fprintf(stderr, "\rstrat report: %s %zu commits ", phase, done);
 	fflush(stderr);
+}
+
+/* --as-of: the newest commit of the first-parent chain of *tip whose
+ * time, made non-decreasing as the history does (SPEC section 14), is
+ * before end (seconds); *tip is replaced by it. */
+static int
+tip_as_of(strat_repo *repo, strat_oid *tip, int64_t end)
+{
+	strat_walk *w = NULL;
+	strat_oid *ids = NULL, *n;
+	int64_t *times = NULL, *nt, t, max;
+	size_t len = 0, cap = 0, i;
+	int rc, found = 0;
+
+	if ((rc = strat_walk_new(&w, repo, tip, 0)) < 0)
+		return rc;
+	while ((rc = strat_walk_next_id(w, tip, &t)) > 0) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 256;
+			n = realloc(ids, cap * sizeof(*ids));
+			if (n == NULL)
+				goto oom;
+			ids = n;
+			nt = realloc(times, cap * sizeof(*times));
+			if (nt == NULL)
+				goto oom;
+			times = nt;
+		}
+		ids[len] = *tip;
+		times[len++] = t;
+	}
+	strat_walk_free(w);
+	if (rc < 0)
+		goto out;
+	/* oldest first: the running maximum is each commit's time */
+	for (i = len, max = INT64_MIN; i-- > 0;) {
+		if (times[i] > max)
+			max = times[i];
+		if (max >= end)
+			break;
+		*tip = ids[i];
+		found = 1;
+	}
+	rc = found ? 0 : STRAT_ENOTFOUND;
+out:
+	free(ids);
+	free(times);
+	return rc;
+oom:
+	strat_walk_free(w);
+	free(ids);
+	free(times);
+	return STRAT_ENOMEM;
 }
 
 static int
@@ -106,6 +162,10 @@ cmd_report(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
 		{"max-commits", required_argument, NULL, 'm'},
+		{"as-of", required_argument, NULL, 'A'},
+		{"grace", required_argument, NULL, 'g'},
+		{"all", no_argument, NULL, 'a'},
+		{"table", required_argument, NULL, 't'},
 		{"no-reuse", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
@@ -121,6 +181,7 @@ cmd_report(int argc, char **argv)
 	strat_plan *plan = NULL;
 	strat_kpiset *kpis = NULL;
 	strat_oid tip;
+	strat_day as_of = STRAT_NO_DATE;
 	char *text = NULL, *end;
 	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
 	size_t i;
@@ -208,6 +269,44 @@ cmd_report(int argc, char **argv)
 		case 'R':
 			ho.no_reuse = 1;
 			break;
+		case 'A':
+			if (parse_day("--as-of", optarg, &as_of) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'g': {
+			unsigned long g;
+
+			errno = 0;
+			g = strtoul(optarg, &end, 10);
+			if (errno || *end || optarg[0] == '-' ||
+			    optarg[0] == '\0' || g > 3650) {
+				die_msg("--grace wants a number of days from 0 "
+					"to 3650, not '%s'",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			mo.grace_days = (int)g;
+			break;
+		}
+		case 'a':
+			rp.all = 1;
+			break;
+		case 't':
+			if (strcmp(optarg, "periods") == 0)
+				rp.table = STRAT_TABLE_PERIODS;
+			else if (strcmp(optarg, "flow") == 0)
+				rp.table = STRAT_TABLE_FLOW;
+			else if (strcmp(optarg, "items") == 0)
+				rp.table = STRAT_TABLE_ITEMS;
+			else if (strcmp(optarg, "stale") == 0)
+				rp.table = STRAT_TABLE_STALE;
+			else {
+				die_msg("unknown --table '%s'; use periods, "
+					"flow, items or stale",
+					optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
 		case 'h':
 			fputs(report_usage, stdout);
 			return EXIT_CLEAN;
@@ -223,6 +322,18 @@ cmd_report(int argc, char **argv)
 			argv[optind]);
 		fputs(report_usage, stderr);
 		return EXIT_TROUBLE;
+	}
+	if (rp.table != STRAT_TABLE_PERIODS && ro.format != STRAT_FORMAT_CSV) {
+		die_msg("--table chooses the table of --format csv");
+		return EXIT_TROUBLE;
+	}
+	if (as_of != STRAT_NO_DATE) {
+		/* what was known at the end of that day: today is that day */
+		if (as_of > mo.today) {
+			die_msg("--as-of is after today");
+			return EXIT_TROUBLE;
+		}
+		mo.today = as_of;
 	}
 	if (mo.since != STRAT_NO_DATE && mo.until != STRAT_NO_DATE &&
 	    mo.until < mo.since) {
@@ -258,6 +369,26 @@ cmd_report(int argc, char **argv)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
+	if (as_of != STRAT_NO_DATE) {
+		int rc = tip_as_of(repo, &tip, ((int64_t)as_of + 1) * 86400);
+
+		if (rc == STRAT_ENOTFOUND) {
+			char day[11];
+
+			strat_date_format(as_of, day);
+			die_msg("no commit of '%s' is dated on or before %s",
+				rev, day);
+			goto out;
+		}
+		if (rc == STRAT_ENOMEM) {
+			die_msg("out of memory");
+			goto out;
+		}
+		if (rc < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+	}
 	if (gitplan_find(&gp, &tip) < 0)
 		goto out;
 	ho.root = gp.prefix;
@@ -275,6 +406,10 @@ cmd_report(int argc, char **argv)
 			"parsed, %zu chunks and %zu files reused\n",
 			h->parsed_full, h->parsed_chunks, h->reused_chunks,
 			h->reused_files);
+	if (strat_history_read_reasons(h, repo) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
 	if (strat_measure(&m, h, &mo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;

@@ -386,6 +386,11 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 				rp.by_set = by > 0;
 				rp.by = by > 0 ? (strat_by)(by - 1)
 					       : STRAT_BY_ANCHOR;
+				/* every CSV table, breakdowns of every period */
+				rp.table = fmts[f] == STRAT_FORMAT_CSV
+						   ? (strat_table)by
+						   : STRAT_TABLE_PERIODS;
+				rp.all = f & 1;
 				if (strat_report_render(&text, &rp, &ro) < 0)
 					fuzz_fail("render returned NULL", NULL,
 						  0);

@@ -878,7 +878,7 @@ cfg_read(void *ctx, const char *path, char **buf, size_t *len)
 
 	if (strcmp(path, "strat.yaml") != 0 || !s->have)
 		return STRAT_ENOTFOUND;
-	return strat_blob_read(s->repo, &s->blob, buf, len);
+	return strat_blob_read(s->repo, &s->blob, path, buf, len);
 }
 
 static void
@@ -1002,6 +1002,8 @@ load_config(hist *x, const strat_oid *blob, int have,
 		}
 	}
 	x->h->week_starts = cfg->week_starts;
+	x->h->grace_days = (unsigned)cfg->grace_days;
+	x->h->stale_days = (unsigned)cfg->item_stale_days;
 	x->cfg_loaded = 1;
 out:
 	strat_plan_free(plan);
@@ -1078,7 +1080,7 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	*d = NULL;
 	*pcs = NULL;
 	*npcs = 0;
-	rc = strat_blob_read(x->repo, blob, &buf, &len);
+	rc = strat_blob_read(x->repo, blob, path, &buf, &len);
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_new(d);
 		if (*d)
@@ -1298,6 +1300,25 @@ rooted(hist *x, const char *p)
 	return s;
 }
 
+/* rooted(), with a '/' at the end when not empty: strat_pathids then
+ * finds a directory only (a file of the name is no directory). */
+static const char *
+rooted_dir(hist *x, const char *p)
+{
+	const char *r = rooted(x, p);
+	size_t n;
+	char *s;
+
+	if (r == NULL || r[0] == '\0')
+		return r;
+	n = strlen(r);
+	if ((s = arena_alloc(&x->mem, n + 2)) == NULL)
+		return NULL;
+	memcpy(s, r, n);
+	memcpy(s + n, "/", 2);
+	return s;
+}
+
 static int
 fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
 {
@@ -1309,6 +1330,7 @@ fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
 	out->id = *id;
 	out->time = eff;
 	out->raw_time = c.time;
+	out->why = NULL;
 	if ((out->author = intern(x, c.author)) == NULL ||
 	    (out->email = intern(x, c.email)) == NULL ||
 	    (out->summary = intern(x, c.summary)) == NULL)
@@ -1420,9 +1442,10 @@ walk(hist *x, const strat_oid *tip)
 				goto out;
 			}
 			for (k = 0; k <= np; k++)
-				if ((paths[k] = rooted(
-					     x, k ? x->prefixes[k - 1]
-						  : "strat.yaml")) == NULL) {
+				if ((paths[k] = k ? rooted_dir(
+							    x, x->prefixes[k - 1])
+						  : rooted(x, "strat.yaml")) ==
+				    NULL) {
 					rc = oom();
 					goto out;
 				}
@@ -1487,6 +1510,7 @@ strat_history_build(strat_history **out, strat_repo *repo,
 		return oom();
 	x.h->first_plan = UINT32_MAX;
 	x.h->week_starts = 1;
+	x.h->stale_days = STRAT_STALE_DAYS;
 	x.touch_epoch = 1;
 	rc = walk(&x, tip);
 	if (rc == 0 && x.h->first_plan == UINT32_MAX)
@@ -1568,4 +1592,30 @@ strat_history_at(const strat_history *h, const strat_htrack *t, int64_t when)
 			hi = mid;
 	}
 	return lo ? &t->versions[lo - 1] : NULL;
+}
+
+int
+strat_history_read_reasons(strat_history *h, strat_repo *repo)
+{
+	size_t i;
+	char *why;
+	int rc;
+
+	for (i = 0; i < h->ncommits; i++) {
+		if ((rc = strat_commit_why(repo, &h->commits[i].id, &why)) < 0)
+			return rc;
+		if (why == NULL)
+			continue;
+		h->commits[i].why = arena_strdup(h->priv, why);
+		free(why);
+		if (h->commits[i].why == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+const char *
+strat_hcommit_reason(const strat_hcommit *c)
+{
+	return c->why ? c->why : c->summary ? c->summary : "";
 }

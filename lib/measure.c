@@ -107,6 +107,25 @@ decided_at(const strat_history *h, const strat_htrack *t,
 	return t->versions[i].commit;
 }
 
+/* The commit from which the item, dated after `last` at v1, has been so
+ * (the re-dating that slipped it). */
+static uint32_t
+slipped_at(const strat_history *h, const strat_htrack *t,
+	   const strat_hversion *v1, strat_day last, int64_t *when)
+{
+	size_t i = (size_t)(v1 - t->versions);
+
+	while (i > 0) {
+		const strat_hitem *p = t->versions[i - 1].v;
+
+		if (p == NULL || p->date == STRAT_NO_DATE || p->date <= last)
+			break;
+		i--;
+	}
+	*when = h->commits[t->versions[i].commit].time;
+	return t->versions[i].commit;
+}
+
 static int
 cmp_pitem(const void *a, const void *b)
 {
@@ -122,8 +141,27 @@ cmp_pitem(const void *a, const void *b)
 	return strcmp(vx->id, vy->id);
 }
 
+/* Within the grace window after the period's end: the version that
+ * shipped the item with a shipped: date inside the period, or NULL. */
+static const strat_hversion *
+graced(const strat_history *h, const strat_htrack *t, const strat_period *p,
+       int64_t E, unsigned grace_days)
+{
+	const strat_hversion *g;
+
+	if (grace_days == 0 || p->partial)
+		return NULL;
+	g = strat_history_at(h, t, E + (int64_t)grace_days * DAY);
+	if (g == NULL || g->v == NULL ||
+	    g->v->status != STRAT_STATUS_SHIPPED ||
+	    !in(g->v->shipped, p->first, p->last))
+		return NULL;
+	return g;
+}
+
 static int
-measure_period(const strat_history *h, strat_period *p)
+measure_period(const strat_history *h, strat_period *p, strat_day today,
+	       unsigned grace_days)
 {
 	int64_t S = (int64_t)p->first * DAY, E = ((int64_t)p->last + 1) * DAY;
 	size_t i, n = 0;
@@ -134,7 +172,7 @@ measure_period(const strat_history *h, strat_period *p)
 		return oom();
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
-		const strat_hversion *a, *b;
+		const strat_hversion *a, *b, *g = NULL;
 		const strat_hitem *v0 = NULL, *v1;
 		strat_pitem it;
 
@@ -162,6 +200,8 @@ measure_period(const strat_history *h, strat_period *p)
 			else if (v1->date != STRAT_NO_DATE &&
 				 v1->date > p->last)
 				it.cat = STRAT_CAT_SLIPPED;
+			else if ((g = graced(h, t, p, E, grace_days)) != NULL)
+				it.cat = STRAT_CAT_SHIPPED;
 			else if (p->partial && in(v1->date, p->first, p->last))
 				it.cat = STRAT_CAT_OPEN; /* not missed yet */
 			else
@@ -169,12 +209,31 @@ measure_period(const strat_history *h, strat_period *p)
 		} else if (v1 && v1->status == STRAT_STATUS_SHIPPED &&
 			   in(v1->date, p->first, p->last)) {
 			it.cat = STRAT_CAT_UNPLANNED;
+		} else if ((v1 == NULL || (v1->status != STRAT_STATUS_SHIPPED &&
+					   (v1->date == STRAT_NO_DATE ||
+					    v1->date <= p->last))) &&
+			   (g = graced(h, t, p, E, grace_days)) != NULL &&
+			   in(g->v->date, p->first, p->last)) {
+			it.cat = STRAT_CAT_UNPLANNED;
 		} else {
 			continue;
 		}
-		if (b && it.cat != STRAT_CAT_SLIPPED &&
-		    it.cat != STRAT_CAT_MISSED && it.cat != STRAT_CAT_OPEN)
+		if (g != NULL) {
+			/* shipped in the grace window: the version then */
+			it.v1 = g->v;
+			it.graced = 1;
+			p->graced += it.cat == STRAT_CAT_SHIPPED;
+			it.commit = decided_at(h, t, g, 0, &it.decided);
+		} else if (b && it.cat == STRAT_CAT_SLIPPED) {
+			it.commit = slipped_at(h, t, b, p->last, &it.decided);
+		} else if (b && it.cat != STRAT_CAT_MISSED &&
+			   it.cat != STRAT_CAT_OPEN) {
 			it.commit = decided_at(h, t, b, 0, &it.decided);
+		}
+		if (it.cat == STRAT_CAT_OPEN && v1->date < today) {
+			it.overdue = 1;
+			p->overdue++;
+		}
 		p->n[it.cat]++;
 		items[n++] = it;
 	}
@@ -207,7 +266,7 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 		return oom();
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
-		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE};
+		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE, 0};
 		const strat_hitem *prev = NULL;
 
 		for (j = 0; j < t->nversions; j++) {
@@ -224,6 +283,7 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 				x.slips++;
 				x.days += v->date - prev->date;
 				x.to = v->date;
+				x.commit = t->versions[j].commit;
 			}
 			prev = v;
 		}
@@ -233,6 +293,180 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 	qsort(s, n, sizeof(*s), cmp_slip);
 	m->slips = s;
 	m->nslips = n;
+	return 0;
+}
+
+/* ---- flow ---- */
+
+/* What flow measures of each item, over the whole history read. */
+static int
+item_flow(strat_measures *m, const strat_history *h)
+{
+	size_t i, j;
+
+	m->iflow = calloc(h->ntracks + 1, sizeof(*m->iflow));
+	if (m->iflow == NULL)
+		return oom();
+	for (i = 0; i < h->ntracks; i++) {
+		const strat_htrack *t = &h->tracks[i];
+		strat_iflow *f = &m->iflow[i];
+		const strat_hitem *prev = NULL;
+		int64_t planned = 0;
+
+		f->ship_day = STRAT_NO_DATE;
+		for (j = 0; j < t->nversions && !f->shipped; j++) {
+			const strat_hitem *v = t->versions[j].v;
+			int64_t when = h->commits[t->versions[j].commit].time;
+
+			if (v == NULL)
+				continue;
+			if (f->planned && prev && prev->date != STRAT_NO_DATE &&
+			    v->date != STRAT_NO_DATE && v->date > prev->date) {
+				f->slips++;
+				f->days += v->date - prev->date;
+			}
+			if (v->status == STRAT_STATUS_SHIPPED) {
+				f->shipped = 1;
+				f->ship_day = v->shipped != STRAT_NO_DATE
+						      ? v->shipped
+						      : floor_div_day(when);
+			} else if (!f->planned &&
+				   v->status != STRAT_STATUS_DROPPED) {
+				f->planned = 1;
+				planned = when;
+			}
+			prev = v;
+		}
+		if (f->planned && f->shipped) {
+			f->lead = f->ship_day - floor_div_day(planned);
+			if (f->lead < 0)
+				f->lead = 0;
+		}
+	}
+	return 0;
+}
+
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median (mean of the middle two) and 80th percentile (nearest rank) of
+ * n values, sorting them. */
+static void
+stats(int32_t *x, size_t n, double *median, int32_t *p80)
+{
+	if (n == 0) {
+		*median = 0;
+		*p80 = 0;
+		return;
+	}
+	qsort(x, n, sizeof(*x), cmp_i32);
+	*median = ((double)x[(n - 1) / 2] + (double)x[n / 2]) / 2;
+	*p80 = x[(n * 4 + 4) / 5 - 1]; /* rank ceil(0.8 n) */
+}
+
+/* Flow of the shipped items among tracks[0..n) (indexes into m->iflow). */
+static void
+flow_of(const strat_measures *m, const size_t *tracks, size_t n,
+	strat_flow *out)
+{
+	int32_t *v = malloc((3 * n + 1) * sizeof(*v));
+	size_t i, k = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->shipped = n;
+	if (v == NULL)
+		return; /* counts only; the figures stay 0 */
+	for (i = 0; i < n; i++) {
+		const strat_iflow *f = &m->iflow[tracks[i]];
+
+		if (!f->planned || !f->shipped)
+			continue;
+		v[k] = f->lead;
+		v[n + k] = f->slips;
+		v[2 * n + k] = f->days;
+		k++;
+	}
+	out->n = k;
+	stats(v, k, &out->lead_median, &out->lead_p80);
+	stats(v + n, k, &out->slips_median, &out->slips_p80);
+	stats(v + 2 * n, k, &out->days_median, &out->days_p80);
+	free(v);
+}
+
+static void
+period_flow(const strat_measures *m, strat_period *p)
+{
+	size_t *tr = malloc((p->nitems + 1) * sizeof(*tr)), i, n = 0;
+	strat_day end = p->last < m->today ? p->last : m->today;
+
+	if (tr == NULL)
+		return;
+	for (i = 0; i < p->nitems; i++)
+		if (p->items[i].cat == STRAT_CAT_SHIPPED ||
+		    p->items[i].cat == STRAT_CAT_UNPLANNED)
+			tr[n++] = p->items[i].track;
+	flow_of(m, tr, n, &p->flow);
+	if (end >= p->first)
+		p->flow.per_week = (double)n * 7 / (double)(end - p->first + 1);
+	free(tr);
+}
+
+/* ---- staleness ---- */
+
+static int
+cmp_stale(const void *a, const void *b)
+{
+	const strat_stale *x = a, *y = b;
+
+	if (x->since != y->since)
+		return x->since < y->since ? -1 : 1;
+	return strcmp(x->v->id, y->v->id);
+}
+
+static int
+find_stale(strat_measures *m, const strat_history *h)
+{
+	strat_day qf, ql;
+	char label[16];
+	size_t i;
+	int live = 0;
+
+	m->stale = malloc((h->ntracks + 1) * sizeof(*m->stale));
+	if (m->stale == NULL)
+		return oom();
+	m->plan_updated = h->ncommits
+				  ? floor_div_day(h->commits[h->ncommits - 1].time)
+				  : STRAT_NO_DATE;
+	strat_period_of(STRAT_PERIOD_QUARTER, 1, m->today, label, &qf, &ql);
+	for (i = 0; i < h->ntracks; i++) {
+		const strat_htrack *t = &h->tracks[i];
+		const strat_hversion *last = &t->versions[t->nversions - 1];
+		strat_day since;
+
+		if (last->v == NULL)
+			continue;
+		if (in(last->v->date, qf, ql) &&
+		    last->v->status != STRAT_STATUS_SHIPPED &&
+		    last->v->status != STRAT_STATUS_DROPPED)
+			live = 1;
+		since = floor_div_day(h->commits[last->commit].time);
+		if (last->v->status != STRAT_STATUS_IN_PROGRESS ||
+		    m->today - since < (strat_day)m->stale_days)
+			continue;
+		m->stale[m->nstale].track = i;
+		m->stale[m->nstale].v = last->v;
+		m->stale[m->nstale].since = since;
+		m->stale[m->nstale].days = m->today - since;
+		m->nstale++;
+	}
+	qsort(m->stale, m->nstale, sizeof(*m->stale), cmp_stale);
+	m->plan_stale = live && m->plan_updated != STRAT_NO_DATE &&
+			m->today - m->plan_updated >= (strat_day)m->stale_days;
 	return 0;
 }
 
@@ -257,6 +491,15 @@ strat_measure(strat_measures **out, const strat_history *h,
 	if ((m = calloc(1, sizeof(*m))) == NULL)
 		return oom();
 	m->kind = opts->kind;
+	m->today = today;
+	m->grace_days = opts->grace_days >= 0 ? (unsigned)opts->grace_days
+					      : h->grace_days;
+	m->stale_days = opts->stale_days >= 0 ? (unsigned)opts->stale_days
+					      : h->stale_days;
+	if ((rc = item_flow(m, h)) < 0 || (rc = find_stale(m, h)) < 0) {
+		strat_measures_free(m);
+		return rc;
+	}
 	first_time = h->ncommits ? h->commits[h->first_plan].time
 				 : h->newest.time;
 	from = floor_div_day(first_time);
@@ -293,11 +536,13 @@ strat_measure(strat_measures **out, const strat_history *h,
 		p->baseline = h->ncommits > 0 &&
 			      first_time >= (int64_t)f * DAY &&
 			      first_time < ((int64_t)l + 1) * DAY;
-		if ((rc = measure_period(h, p)) < 0) {
+		if ((rc = measure_period(h, p, today, m->grace_days)) < 0) {
 			strat_measures_free(m);
 			return rc;
 		}
 	}
+	for (d = 0; d < (strat_day)m->nperiods; d++)
+		period_flow(m, &m->periods[d]);
 	if ((rc = find_slips(m, h, (int64_t)m->periods[0].first * DAY,
 			     ((int64_t)m->periods[m->nperiods - 1].last + 1) *
 				     DAY)) < 0) {
@@ -319,6 +564,8 @@ strat_measures_free(strat_measures *m)
 		free(m->periods[i].items);
 	free(m->periods);
 	free(m->slips);
+	free(m->iflow);
+	free(m->stale);
 	free(m);
 }
 
@@ -342,9 +589,9 @@ cmp_group(const void *a, const void *b)
 		      ((const strat_group *)b)->key);
 }
 
-int
-strat_measure_group(strat_group **out, size_t *nout, const strat_measures *m,
-		    strat_by by)
+static int
+group_range(strat_group **out, size_t *nout, const strat_measures *m,
+	    size_t from, size_t to, strat_by by)
 {
 	strset idx;
 	strat_group *g = NULL, *ng;
@@ -354,7 +601,7 @@ strat_measure_group(strat_group **out, size_t *nout, const strat_measures *m,
 	*out = NULL;
 	*nout = 0;
 	strset_init(&idx);
-	for (i = 0; i < m->nperiods; i++)
+	for (i = from; i < to; i++)
 		for (j = 0; j < m->periods[i].nitems; j++) {
 			const strat_pitem *it = &m->periods[i].items[j];
 			const char *k = key_of(it->v0 ? it->v0 : it->v1, by);
@@ -394,5 +641,111 @@ strat_measure_group(strat_group **out, size_t *nout, const strat_measures *m,
 out:
 	free(g);
 	strset_free(&idx);
+	return rc;
+}
+
+int
+strat_measure_group(strat_group **out, size_t *nout, const strat_measures *m,
+		    strat_by by)
+{
+	return group_range(out, nout, m, 0, m->nperiods, by);
+}
+
+int
+strat_measure_group_period(strat_group **out, size_t *nout,
+			   const strat_measures *m, size_t i, strat_by by)
+{
+	*out = NULL;
+	*nout = 0;
+	if (i >= m->nperiods)
+		return 0;
+	return group_range(out, nout, m, i, i + 1, by);
+}
+
+static int
+cmp_flow_group(const void *a, const void *b)
+{
+	return strcmp(((const strat_flow_group *)a)->key,
+		      ((const strat_flow_group *)b)->key);
+}
+
+int
+strat_measure_flow_group(strat_flow_group **out, size_t *nout,
+			 const strat_measures *m, size_t from, size_t to,
+			 strat_by by)
+{
+	strset idx, seen;
+	strat_flow_group *g = NULL;
+	const char **keys = NULL;
+	size_t *tr = NULL, n = 0, nt = 0, cap = 0, i, j, k;
+	int rc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	strset_init(&idx);
+	strset_init(&seen);
+	for (i = from; i < to && i < m->nperiods; i++)
+		cap += m->periods[i].nitems;
+	tr = malloc((cap + 1) * sizeof(*tr));
+	keys = malloc((cap + 1) * sizeof(*keys));
+	g = calloc(cap + 1, sizeof(*g));
+	if (tr == NULL || keys == NULL || g == NULL) {
+		rc = oom();
+		goto out;
+	}
+	/* each shipped item once, keyed by its version at shipping */
+	for (i = from; i < to && i < m->nperiods; i++)
+		for (j = 0; j < m->periods[i].nitems; j++) {
+			const strat_pitem *it = &m->periods[i].items[j];
+			const strat_hitem *v = it->v1 ? it->v1 : it->v0;
+			int fresh;
+
+			if (it->cat != STRAT_CAT_SHIPPED &&
+			    it->cat != STRAT_CAT_UNPLANNED)
+				continue;
+			if ((fresh = strset_put(&seen, v->id, (void *)1,
+						NULL)) < 0) {
+				rc = oom();
+				goto out;
+			}
+			if (fresh == 0)
+				continue;
+			tr[nt] = it->track;
+			keys[nt++] = key_of(v, by);
+			if (strset_get(&idx, key_of(v, by)) == NULL) {
+				g[n].key = key_of(v, by);
+				if (strset_put(&idx, g[n].key,
+					       (void *)(uintptr_t)(n + 1),
+					       NULL) < 0) {
+					rc = oom();
+					goto out;
+				}
+				n++;
+			}
+		}
+	for (k = 0; k < n; k++) {
+		size_t *sel = malloc((nt + 1) * sizeof(*sel)), ns = 0;
+
+		if (sel == NULL) {
+			rc = oom();
+			goto out;
+		}
+		for (j = 0; j < nt; j++)
+			if (strcmp(keys[j], g[k].key) == 0)
+				sel[ns++] = tr[j];
+		flow_of(m, sel, ns, &g[k].flow);
+		free(sel);
+	}
+	if (n)
+		qsort(g, n, sizeof(*g), cmp_flow_group);
+	*out = g;
+	*nout = n;
+	g = NULL;
+out:
+	free(g);
+	free(tr);
+	free(keys);
+	strset_free(&idx);
+	strset_free(&seen);
 	return rc;
 }

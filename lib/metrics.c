@@ -147,7 +147,7 @@ fallback(strat_kpiset *k, kreads *r, const strat_plan *plan,
 			continue; /* unchanged: parsed already */
 		last = blob;
 		have_last = 1;
-		if ((rc = strat_blob_read(repo, &blob, &buf, &len)) < 0) {
+		if ((rc = strat_blob_read(repo, &blob, full, &buf, &len)) < 0) {
 			if (rc != STRAT_ELIMIT)
 				goto out;
 			rc = 0;

@@ -673,7 +673,7 @@ small_field(ctx *c, const field *f, const ynode *v, void *obj)
 {
 	strat_str *out = (strat_str *)((char *)obj + f->off);
 	int *val = (int *)((char *)obj + f->aux);
-	int rc;
+	int rc, min;
 
 	if (v->type != YN_SCALAR)
 		return wrong_type(c, v, f->name,
@@ -695,14 +695,18 @@ small_field(ctx *c, const field *f, const ynode *v, void *obj)
 				       "not '%s'",
 				       what(c), v->s);
 	}
+	/* a grace window may be none at all */
+	min = strcmp(f->name, "grace-days") == 0 ? 0 : 1;
 	if (!v->plain || v->len == 0 || v->len > 4 ||
-	    strspn(v->s, "0123456789") != v->len || atoi(v->s) < 1 ||
+	    strspn(v->s, "0123456789") != v->len || atoi(v->s) < min ||
 	    atoi(v->s) > 3650) {
 		out->s = NULL;
 		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
 				       c->file, v->line, v->column,
-				       "write a whole number of days from 1 "
-				       "to 3650",
+				       min ? "write a whole number of days "
+					     "from 1 to 3650"
+					   : "write a whole number of days "
+					     "from 0 to 3650",
 				       "'%s' must be a number of days, not "
 				       "'%s'",
 				       f->name, v->s);
@@ -1134,6 +1138,8 @@ static const field config_fields[] = {
 	{"calendars", F_STRLIST, STR(strat_config, calendars), STR(strat_config, ncalendars), NONE, NULL},
 	{"channels", F_STRLIST, STR(strat_config, channels), STR(strat_config, nchannels), NONE, NULL},
 	{"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
+	{"grace-days", F_DAYS, STR(strat_config, grace_days_text), STR(strat_config, grace_days), NONE, NULL},
+	{"stale-days", F_DAYS, STR(strat_config, item_stale_days_text), STR(strat_config, item_stale_days), NONE, NULL},
 	{"rules", F_RULES, 0, 0, NONE, NULL},
 	{"metrics", F_STRLIST, STR(strat_config, metrics), STR(strat_config, nmetrics), NONE, NULL},
 	{"kpi-stale-days", F_DAYS, STR(strat_config, stale_days_text), STR(strat_config, stale_days), NONE, NULL},
@@ -1551,6 +1557,7 @@ discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
 	} else {
 		memset(&plan->config, 0, sizeof(plan->config));
 		plan->config.week_starts = 1;
+		plan->config.item_stale_days = STRAT_STALE_DAYS;
 		for (i = 0; i < STRAT_RULE__COUNT; i++)
 			strat_diags_set_severity(
 				c->diags, (strat_rule)i,

@@ -635,6 +635,7 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 	arena_init(&plan->mem);
 	cfg = &plan->config;
 	cfg->week_starts = 1;
+	cfg->item_stale_days = STRAT_STALE_DAYS;
 
 	if ((rc = load_one(plan, src, opts, diags, "strat.yaml",
 			   model_read_config, &found)) < 0)
@@ -788,6 +789,7 @@ plan_new_scratch(void)
 		return NULL;
 	arena_init(&plan->mem);
 	plan->config.week_starts = 1;
+	plan->config.item_stale_days = STRAT_STALE_DAYS;
 	return plan;
 }
 

@@ -31,5 +31,11 @@ char *report_json(const strat_history *h, const strat_measures *m,
 		  const strat_report *o);
 char *report_csv(const strat_history *h, const strat_measures *m,
 		 const strat_report *o);
+/* --table flow, items, stale (lib/report_tables.c) */
+char *report_csv_table(const strat_history *h, const strat_measures *m,
+		       const strat_report *o);
+/* One CSV field: quoted when needed, a formula starter defused, user
+ * text made inert (lib/report_json.c). */
+void csv_field(sbuf *b, const char *s);
 
 #endif

@@ -355,7 +355,8 @@ report_csv(const strat_history *h, const strat_measures *m,
 
 	if (o->by_set && (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME))
 		return report_csv_kpis(h, m, o);
-	(void)h;
+	if (o->table != STRAT_TABLE_PERIODS)
+		return report_csv_table(h, m, o);
 	if (!o->by_set) {
 		sb_puts(&b, "period,start,end,partial,committed,shipped,"
 			    "slipped,dropped,missed,open,unplanned,rate\r\n");

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "markdown.h"
 #include "report.h"
 #include "strat/metrics.h"
@@ -832,33 +833,6 @@ report_csv_kpis(const strat_history *h, const strat_measures *m,
 
 /* ---- HTML: a line chart per KPI ---- */
 
-/* s as XML text: the chart is markup strat writes itself, so the ids in
- * it are escaped here. */
-static void
-xml(sbuf *b, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&':
-			sb_puts(b, "&amp;");
-			break;
-		case '<':
-			sb_puts(b, "&lt;");
-			break;
-		case '>':
-			sb_puts(b, "&gt;");
-			break;
-		case '"':
-			sb_puts(b, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s < 0x20)
-				sb_puts(b, " ");
-			else
-				sb_put(b, s, 1);
-		}
-}
-
 enum { CW = 640, CH = 180, CL = 56, CR = 16, CT = 14, CB = 34 };
 
 static int
@@ -907,7 +881,7 @@ chart_shipped(sbuf *b, const strat_history *h, const tally *t, size_t kpi,
 			sb_printf(b, "<path class=\"ship\" d=\"M%d %d l-4 8 "
 				     "h8 z\"><title>",
 				  x, CH - CB + 4);
-			xml(b, h->tracks[it->track].id);
+			sb_html(b, h->tracks[it->track].id);
 			sb_printf(b, " shipped %s</title></path>\n", d);
 		}
 }
@@ -945,14 +919,14 @@ chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 		seen = 1;
 	}
 	sb_puts(b, "<figure class=\"chart kpi\"><figcaption><code>");
-	xml(b, s->kpi->id.s);
+	sb_html(b, s->kpi->id.s);
 	sb_puts(b, "</code> ");
-	xml(b, s->kpi->title.s ? s->kpi->title.s : "");
+	sb_html(b, s->kpi->title.s ? s->kpi->title.s : "");
 	sb_printf(b, "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" "
 		     "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 		     "role=\"img\" aria-label=\"",
 		  CW, CH, CW, CH);
-	xml(b, s->kpi->id.s);
+	sb_html(b, s->kpi->id.s);
 	sb_puts(b, " over time\">\n");
 	sb_printf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
 		     "y2=\"%d\"/>\n",

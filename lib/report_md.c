@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "markdown.h"
 #include "report.h"
 
@@ -39,8 +40,58 @@ last_complete(const strat_measures *m, size_t *idx)
 	return NULL;
 }
 
+/* Overdue items of a period, oldest first (by date, then id); *n set. */
+static const strat_pitem **
+overdue_items(const strat_period *p, size_t *n)
+{
+	const strat_pitem **v = malloc((p->nitems + 1) * sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	/* items are sorted by planned date; order by the date now */
+	for (i = 0; i < p->nitems; i++)
+		if (p->items[i].overdue) {
+			size_t j = (*n)++;
+
+			while (j > 0 && (v[j - 1]->v1->date > p->items[i].v1->date ||
+					 (v[j - 1]->v1->date ==
+						  p->items[i].v1->date &&
+					  strcmp(v[j - 1]->v1->id,
+						 p->items[i].v1->id) > 0))) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = &p->items[i];
+		}
+	return v;
+}
+
 static void
-headline(md_doc *d, const strat_measures *m)
+overdue_line(md_block *b, const strat_history *h, const strat_period *p)
+{
+	const strat_pitem **v;
+	size_t n, i;
+
+	if ((v = overdue_items(p, &n)) == NULL)
+		return;
+	md_textf(b, "%zu of them overdue, oldest: ", n);
+	for (i = 0; i < n && i < 3; i++) {
+		char day[11];
+
+		fmt_day(v[i]->v1->date, day);
+		md_text(b, i ? "; " : "");
+		md_code(b, h->tracks[v[i]->track].id);
+		md_textf(b, " %s (due %s, %s)", v[i]->v1->title, day,
+			 v[i]->v1->owner[0] ? v[i]->v1->owner : "no owner");
+	}
+	md_text(b, n > 3 ? "; and more (see Overdue). " : ". ");
+	free(v);
+}
+
+static void
+headline(md_doc *d, const strat_history *h, const strat_measures *m)
 {
 	const strat_period *cur, *lc, *before = NULL;
 	md_block *b;
@@ -63,6 +114,16 @@ headline(md_doc *d, const strat_measures *m)
 			 cur->n[STRAT_CAT_OPEN]);
 		md_strong(b, r);
 		md_text(b, "). ");
+		if (cur->overdue)
+			overdue_line(b, h, cur);
+	}
+	if (m->plan_stale) {
+		char day[11];
+
+		fmt_day(m->plan_updated, day);
+		md_textf(b, "Numbers after %s reflect a plan nobody updated: "
+			    "no commit changed it for %ld days. ",
+			 day, (long)(m->today - m->plan_updated));
 	}
 	lc = last_complete(m, &i);
 	if (lc == NULL)
@@ -141,6 +202,18 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		count_cells(d, p->committed, p->n);
 	}
 	md_table_end(d);
+	if (m->grace_days) {
+		size_t g = 0;
+
+		for (i = 0; i < m->nperiods; i++)
+			g += m->periods[i].graced;
+		md_textf(md_para(d),
+			 "Grace window %u days: an item whose shipped date "
+			 "falls in a period and whose shipped status was "
+			 "committed up to %u days after its end counts as "
+			 "shipped in it (%zu item%s).",
+			 m->grace_days, m->grace_days, g, g == 1 ? "" : "s");
+	}
 	if (base && h->ncommits) {
 		char t[32];
 
@@ -153,37 +226,230 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	}
 }
 
-static void
-group_table(md_doc *d, const strat_measures *m, strat_by by)
+/* The periods the breakdowns show: every one with --all, else the last
+ * complete one and the one in progress. */
+static int
+shown(const strat_measures *m, const strat_report *o, size_t i)
 {
-	static const char *const names[] = {"anchor", "owner", "channel"};
+	size_t lc;
+
+	if (o->all)
+		return 1;
+	if (i + 1 == m->nperiods && m->periods[i].partial)
+		return 1;
+	return last_complete(m, &lc) != NULL && lc == i;
+}
+
+static const char *const by_names[] = {"anchor", "owner", "channel"};
+
+static void
+group_table(md_doc *d, const strat_measures *m, const strat_report *o,
+	    strat_by by)
+{
 	static const char *const titles[] = {"By anchor", "By owner",
 					     "By channel"};
 	const char *hd[9];
 	strat_group *g = NULL;
-	size_t n, i;
+	size_t n, i, k;
 
-	if (strat_measure_group(&g, &n, m, by) < 0)
-		return;
 	md_heading(d, 2, titles[by]);
-	hd[0] = names[by];
+	hd[0] = by_names[by];
 	memcpy(hd + 1, count_headers, sizeof(count_headers));
-	if (n == 0) {
-		md_text(md_para(d), "Nothing was committed or shipped.");
+	for (k = 0; k < m->nperiods; k++) {
+		const strat_period *p = &m->periods[k];
+		char t[48];
+
+		if (!shown(m, o, k))
+			continue;
+		if (strat_measure_group_period(&g, &n, m, k, by) < 0)
+			return;
+		snprintf(t, sizeof(t), "%s%s", p->label,
+			 p->partial ? " (in progress)" : "");
+		md_heading(d, 3, t);
+		if (n == 0) {
+			md_text(md_para(d), "Nothing was committed or shipped.");
+			free(g);
+			continue;
+		}
+		md_table(d, 9, hd, "lrrrrrrrr");
+		for (i = 0; i < n; i++) {
+			md_row(d);
+			if (g[i].key[0])
+				md_code(md_cell(d), g[i].key);
+			else
+				md_text(md_cell(d), "(none)");
+			count_cells(d, g[i].committed, g[i].n);
+		}
+		/* the period's row of the Periods table */
+		md_row(d);
+		md_strong(md_cell(d), "total");
+		count_cells(d, p->committed, p->n);
+		md_table_end(d);
 		free(g);
+	}
+}
+
+static void
+flow_cells(md_doc *d, const strat_flow *f)
+{
+	md_textf(md_cell(d), "%zu", f->shipped);
+	md_textf(md_cell(d), "%zu", f->n);
+	if (f->n == 0) {
+		md_text(md_cell(d), "");
+		md_text(md_cell(d), "");
+		md_text(md_cell(d), "");
 		return;
 	}
-	md_table(d, 9, hd, "lrrrrrrrr");
-	for (i = 0; i < n; i++) {
+	md_textf(md_cell(d), "%g / %d", f->lead_median, f->lead_p80);
+	md_textf(md_cell(d), "%g / %d", f->slips_median, f->slips_p80);
+	md_textf(md_cell(d), "%g / %d", f->days_median, f->days_p80);
+}
+
+static void
+flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
+{
+	static const char *const hd[] = {
+		"period", "shipped", "measured", "lead time, days",
+		"slips", "days slipped", "per week"};
+	static const char *const hg[] = {
+		"", "shipped", "measured", "lead time, days", "slips",
+		"days slipped"};
+	size_t i, from = m->nperiods, to = 0;
+	int b;
+
+	md_heading(d, 2, "Flow");
+	md_text(md_para(d),
+		"Work shipped in each period (shipped and unplanned items): "
+		"lead time from the first commit that planned an item to "
+		"its shipping, slips and days slipped on the way, as median "
+		"/ 80th percentile of the items planned before they shipped "
+		"(measured); shipped items per week.");
+	md_table(d, 7, hd, "lrrrrrr");
+	for (i = 0; i < m->nperiods; i++) {
+		const strat_period *p = &m->periods[i];
+
 		md_row(d);
-		if (g[i].key[0])
-			md_code(md_cell(d), g[i].key);
-		else
-			md_text(md_cell(d), "(none)");
-		count_cells(d, g[i].committed, g[i].n);
+		md_textf(md_cell(d), "%s%s", p->label,
+			 p->partial ? " (partial)" : "");
+		flow_cells(d, &p->flow);
+		md_textf(md_cell(d), "%.1f", p->flow.per_week);
+		if (shown(m, o, i)) {
+			if (i < from)
+				from = i;
+			to = i + 1;
+		}
 	}
 	md_table_end(d);
-	free(g);
+	for (b = 0; b < 2 && from < to; b++) {
+		strat_flow_group *g = NULL;
+		const char *h2[6];
+		char t[64];
+		size_t n;
+
+		if (o->by_set && o->by != (strat_by)b)
+			continue;
+		if (strat_measure_flow_group(&g, &n, m, from, to,
+					     (strat_by)b) < 0)
+			return;
+		if (to - from == 1)
+			snprintf(t, sizeof(t), "Flow by %s, %s", by_names[b],
+				 m->periods[from].label);
+		else
+			snprintf(t, sizeof(t), "Flow by %s, %s to %s",
+				 by_names[b], m->periods[from].label,
+				 m->periods[to - 1].label);
+		md_heading(d, 3, t);
+		if (n == 0) {
+			md_text(md_para(d), "Nothing shipped.");
+			free(g);
+			continue;
+		}
+		memcpy(h2, hg, sizeof(hg));
+		h2[0] = by_names[b];
+		md_table(d, 6, h2, "lrrrrr");
+		for (i = 0; i < n; i++) {
+			md_row(d);
+			if (g[i].key[0])
+				md_code(md_cell(d), g[i].key);
+			else
+				md_text(md_cell(d), "(none)");
+			flow_cells(d, &g[i].flow);
+		}
+		md_table_end(d);
+		free(g);
+	}
+}
+
+static void
+overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	static const char *const hd[] = {"item", "title", "owner",
+					 "anchor", "due",   "days overdue"};
+	const strat_period *p;
+	const strat_pitem **v;
+	size_t n, i;
+
+	if (m->nperiods == 0 || !(p = &m->periods[m->nperiods - 1])->partial ||
+	    p->overdue == 0 || (v = overdue_items(p, &n)) == NULL)
+		return;
+	md_heading(d, 2, "Overdue");
+	md_table(d, 6, hd, "llllrr");
+	for (i = 0; i < n; i++) {
+		char day[11];
+
+		md_row(d);
+		md_code(md_cell(d), h->tracks[v[i]->track].id);
+		md_text(md_cell(d), v[i]->v1->title);
+		md_text(md_cell(d), v[i]->v1->owner);
+		md_text(md_cell(d), v[i]->v1->anchor);
+		fmt_day(v[i]->v1->date, day);
+		md_text(md_cell(d), day);
+		md_textf(md_cell(d), "%ld",
+			 (long)(m->today - v[i]->v1->date));
+	}
+	md_table_end(d);
+	free(v);
+}
+
+static void
+stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	static const char *const hd[] = {"item", "title", "owner",
+					 "last changed", "days"};
+	size_t i;
+
+	if (m->nstale == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	md_textf(md_para(d),
+		 "In progress, and the entry has not changed for %u days or "
+		 "more (stale-days):",
+		 m->stale_days);
+	md_table(d, 5, hd, "lllrr");
+	for (i = 0; i < m->nstale; i++) {
+		char day[11];
+
+		md_row(d);
+		md_code(md_cell(d), h->tracks[m->stale[i].track].id);
+		md_text(md_cell(d), m->stale[i].v->title);
+		md_text(md_cell(d), m->stale[i].v->owner);
+		fmt_day(m->stale[i].since, day);
+		md_text(md_cell(d), day);
+		md_textf(md_cell(d), "%ld", (long)m->stale[i].days);
+	}
+	md_table_end(d);
+}
+
+/* Why a change was made: the reason of the commit that made it, and its
+ * author. */
+static void
+why_cell(md_doc *d, const strat_history *h, uint32_t commit)
+{
+	const strat_hcommit *c = &h->commits[commit];
+	md_block *b = md_cell(d);
+
+	md_text(b, strat_hcommit_reason(c));
+	md_textf(b, " (%s)", c->author);
 }
 
 static const strat_hitem *
@@ -200,9 +466,9 @@ latest(const strat_htrack *t)
 static void
 slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 {
-	static const char *const hd[] = {"item",   "title", "owner",
-					 "slips",  "days",  "first planned",
-					 "now"};
+	static const char *const hd[] = {
+		"item", "title", "owner", "slips", "days", "first planned",
+		"now",  "why"};
 	size_t i;
 	char a[11], z[11];
 
@@ -211,7 +477,7 @@ slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		md_text(md_para(d), "No item was re-dated later.");
 		return;
 	}
-	md_table(d, 7, hd, "lllrrll");
+	md_table(d, 8, hd, "lllrrlll");
 	for (i = 0; i < m->nslips && i < TOP; i++) {
 		const strat_slip *s = &m->slips[i];
 		const strat_hitem *v = latest(&h->tracks[s->track]);
@@ -226,6 +492,7 @@ slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		fmt_day(s->to, z);
 		md_text(md_cell(d), a);
 		md_text(md_cell(d), z);
+		why_cell(d, h, s->commit);
 	}
 	md_table_end(d);
 	if (m->nslips > TOP)
@@ -239,7 +506,7 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 	  strat_category cat)
 {
 	static const char *const hdrop[] = {"period", "item", "title",
-					    "owner", "how", "when"};
+					    "owner", "how", "when", "why"};
 	static const char *const hunp[] = {"period", "item", "title",
 					   "owner", "anchor", "date"};
 	size_t i, j, n = 0;
@@ -254,7 +521,8 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 					    : "No unplanned work shipped.");
 		return;
 	}
-	md_table(d, 6, cat == STRAT_CAT_DROPPED ? hdrop : hunp, "llllll");
+	md_table(d, cat == STRAT_CAT_DROPPED ? 7 : 6,
+		 cat == STRAT_CAT_DROPPED ? hdrop : hunp, "lllllll");
 	for (i = 0; i < m->nperiods; i++)
 		for (j = 0; j < m->periods[i].nitems; j++) {
 			const strat_pitem *it = &m->periods[i].items[j];
@@ -275,6 +543,10 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 				fmt_time(it->decided, t);
 				t[10] = '\0';
 				md_text(md_cell(d), it->decided ? t : "");
+				if (it->decided)
+					why_cell(d, h, it->commit);
+				else
+					md_text(md_cell(d), "");
 			} else {
 				md_text(md_cell(d), v->anchor);
 				fmt_day(v->date, day);
@@ -342,7 +614,7 @@ build(const strat_history *h, const strat_measures *m,
 			 m->periods[m->nperiods - 1].label);
 	else
 		md_text(b, ".");
-	headline(d, m);
+	headline(d, h, m);
 	(void)kind_plural;
 	return d;
 }
@@ -352,129 +624,166 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
      const strat_report *o, strat_format format)
 {
 	periods_table(d, h, m);
+	overdue_table(d, h, m);
 	if (!o->by_set || o->by == STRAT_BY_ANCHOR)
-		group_table(d, m, STRAT_BY_ANCHOR);
+		group_table(d, m, o, STRAT_BY_ANCHOR);
 	if (!o->by_set || o->by == STRAT_BY_OWNER)
-		group_table(d, m, STRAT_BY_OWNER);
+		group_table(d, m, o, STRAT_BY_OWNER);
 	if (o->by_set && o->by == STRAT_BY_CHANNEL)
-		group_table(d, m, STRAT_BY_CHANNEL);
+		group_table(d, m, o, STRAT_BY_CHANNEL);
+	flow_tables(d, m, o);
 	report_md_kpis(d, h, m, o, format);
 	slips_table(d, h, m);
 	cat_table(d, h, m, STRAT_CAT_DROPPED);
 	cat_table(d, h, m, STRAT_CAT_UNPLANNED);
+	stale_table(d, h, m);
 	notes(d, h);
 }
 
-/* Committed and shipped bars and the rate line, per period. */
-static char *
-chart(const strat_measures *m)
+static void
+period_col(chart_col *c, const strat_period *p, size_t committed,
+	   size_t shipped, char *title, size_t tsize)
 {
-	sbuf b = {0};
-	size_t i, max = 1;
-	const int bw = 14, gap = 18, left = 40, top = 16, ht = 160;
-	int w = left + (int)m->nperiods * (2 * bw + gap) + 40;
-	int started = 0;
+	char r[16];
 
-	for (i = 0; i < m->nperiods; i++) {
-		size_t c = m->periods[i].committed;
-		size_t s = m->periods[i].n[STRAT_CAT_SHIPPED] +
-			   m->periods[i].n[STRAT_CAT_UNPLANNED];
-
-		if (c > max)
-			max = c;
-		if (s > max)
-			max = s;
-	}
-	sb_printf(&b, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/"
-		      "2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d "
-		      "%d\" role=\"img\" aria-label=\"committed and shipped "
-		      "items and execution rate per period\">\n",
-		  w, ht + top + 40, w, ht + top + 40);
-	sb_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-		      "class=\"axis\"/>\n",
-		  left - 4, top + ht, w - 30, top + ht);
-	sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\" "
-		      "text-anchor=\"end\">%zu</text>\n",
-		  left - 8, top + 4, max);
-	sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\">100%%</text>\n",
-		  w - 28, top + 4);
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap);
-		int hc = (int)(p->committed * (size_t)ht / max);
-		int hs = (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht / max);
-
-		sb_printf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-			      "height=\"%d\" class=\"committed\"><title>%s: "
-			      "%zu committed</title></rect>\n",
-			  x, top + ht - hc, bw, hc, p->label, p->committed);
-		sb_printf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-			      "height=\"%d\" class=\"shipped\"><title>%s: "
-			      "%zu shipped</title></rect>\n",
-			  x + bw, top + ht - hs, bw, hs, p->label,
-			  p->n[STRAT_CAT_SHIPPED]);
-		sb_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"lbl\" "
-			      "text-anchor=\"middle\">%s</text>\n",
-			  x + bw, top + ht + 16, p->label);
-	}
-	sb_puts(&b, "<polyline class=\"rate\" points=\"");
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap) + bw;
-
-		if (p->committed == 0)
-			continue;
-		sb_printf(&b, "%s%d,%d", started ? " " : "", x,
-			  top + ht -
-				  (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht /
-					p->committed));
-		started = 1;
-	}
-	sb_puts(&b, "\"/>\n");
-	for (i = 0; i < m->nperiods; i++) {
-		const strat_period *p = &m->periods[i];
-		int x = left + (int)i * (2 * bw + gap) + bw;
-		char r[16];
-
-		if (p->committed == 0)
-			continue;
-		rate_str(p->n[STRAT_CAT_SHIPPED], p->committed, r);
-		sb_printf(&b, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" "
-			      "class=\"rate\"><title>%s: %s</title></circle>\n",
-			  x,
-			  top + ht -
-				  (int)(p->n[STRAT_CAT_SHIPPED] * (size_t)ht /
-					p->committed),
-			  p->label, r);
-	}
-	sb_puts(&b, "</svg><figcaption><span class=\"k committed\"></span> "
-		    "committed <span class=\"k shipped\"></span> shipped "
-		    "<span class=\"k rate\"></span> execution rate (right "
-		    "axis, 0 to 100%)</figcaption></figure>");
-	return sb_finish(&b);
+	rate_str(shipped, committed, r);
+	c->label = p->label;
+	c->state = p->partial    ? CHART_PROGRESS
+		   : p->baseline ? CHART_PARTIAL
+				 : CHART_FULL;
+	c->bar[0] = (double)committed;
+	c->bar[1] = (double)shipped;
+	/* no rate point for a period in progress: not a result yet */
+	c->line = committed && !p->partial
+			  ? (double)shipped / (double)committed
+			  : NAN;
+	snprintf(title, tsize, "%s%s: %zu committed, %zu shipped, rate %s",
+		 p->label,
+		 p->partial    ? " (in progress, so far)"
+		 : p->baseline ? " (history begins inside it)"
+			       : "",
+		 committed, shipped, r);
+	c->title = title;
 }
 
+/* Committed and shipped bars and the rate line, per period; then the
+ * same per anchor, as small multiples on one scale. */
+static char *
+charts(const strat_measures *m)
+{
+	sbuf b = {0};
+	chart_col *c = calloc(m->nperiods + 1, sizeof(*c));
+	char (*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
+	chart_spec s = {"ch-periods",
+			"committed and shipped items and execution rate per "
+			"period",
+			{"committed", "shipped"},
+			"execution rate",
+			1, 0, 0, 0, 1};
+	strat_group *keys = NULL, *g = NULL;
+	size_t i, j, k, nk = 0, ng, max = 0;
+
+	if (c == NULL || t == NULL)
+		goto fail;
+	for (i = 0; i < m->nperiods; i++)
+		period_col(&c[i], &m->periods[i], m->periods[i].committed,
+			   m->periods[i].n[STRAT_CAT_SHIPPED], t[i],
+			   sizeof(t[i]));
+	chart_html(&b, &s, c, m->nperiods);
+	if (strat_measure_group(&keys, &nk, m, STRAT_BY_ANCHOR) < 0)
+		goto fail;
+	/* one scale for every anchor: the most any had in a period */
+	for (i = 0; i < m->nperiods; i++) {
+		if (strat_measure_group_period(&g, &ng, m, i,
+					       STRAT_BY_ANCHOR) < 0)
+			goto fail;
+		for (j = 0; j < ng; j++) {
+			if (g[j].committed > max)
+				max = g[j].committed;
+			if (g[j].n[STRAT_CAT_SHIPPED] > max)
+				max = g[j].n[STRAT_CAT_SHIPPED];
+		}
+		free(g);
+		g = NULL;
+	}
+	if (nk)
+		sb_puts(&b, "<h2>By anchor, per period</h2>\n"
+			    "<div class=\"ch-multi\">\n");
+	for (k = 0; k < nk; k++) {
+		char id[32];
+		chart_spec ks = {id, NULL, {"committed", "shipped"},
+				 "execution rate", 1, 1, 0, 0, 1};
+
+		ks.max = (double)(max < 4 ? 4 : (max + 3) / 4 * 4);
+		snprintf(id, sizeof(id), "ch-anchor-%zu", k);
+		for (i = 0; i < m->nperiods; i++) {
+			size_t cm = 0, sh = 0;
+
+			if (strat_measure_group_period(&g, &ng, m, i,
+						       STRAT_BY_ANCHOR) < 0)
+				goto fail;
+			for (j = 0; j < ng; j++)
+				if (strcmp(g[j].key, keys[k].key) == 0) {
+					cm = g[j].committed;
+					sh = g[j].n[STRAT_CAT_SHIPPED];
+				}
+			free(g);
+			g = NULL;
+			period_col(&c[i], &m->periods[i], cm, sh, t[i],
+				   sizeof(t[i]));
+		}
+		ks.label = keys[k].key[0] ? keys[k].key : "(no anchor)";
+		sb_puts(&b, "<div class=\"ch-cell\"><h3><code>");
+		sb_html(&b, ks.label);
+		sb_puts(&b, "</code></h3>\n");
+		chart_html(&b, &ks, c, m->nperiods);
+		sb_puts(&b, "</div>\n");
+	}
+	if (nk)
+		sb_puts(&b, "</div>\n");
+	free(keys);
+	free(c);
+	free(t);
+	return sb_finish(&b);
+fail:
+	free(g);
+	free(keys);
+	free(c);
+	free(t);
+	free(sb_finish(&b));
+	return NULL;
+}
+
+/* The page: system fonts, light and dark; tables scroll inside
+ * themselves on a narrow screen rather than widen the page; cells do not
+ * wrap (dates stay on one line): a wide table scrolls. */
 static const char style[] =
 	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;"
-	"max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}"
-	"table{border-collapse:collapse;margin:1rem 0}"
-	"th,td{border:1px solid #d0d7de;padding:.3rem .6rem}"
-	"th{background:#f6f8fa}td[align=right]{font-variant-numeric:"
-	"tabular-nums}code{background:#f6f8fa;padding:0 .2rem;"
+	"max-width:60rem;margin:2rem auto;padding:0 1rem;"
+	"color:var(--ch-fg);background:var(--ch-bg)}"
+	":root{color-scheme:light dark;--line:#d0d7de;--head:#f6f8fa}"
+	"@media (prefers-color-scheme:dark){:root{--line:#30363d;"
+	"--head:#161b22}}"
+	"table{border-collapse:collapse;margin:1rem 0;display:block;"
+	"max-width:100%;overflow-x:auto;width:max-content}"
+	"th,td{border:1px solid var(--line);padding:.3rem .6rem;"
+	"white-space:nowrap}"
+	"th{background:var(--head)}td[align=right]{font-variant-numeric:"
+	"tabular-nums}code{background:var(--head);padding:0 .2rem;"
 	"border-radius:3px}h1{font-size:1.6rem}h2{font-size:1.2rem;"
-	"margin-top:2rem}.chart svg{max-width:100%;height:auto}"
-	".axis{stroke:#57606a}.lbl{font-size:11px;fill:#57606a}"
-	"rect.committed,.k.committed{fill:#d0d7de;background:#d0d7de}"
-	"rect.shipped,.k.shipped{fill:#1f883d;background:#1f883d}"
-	"polyline.rate{fill:none;stroke:#8250df;stroke-width:2}"
-	"circle.rate,.k.rate{fill:#8250df;background:#8250df}"
-	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}"
-	"figcaption{font-size:.85rem;color:#57606a}"
+	"margin-top:2rem}h3{font-size:1rem;margin:.5rem 0 0}"
+	"p,li{overflow-wrap:anywhere}"
+	".ch-multi{display:grid;gap:0 1.5rem;"
+	"grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
+	".ch-cell{min-width:0}"
+	".kpi svg{max-width:100%;height:auto}"
+	".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
 	"polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
 	"circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
 	"line.target{stroke:#cf222e;stroke-dasharray:6 4}"
 	".k.target{background:#cf222e}"
-	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}";
+	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
+	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
 
 static char *
 render(const strat_history *h, const strat_measures *m,
@@ -491,7 +800,7 @@ render(const strat_history *h, const strat_measures *m,
 	if ((d = build(h, m, o)) == NULL)
 		return NULL;
 	if (format == STRAT_FORMAT_HTML) {
-		if ((svg = chart(m)) == NULL) {
+		if ((svg = charts(m)) == NULL) {
 			md_free(d);
 			return NULL;
 		}
@@ -512,9 +821,10 @@ render(const strat_history *h, const strat_measures *m,
 		    "charset=\"utf-8\">\n<meta name=\"viewport\" "
 		    "content=\"width=device-width, initial-scale=1\">\n"
 		    "<title>Execution report</title>\n<style>");
+	sb_puts(&b, chart_css());
 	sb_puts(&b, style);
 	sb_puts(&b, "</style>\n</head>\n<body>\n");
-	sb_puts(&b, html);
+	sb_html_nowrap_dates(&b, html);
 	sb_puts(&b, "</body>\n</html>\n");
 	free(html);
 	return sb_finish(&b);

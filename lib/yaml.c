@@ -7,12 +7,24 @@
 #include "strset.h"
 #include "yaml.h"
 
+_Static_assert((int)YS_PLAIN == (int)YAML_PLAIN_SCALAR_STYLE &&
+		       (int)YS_SINGLE == (int)YAML_SINGLE_QUOTED_SCALAR_STYLE &&
+		       (int)YS_DOUBLE == (int)YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		       (int)YS_LITERAL == (int)YAML_LITERAL_SCALAR_STYLE &&
+		       (int)YS_FOLDED == (int)YAML_FOLDED_SCALAR_STYLE &&
+		       (int)YS_BLOCK == (int)YAML_BLOCK_MAPPING_STYLE &&
+		       (int)YS_FLOW == (int)YAML_FLOW_MAPPING_STYLE &&
+		       (int)YS_BLOCK == (int)YAML_BLOCK_SEQUENCE_STYLE &&
+		       (int)YS_FLOW == (int)YAML_FLOW_SEQUENCE_STYLE,
+	       "YS_* are libyaml's styles");
+
 struct yreader {
 	yaml_parser_t p;
 	yaml_event_t ev;
 	int have, failed, depth;
 	int spent; /* ev was consumed by yr_scalar but not yet deleted */
 	size_t nodes;
+	yaml_mark_t end_mark; /* of the last collection end event taken */
 	const char *file, *buf;
 	size_t len;
 	strat_diags *diags;
@@ -41,6 +53,47 @@ yr_offset_position(const char *buf, size_t len, size_t off, uint32_t *line,
 	}
 	*line = l;
 	*col = c;
+}
+
+size_t
+yr_position_offset(const char *buf, size_t len, uint32_t line, uint32_t col)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3; /* libyaml does not count the byte order mark */
+	for (; line > 1 && i < len; i++)
+		if (buf[i] == '\n')
+			line--;
+	if (line > 1)
+		return len;
+	for (; col > 1 && i < len; col--) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && i + 1 < len &&
+					 buf[i + 1] == '\n'))
+			return i; /* past the end of the line */
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+int
+yr_odd_breaks(const char *buf, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (b[i] == '\r' && (i + 1 == len || b[i + 1] != '\n'))
+			return 1;
+		if (b[i] == 0xC2 && i + 1 < len && b[i + 1] == 0x85)
+			return 1;
+		if (b[i] == 0xE2 && i + 2 < len && b[i + 1] == 0x80 &&
+		    (b[i + 2] == 0xA8 || b[i + 2] == 0xA9))
+			return 1;
+	}
+	return 0;
 }
 
 /* The name of the UTF-16 or UTF-32 byte order mark buf starts with, or
@@ -314,6 +367,7 @@ more(yreader *r, yaml_event_type_t end)
 	if (peek(r) < 0)
 		return -1;
 	if (r->ev.type == end) {
+		r->end_mark = r->ev.start_mark;
 		take(r);
 		r->depth--;
 		return 0;
@@ -347,8 +401,11 @@ node_new(yreader *r, arena *a, int type, size_t extra)
 	}
 	n->type = (uint8_t)type;
 	n->plain = 0;
+	n->style = YS_ANY;
 	n->line = ev_line(r);
 	n->column = ev_col(r);
+	n->end_line = n->line;
+	n->end_column = n->column;
 	n->s = NULL;
 	n->len = 0;
 	n->n = 0;
@@ -469,6 +526,9 @@ scalar(yreader *r, arena *a)
 		n->s = text;
 		n->len = (uint32_t)len;
 	}
+	n->style = (uint8_t)r->ev.data.scalar.style; /* YS_* agree */
+	n->end_line = (uint32_t)r->ev.end_mark.line + 1;
+	n->end_column = (uint32_t)r->ev.end_mark.column + 1;
 	take(r);
 	return n;
 }
@@ -520,17 +580,23 @@ build(yreader *r, arena *a, ynode **out)
 		if (check_anchor(r, r->ev.data.sequence_start.anchor) < 0 ||
 		    enter(r) < 0 || (n = node_new(r, a, YN_SEQ, 0)) == NULL)
 			return -1;
+		n->style = (uint8_t)r->ev.data.sequence_start.style;
 		take(r);
 		if (build_children(r, a, n, YAML_SEQUENCE_END_EVENT) < 0)
 			return -1;
+		n->end_line = (uint32_t)r->end_mark.line + 1;
+		n->end_column = (uint32_t)r->end_mark.column + 1;
 		break;
 	case YAML_MAPPING_START_EVENT:
 		if (check_anchor(r, r->ev.data.mapping_start.anchor) < 0 ||
 		    enter(r) < 0 || (n = node_new(r, a, YN_MAP, 0)) == NULL)
 			return -1;
+		n->style = (uint8_t)r->ev.data.mapping_start.style;
 		take(r);
 		if (build_children(r, a, n, YAML_MAPPING_END_EVENT) < 0)
 			return -1;
+		n->end_line = (uint32_t)r->end_mark.line + 1;
+		n->end_column = (uint32_t)r->end_mark.column + 1;
 		check_dup_keys(r, n);
 		break;
 	default:
@@ -756,8 +822,11 @@ yr_scalar_node(yreader *r, arena *a, const yscalar *v)
 	}
 	n->type = v->type;
 	n->plain = v->plain;
+	n->style = v->plain ? YS_PLAIN : YS_ANY;
 	n->line = v->line;
 	n->column = v->column;
+	n->end_line = v->line;
+	n->end_column = v->column;
 	n->s = NULL;
 	n->len = 0;
 	n->n = 0;

@@ -19,11 +19,20 @@
 
 typedef enum { YN_NULL, YN_SCALAR, YN_SEQ, YN_MAP } yn_type;
 
+/* Styles, as libyaml reports them: scalars plain, 'single', "double",
+ * |literal or >folded; collections in block or {flow} style. */
+enum { YS_ANY, YS_PLAIN, YS_SINGLE, YS_DOUBLE, YS_LITERAL, YS_FOLDED };
+enum { YS_BLOCK = 1, YS_FLOW = 2 };
+
 typedef struct ynode ynode;
 struct ynode {
 	uint8_t type;
 	uint8_t plain;    /* scalar written without quotes or block style */
+	uint8_t style;    /* YS_* below: how the node is written */
 	uint32_t line, column;
+	/* Where the node ends: just after a scalar's last character, at the
+	 * end event of a collection (a flow one's closing bracket). */
+	uint32_t end_line, end_column;
 	const char *s;    /* scalar text, NUL-terminated */
 	uint32_t len;
 	uint32_t n;       /* children: elements, or keys and values in turn */
@@ -108,5 +117,17 @@ int yr_failed(const yreader *r);
 /* Position (1-based line, column in code points) of a byte offset. */
 void yr_offset_position(const char *buf, size_t len, size_t off,
 			uint32_t *line, uint32_t *col);
+/*
+ * The byte offset of a node position (1-based line, column in code points
+ * as libyaml counts them, a byte order mark not counted), for editing a
+ * file in place.  Lines are counted by '\n' (a "\r\n" pair is one break);
+ * a file with other line breaks libyaml knows (a lone '\r', U+0085,
+ * U+2028, U+2029) has positions this cannot map: yr_odd_breaks() says
+ * so.  Past the end of the text: len.
+ */
+size_t yr_position_offset(const char *buf, size_t len, uint32_t line,
+			  uint32_t col);
+/* Nonzero when buf has a line break other than "\n" and "\r\n". */
+int yr_odd_breaks(const char *buf, size_t len);
 
 #endif

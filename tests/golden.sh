@@ -6,12 +6,15 @@
 #              the binary (wrapped in valgrind when VALGRIND=1)
 #   setup.sh   optional: run first in the scratch copy (build git history)
 #   expected   the expected stdout followed by a line "exit N"
-# Other files are the plan repository the command reads.
+# Other files are the plan repository the command reads; a case may start
+# from a shared plan of tests/fixtures/ and hold only what differs.
 # UPDATE=1 rewrites expected files from the actual output.
 top=$(cd "$(dirname "$0")/.." && pwd)
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1
 : "${STRAT_TODAY:=2026-09-15}"; export STRAT_TODAY
 : "${STRAT:=$top/build/strat}"
+# Shared plans a case starts from (cp -R "$FIXTURES/NAME/." .).
+export FIXTURES="$top/tests/fixtures"
 export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
 export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
 export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)

@@ -29,6 +29,8 @@ typedef struct {
 	int64_t time;     /* committer time made non-decreasing (UTC) */
 	int64_t raw_time; /* committer time as recorded */
 	const char *author, *email, *summary;
+	const char *why; /* its Why: trailer, or NULL (read by
+			  * strat_history_read_reasons) */
 } strat_hcommit;
 
 /* From commit `commit` on the item is v (NULL: not in the plan) in file. */
@@ -67,6 +69,8 @@ typedef struct {
 	int has_plan;         /* some commit had a calendar file */
 	uint32_t first_plan;  /* first commit with items (baseline) */
 	int week_starts;      /* of the newest configuration */
+	unsigned grace_days;  /* ... its grace-days (default 0) */
+	unsigned stale_days;  /* ... its stale-days (default 14) */
 	/* reuse statistics */
 	size_t parsed_full, parsed_chunks, reused_chunks, reused_files;
 	void *priv;
@@ -97,6 +101,14 @@ int strat_history_build(strat_history **out, strat_repo *repo,
 			const strat_oid *tip,
 			const strat_history_options *opts);
 void strat_history_free(strat_history *h);
+
+/* Read the reason (the "Why:" trailer, strat_commit_why) of every commit
+ * of h that changed the plan into its `why`.  0 or a negative code. */
+int strat_history_read_reasons(strat_history *h, strat_repo *repo);
+
+/* Why the commit changed the plan: its Why: trailer where it has one,
+ * else its summary (never NULL). */
+const char *strat_hcommit_reason(const strat_hcommit *c);
 
 /* The version of track t in the plan at moment `when` (seconds, UTC):
  * the newest commit with time < when; NULL when absent. */
@@ -133,10 +145,38 @@ typedef struct {
 	strat_category cat;
 	const strat_hitem *v0; /* at the period's start (NULL: unplanned) */
 	const strat_hitem *v1; /* at its end (NULL: gone from the plan) */
-	int64_t decided;       /* unplanned/dropped/shipped: when the plan
-				* changed to it; 0 if unknown */
+	int64_t decided;       /* unplanned/dropped/shipped/slipped: when
+				* the plan changed to it; 0 if unknown */
 	uint32_t commit;       /* ... in that commit (index), if decided */
+	unsigned overdue : 1;  /* open, dated before today */
+	unsigned graced : 1;   /* shipped: its status committed in the
+				* grace window after the period's end */
 } strat_pitem;
+
+/*
+ * Flow of the work shipped in a period (shipped and unplanned items):
+ * lead time in days from the first commit that planned an item (not
+ * shipped, not dropped) to its shipping (the shipped: date, else the day
+ * of the commit that set the status); slips and days slipped on the way.
+ * Medians (mean of the two middle values for an even count) and 80th
+ * percentiles (nearest rank); n = 0 leaves them 0.
+ */
+typedef struct {
+	size_t shipped;  /* shipped and unplanned items */
+	size_t n;        /* ... of them planned before shipping (measured) */
+	double lead_median, slips_median, days_median;
+	int32_t lead_p80, slips_p80, days_p80;
+	double per_week; /* shipped items per week of the period (so far) */
+} strat_flow;
+
+/* What flow measures for one item (strat_measures.iflow, per track). */
+typedef struct {
+	int planned;        /* 1: planned (not shipped) before it shipped */
+	int shipped;        /* 1: shipped (in the history read) */
+	strat_day ship_day; /* STRAT_NO_DATE when not shipped */
+	int32_t lead;       /* days, when planned and shipped */
+	int32_t slips, days; /* re-datings later before shipping (or now) */
+} strat_iflow;
 
 typedef struct {
 	char label[16];
@@ -148,6 +188,9 @@ typedef struct {
 	size_t n[STRAT_CAT__COUNT];
 	strat_pitem *items;    /* committed items, then unplanned ones */
 	size_t nitems;
+	size_t overdue;        /* of n[OPEN]: dated before today */
+	size_t graced;         /* of n[SHIPPED]: by the grace window */
+	strat_flow flow;
 } strat_period;
 
 typedef struct {
@@ -163,7 +206,16 @@ typedef struct {
 	unsigned slips;
 	int32_t days;
 	strat_day from, to; /* first and last planned date in the range */
+	uint32_t commit;    /* the commit of the last of these slips */
 } strat_slip;
+
+/* An item in-progress whose entry has not changed for stale-days. */
+typedef struct {
+	size_t track;
+	const strat_hitem *v; /* its current version */
+	strat_day since;      /* the day of its last change */
+	int32_t days;         /* today - since */
+} strat_stale;
 
 typedef struct {
 	strat_period *periods;
@@ -171,6 +223,15 @@ typedef struct {
 	strat_period_kind kind;
 	strat_slip *slips; /* most days first */
 	size_t nslips;
+	strat_day today;
+	unsigned grace_days, stale_days; /* as measured */
+	strat_iflow *iflow; /* per track of the history */
+	strat_stale *stale; /* oldest change first, then by id */
+	size_t nstale;
+	strat_day plan_updated; /* day of the newest plan commit */
+	int plan_stale;     /* a quarter is in progress with committed
+			     * items and the plan has had no commit for
+			     * stale-days */
 } strat_measures;
 
 typedef struct {
@@ -179,9 +240,11 @@ typedef struct {
 	strat_day since, until; /* STRAT_NO_DATE: from the first plan, to
 				 * today */
 	strat_day today;
+	int grace_days; /* -1: the history's grace-days */
+	int stale_days; /* -1: the history's stale-days */
 } strat_measure_options;
 #define STRAT_MEASURE_OPTIONS_VERSION 1
-#define STRAT_MEASURE_OPTIONS_INIT {STRAT_MEASURE_OPTIONS_VERSION, STRAT_PERIOD_QUARTER, STRAT_NO_DATE, STRAT_NO_DATE, STRAT_NO_DATE}
+#define STRAT_MEASURE_OPTIONS_INIT {STRAT_MEASURE_OPTIONS_VERSION, STRAT_PERIOD_QUARTER, STRAT_NO_DATE, STRAT_NO_DATE, STRAT_NO_DATE, -1, -1}
 
 int strat_measure(strat_measures **out, const strat_history *h,
 		  const strat_measure_options *opts);
@@ -201,6 +264,28 @@ typedef enum {
  * sorted by key.  *out is malloc'd (free()). */
 int strat_measure_group(strat_group **out, size_t *n,
 			const strat_measures *m, strat_by by);
+/* The same for period i alone: its rows add up to the period's figures. */
+int strat_measure_group_period(strat_group **out, size_t *n,
+			       const strat_measures *m, size_t i,
+			       strat_by by);
+
+/* Flow per key of the items shipped in the periods [from, to) (each item
+ * once, keyed by its version when it shipped), sorted by key. */
+typedef struct {
+	const char *key;
+	strat_flow flow;
+} strat_flow_group;
+int strat_measure_flow_group(strat_flow_group **out, size_t *n,
+			     const strat_measures *m, size_t from, size_t to,
+			     strat_by by);
+
+/* The table --format csv writes. */
+typedef enum {
+	STRAT_TABLE_PERIODS = 0,
+	STRAT_TABLE_FLOW,
+	STRAT_TABLE_ITEMS,
+	STRAT_TABLE_STALE
+} strat_table;
 
 /*
  * The report strat_report_render shows (render.h: md, html, json, csv):
@@ -214,6 +299,9 @@ typedef struct {
 	strat_by by;
 	const char *revision; /* as given, for the title */
 	strat_day today;
+	int all;      /* breakdowns for every period, not the last complete
+		       * one and the one in progress */
+	strat_table table; /* of --format csv */
 	/* Optional: the plan at the revision and its KPI series (metrics.h),
 	 * for the KPI movement sections; both borrowed.  Shown when the plan
 	 * has metrics files. */
@@ -223,7 +311,7 @@ typedef struct {
 #define STRAT_REPORT_VERSION 1
 #define STRAT_REPORT_INIT                                                    \
 	{STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,         \
-	 STRAT_NO_DATE, NULL, NULL}
+	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS, NULL, NULL}
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);

@@ -151,7 +151,13 @@ typedef struct {
 	size_t *metrics_matches; /* files matched per metrics glob */
 	strat_str stale_days_text;
 	int stale_days; /* kpi-stale-days, default 14 */
+	strat_str grace_days_text;
+	int grace_days; /* grace-days: late-recorded ships (default 0) */
+	strat_str item_stale_days_text;
+	int item_stale_days; /* stale-days: in-progress items untouched
+			      * (default STRAT_STALE_DAYS) */
 } strat_config;
+#define STRAT_STALE_DAYS 14
 
 typedef struct {
 	const char *path;
@@ -227,6 +233,16 @@ void strat_source_mem_free(strat_source *src);
 int strat_source_prefix(strat_source *out, const strat_source *inner,
 			const char *prefix);
 void strat_source_prefix_free(strat_source *src);
+
+/*
+ * A source showing inner with the file path (relative to its root) read
+ * as the len bytes of buf instead: the plan as an edit would leave it.
+ * Neither inner nor buf is copied; both must outlive *out.  Free with
+ * strat_source_overlay_free.
+ */
+int strat_source_overlay(strat_source *out, const strat_source *inner,
+			 const char *path, const char *buf, size_t len);
+void strat_source_overlay_free(strat_source *src);
 
 void strat_plan_free(strat_plan *plan);
 

@@ -1,0 +1,134 @@
+#!/bin/sh
+# tests/suite-html.sh - the HTML report in a real browser.  Repositories
+# with fixed dates (a quarter history beginning mid-quarter with one in
+# progress; 60 weeks; long names) are reported as HTML; each page must be
+# one self-contained file (no script, no network), draw the period in
+# progress and a partial first period as such (hatched, outlined, no rate
+# point), and pass tests/html_check.py in headless Chromium at two widths
+# and two colour schemes (no blank screenshot, no overflowing text, no
+# overlapping labels, no wrapped dates, dark mode).  Without Chromium the
+# browser part is skipped with a line saying so; CI installs it
+# (tools/deps.sh).
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${STRAT:=$top/build/strat}"
+S="${STRAT_WRAP:+$STRAT_WRAP }$STRAT"
+export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
+export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
+export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
+export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
+printf 'leak:libcmark-gfm\n' > "$HOME/lsan.supp"
+export LSAN_OPTIONS="suppressions=$HOME/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+work=$(mktemp -d); trap 'rm -rf "$work" "$HOME"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $name: $*"; }
+has() { # PATTERN FILE: the page has it
+	if grep -q -e "$1" "$2"; then ok; else no "no '$1' in $2"; fi
+}
+hasnt() {
+	if grep -q -i -e "$1" "$2"; then no "'$1' in $2"; else ok; fi
+}
+
+# item ID DATE STATUS ANCHOR [SHIPPED]
+item() {
+	printf '  - id: %s\n    title: "Item %s, a title long enough to wrap"\n' "$1" "$1"
+	printf '    anchor: %s\n    owner: ann\n    channel: blog\n' "$4"
+	printf '    date: %s\n    status: %s\n' "$2" "$3"
+	[ -z "$5" ] || printf '    shipped: %s\n' "$5"
+}
+commit() {
+	git add -A >/dev/null
+	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
+	    git commit -q --allow-empty -m "$2"
+}
+day() { # N: the day N days after 2025-07-07, YYYY-MM-DD
+	date -u -d "2025-07-07 + $1 days" +%Y-%m-%d
+}
+
+# ---- 62 weeks of history: an item a week, most ship, some slip ----
+name=weeks
+mkdir -p "$work/r/calendar" && cd "$work/r" && git init -q
+w=0
+while [ $w -lt 62 ]; do
+	{
+		printf 'kind: calendar\nversion: 1\ntitle: plan\nitems:\n'
+		i=0
+		while [ $i -le $w ]; do
+			a=grow-organic-search-in-the-mid-market
+			[ $((i % 3)) = 1 ] && a=launch-v2
+			[ $((i % 3)) = 2 ] && a=retain
+			d=$(day $((i * 7 + 3)))
+			if [ $i -lt $w ] && [ $((i % 4)) != 3 ]; then
+				item "w$i" "$d" shipped $a "$d"
+			elif [ $i -lt $w ] && [ $((i % 8)) = 3 ]; then
+				item "w$i" "$(day $((i * 7 + 40)))" planned $a
+			else
+				item "w$i" "$d" planned $a
+			fi
+			i=$((i + 1))
+		done
+	} > calendar/plan.yaml
+	commit "$(day $((w * 7)))" "week $w"
+	w=$((w + 1))
+done
+for p in quarter month week; do
+	$S report --period $p --format html -o "$work/$p.html" 2>/dev/null ||
+	    no "report --period $p --format html failed"
+done
+name=self-contained
+for p in quarter month week; do
+	f="$work/$p.html"
+	hasnt '<script' "$f"; hasnt 'https\?://' "$f"; hasnt ' src=' "$f"
+	hasnt 'url(' "$f"; hasnt '@import' "$f"; hasnt '<link' "$f"
+	has '@media (prefers-color-scheme:dark)' "$f"
+done
+name=states
+f="$work/quarter.html"
+# 2025-Q3: the history begins inside it (outlined); 2026-Q3 in progress
+# (hatched, and no rate point: its rate is not a result yet)
+has 'class="ch-col ch-partial"' "$f"
+has 'class="ch-col ch-progress"' "$f"
+has 'class="ch-x s1[^"]* ch-xp" [^>]*><span class="nw">2026-Q3<' "$f"
+if grep -q 'class="ch-pt ch-progress"' "$f"; then
+	no "a rate point is drawn for the period in progress"
+else ok; fi
+has 'ch-anchor-0' "$f"
+has 'ch-anchor-2' "$f"
+# 62 weeks: labels thinned by page width
+f="$work/week.html"
+has '@media (max-width:399.98px){#ch-periods .ch-x:not(.s' "$f"
+# a period where nothing was committed has no rate point (not 0%)
+name=empty-period
+mkdir -p "$work/e/calendar" && cd "$work/e" && git init -q
+{ printf 'kind: calendar\nversion: 1\ntitle: plan\nitems:\n'
+  item e1 2026-05-10 planned retain; } > calendar/plan.yaml
+commit 2026-01-05 plan
+$S report --format html -o "$work/empty.html" 2>/dev/null
+n=$(grep -c 'class="ch-pt' "$work/empty.html")
+# 2026-Q1: nothing committed, no point; Q2: 0 of 1 (a real 0%); Q3 now;
+# one point in the chart of periods and one in the anchor's
+if [ "$n" = 2 ]; then ok; else no "want 2 rate points, got $n"; fi
+has 'title="2026-Q2: 1 committed, 0 shipped, rate 0%"' "$work/empty.html"
+
+# ---- in the browser ----
+chromium=$(command -v chromium || command -v chromium-browser)
+if [ -z "$chromium" ]; then
+	echo "skip: chromium is not installed; the HTML pages are not" \
+	    "rendered (apt-get install chromium, or sh tools/deps.sh)"
+else
+	name=browser
+	mkdir -p "$work/shots"
+	export HTML_CHECK_PROFILE="$work/profile" TMPDIR="$work"
+	out=$(timeout 600 python3 "$top/tests/html_check.py" "$chromium" \
+	    "$work/shots" "$work/quarter.html" "$work/week.html" \
+	    "$work/month.html" "$work/empty.html" 2>&1)
+	rc=$?
+	n=$(printf '%s\n' "$out" | grep -c '^ok ')
+	pass=$((pass + n))
+	if [ $rc != 0 ] || [ "$n" != 16 ]; then
+		no "html_check (exit $rc, $n of 16 ok)"
+		printf '%s\n' "$out" | grep -v '^ok ' | head -40
+	fi
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
