@@ -110,6 +110,23 @@ int strat_history_read_reasons(strat_history *h, strat_repo *repo);
  * else its summary (never NULL). */
 const char *strat_hcommit_reason(const strat_hcommit *c);
 
+/*
+ * The commit that made a change, for showing its reason: the index (into
+ * h->commits) of the commit at which track t last entered its status at
+ * version v1 (a drop: status dropped or gone from the plan), not before
+ * time `from`; and of the commit from which t, dated after `last` at v1,
+ * has been so (the re-dating that slipped it).  *when gets its time.
+ * strat report uses them per period, strat diff for BASE..HEAD.
+ */
+uint32_t strat_history_decided_at(const strat_history *h,
+				  const strat_htrack *t,
+				  const strat_hversion *v1, int64_t from,
+				  int64_t *when);
+uint32_t strat_history_slipped_at(const strat_history *h,
+				  const strat_htrack *t,
+				  const strat_hversion *v1, strat_day last,
+				  int64_t *when);
+
 /* The version of track t in the plan at moment `when` (seconds, UTC):
  * the newest commit with time < when; NULL when absent. */
 const strat_hversion *strat_history_at(const strat_history *h,
