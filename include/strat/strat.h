@@ -15,5 +15,6 @@
 #include "review.h"
 #include "text.h"
 #include "file.h"
+#include "metrics.h"
 
 #endif
