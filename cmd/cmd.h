@@ -89,6 +89,8 @@ typedef struct {
 } opt_doc;
 
 void show_help(const char *usage, const opt_doc *opts);
+/* The command nearest to word, for a did-you-mean, or NULL. */
+const char *suggest_command(const char *word);
 void bad_option(const char *usage, char **argv,
 		const struct option *longopts);
 

@@ -155,7 +155,12 @@ cmd_help(int argc, char **argv)
 		if (strcmp(c->name, argv[1]) == 0)
 			break;
 	if (c->name == NULL) {
+		const char *best = suggest_command(argv[1]);
+
 		die_msg("no help for '%s'; try 'strat help'", argv[1]);
+		if (best != NULL)
+			fprintf(stderr, "hint: did you mean 'strat help %s'?\n",
+				best);
 		return EXIT_TROUBLE;
 	}
 	{

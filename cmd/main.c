@@ -140,15 +140,8 @@ main(int argc, char **argv)
 			return finish_stdout(c->fn(argc - 1, argv + 1));
 		}
 	die_msg("'%s' is not a strat command; see 'strat --help'", argv[1]);
-	{
-		const char *names[64], *best;
-		size_t n = 0;
-
-		for (c = commands; c->name && n < 64; c++)
-			names[n++] = c->name;
-		if ((best = strat_text_suggest(argv[1], names, n)) != NULL)
-			fprintf(stderr, "hint: did you mean 'strat %s'?\n",
-				best);
-	}
+	if (suggest_command(argv[1]) != NULL)
+		fprintf(stderr, "hint: did you mean 'strat %s'?\n",
+			suggest_command(argv[1]));
 	return EXIT_TROUBLE;
 }

@@ -274,3 +274,15 @@ bad_option(const char *usage, char **argv, const struct option *longopts)
 	}
 	fputs(usage, stderr);
 }
+
+const char *
+suggest_command(const char *word)
+{
+	const char *names[64];
+	const command *c;
+	size_t n = 0;
+
+	for (c = commands; c->name != NULL && n < 64; c++)
+		names[n++] = c->name;
+	return strat_text_suggest(word, names, n);
+}

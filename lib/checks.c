@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "checks.h"
 #include "plan_impl.h"
@@ -265,6 +266,19 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 
 	if (owner->s == NULL || cached(cache, plan, owner->s, find_person))
 		return;
+	/* a person's name or email written for the id: say whose id */
+	for (i = 0, s = NULL; i < plan->team.npeople && s == NULL; i++) {
+		const strat_person *p = &plan->team.people[i];
+
+		if ((p->name.s && strcasecmp(p->name.s, owner->s) == 0) ||
+		    (p->email.s && strcasecmp(p->email.s, owner->s) == 0))
+			s = p->id.s;
+	}
+	if (s) {
+		snprintf(hint, sizeof(hint),
+			 "owners are person ids: did you mean '%s'?", s);
+		goto add;
+	}
 	for (i = 0; i < plan->team.npeople && n < 256; i++)
 		ids[n++] = plan->team.people[i].id.s;
 	s = suggest(owner->s, ids, n);
@@ -273,6 +287,7 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 	else
 		snprintf(hint, sizeof(hint), "add '%s' to %s", owner->s,
 			 plan->team.file);
+add:
 	strat_diags_add(d, STRAT_RULE_OWNER_UNKNOWN, file, owner->line,
 			owner->column, hint,
 			"owner '%s' of %s%s%s%s is not in %s", owner->s, what,

@@ -1,4 +1,5 @@
 /* date.c - civil dates as day numbers, quarters. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -52,11 +53,12 @@ digits(const char *s, int n)
 	return v;
 }
 
+static const int mdays[] = {31, 28, 31, 30, 31, 30,
+			    31, 31, 30, 31, 30, 31};
+
 int
 strat_date_parse(const char *s, strat_day *out)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
 	int y, m, d;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -131,4 +133,50 @@ strat_quarter_end(int year, int q)
 {
 	return q == 4 ? strat_date_from_ymd(year + 1, 1, 1) - 1
 		      : strat_quarter_start(year, q + 1) - 1;
+}
+
+/* A run of 1 to max digits at *p, its value in *v; the position after. */
+static const char *
+num(const char *p, int max, int *v)
+{
+	int n = 0;
+
+	for (*v = 0; n < max && *p >= '0' && *p <= '9'; p++, n++)
+		*v = *v * 10 + (*p - '0');
+	return n ? p : NULL;
+}
+
+void
+strat_date_hint(const char *s, char *buf, size_t size)
+{
+	static const char *const months[] = {
+		"January", "February", "March",     "April",   "May",
+		"June",    "July",     "August",    "September", "October",
+		"November", "December"};
+	const char *p = s;
+	int y, m, d, len;
+
+	snprintf(buf, size, "expected a calendar date written YYYY-MM-DD");
+	if ((p = num(p, 4, &y)) == NULL || p - s != 4 || *p++ != '-' ||
+	    (p = num(p, 2, &m)) == NULL || *p++ != '-' ||
+	    (p = num(p, 2, &d)) == NULL || *p != '\0')
+		return;
+	if (y < 1900) {
+		snprintf(buf, size, "strat counts from 1900-01-01");
+		return;
+	}
+	if (m < 1 || m > 12) {
+		snprintf(buf, size, "a month is 01 to 12, written after the "
+				    "year: YYYY-MM-DD");
+		return;
+	}
+	len = mdays[m - 1] + (m == 2 && leap(y));
+	if (d < 1 || d > len) {
+		snprintf(buf, size, "%s %d has %d days", months[m - 1], y, len);
+		return;
+	}
+	/* a day of the calendar, written without its zeros */
+	snprintf(buf, size, "write it with two-digit month and day: "
+			    "'%04d-%02d-%02d'",
+		 y, m, d);
 }

@@ -361,11 +361,12 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 		strat_day *d = (strat_day *)((char *)obj + f->aux);
 
 		if (strat_date_parse(out->s, d) < 0) {
+			char why[96];
+
 			*d = STRAT_NO_DATE;
+			strat_date_hint(out->s, why, sizeof(why));
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_DATE,
-					c->file, v->line, v->column,
-					"expected a calendar date written "
-					"YYYY-MM-DD",
+					c->file, v->line, v->column, why,
 					"'%s' of %s is not a valid date: '%s'",
 					f->name, what(c), out->s);
 		}

@@ -5,40 +5,48 @@
 #include "plan_impl.h"
 #include "strat/text.h"
 
+/* Edit distance with adjacent transpositions counting one (optimal
+ * string alignment: 'bne' is one edit from 'ben'), or cap + 1 once it
+ * is certain to exceed cap. */
 static size_t
 distance(const char *a, const char *b, size_t cap)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[65], prev, tmp, best;
+	size_t r0[65], r1[65], r2[65], *pp = r0, *p = r1, *row = r2, *t;
+	size_t best;
 
 	if (la > 64 || lb > 64)
 		return cap + 1;
 	if ((la > lb ? la - lb : lb - la) > cap)
 		return cap + 1;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		p[j] = j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
 		row[0] = i;
 		best = row[0];
 		for (j = 1; j <= lb; j++) {
 			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t v = prev + cost;
+			size_t v = p[j - 1] + cost;
 
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
 			if (row[j - 1] + 1 < v)
 				v = row[j - 1] + 1;
-			tmp = row[j];
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
 			row[j] = v;
-			prev = tmp;
 			if (v < best)
 				best = v;
 		}
 		if (best > cap)
 			return cap + 1;
+		t = pp;
+		pp = p;
+		p = row;
+		row = t;
 	}
-	return row[lb];
+	return p[lb];
 }
 
 const char *

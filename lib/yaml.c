@@ -184,6 +184,65 @@ at_tab(const yreader *r, size_t line, size_t col)
 	return 0;
 }
 
+/* Line `line` (0-based) of the file: its start and length. */
+static const char *
+line_at(const yreader *r, size_t line, size_t *len)
+{
+	size_t i = 0, j;
+
+	for (; line > 0 && i < r->len; i++)
+		if (r->buf[i] == '\n')
+			line--;
+	for (j = i; j < r->len && r->buf[j] != '\n' && r->buf[j] != '\r';
+	     j++)
+		;
+	*len = j - i;
+	return r->buf + i;
+}
+
+/*
+ * A plain hint for the common slips libyaml words for parsers: an
+ * unquoted ': ' inside a value (titles like "Webinar: how ..."), and a
+ * '-' without the space after it.  0 when neither applies.
+ */
+static int
+common_slip(const yreader *r, const yaml_parser_t *p, char *hint,
+	    size_t size)
+{
+	size_t len, i, k;
+	const char *l = line_at(r, p->problem_mark.line, &len);
+
+	if (p->problem != NULL &&
+	    strcmp(p->problem, "mapping values are not allowed in this "
+			       "context") == 0) {
+		/* key: value: more -> key: "value: more" */
+		for (i = 0; i < len && (l[i] == ' ' || l[i] == '-'); i++)
+			;
+		for (k = i; k + 1 < len && !(l[k] == ':' && l[k + 1] == ' ');
+		     k++)
+			;
+		if (k + 1 >= len || k == i || len - k > 160)
+			return 0;
+		snprintf(hint, size,
+			 "a ': ' inside a value starts a mapping; quote the "
+			 "value: %.*s: \"%.*s\"",
+			 (int)(k - i), l + i, (int)(len - k - 2), l + k + 2);
+		return 1;
+	}
+	/* "-id: x": the '-' of a list entry wants a space after it */
+	for (i = 0; i < len && l[i] == ' '; i++)
+		;
+	if (i + 1 < len && l[i] == '-' && l[i + 1] != ' ' &&
+	    l[i + 1] != '-' && !(l[i + 1] >= '0' && l[i + 1] <= '9')) {
+		snprintf(hint, size,
+			 "put a space after '-' to start a list entry: "
+			 "'- %.*s'",
+			 (int)(len - i - 1 > 60 ? 60 : len - i - 1), l + i + 1);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 report_parser_error(yreader *r)
 {
@@ -257,6 +316,8 @@ report_parser_error(yreader *r)
 	if (at_tab(r, p->problem_mark.line, p->problem_mark.column))
 		snprintf(hint, sizeof(hint),
 			 "indent with spaces; YAML does not allow tabs here");
+	else if (common_slip(r, p, hint, sizeof(hint)))
+		;
 	else if (p->context != NULL)
 		snprintf(hint, sizeof(hint), "%s at line %lu, column %lu",
 			 p->context, (unsigned long)p->context_mark.line + 1,

@@ -294,6 +294,10 @@ const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 
 /* Dates. */
 int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
+/* Why s is not a date strat_date_parse takes, as a hint to show: the days
+ * of the month ("September 2026 has 30 days"), the padded form of a date
+ * written without zeros ("'2026-09-04'"), else the form expected. */
+void strat_date_hint(const char *s, char *buf, size_t size);
 void strat_date_format(strat_day d, char out[11]);
 strat_day strat_date_today(void); /* the system clock's day, UTC */
 strat_day strat_date_from_ymd(int y, int m, int d);
