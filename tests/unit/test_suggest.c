@@ -40,7 +40,9 @@ far_or_empty(void **state)
 	assert_null(suggest("zzzzzzzz", statuses, N(statuses)));
 	assert_null(suggest("max", people, N(people))); /* 2 edits of 3 */
 	assert_string_equal(suggest("sem", people, N(people)), "sam");
-	assert_null(suggest("sma", people, N(people))); /* a swap is 2 */
+	/* an adjacent swap is one edit (bne for ben) */
+	assert_string_equal(suggest("sma", people, N(people)), "sam");
+	assert_null(suggest("msa", people, N(people))); /* two swaps */
 	assert_null(suggest("x", people, 0));
 	assert_null(suggest("", people, N(people)));
 }
