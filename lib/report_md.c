@@ -40,6 +40,18 @@ last_complete(const strat_measures *m, size_t *idx)
 	return NULL;
 }
 
+/* The headline's sentence on a plan nobody updated. */
+static void
+stale_plan_line(md_block *b, const strat_measures *m)
+{
+	char day[11];
+
+	fmt_day(m->plan_updated, day);
+	md_textf(b, "Numbers after %s reflect a plan nobody updated: no "
+		    "commit changed it for %ld days. ",
+		 day, (long)(m->today - m->plan_updated));
+}
+
 /* Overdue items of a period, oldest first (by date, then id); *n set. */
 static const strat_pitem **
 overdue_items(const strat_period *p, size_t *n)
@@ -117,14 +129,8 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 		if (cur->overdue)
 			overdue_line(b, h, cur);
 	}
-	if (m->plan_stale) {
-		char day[11];
-
-		fmt_day(m->plan_updated, day);
-		md_textf(b, "Numbers after %s reflect a plan nobody updated: "
-			    "no commit changed it for %ld days. ",
-			 day, (long)(m->today - m->plan_updated));
-	}
+	if (m->plan_stale)
+		stale_plan_line(b, m);
 	lc = last_complete(m, &i);
 	if (lc == NULL)
 		return;
@@ -411,16 +417,14 @@ overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	free(v);
 }
 
+/* The stale items: a sentence and a table. */
 static void
-stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+stale_items(md_doc *d, const strat_history *h, const strat_measures *m)
 {
 	static const char *const hd[] = {"item", "title", "owner",
 					 "last changed", "days"};
 	size_t i;
 
-	if (m->nstale == 0)
-		return;
-	md_heading(d, 2, "Stale");
 	md_textf(md_para(d),
 		 "In progress, and the entry has not changed for %u days or "
 		 "more (stale-days):",
@@ -438,6 +442,74 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		md_textf(md_cell(d), "%ld", (long)m->stale[i].days);
 	}
 	md_table_end(d);
+}
+
+static void
+stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	if (m->nstale == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	stale_items(d, h, m);
+}
+
+int
+strat_stale_render(char **out, const strat_history *h,
+		   const strat_measures *m, strat_format format)
+{
+	md_doc *d;
+	sbuf b = {0};
+	size_t i;
+
+	*out = NULL;
+	if (format == STRAT_FORMAT_MD) {
+		if (!m->plan_stale && m->nstale == 0) {
+			*out = strdup("");
+		} else {
+			if ((d = md_new()) == NULL)
+				return strat_error_set(STRAT_ENOMEM,
+						       "out of memory");
+			md_heading(d, 2, "Stale");
+			if (m->plan_stale)
+				stale_plan_line(md_para(d), m);
+			if (m->nstale)
+				stale_items(d, h, m);
+			*out = md_render(d, MD_GFM);
+			md_free(d);
+		}
+		return *out ? 0 : strat_error_set(STRAT_ENOMEM,
+						   "out of memory");
+	}
+	if (format != STRAT_FORMAT_TEXT)
+		return strat_error_set(STRAT_EUSAGE,
+				       "no rendering of stale items in %s",
+				       strat_format_name(format));
+	if (m->plan_stale || m->nstale)
+		sb_puts(&b, "Stale\n");
+	if (m->plan_stale) {
+		char day[11];
+
+		fmt_day(m->plan_updated, day);
+		sb_printf(&b, "  Numbers after %s reflect a plan nobody "
+			      "updated: no commit changed it for %ld days.\n",
+			  day, (long)(m->today - m->plan_updated));
+	}
+	for (i = 0; i < m->nstale; i++) {
+		char day[11];
+
+		fmt_day(m->stale[i].since, day);
+		sb_puts(&b, "  ");
+		sb_inert(&b, h->tracks[m->stale[i].track].id);
+		sb_puts(&b, "  ");
+		sb_inert(&b, m->stale[i].v->title);
+		sb_puts(&b, " (");
+		sb_inert(&b, m->stale[i].v->owner);
+		sb_printf(&b, "): in progress, unchanged since %s (%ld days)\n",
+			  day, (long)m->stale[i].days);
+	}
+	if ((*out = sb_finish(&b)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }
 
 /* Why a change was made: the reason of the commit that made it, and its

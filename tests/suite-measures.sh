@@ -208,6 +208,16 @@ if printf '%s\n' "$out" | grep -q '^plan'; then
 	no "the plan changed 5 days ago"; else ok; fi
 out=$($S report)
 expect_grep '^| `t1` | Started, then nothing | ann | 2026-08-01 | 45 |$' "$out"
+name=week-stale
+out=$($S week --format md 2>/dev/null)
+expect_grep '^## Stale$' "$out"
+expect_grep '^| `t1` | Started, then nothing | ann | 2026-08-01 | 45 |$' "$out"
+out=$($S week 2>/dev/null)
+expect_grep '^  t1  Started, then nothing (ann): in progress, unchanged since 2026-08-01 (45 days)$' "$out"
+out=$($S week --date 2026-08-10 2>/dev/null)
+if printf '%s\n' "$out" | grep -q 'Stale'; then
+	no "nothing is stale 9 days after the start"; else ok; fi
+name=stale
 printf 'strat: 1\nstale-days: 60\n' > strat.yaml; commit 2026-09-11 config
 out=$($S report --format csv --table stale | tr -d '\r')
 if printf '%s\n' "$out" | grep -q '^item,t1'; then
@@ -219,6 +229,8 @@ out=$($S report)
 expect_grep 'Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.' "$out"
 out=$($S report --format csv --table stale | tr -d '\r')
 expect_grep '^plan,,,,2026-07-22,55$' "$out"
+out=$($S week 2>/dev/null)
+expect_grep '^  Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.$' "$out"
 out=$($S report --format json)
 expect_grep '"plan_updated": "2026-07-22",' "$out"
 expect_grep '"plan_stale": true,' "$out"
