@@ -172,11 +172,12 @@ find_base(history *h, const char *root, strat_day start)
  * history unchanged for stale-days, and a plan nobody updated, as of the
  * check-in date, rendered for fmt in *out ("" when there is nothing to
  * say, or no history to say it from).  Kept apart from the check-in
- * itself: it needs the whole history, the check-in only its week.
+ * itself: it needs the whole history, the check-in only its week.  With
+ * an owner, only that owner's items.
  */
 static int
 week_stale(strat_repo *repo, const char *root, strat_day date,
-	   strat_format fmt, char **out)
+	   const char *owner, strat_format fmt, char **out)
 {
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
@@ -205,7 +206,7 @@ week_stale(strat_repo *repo, const char *root, strat_day date,
 		goto none; /* no plan in the history: nothing is stale */
 	mo.since = mo.until = mo.today = date;
 	if ((rc = strat_measure(&m, hist, &mo)) == 0)
-		rc = strat_stale_render(out, hist, m, fmt);
+		rc = strat_stale_render(out, hist, m, owner, fmt);
 	strat_measures_free(m);
 	strat_history_free(hist);
 	free(prefix);
@@ -337,7 +338,7 @@ cmd_week(int argc, char **argv)
 		goto out;
 	}
 	fputs(md, stdout);
-	if (week_stale(h.repo, root, date, ro.format, &stale) < 0) {
+	if (week_stale(h.repo, root, date, owner, ro.format, &stale) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}

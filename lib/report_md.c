@@ -419,7 +419,8 @@ overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
 
 /* The stale items: a sentence and a table. */
 static void
-stale_items(md_doc *d, const strat_history *h, const strat_measures *m)
+stale_items(md_doc *d, const strat_history *h, const strat_measures *m,
+	    const char *owner)
 {
 	static const char *const hd[] = {"item", "title", "owner",
 					 "last changed", "days"};
@@ -433,6 +434,8 @@ stale_items(md_doc *d, const strat_history *h, const strat_measures *m)
 	for (i = 0; i < m->nstale; i++) {
 		char day[11];
 
+		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
+			continue;
 		md_row(d);
 		md_code(md_cell(d), h->tracks[m->stale[i].track].id);
 		md_text(md_cell(d), m->stale[i].v->title);
@@ -450,20 +453,23 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	if (m->nstale == 0)
 		return;
 	md_heading(d, 2, "Stale");
-	stale_items(d, h, m);
+	stale_items(d, h, m, NULL);
 }
 
 int
 strat_stale_render(char **out, const strat_history *h,
-		   const strat_measures *m, strat_format format)
+		   const strat_measures *m, const char *owner,
+		   strat_format format)
 {
 	md_doc *d;
 	sbuf b = {0};
-	size_t i;
+	size_t i, n = 0;
 
 	*out = NULL;
+	for (i = 0; i < m->nstale; i++)
+		n += owner == NULL || strcmp(m->stale[i].v->owner, owner) == 0;
 	if (format == STRAT_FORMAT_MD) {
-		if (!m->plan_stale && m->nstale == 0) {
+		if (!m->plan_stale && n == 0) {
 			*out = strdup("");
 		} else {
 			if ((d = md_new()) == NULL)
@@ -472,8 +478,8 @@ strat_stale_render(char **out, const strat_history *h,
 			md_heading(d, 2, "Stale");
 			if (m->plan_stale)
 				stale_plan_line(md_para(d), m);
-			if (m->nstale)
-				stale_items(d, h, m);
+			if (n)
+				stale_items(d, h, m, owner);
 			*out = md_render(d, MD_GFM);
 			md_free(d);
 		}
@@ -484,7 +490,7 @@ strat_stale_render(char **out, const strat_history *h,
 		return strat_error_set(STRAT_EUSAGE,
 				       "no rendering of stale items in %s",
 				       strat_format_name(format));
-	if (m->plan_stale || m->nstale)
+	if (m->plan_stale || n)
 		sb_puts(&b, "Stale\n");
 	if (m->plan_stale) {
 		char day[11];
@@ -497,6 +503,8 @@ strat_stale_render(char **out, const strat_history *h,
 	for (i = 0; i < m->nstale; i++) {
 		char day[11];
 
+		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
+			continue;
 		fmt_day(m->stale[i].since, day);
 		sb_puts(&b, "  ");
 		sb_inert(&b, h->tracks[m->stale[i].track].id);
