@@ -1,7 +1,8 @@
 /* main.c - the strat command: dispatch to a subcommand. */
-#include <stdio.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -69,6 +70,20 @@ cmd_version(int argc, char **argv)
  * carry their own checksums): rehashing every calendar version took a
  * third of a report's time.
  */
+/* Pack files libgit2 may hold open: a quarter of RLIMIT_NOFILE, from 2
+ * to 512 (git's core.packedGitLimit counts bytes; its open packs follow
+ * the descriptor limit the same way). */
+static size_t
+pack_file_limit(void)
+{
+	struct rlimit rl;
+	rlim_t n = 512;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		n = rl.rlim_cur / 4;
+	return (size_t)(n < 2 ? 2 : n > 512 ? 512 : n);
+}
+
 static void
 git_options(void)
 {
@@ -79,6 +94,12 @@ git_options(void)
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1024 * 1024);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
 			 (size_t)4 * 1024 * 1024);
+	/* libgit2 keeps every pack it has read open: with more packs than
+	 * descriptors a pack that cannot be opened reads as "not found"
+	 * (300 packs under 'ulimit -n 300': a tree "missing").  Like git,
+	 * keep open at most a share of what the process may open, closing
+	 * the least recently used. */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, pack_file_limit());
 }
 
 int

@@ -3,15 +3,21 @@
  * history, and plan sources over a commit's tree or the index.  libgit2's
  * error codes and messages are converted to STRAT_E* here.
  */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
+#include "packguard.h"
 #include "strat/git.h"
+#include "strat/text.h"
 #include "strset.h"
 
 struct strat_repo {
@@ -23,6 +29,8 @@ struct strat_repo {
 
 typedef struct tldir tldir;
 static void tlcache_free(strat_repo *r);
+static int obj_missing(strat_repo *r, const char *kind, const char *path,
+		       const git_oid *id, int code);
 
 struct strat_walk {
 	strat_repo *repo;
@@ -45,6 +53,11 @@ fail(int code, const char *what)
 	const git_error *e = git_error_last();
 	const char *msg = e && e->message ? e->message : "unknown error";
 
+	/* libgit2 loses the reason when a pack cannot be opened */
+	if ((e == NULL || e->message == NULL) &&
+	    (errno == EMFILE || errno == ENFILE))
+		msg = "too many open files: raise the limit ('ulimit -n') "
+		      "or repack ('git gc')";
 	if (code == GIT_EOWNER)
 		return strat_error_set(
 			STRAT_EGIT,
@@ -126,6 +139,91 @@ opt(const char *s)
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
+/*
+ * The delta-chain guard (packguard.h) as an object database backend
+ * consulted before the others: it holds no object; it checks the chain of
+ * one libgit2 is about to read, then passes (GIT_PASSTHROUGH) to the
+ * loose and pack backends, or fails the read naming the object where
+ * libgit2 would loop forever.  Every read goes through it: strat's own,
+ * and libgit2's inside revwalks, tree walks and path lookups.
+ */
+typedef struct {
+	git_odb_backend parent;
+	packguard *g;
+} guard_backend;
+
+static int
+guard_check(git_odb_backend *b, const git_oid *id)
+{
+	char why[256];
+
+	if (packguard_check(((guard_backend *)b)->g, id->id, why,
+			    sizeof(why)) == 0)
+		return GIT_PASSTHROUGH;
+	git_error_set_str(GIT_ERROR_ODB, why);
+	return GIT_EINVALID;
+}
+
+static int
+guard_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
+	   const git_oid *id)
+{
+	(void)data;
+	(void)len;
+	(void)type;
+	return guard_check(b, id);
+}
+
+static int
+guard_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
+		  const git_oid *id)
+{
+	(void)len;
+	(void)type;
+	return guard_check(b, id);
+}
+
+static void
+guard_free(git_odb_backend *b)
+{
+	packguard_free(((guard_backend *)b)->g);
+	free(b);
+}
+
+static int
+add_guard(git_repository *repo)
+{
+	git_odb *odb = NULL;
+	git_buf dir = {0};
+	guard_backend *b;
+	int rc;
+
+	if ((rc = git_repository_odb(&odb, repo)) < 0 ||
+	    (rc = git_repository_item_path(&dir, repo,
+					   GIT_REPOSITORY_ITEM_OBJECTS)) < 0) {
+		git_odb_free(odb);
+		return rc;
+	}
+	rc = -1;
+	if ((b = calloc(1, sizeof(*b))) != NULL &&
+	    (b->g = packguard_new(dir.ptr)) != NULL &&
+	    git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION) == 0) {
+		b->parent.read = guard_read;
+		b->parent.read_header = guard_read_header;
+		b->parent.free = guard_free;
+		/* above the loose (1) and pack (2) backends */
+		if ((rc = git_odb_add_backend(odb, &b->parent, 1000)) == 0)
+			b = NULL; /* the odb owns it */
+	}
+	if (b != NULL) {
+		packguard_free(b->g);
+		free(b);
+	}
+	git_buf_dispose(&dir);
+	git_odb_free(odb);
+	return rc;
+}
+
 int
 strat_repo_open(strat_repo **out, const char *path)
 {
@@ -186,6 +284,10 @@ strat_repo_open_ext(strat_repo **out, const char *path,
 		git_repository_set_index(r->repo, index);
 		git_index_free(index);
 	}
+	if (add_guard(r->repo) < 0) {
+		strat_repo_free(r);
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
 	/* A broken .mailmap is not fatal: names stay as committed. */
 	if (git_mailmap_from_repository(&r->mailmap, r->repo) < 0)
 		r->mailmap = NULL;
@@ -215,6 +317,39 @@ int
 strat_repo_is_shallow(const strat_repo *r)
 {
 	return git_repository_is_shallow(r->repo) == 1;
+}
+
+static int
+promisor_cb(const git_config_entry *e, void *payload)
+{
+	int *yes = payload;
+	int b;
+
+	if (git_config_parse_bool(&b, e->value) == 0 && b)
+		*yes = 1;
+	return 0;
+}
+
+int
+strat_repo_is_partial(const strat_repo *r)
+{
+	git_config *cfg = NULL;
+	git_buf b = {0};
+	int yes = 0;
+
+	/* git marks a partial clone with remote.<name>.promisor (and, before
+	 * 2.35 or so, extensions.partialClone naming the remote) */
+	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
+		return 0;
+	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") ==
+		    0 &&
+	    b.size > 0)
+		yes = 1;
+	git_config_foreach_match(cfg, "^remote\\..*\\.promisor$",
+				 promisor_cb, &yes);
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	return yes;
 }
 
 int
@@ -285,16 +420,67 @@ strat_repo_merge_base(strat_repo *r, const strat_oid *a, const strat_oid *b,
 	return 0;
 }
 
+/* s (up to its first newline) into dst[n] as valid UTF-8: a byte that is
+ * not part of a UTF-8 sequence becomes U+FFFD; cut at a character. */
 static void
-copy_str(char *dst, size_t n, const char *s)
+copy_utf8(char *dst, size_t n, const char *s)
 {
-	size_t i;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t i = 0, k, left = strcspn((const char *)p, "\n");
+	uint32_t cp;
 
-	if (s == NULL)
-		s = "";
-	for (i = 0; i + 1 < n && s[i] && s[i] != '\n'; i++)
-		dst[i] = s[i];
+	for (; left > 0; p += k, left -= k) {
+		const char *put = (const char *)p;
+		size_t m;
+
+		m = k = strat_text_utf8_seq(p, left, &cp);
+		if (k == 0) {
+			put = "\xef\xbf\xbd";
+			m = 3;
+			k = 1;
+		}
+		if (i + m + 1 > n)
+			break;
+		memcpy(dst + i, put, m);
+		i += m;
+	}
 	dst[i] = '\0';
+}
+
+/* s of a commit whose encoding header says enc (NULL: UTF-8, git's
+ * default) into dst[n] as UTF-8, as git log shows it; what cannot be
+ * converted is U+FFFD. */
+static void
+copy_str(char *dst, size_t n, const char *s, const char *enc)
+{
+	char tmp[1024], *in, *out;
+	size_t inl, outl;
+	iconv_t cd;
+
+	if (s == NULL || enc == NULL || strcasecmp(enc, "UTF-8") == 0 ||
+	    strcasecmp(enc, "UTF8") == 0 ||
+	    (cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		copy_utf8(dst, n, s);
+		return;
+	}
+	in = (char *)s;
+	inl = strcspn(s, "\n");
+	out = tmp;
+	outl = sizeof(tmp) - 1;
+	while (inl > 0 && iconv(cd, &in, &inl, &out, &outl) == (size_t)-1) {
+		if (errno != EILSEQ && errno != EINVAL)
+			break; /* E2BIG: the rest is cut */
+		if (outl < 3)
+			break;
+		memcpy(out, "\xef\xbf\xbd", 3); /* not of enc: U+FFFD */
+		out += 3;
+		outl -= 3;
+		in++;
+		inl--;
+	}
+	iconv_close(cd);
+	*out = '\0';
+	copy_utf8(dst, n, tmp);
 }
 
 static void
@@ -303,6 +489,7 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 	const git_signature *a = git_commit_author(c);
 	const char *name = a ? a->name : "", *email = a ? a->email : "";
 	const char *rn = NULL, *re = NULL;
+	const char *enc = git_commit_message_encoding(c);
 
 	memcpy(out->id.id, git_commit_id(c)->id, 20);
 	out->time = (int64_t)git_commit_time(c);
@@ -312,9 +499,10 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 		name = rn;
 		email = re;
 	}
-	copy_str(out->author, sizeof(out->author), name);
-	copy_str(out->email, sizeof(out->email), email);
-	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c));
+	copy_str(out->author, sizeof(out->author), name, enc);
+	copy_str(out->email, sizeof(out->email), email, enc);
+	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c),
+		 enc);
 	out->nparents = git_commit_parentcount(c);
 }
 
@@ -402,9 +590,10 @@ commit_tree(strat_repo *r, const strat_oid *commit, git_tree **out)
 	if ((rc = git_commit_lookup(&c, r->repo,
 				    (const git_oid *)commit->id)) < 0)
 		return fail(rc, "cannot read commit");
-	rc = git_commit_tree(out, c);
+	if ((rc = git_commit_tree(out, c)) < 0)
+		rc = obj_missing(r, "tree", "", git_commit_tree_id(c), rc);
 	git_commit_free(c);
-	return rc < 0 ? fail(rc, "cannot read tree") : 0;
+	return rc;
 }
 
 int
@@ -476,7 +665,16 @@ commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 
 	if (l.rc < 0)
 		return l.rc;
-	return rc < 0 ? fail(rc, "cannot list tree") : 0;
+	if (rc == GIT_ENOTFOUND && strat_repo_is_partial(s->repo))
+		return strat_error_set(STRAT_EGIT,
+				       "a tree of the commit is not in this "
+				       "partial clone (its filter left it on "
+				       "the remote, and strat does not "
+				       "fetch); use a clone made without "
+				       "--filter");
+	return rc < 0 ? fail(rc, "cannot list the tree; the repository is "
+				 "damaged ('git fsck' says more)")
+		      : 0;
 }
 
 static int
@@ -505,6 +703,39 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	return 0;
 }
 
+/* The error for an object (a tree or blob a tree entry or the index
+ * names, kind "tree" or "blob") that cannot be read: the repository is
+ * damaged, or (a partial clone) the object was never fetched.  Never an
+ * empty directory or an absent file: that would be a wrong number.  code
+ * is libgit2's error, or 0 when the object has another type. */
+static int
+obj_missing(strat_repo *r, const char *kind, const char *path,
+	    const git_oid *id, int code)
+{
+	const git_error *e = git_error_last();
+	char hex[GIT_OID_HEXSZ + 1], msg[256];
+
+	/* libgit2's message, before the config read below replaces it */
+	snprintf(msg, sizeof(msg), "%s",
+		 code == 0 ? "an object of another type"
+		 : e && e->message ? e->message
+				   : "unknown error");
+	git_oid_tostr(hex, sizeof(hex), id);
+	if (code == GIT_ENOTFOUND && strat_repo_is_partial(r))
+		return strat_error_set(
+			STRAT_EGIT,
+			"the %s %s of '%s' is not in this partial clone (its "
+			"filter left it on the remote, and strat does not "
+			"fetch); measure in a clone made without --filter, "
+			"or fetch the objects ('git fetch --refetch' with "
+			"the filter unset)",
+			kind, hex, path[0] ? path : ".");
+	return strat_error_set(STRAT_EGIT,
+			       "cannot read the %s %s of '%s' (%s); the "
+			       "repository is damaged: run 'git fsck'",
+			       kind, hex, path[0] ? path : ".", msg);
+}
+
 /* The blob id names, as a malloc'd buffer of *len + 1 bytes,
  * NUL-terminated.  Its size is asked first, from the object's header: a
  * blob of gigabytes compresses to megabytes and must not be inflated. */
@@ -516,7 +747,6 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	git_odb_object *o = NULL;
 	git_object_t type = GIT_OBJECT_BLOB;
 	size_t size = 0;
-	char hex[GIT_OID_HEXSZ + 1];
 	int rc;
 
 	if ((rc = odb_of(r, &odb)) == 0 &&
@@ -526,21 +756,10 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 			return STRAT_ELIMIT;
 		rc = git_odb_read(&o, odb, id);
 	}
-	if (rc < 0 || type != GIT_OBJECT_BLOB) {
+	if (rc < 0 || type != GIT_OBJECT_BLOB)
 		/* A blob a tree or the index names must exist: a missing
 		 * one is damage, not an absent file. */
-		const git_error *e = rc < 0 ? git_error_last() : NULL;
-
-		git_oid_tostr(hex, sizeof(hex), id);
-		return strat_error_set(STRAT_EGIT,
-				       "cannot read object %s of '%s' (%s); "
-				       "the repository is damaged: run "
-				       "'git fsck'",
-				       hex, path,
-				       rc == 0 ? "not a blob"
-				       : e && e->message ? e->message
-							 : "unknown error");
-	}
+		return obj_missing(r, "blob", path, id, rc);
 	size = git_odb_object_size(o);
 	if (size > STRAT_MAX_FILE_SIZE) {
 		git_odb_object_free(o);
@@ -647,6 +866,20 @@ hidden(const char *path)
 	return 0;
 }
 
+/* Whether e is content the next commit holds, as the commit source sees
+ * files: a regular file or link.  A submodule (gitlink) is no file, and an
+ * intent-to-add entry ('git add -N') has no content yet: git commits
+ * neither as a file, so neither is linted (SPEC, repository states). */
+static int
+staged_file(const git_index_entry *e)
+{
+	unsigned type = e->mode & 0170000;
+
+	if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD)
+		return 0;
+	return type == 0100000 || type == 0120000;
+}
+
 static int
 index_list(void *ctx, int (*add)(void *, const char *), void *arg)
 {
@@ -660,7 +893,7 @@ index_list(void *ctx, int (*add)(void *, const char *), void *arg)
 		if (e == NULL || (prev && strcmp(prev->path, e->path) == 0))
 			continue; /* conflict stages of the same path */
 		prev = e;
-		if (hidden(e->path))
+		if (hidden(e->path) || !staged_file(e))
 			continue;
 		if ((rc = add(arg, e->path)) < 0)
 			return rc;
@@ -686,6 +919,8 @@ index_read(void *ctx, const char *path, char **buf, size_t *len)
 					       path);
 		return STRAT_ENOTFOUND;
 	}
+	if (!staged_file(e))
+		return STRAT_ENOTFOUND; /* a submodule, or intent-to-add */
 	if ((e->mode & 0170000) == 0120000)
 		return strat_error_set(STRAT_EIO,
 				       "'%s' is a symbolic link; plan files "
@@ -700,7 +935,7 @@ index_stat(void *ctx, const char *path, uint64_t *hash)
 	gitsrc *s = ctx;
 	const git_index_entry *e = git_index_get_bypath(s->index, path, 0);
 
-	if (e == NULL)
+	if (e == NULL || !staged_file(e))
 		return STRAT_ENOTFOUND;
 	*hash = oid_hash(&e->id);
 	return 0;
@@ -894,6 +1129,7 @@ typedef struct {
 	git_oid level[PATH_DEPTH]; /* tree read at each level last time */
 	size_t nlevel;             /* levels valid in level[] */
 	git_oid id;                /* the path's id last time */
+	int dir;                   /* named with a trailing '/' */
 } watched;
 
 struct strat_pathids {
@@ -925,6 +1161,7 @@ strat_pathids_new(strat_pathids **out, strat_repo *r,
 			return strat_error_set(STRAT_ENOMEM, "out of memory");
 		}
 		p->w[i].alloc = s;
+		p->w[i].dir = s[0] != '\0' && s[strlen(s) - 1] == '/';
 		for (c = s; *c != '\0';) {
 			char *slash = strchr(c, '/');
 
@@ -964,17 +1201,27 @@ strat_pathids_free(strat_pathids *p)
 /* The tree id names, kept until another is asked for; 1 when id names
  * another kind of object. */
 static int
-pid_tree(strat_pathids *p, const git_oid *id, const git_tree **out)
+pid_tree(strat_pathids *p, const git_oid *id, const watched *w, size_t l,
+	 const git_tree **out)
 {
 	git_object *o;
+	char path[4096];
+	size_t i, n = 0;
 	int rc;
 
 	if (p->last == NULL || !git_oid_equal(git_tree_id(p->last), id)) {
 		git_tree_free(p->last);
 		p->last = NULL;
 		if ((rc = git_object_lookup(&o, p->repo->repo, id,
-					    GIT_OBJECT_ANY)) < 0)
-			return fail(rc, "cannot read tree");
+					    GIT_OBJECT_ANY)) < 0) {
+			/* the directory of the first l components */
+			path[0] = '\0';
+			for (i = 0; i < l && n < sizeof(path); i++)
+				n += (size_t)snprintf(path + n,
+						      sizeof(path) - n, "%s%s",
+						      i ? "/" : "", w->comp[i]);
+			return obj_missing(p->repo, "tree", path, id, rc);
+		}
 		if (git_object_type(o) != GIT_OBJECT_TREE) {
 			git_object_free(o);
 			return 1;
@@ -1001,7 +1248,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 		memset(out[i].id, 0, 20);
 		if (w->ncomp == 0) {
 			/* "" is the tree itself; a path too deep is absent */
-			if (w->alloc[0] == '\0')
+			if (w->alloc[0] == '\0' || strcmp(w->alloc, "/") == 0)
 				memcpy(out[i].id, tree->id, 20);
 			continue;
 		}
@@ -1013,7 +1260,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 			}
 			git_oid_cpy(&w->level[l], &cur);
 			w->nlevel = l + 1;
-			if ((rc = pid_tree(p, &cur, &t)) < 0)
+			if ((rc = pid_tree(p, &cur, w, l, &t)) < 0)
 				return rc;
 			if (rc > 0 ||
 			    (e = git_tree_entry_byname(t, w->comp[l])) == NULL) {
@@ -1021,6 +1268,13 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 				break;
 			}
 			git_oid_cpy(&next, git_tree_entry_id(e));
+			if (l + 1 == w->ncomp && w->dir &&
+			    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+				/* a file where a directory is asked for:
+				 * no directory there */
+				memset(w->id.id, 0, 20);
+				break;
+			}
 			if (l + 1 == w->ncomp) {
 				git_oid_cpy(&w->id, &next);
 				memcpy(out[i].id, next.id, 20);
@@ -1140,11 +1394,10 @@ tl_join(char *out, const char *dir, const char *name)
 	return n >= 0 && n < TL_PATH_MAX ? 0 : -1;
 }
 
-/* The directory at path as of tree id, read when its id changed; *out is
- * NULL when id names no tree (top only: a subtree must exist). */
+/* The directory at path as of tree id, read when its id changed.  The id
+ * comes from a tree entry: the tree must exist and be a tree. */
 static int
-tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
-	tldir **out)
+tl_load(strat_repo *r, const char *path, const git_oid *id, tldir **out)
 {
 	tldir *d = strset_get(&r->tlcache, path);
 	git_object *o;
@@ -1156,16 +1409,11 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 		return 0;
 	}
 	rc = git_object_lookup(&o, r->repo, id, GIT_OBJECT_ANY);
-	if (rc == GIT_ENOTFOUND && top)
-		return 0;
 	if (rc < 0)
-		return fail(rc, "cannot list tree");
+		return obj_missing(r, "tree", path, id, rc);
 	if (git_object_type(o) != GIT_OBJECT_TREE) {
 		git_object_free(o);
-		if (top)
-			return 0;
-		return strat_error_set(STRAT_EGIT, "cannot list tree: %s is "
-				       "not a tree", git_oid_tostr_s(id));
+		return obj_missing(r, "tree", path, id, 0);
 	}
 	if (d == NULL) {
 		if ((d = calloc(1, sizeof(*d))) == NULL ||
@@ -1188,9 +1436,12 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, int top,
 }
 
 /* Calls cb for every file under the directory at path, as of tree id;
- * only directories whose id changed since the last time are read. */
+ * only directories whose id changed since the last time are read.  depth
+ * counts the directories below the listing's top: deeper than
+ * STRAT_MAX_DIR_DEPTH (as the working-tree walk stops) is an error, not a
+ * silent skip and not a stack overflow. */
 static int
-tl_emit(strat_repo *r, const char *path, const git_oid *id, int top,
+tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	int (*cb)(void *, const char *, const strat_oid *), void *arg)
 {
 	char sub[TL_PATH_MAX];
@@ -1198,14 +1449,21 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int top,
 	size_t i;
 	int rc;
 
-	if ((rc = tl_load(r, path, id, top, &d)) < 0 || d == NULL)
+	if (depth > STRAT_MAX_DIR_DEPTH)
+		return strat_error_set(STRAT_ELIMIT,
+				       "'%s' is nested more than %d "
+				       "directories below the calendar "
+				       "directory; strat reads %d levels",
+				       path, STRAT_MAX_DIR_DEPTH,
+				       STRAT_MAX_DIR_DEPTH);
+	if ((rc = tl_load(r, path, id, &d)) < 0)
 		return rc;
 	for (i = 0; i < d->n; i++) {
 		if (tl_join(sub, path, d->v[i].name) < 0)
 			continue;
 		/* d stays valid: only sub's own entry can be replaced */
 		if (d->v[i].is_tree)
-			rc = tl_emit(r, sub, &d->v[i].id, 0, cb, arg);
+			rc = tl_emit(r, sub, &d->v[i].id, depth + 1, cb, arg);
 		else
 			rc = cb(arg, sub, (const strat_oid *)d->v[i].id.id);
 		if (rc < 0)
@@ -1221,13 +1479,14 @@ strat_tree_list(strat_repo *r, const strat_oid *tree, const char *prefix,
 {
 	if (strlen(prefix) >= TL_PATH_MAX)
 		return 0;
-	return tl_emit(r, prefix, (const git_oid *)tree->id, 1, cb, arg);
+	return tl_emit(r, prefix, (const git_oid *)tree->id, 0, cb, arg);
 }
 
 int
-strat_blob_read(strat_repo *r, const strat_oid *id, char **buf, size_t *len)
+strat_blob_read(strat_repo *r, const strat_oid *id, const char *path,
+		char **buf, size_t *len)
 {
-	return read_blob(r, (const git_oid *)id->id, "blob", buf, len);
+	return read_blob(r, (const git_oid *)id->id, path, buf, len);
 }
 
 int

@@ -878,7 +878,7 @@ cfg_read(void *ctx, const char *path, char **buf, size_t *len)
 
 	if (strcmp(path, "strat.yaml") != 0 || !s->have)
 		return STRAT_ENOTFOUND;
-	return strat_blob_read(s->repo, &s->blob, buf, len);
+	return strat_blob_read(s->repo, &s->blob, path, buf, len);
 }
 
 static void
@@ -1080,7 +1080,7 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	*d = NULL;
 	*pcs = NULL;
 	*npcs = 0;
-	rc = strat_blob_read(x->repo, blob, &buf, &len);
+	rc = strat_blob_read(x->repo, blob, path, &buf, &len);
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_new(d);
 		if (*d)
@@ -1300,6 +1300,25 @@ rooted(hist *x, const char *p)
 	return s;
 }
 
+/* rooted(), with a '/' at the end when not empty: strat_pathids then
+ * finds a directory only (a file of the name is no directory). */
+static const char *
+rooted_dir(hist *x, const char *p)
+{
+	const char *r = rooted(x, p);
+	size_t n;
+	char *s;
+
+	if (r == NULL || r[0] == '\0')
+		return r;
+	n = strlen(r);
+	if ((s = arena_alloc(&x->mem, n + 2)) == NULL)
+		return NULL;
+	memcpy(s, r, n);
+	memcpy(s + n, "/", 2);
+	return s;
+}
+
 static int
 fill_hcommit(hist *x, const strat_oid *id, int64_t eff, strat_hcommit *out)
 {
@@ -1423,9 +1442,10 @@ walk(hist *x, const strat_oid *tip)
 				goto out;
 			}
 			for (k = 0; k <= np; k++)
-				if ((paths[k] = rooted(
-					     x, k ? x->prefixes[k - 1]
-						  : "strat.yaml")) == NULL) {
+				if ((paths[k] = k ? rooted_dir(
+							    x, x->prefixes[k - 1])
+						  : rooted(x, "strat.yaml")) ==
+				    NULL) {
 					rc = oom();
 					goto out;
 				}

@@ -46,6 +46,9 @@ void strat_repo_free(strat_repo *repo);
 const char *strat_repo_workdir(const strat_repo *repo);
 /* 1 when the repository is a shallow clone. */
 int strat_repo_is_shallow(const strat_repo *repo);
+/* Nonzero for a partial clone (extensions.partialClone): objects the
+ * filter left out are on the promisor remote, and strat does not fetch. */
+int strat_repo_is_partial(const strat_repo *repo);
 /* 1 when the repository has no commit yet (HEAD unborn). */
 int strat_repo_is_empty(const strat_repo *repo);
 /* 1 when HEAD is detached. */
@@ -116,8 +119,11 @@ int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
  * cb for every regular file under the tree `tree` (hidden directories
  * skipped, like the commit source), with the path prefixed by prefix/ and
  * the blob id; cb returns 0 or a negative code that stops the walk.  A
- * tree id that does not name a tree lists nothing.  strat_blob_read reads
- * a blob (free *buf with free(); STRAT_ELIMIT above STRAT_MAX_FILE_SIZE).
+ * tree that cannot be read (missing, not a tree, not in a partial clone)
+ * is an error naming its path, never an empty directory; a directory
+ * nested deeper than STRAT_MAX_DIR_DEPTH below tree is STRAT_ELIMIT.
+ * strat_blob_read reads the blob of path (named in errors; free *buf with
+ * free(); STRAT_ELIMIT above STRAT_MAX_FILE_SIZE).
  */
 int strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time);
 /* ... and the commit's root tree (tree may be NULL). */
@@ -127,8 +133,9 @@ int strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 /*
  * The ids of n paths in successive trees of a walk, cheaply: a path whose
  * tree at some level is the one seen last time keeps its id, without
- * reading further; trees are read raw.  strat_pathids_get fills out[n]
- * (all zero when a path is absent, the tree itself for "").
+ * reading further.  strat_pathids_get fills out[n] (all zero when a path
+ * is absent, the tree itself for "").  A path ending in '/' names a
+ * directory: a file of that name is absent.
  */
 typedef struct strat_pathids strat_pathids;
 int strat_pathids_new(strat_pathids **out, strat_repo *repo,
@@ -143,8 +150,8 @@ int strat_tree_list(strat_repo *repo, const strat_oid *tree,
 		    int (*cb)(void *arg, const char *path,
 			      const strat_oid *blob),
 		    void *arg);
-int strat_blob_read(strat_repo *repo, const strat_oid *id, char **buf,
-		    size_t *len);
+int strat_blob_read(strat_repo *repo, const strat_oid *id, const char *path,
+		    char **buf, size_t *len);
 
 /*
  * Plan sources over a commit's tree or over the index (stage 0; a path

@@ -1,0 +1,266 @@
+/* packguard.c - delta chains checked before libgit2 follows them
+ * (packguard.h).  Pack format: git's Documentation/gitformat-pack.txt. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "packguard.h"
+
+typedef struct {
+	char *name;               /* pack-X (without .idx/.pack) */
+	const unsigned char *idx; /* mapped .idx (version 2) */
+	size_t idxlen;
+	uint32_t n;               /* objects */
+	const unsigned char *pack; /* mapped .pack, NULL until needed */
+	size_t packlen;
+	int bad;                  /* unusable: not checked */
+} gpack;
+
+struct packguard {
+	char *dir;
+	gpack *v;
+	size_t n;
+	int loaded;
+};
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static const unsigned char *
+map(const char *path, size_t *len)
+{
+	struct stat st;
+	void *m;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || st.st_size <= 0) {
+		close(fd);
+		return NULL;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd); /* the mapping stays; no descriptor is kept */
+	if (m == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return m;
+}
+
+packguard *
+packguard_new(const char *dir)
+{
+	packguard *g = calloc(1, sizeof(*g));
+
+	if (g == NULL || (g->dir = strdup(dir)) == NULL) {
+		free(g);
+		return NULL;
+	}
+	return g;
+}
+
+void
+packguard_free(packguard *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->n; i++) {
+		if (g->v[i].idx)
+			munmap((void *)g->v[i].idx, g->v[i].idxlen);
+		if (g->v[i].pack)
+			munmap((void *)g->v[i].pack, g->v[i].packlen);
+		free(g->v[i].name);
+	}
+	free(g->v);
+	free(g->dir);
+	free(g);
+}
+
+/* The .idx files of dir/pack, mapped and checked (version 2 only). */
+static void
+load(packguard *g)
+{
+	char path[4096];
+	struct dirent *e;
+	DIR *d;
+	size_t len;
+
+	g->loaded = 1;
+	snprintf(path, sizeof(path), "%s/pack", g->dir);
+	if ((d = opendir(path)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		gpack *v, *p;
+
+		if (l < 5 || strcmp(e->d_name + l - 4, ".idx") != 0)
+			continue;
+		if ((v = realloc(g->v, (g->n + 1) * sizeof(*v))) == NULL)
+			break;
+		g->v = v;
+		p = &g->v[g->n];
+		memset(p, 0, sizeof(*p));
+		if ((size_t)snprintf(path, sizeof(path), "%s/pack/%.*s.idx",
+				     g->dir, (int)(l - 4), e->d_name) >=
+			    sizeof(path) ||
+		    (p->name = strndup(path, strlen(path) - 4)) == NULL)
+			continue;
+		p->idx = map(path, &len);
+		p->idxlen = p->idx ? len : 0;
+		/* header, fanout, and per object: id, crc, offset */
+		if (p->idx == NULL || len < 8 + 1024 + 40 ||
+		    memcmp(p->idx, "\377tOc\0\0\0\2", 8) != 0 ||
+		    (p->n = be32(p->idx + 8 + 1020)) >
+			    (len - 8 - 1024 - 40) / 28)
+			p->bad = 1;
+		g->n++;
+	}
+	closedir(d);
+}
+
+/* The offset of id in p, or 0 when p does not hold it. */
+static uint64_t
+find(const gpack *p, const unsigned char *id)
+{
+	const unsigned char *fan = p->idx + 8, *ids = fan + 1024;
+	const unsigned char *offs = ids + (size_t)p->n * 24;
+	uint32_t lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0;
+	uint32_t hi = be32(fan + 4 * id[0]), mid, o;
+	size_t big;
+	int c;
+
+	if (hi > p->n || lo > hi)
+		return 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = memcmp(ids + (size_t)mid * 20, id, 20);
+		if (c == 0) {
+			o = be32(offs + (size_t)mid * 4);
+			if (!(o & 0x80000000u))
+				return o;
+			/* a 64-bit offset, in the table after the 32-bit */
+			big = (size_t)(offs - p->idx) + (size_t)p->n * 4 +
+			      (size_t)(o & 0x7fffffffu) * 8;
+			if (big + 8 > p->idxlen - 40)
+				return 0;
+			return (uint64_t)be32(p->idx + big) << 32 |
+			       be32(p->idx + big + 4);
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The pack holding id (a mapped one), and its offset; -1 when none. */
+static int
+locate(packguard *g, const unsigned char *id, size_t prefer, size_t *pi,
+       uint64_t *off)
+{
+	size_t i, k;
+	gpack *p;
+
+	for (k = 0; k <= g->n; k++) {
+		/* the pack of the entry first: a REF_DELTA's base is
+		 * almost always beside it */
+		i = k == 0 ? prefer : k - 1;
+		if (i >= g->n || (k > 0 && i == prefer))
+			continue;
+		p = &g->v[i];
+		if (p->bad || (*off = find(p, id)) == 0)
+			continue;
+		if (p->pack == NULL) {
+			char path[4096];
+
+			snprintf(path, sizeof(path), "%s.pack", p->name);
+			if ((p->pack = map(path, &p->packlen)) == NULL ||
+			    p->packlen < 32) {
+				p->bad = 1;
+				continue;
+			}
+		}
+		*pi = i;
+		return 0;
+	}
+	return -1;
+}
+
+static void
+hex(const unsigned char *id, char out[41])
+{
+	int i;
+
+	for (i = 0; i < 20; i++)
+		snprintf(out + 2 * i, 3, "%02x", id[i]);
+}
+
+int
+packguard_check(packguard *g, const unsigned char id[20], char *why,
+		size_t n)
+{
+	unsigned char cur[20];
+	size_t pi = 0, depth;
+	uint64_t off, rel;
+	char h[41];
+
+	if (!g->loaded)
+		load(g);
+	memcpy(cur, id, 20);
+	if (locate(g, cur, 0, &pi, &off) < 0)
+		return 0; /* not packed (loose objects are never deltas) */
+	for (depth = 0; depth <= PACKGUARD_MAX_DEPTH; depth++) {
+		const gpack *p = &g->v[pi];
+		const unsigned char *e, *end = p->pack + p->packlen - 20;
+		unsigned type;
+
+		if (off < 12 || off >= p->packlen - 20)
+			return 0; /* libgit2 reports a bad offset */
+		e = p->pack + off;
+		type = (*e >> 4) & 7;
+		while (e < end && (*e & 0x80)) /* the size's varint */
+			e++;
+		if (++e > end)
+			return 0;
+		if (type == 6) { /* OFS_DELTA: a base before the entry */
+			if (e >= end)
+				return 0;
+			rel = *e & 0x7f;
+			while (*e & 0x80) {
+				if (++e >= end || rel > (UINT64_MAX >> 8))
+					return 0;
+				rel = ((rel + 1) << 7) | (*e & 0x7f);
+			}
+			if (rel == 0 || rel > off)
+				return 0; /* libgit2 reports it */
+			off -= rel;
+		} else if (type == 7) { /* REF_DELTA: a base by id */
+			if (e + 20 > end)
+				return 0;
+			memcpy(cur, e, 20);
+			if (locate(g, cur, pi, &pi, &off) < 0)
+				return 0; /* the base is loose or absent */
+		} else {
+			return 0; /* an object: the chain ends */
+		}
+	}
+	hex(cur, h);
+	snprintf(why, n,
+		 "its delta chain does not end: pack entries are each "
+		 "other's base (at %.12s), or it is longer than %d",
+		 h, PACKGUARD_MAX_DEPTH);
+	return -1;
+}

@@ -1,0 +1,35 @@
+/*
+ * packguard.h - the delta chains of git's packs, checked before libgit2
+ * reads an object.  (internal)
+ *
+ * libgit2 1.5 (and git) follow a pack's delta chain without a bound: two
+ * REF_DELTA entries that are each other's base make every read of either
+ * object loop forever.  This reads only the .idx and the entry headers
+ * along the chain (never inflates anything) and says when a chain does not
+ * end within PACKGUARD_MAX_DEPTH links (git's own limit is 4095).  It
+ * opens no descriptor between calls: the files are mapped, then closed.
+ * git.c runs it as an object database backend consulted first.
+ */
+#ifndef STRAT_PACKGUARD_H
+#define STRAT_PACKGUARD_H
+
+#include <stddef.h>
+
+#define PACKGUARD_MAX_DEPTH 10000
+
+typedef struct packguard packguard;
+
+/* A guard over the packs of the objects directory dir (the .idx files of
+ * its pack directory, found at the first check).  NULL when out of
+ * memory. */
+packguard *packguard_new(const char *dir);
+void packguard_free(packguard *g);
+
+/* 0 when the object with the 20-byte id is not packed, or its chain ends
+ * (in an object, or in a base the packs do not hold); -1 when the chain
+ * loops or runs past PACKGUARD_MAX_DEPTH links, with the reason in
+ * why[n]. */
+int packguard_check(packguard *g, const unsigned char id[20], char *why,
+		    size_t n);
+
+#endif
