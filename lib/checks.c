@@ -12,6 +12,7 @@
 
 #include "checks.h"
 #include "plan_impl.h"
+#include "yaml.h"
 
 static const void *
 cached(check_cache *c, const strat_plan *plan, const char *id,
@@ -607,16 +608,40 @@ const check_rule rule_ITEM_OUTSIDE_ANCHOR_QUARTER = {
 	begin_ITEM_OUTSIDE_ANCHOR_QUARTER, item_ITEM_OUTSIDE_ANCHOR_QUARTER,
 	report_ITEM_OUTSIDE_ANCHOR_QUARTER};
 
+/* 1 when file is one of the plan's calendar files. */
+static int
+is_calendar_file(const strat_plan *plan, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < plan->ncals; i++)
+		if (strcmp(plan->cals[i].path, file) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 begin_ANCHOR_WITHOUT_ITEMS(check_ctx *c)
 {
 	const strat_plan *plan = c->plan;
 	size_t i;
 
-	/* A calendar that did not parse may hold the items: no guessing. */
+	/* A calendar that did not parse may hold the items: no guessing.
+	 * Nor when one has duplicate keys: an entry merged into the one
+	 * before it (a missing '- ' line) hides its anchor. */
 	for (i = 0; i < plan->ncals; i++)
 		if (!plan->cals[i].loaded)
 			return CHECK_SKIP;
+	for (i = 0; i < strat_diags_count(c->diags); i++) {
+		const strat_diag *d = strat_diags_get(c->diags, i);
+
+		size_t n = strlen(d->message), k = sizeof(DUP_RUN) - 1;
+
+		if (d->rule == STRAT_RULE_DUPLICATE_KEY && n > k &&
+		    strcmp(d->message + n - k, DUP_RUN) == 0 &&
+		    is_calendar_file(plan, d->file))
+			return CHECK_SKIP;
+	}
 	/* used[i]: an item names the id of anchor i, which the plan's index
 	 * maps to the first anchor of that id. */
 	if ((c->used = calloc(plan->strategy.nanchors + 1, 1)) == NULL)

@@ -475,22 +475,73 @@ node_new(yreader *r, arena *a, int type, size_t extra)
 	return n;
 }
 
-static void
-dup_key_at(yreader *r, const char *s, uint32_t line, uint32_t column,
-	   uint32_t first_line)
-{
-	char hint[128];
+/*
+ * Duplicate keys of one mapping, reported once (SPEC section 10,
+ * Cascades): a lone one as itself; a run of them as one finding at the
+ * first, for the usual cause is one missing '- ' line that merged an entry
+ * into the one before it.
+ */
+typedef struct {
+	const char *s;
+	uint32_t line, column, first_line;
+	size_t n;     /* duplicates in the current run */
+	size_t last;  /* key index of the last duplicate + 1 (0: none) */
+} dups;
 
-	snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u", s,
-		 (unsigned)first_line);
-	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, line,
-			column, hint, "duplicate key '%s'", s);
+static void dup_report(yreader *r, const dups *d);
+
+/* The key at index i (of its mapping) repeats an earlier one: it extends
+ * the run when it follows the last duplicate, else the run so far is
+ * reported and a new one starts. */
+static void
+dup_note(yreader *r, dups *d, size_t i, const char *s, uint32_t line,
+	 uint32_t column, uint32_t first_line)
+{
+	if (d->n > 0 && d->last == i) {
+		d->n++;
+		d->last = i + 1;
+		return;
+	}
+	dup_report(r, d);
+	d->s = s;
+	d->line = line;
+	d->column = column;
+	d->first_line = first_line;
+	d->n = 1;
+	d->last = i + 1;
 }
 
 static void
+dup_report(yreader *r, const dups *d)
+{
+	char hint[160];
+
+	if (d->n == 0)
+		return;
+	if (d->n == 1) {
+		snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u",
+			 d->s, (unsigned)d->first_line);
+		strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file,
+				d->line, d->column, hint, "duplicate key '%s'",
+				d->s);
+		return;
+	}
+	snprintf(hint, sizeof(hint),
+		 "from line %u on this looks like a new entry: is its '- ' "
+		 "line missing (an item starts '- id: ...')?",
+		 (unsigned)d->line);
+	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, d->line,
+			d->column, hint, "duplicate key '%s' and %zu more" DUP_RUN,
+			d->s, d->n - 1);
+}
+
+/* One duplicate key of the top mapping, read as a stream. */
+static void
 dup_key(yreader *r, const ynode *k, uint32_t first_line)
 {
-	dup_key_at(r, k->s, k->line, k->column, first_line);
+	dups d = {k->s, k->line, k->column, first_line, 1, 0};
+
+	dup_report(r, &d);
 }
 
 void
@@ -499,6 +550,7 @@ yr_dup_keys(yreader *r, const ykey *keys, size_t n, size_t pairs)
 	const ykey *k, *j;
 	strset seen;
 	void *old;
+	dups d = {NULL, 0, 0, 0, 0, 0};
 
 	/* check_dup_keys's choice, by the same count of children */
 	if (pairs * 2 <= 32) {
@@ -506,18 +558,21 @@ yr_dup_keys(yreader *r, const ykey *keys, size_t n, size_t pairs)
 			for (j = keys; j != k; j++)
 				if (j->len == k->len && j->s[0] == k->s[0] &&
 				    memcmp(j->s, k->s, k->len) == 0) {
-					dup_key_at(r, k->s, k->line, k->column,
-						   j->line);
+					dup_note(r, &d, (size_t)(k - keys),
+						 k->s, k->line, k->column,
+						 j->line);
 					break;
 				}
+		dup_report(r, &d);
 		return;
 	}
 	strset_init(&seen);
 	for (k = keys; k < keys + n; k++)
 		if (strset_put(&seen, k->s, (void *)k, &old) == 0)
-			dup_key_at(r, k->s, k->line, k->column,
-				   ((const ykey *)old)->line);
+			dup_note(r, &d, (size_t)(k - keys), k->s, k->line,
+				 k->column, ((const ykey *)old)->line);
 	strset_free(&seen);
+	dup_report(r, &d);
 }
 
 static void
@@ -526,29 +581,35 @@ check_dup_keys(yreader *r, ynode *map)
 	ynode *k, *j;
 	strset seen;
 	void *old;
+	dups d = {NULL, 0, 0, 0, 0, 0};
+	size_t i = 0;
 
 	if (map->n <= 32) {
-		for (k = map->first; k && k->next; k = k->next->next) {
+		for (k = map->first; k && k->next; k = k->next->next, i++) {
 			if (k->type != YN_SCALAR)
 				continue;
 			for (j = map->first; j != k; j = j->next->next)
 				if (j->type == YN_SCALAR && j->len == k->len &&
 				    j->s[0] == k->s[0] &&
 				    memcmp(j->s, k->s, k->len) == 0) {
-					dup_key(r, k, j->line);
+					dup_note(r, &d, i, k->s, k->line,
+						 k->column, j->line);
 					break;
 				}
 		}
+		dup_report(r, &d);
 		return;
 	}
 	strset_init(&seen);
-	for (k = map->first; k && k->next; k = k->next->next) {
+	for (k = map->first; k && k->next; k = k->next->next, i++) {
 		if (k->type != YN_SCALAR)
 			continue;
 		if (strset_put(&seen, k->s, k, &old) == 0)
-			dup_key(r, k, ((ynode *)old)->line);
+			dup_note(r, &d, i, k->s, k->line, k->column,
+				 ((ynode *)old)->line);
 	}
 	strset_free(&seen);
+	dup_report(r, &d);
 }
 
 /* The current event, a scalar, as a node; NULL on error (reported). */

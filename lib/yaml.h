@@ -12,6 +12,11 @@
 #ifndef STRAT_YAML_H
 #define STRAT_YAML_H
 
+/* The end of the message of a run of duplicate keys reported as one
+ * finding (an entry merged into the one before it); checks.c knows such
+ * a calendar may hide an item's anchor. */
+#define DUP_RUN " in one mapping"
+
 #include <stdint.h>
 
 #include "arena.h"
