@@ -44,7 +44,7 @@ _strat() {
 	--rule | --rules | --only | --ignore | --disable | --enable)
 		COMPREPLY=($(compgen -W "$(_strat_rules "$strat")" -- "$cur"))
 		return ;;
-	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits)
+	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits | --on | --to | --why | --anchor | --channel | --id)
 		return ;;
 	-C | --schema-base)
 		COMPREPLY=($(compgen -d -- "$cur"))
