@@ -267,7 +267,14 @@ int strat_measure(strat_measures **out, const strat_history *h,
 		  const strat_measure_options *opts);
 void strat_measures_free(strat_measures *m);
 
-typedef enum { STRAT_BY_ANCHOR, STRAT_BY_OWNER, STRAT_BY_CHANNEL } strat_by;
+typedef enum {
+	STRAT_BY_ANCHOR,
+	STRAT_BY_OWNER,
+	STRAT_BY_CHANNEL,
+	STRAT_BY_KPI,    /* report only: KPI movement beside the items */
+	STRAT_BY_OUTCOME /* serving each KPI or outcome; not a grouping of
+			  * strat_measure_group */
+} strat_by;
 
 /* Totals over all periods grouped by a field (of the version at the
  * period's start for committed items, at its end for unplanned ones),
@@ -312,11 +319,16 @@ typedef struct {
 	int all;      /* breakdowns for every period, not the last complete
 		       * one and the one in progress */
 	strat_table table; /* of --format csv */
+	/* Optional: the plan at the revision and its KPI series (metrics.h),
+	 * for the KPI movement sections; both borrowed.  Shown when the plan
+	 * has metrics files. */
+	const strat_plan *plan;
+	const struct strat_kpiset *kpis;
 } strat_report;
 #define STRAT_REPORT_VERSION 1
 #define STRAT_REPORT_INIT                                                    \
 	{STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,         \
-	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS}
+	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS, NULL, NULL}
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);
