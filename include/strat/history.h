@@ -16,6 +16,10 @@
 #include "git.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* One version of an item (interned and immutable). */
 typedef struct {
 	const char *id, *title, *anchor, *owner, *channel; /* "" if absent */
@@ -303,5 +307,9 @@ typedef struct {
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

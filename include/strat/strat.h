@@ -15,4 +15,12 @@
 #include "text.h"
 #include "file.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif
