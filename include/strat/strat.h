@@ -14,6 +14,7 @@
 #include "review.h"
 #include "text.h"
 #include "file.h"
+#include "metrics.h"
 
 #ifdef __cplusplus
 extern "C" {
