@@ -86,7 +86,7 @@ typedef void (*strat_progress_cb)(const char *phase, size_t done,
 typedef struct {
 	unsigned version;
 	size_t max_commits;       /* 0 = the whole chain */
-	int no_reuse;             /* parse every file version in full */
+	int no_reuse;             /* parse every changed file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
 	const char *root; /* the plan's directory in every commit's tree,
@@ -336,6 +336,14 @@ typedef struct {
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);
+
+/* The stale items (only owner's, unless NULL) and a stale plan of m (SPEC
+ * section 14, Staleness) for another command's output (strat week):
+ * Markdown (a "Stale" section) or text; "" when nothing is stale.
+ * STRAT_EUSAGE for another format. */
+int strat_stale_render(char **out, const strat_history *h,
+		       const strat_measures *m, const char *owner,
+		       strat_format format);
 
 #ifdef __cplusplus
 }
