@@ -319,35 +319,33 @@ strat_repo_is_shallow(const strat_repo *r)
 	return git_repository_is_shallow(r->repo) == 1;
 }
 
-static int
-promisor_cb(const git_config_entry *e, void *payload)
-{
-	int *yes = payload;
-	int b;
-
-	if (git_config_parse_bool(&b, e->value) == 0 && b)
-		*yes = 1;
-	return 0;
-}
-
 int
 strat_repo_is_partial(const strat_repo *r)
 {
 	git_config *cfg = NULL;
-	git_buf b = {0};
-	int yes = 0;
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	size_t n;
+	int yes = 0, b;
 
 	/* git marks a partial clone with remote.<name>.promisor (and, before
-	 * 2.35 or so, extensions.partialClone naming the remote) */
+	 * 2.35 or so, extensions.partialClone naming the remote).  No
+	 * git_config_foreach_match: its regex leaks in libgit2 1.5 (pcre2) */
 	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
 		return 0;
-	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") ==
-		    0 &&
-	    b.size > 0)
-		yes = 1;
-	git_config_foreach_match(cfg, "^remote\\..*\\.promisor$",
-				 promisor_cb, &yes);
-	git_buf_dispose(&b);
+	if (git_config_iterator_new(&it, cfg) == 0) {
+		while (!yes && git_config_next(&e, it) == 0) {
+			n = strlen(e->name);
+			if (strcasecmp(e->name, "extensions.partialclone") == 0)
+				yes = e->value != NULL && e->value[0] != '\0';
+			else if (strncasecmp(e->name, "remote.", 7) == 0 &&
+				 n > 16 &&
+				 strcasecmp(e->name + n - 9, ".promisor") == 0)
+				yes = git_config_parse_bool(&b, e->value) == 0 &&
+				      b;
+		}
+		git_config_iterator_free(it);
+	}
 	git_config_free(cfg);
 	return yes;
 }
