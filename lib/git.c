@@ -274,6 +274,15 @@ strat_repo_open_ext(strat_repo **out, const char *path,
 					       "not a git repository (or any "
 					       "parent up to the root): %s",
 					       path ? path : ".");
+		if (git_error_last() && git_error_last()->message &&
+		    strstr(git_error_last()->message,
+			   "extensions.objectformat") != NULL)
+			return strat_error_set(
+				STRAT_EGIT,
+				"cannot open the repository: it names objects "
+				"with SHA-256 (extensions.objectFormat), and "
+				"strat's git library (libgit2 1.5) reads "
+				"SHA-1 repositories only");
 		return fail(rc, "cannot open the repository");
 	}
 	if (idx != NULL) {
@@ -348,6 +357,39 @@ strat_repo_is_partial(const strat_repo *r)
 	}
 	git_config_free(cfg);
 	return yes;
+}
+
+static int
+replace_cb(const char *name, void *payload)
+{
+	(void)name;
+	*(int *)payload = 1;
+	return 1; /* one is enough */
+}
+
+int
+strat_repo_rewritten(const strat_repo *r)
+{
+	git_buf dir = {0};
+	char path[4096];
+	int replaced = 0, out = 0;
+	FILE *f;
+
+	git_reference_foreach_glob(r->repo, "refs/replace/*", replace_cb,
+				   &replaced);
+	if (replaced)
+		out |= STRAT_REPO_REPLACED;
+	if (git_repository_item_path(&dir, r->repo,
+				     GIT_REPOSITORY_ITEM_INFO) == 0) {
+		snprintf(path, sizeof(path), "%sgrafts", dir.ptr);
+		if ((f = fopen(path, "r")) != NULL) {
+			out |= STRAT_REPO_GRAFTED;
+			fclose(f);
+		}
+	}
+	git_buf_dispose(&dir);
+	git_error_clear();
+	return out;
 }
 
 int
