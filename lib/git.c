@@ -668,6 +668,8 @@ typedef struct {
 	int (*add)(void *, const char *);
 	void *arg;
 	int rc;
+	char dir[4096]; /* the tree entered last, to name it when it fails */
+	git_oid dirid;
 } listctx;
 
 static int
@@ -678,12 +680,26 @@ tree_cb(const char *root, const git_tree_entry *e, void *payload)
 	git_filemode_t mode = git_tree_entry_filemode(e);
 
 	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		const char *name = git_tree_entry_name(e);
+		const char *name = git_tree_entry_name(e), *c;
+		int depth = 1;
 
 		/* the working-tree source skips hidden directories too */
-		return name[0] == '.' || strcmp(name, "node_modules") == 0
-			       ? 1
-			       : 0;
+		if (name[0] == '.' || strcmp(name, "node_modules") == 0)
+			return 1;
+		/* and reports a directory deeper than it reads, as its path
+		 * and a '/' (the loader's limit-exceeded finding) */
+		for (c = root; *c; c++)
+			depth += *c == '/';
+		if (depth <= STRAT_MAX_DIR_DEPTH) {
+			snprintf(l->dir, sizeof(l->dir), "%s%s", root, name);
+			git_oid_cpy(&l->dirid, git_tree_entry_id(e));
+			return 0;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s%s/", root,
+				     name) < sizeof(path) &&
+		    (l->rc = l->add(l->arg, path)) < 0)
+			return -1;
+		return 1;
 	}
 	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE &&
 	    mode != GIT_FILEMODE_LINK)
@@ -700,18 +716,19 @@ static int
 commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 {
 	gitsrc *s = ctx;
-	listctx l = {add, arg, 0};
-	int rc = git_tree_walk(s->tree, GIT_TREEWALK_PRE, tree_cb, &l);
+	listctx l;
+	int rc;
 
+	memset(&l, 0, sizeof(l));
+	l.add = add;
+	l.arg = arg;
+	rc = git_tree_walk(s->tree, GIT_TREEWALK_PRE, tree_cb, &l);
 	if (l.rc < 0)
 		return l.rc;
-	if (rc == GIT_ENOTFOUND && strat_repo_is_partial(s->repo))
-		return strat_error_set(STRAT_EGIT,
-				       "a tree of the commit is not in this "
-				       "partial clone (its filter left it on "
-				       "the remote, and strat does not "
-				       "fetch); use a clone made without "
-				       "--filter");
+	/* the walk reads a subtree after its entry was seen: the one that
+	 * failed is the last entered */
+	if (rc < 0 && l.dir[0] != '\0')
+		return obj_missing(s->repo, "tree", l.dir, &l.dirid, rc);
 	return rc < 0 ? fail(rc, "cannot list the tree; the repository is "
 				 "damaged ('git fsck' says more)")
 		      : 0;
