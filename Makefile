@@ -49,6 +49,15 @@ $(B)/libstrat.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
+# The rule catalogue of the specification, as C (lib/rule_help.c).
+$(B)/gen/rule_help.inc: spec/SPEC.md tools/rule-help.sh
+	@mkdir -p $(@D)
+	sh tools/rule-help.sh spec/SPEC.md \
+	    https://github.com/strat-dev/strat/blob/main/spec/SPEC.md > $@.tmp
+	mv $@.tmp $@
+$(B)/lib/rule_help.o: $(B)/gen/rule_help.inc
+$(B)/lib/rule_help.o: CPPFLAGS += -I$(B)/gen
+
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<

@@ -9,10 +9,11 @@
 #include "cmd.h"
 
 static const char lint_usage[] =
-	"usage: strat lint [--format text|json|sarif|github] [-q] "
-	"[--color auto|always|never]\n"
+	"usage: strat lint [--format FORMAT] [-q] [--color auto|always|never]\n"
 	"                  [--today YYYY-MM-DD] [--new-since REV] [PATH...]\n"
-	"       strat lint (--staged | --rev REV) [options] [DIR]\n";
+	"       strat lint (--staged | --rev REV) [options] [DIR]\n"
+	"FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
+	"codeclimate\n";
 
 typedef struct {
 	int format, quiet;
@@ -47,6 +48,14 @@ keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
 			return rc;
 	}
 	return 0;
+}
+
+/* Formats that read source lines: excerpts, spans, byte columns. */
+static int
+needs_sources(int format)
+{
+	return format == STRAT_FORMAT_TEXT || format == STRAT_FORMAT_SARIF ||
+	       format == STRAT_FORMAT_RDJSON;
 }
 
 /* The summary line of text output, on stderr: stdout holds only the
@@ -180,7 +189,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		return EXIT_TROUBLE;
 	}
 	lo.today = o->today;
-	lo.keep_sources = o->format == STRAT_FORMAT_TEXT;
+	lo.keep_sources = needs_sources(o->format);
 	if ((rc = strat_diags_new(&diags)) < 0 ||
 	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0 ||
 	    (rc = strat_lint(plan, &lo, diags)) < 0) {
@@ -198,7 +207,9 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (o->format == STRAT_FORMAT_GITHUB)
+	if (o->format == STRAT_FORMAT_GITHUB ||
+	    o->format == STRAT_FORMAT_SARIF ||
+	    o->format == STRAT_FORMAT_CODECLIMATE)
 		prefix = repo_prefix(root);
 	ret = report(plan, shown ? shown : diags, root, prefix,
 		     only ? nonly : 0, o);
@@ -228,7 +239,7 @@ lint_git(const char *dir, const lint_opts *o)
 	if (gitplan_open(&g, dir) < 0)
 		return EXIT_TROUBLE;
 	lo.today = o->today;
-	lo.keep_sources = o->format == STRAT_FORMAT_TEXT;
+	lo.keep_sources = needs_sources(o->format);
 	if (o->rev != NULL && gitplan_resolve(&g, o->rev, &oid) < 0)
 		goto out;
 	if (strat_diags_new(&diags) < 0 ||
@@ -300,12 +311,11 @@ cmd_lint(int argc, char **argv)
 		switch (ch) {
 		case 'f':
 			o.format = strat_format_lookup(optarg);
-			if (o.format != STRAT_FORMAT_TEXT &&
-			    o.format != STRAT_FORMAT_JSON &&
-			    o.format != STRAT_FORMAT_SARIF &&
-			    o.format != STRAT_FORMAT_GITHUB) {
+			if (o.format < 0 || o.format == STRAT_FORMAT_HTML ||
+			    o.format == STRAT_FORMAT_CSV) {
 				die_msg("unknown format '%s'; use text, json, "
-					"sarif or github",
+					"sarif, github, md, rdjson, checkstyle, "
+					"junit or codeclimate",
 					optarg);
 				return EXIT_TROUBLE;
 			}

@@ -9,12 +9,13 @@
 
 #include "cmd.h"
 #include "strat/history.h"
+#include "strat/metrics.h"
 
 static const char report_usage[] =
 	"usage: strat report [REV] [--period quarter|month|week] "
 	"[--since DATE] [--until DATE]\n"
 	"                    [--as-of DATE] [--grace N] "
-	"[--by anchor|owner|channel] [--all]\n"
+	"[--by anchor|owner|channel|kpi|outcome] [--all]\n"
 	"                    [--format md|html|json|csv] "
 	"[--table periods|flow|items|stale]\n"
 	"                    [-o FILE] [--max-commits N]\n";
@@ -103,6 +104,53 @@ parse_day(const char *opt, const char *s, strat_day *out)
 	return -1;
 }
 
+/*
+ * The plan at the revision reported on and its KPI series; a metrics file
+ * that does not parse there is replaced by its last good version, with a
+ * warning.  Findings of the plan are lint's business: not shown here.
+ */
+static int
+load_kpis(gitplan *gp, const strat_oid *tip, strat_plan **plan,
+	  strat_kpiset **kpis)
+{
+	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
+	strat_diags *diags = NULL;
+	size_t i;
+	int rc;
+
+	if (strat_diags_new(&diags) < 0) {
+		die_msg("out of memory");
+		return -1;
+	}
+	rc = gitplan_load(gp, tip, &lo, diags, plan);
+	strat_diags_free(diags);
+	if (rc < 0)
+		return -1;
+	if (strat_kpiset_build(kpis, *plan, gp->repo, tip, gp->prefix) < 0) {
+		die_msg("%s", strat_error_last());
+		return -1;
+	}
+	for (i = 0; i < (*kpis)->nwarnings; i++) {
+		const strat_kwarning *w = &(*kpis)->warnings[i];
+
+		fputs("strat: warning: ", stderr);
+		term_puts(stderr, w->file);
+		if (w->line)
+			fprintf(stderr, ":%u:%u", w->line, w->column);
+		fputs(": ", stderr);
+		term_puts(stderr, w->message);
+		if (w->commit[0])
+			fprintf(stderr, "; the readings of commit %.12s "
+					"stand\n",
+				w->commit);
+		else
+			fputs("; no version parses, its readings are not "
+			      "used\n",
+			      stderr);
+	}
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
@@ -130,6 +178,8 @@ cmd_report(int argc, char **argv)
 	gitplan gp = {NULL, NULL, NULL, NULL, 0};
 	strat_history *h = NULL;
 	strat_measures *m = NULL;
+	strat_plan *plan = NULL;
+	strat_kpiset *kpis = NULL;
 	strat_oid tip;
 	strat_day as_of = STRAT_NO_DATE;
 	char *text = NULL, *end;
@@ -174,9 +224,13 @@ cmd_report(int argc, char **argv)
 				rp.by = STRAT_BY_OWNER;
 			else if (strcmp(optarg, "channel") == 0)
 				rp.by = STRAT_BY_CHANNEL;
+			else if (strcmp(optarg, "kpi") == 0)
+				rp.by = STRAT_BY_KPI;
+			else if (strcmp(optarg, "outcome") == 0)
+				rp.by = STRAT_BY_OUTCOME;
 			else {
-				die_msg("unknown --by '%s'; use anchor, owner "
-					"or channel",
+				die_msg("unknown --by '%s'; use anchor, owner, "
+					"channel, kpi or outcome",
 					optarg);
 				return EXIT_TROUBLE;
 			}
@@ -384,6 +438,10 @@ cmd_report(int argc, char **argv)
 		term_puts(stderr, w->message);
 		fputs("; the previous version stands\n", stderr);
 	}
+	if (load_kpis(&gp, &tip, &plan, &kpis) < 0)
+		goto out;
+	rp.plan = plan;
+	rp.kpis = kpis;
 	rp.history = h;
 	rp.measures = m;
 	rp.revision = rev;
@@ -410,6 +468,8 @@ cmd_report(int argc, char **argv)
 	ret = EXIT_CLEAN;
 out:
 	free(text);
+	strat_kpiset_free(kpis);
+	strat_plan_free(plan);
 	strat_measures_free(m);
 	strat_history_free(h);
 	gitplan_close(&gp);

@@ -10,7 +10,8 @@
 # are added to the calendar two weeks before their quarter (some only
 # days before their date: unplanned work), some are re-dated later (slips), statuses
 # move to shipped on their shipped date, dropped items are dropped a few
-# days before their date.  Nothing outside DIR is touched; DIR must not
+# days before their date; each KPI reading of examples/acme/metrics is
+# committed on its day.  Nothing outside DIR is touched; DIR must not
 # exist yet.
 set -eu
 dir=${1:?usage: make-history.sh DIR}
@@ -62,11 +63,26 @@ def render(it, st):
         b = re.sub(r"(?m)^(    status: .*\n)",
                    lambda m: m.group(1) + "    shipped: %s\n" % shipped, b)
     return b
+# KPI readings: each is committed on its day, appended to its file
+mdir = os.path.join(src, "metrics")
+mhead, mlines = {}, {}
+for f in sorted(os.listdir(mdir)) if os.path.isdir(mdir) else []:
+    text = open(os.path.join(mdir, f)).read()
+    head, _, body = text.partition("readings:\n")
+    mhead[f], mlines[f] = head + "readings:\n", []
+    for line in body.splitlines(True):
+        m = re.search(r"date: (\d{4}-\d\d-\d\d)", line)
+        if m:
+            mlines[f].append((D(m.group(1)), line))
+recorded = {}  # file -> lines recorded so far
 def write():
     for q in files:
         out = files[q] + "".join(render(it, state[it["id"]]) for it in items
                                  if it["q"] == q and it["id"] in state)
         open("calendar/2026/%s.yaml" % q, "w").write(out)
+    for f, lines in recorded.items():
+        os.makedirs("metrics", exist_ok=True)
+        open("metrics/" + f, "w").write(mhead[f] + "".join(lines))
 events = []  # (day, order, message, fn)
 for it in items:
     d = it["date"]
@@ -101,6 +117,11 @@ for it in items:
         events.append((d - dt.timedelta(days=7), 2, "start %s" % it["id"],
                        lambda it=it, d=d: state.__setitem__(
                            it["id"], (d, "in-progress", None))))
+for f in mlines:
+    for day, line in mlines[f]:
+        events.append((day, 3, "record %s %s" % (f[:-5], day),
+                       lambda f=f, line=line:
+                           recorded.setdefault(f, []).append(line)))
 events.sort(key=lambda e: (e[0], e[1], e[2]))
 commit(D("2025-11-24"), "strategy and team for 2026")
 for i, (day, order, msg, fn) in enumerate(events):

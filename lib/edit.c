@@ -276,6 +276,29 @@ strat_edit_scalar(const char *value, int style, int flow)
 	return sb_finish(&b);
 }
 
+/* Values must be valid UTF-8: an invalid byte has no escape that reads
+ * back as that byte. */
+static int
+check_values(const char *file, const strat_edit_field *f, size_t n)
+{
+	size_t i, k, j, len;
+	uint32_t cp;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(f[i].value);
+		for (j = 0; j < len; j += k)
+			if ((k = strat_text_utf8_seq(
+				     (const unsigned char *)f[i].value + j,
+				     len - j, &cp)) == 0)
+				return strat_error_set(
+					STRAT_EUSAGE,
+					"%s: the value of '%s' is not valid "
+					"UTF-8; plan files are UTF-8",
+					file, f[i].key);
+	}
+	return 0;
+}
+
 /* ---- items -------------------------------------------------------------- */
 
 /* The value node of key in mapping m, or NULL; *k gets the key node. */
@@ -564,7 +587,9 @@ strat_edit_item_set(char **out, size_t *out_len, const char *file,
 
 	*out = NULL;
 	*out_len = 0;
-	if ((rc = doc_open(&d, file, buf, len, "items")) < 0)
+	memset(&d, 0, sizeof(d));
+	if ((rc = check_values(file, fields, n)) < 0 ||
+	    (rc = doc_open(&d, file, buf, len, "items")) < 0)
 		goto out;
 	if (d.list->type != YN_SEQ) {
 		rc = strat_error_set(STRAT_EUSAGE, "%s: 'items' is not a list",
@@ -766,7 +791,9 @@ strat_edit_list_append(char **out, size_t *out_len, const char *file,
 	*out_len = 0;
 	if (n == 0)
 		return strat_error_set(STRAT_EUSAGE, "an entry needs a key");
-	if ((rc = doc_open(&d, file, buf, len, list)) < 0)
+	memset(&d, 0, sizeof(d));
+	if ((rc = check_values(file, fields, n)) < 0 ||
+	    (rc = doc_open(&d, file, buf, len, list)) < 0)
 		goto out;
 	if (d.list->type != YN_SEQ) {
 		rc = strat_error_set(STRAT_EUSAGE, "%s:%u:%u: '%s' is not a "

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "strat/plan.h"
 #include "strat/text.h"
 
 void
@@ -195,6 +196,16 @@ jw_fixed(json_w *w, double v, int decimals)
 {
 	before(w);
 	sb_printf(w->b, "%.*f", decimals, v);
+}
+
+void
+jw_number(json_w *w, double v)
+{
+	char s[32];
+
+	before(w);
+	strat_number_format(v, s);
+	sb_puts(w->b, s);
 }
 
 void

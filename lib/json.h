@@ -56,6 +56,8 @@ void jw_strn(json_w *w, const char *s, size_t n);
 void jw_int(json_w *w, long long v);
 void jw_uint(json_w *w, unsigned long long v);
 void jw_fixed(json_w *w, double v, int decimals);
+/* A number of the plan in its shortest form (strat_number_format). */
+void jw_number(json_w *w, double v);
 void jw_bool(json_w *w, int v);
 void jw_null(json_w *w);
 

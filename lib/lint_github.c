@@ -50,51 +50,70 @@ esc(sbuf *b, const char *s, int prop)
 	}
 }
 
+static void
+annotate(sbuf *b, const strat_lint_result *r, const strat_diag *d)
+{
+	sb_puts(b, d->severity == STRAT_SEV_ERROR ? "::error " : "::warning ");
+	/* relative to the top of the checkout, as GitHub wants */
+	sb_puts(b, "file=");
+	if (r->plan_dir != NULL && r->plan_dir[0] != '\0') {
+		esc(b, r->plan_dir, 1);
+		sb_puts(b, "/");
+	}
+	esc(b, d->file[0] ? d->file : "strat.yaml", 1);
+	if (d->line)
+		sb_printf(b, ",line=%u", (unsigned)d->line);
+	if (d->line && d->column)
+		sb_printf(b, ",col=%u", (unsigned)d->column);
+	sb_puts(b, ",title=");
+	esc(b, strat_rule_id(d->rule), 1);
+	sb_puts(b, "::");
+	esc(b, d->message, 0);
+	if (d->hint) {
+		sb_puts(b, "%0A");
+		esc(b, d->hint, 0);
+	}
+	sb_puts(b, "\n");
+}
+
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/*
+ * Errors first, then warnings, each up to GitHub's cap; the rest are
+ * counted in a line pointing at the step summary (--format md).
+ */
 void
 lint_github(sbuf *b, const strat_lint_result *r)
 {
-	size_t i, n = strat_diags_count(r->diags), ne = 0, nw = 0, left = 0;
+	size_t i, n = strat_diags_count(r->diags), shown;
 	size_t e = strat_diags_errors(r->diags);
 	size_t w = strat_diags_warnings(r->diags);
+	size_t more_e = e > MAX_ANNOTATIONS ? e - MAX_ANNOTATIONS : 0;
+	size_t more_w = w > MAX_ANNOTATIONS ? w - MAX_ANNOTATIONS : 0;
 	const strat_diag *d;
-	size_t *count;
+	int sev;
 
-	for (i = 0; i < n; i++) {
-		d = strat_diags_get(r->diags, i);
-		count = d->severity == STRAT_SEV_ERROR ? &ne : &nw;
-		if (++*count > MAX_ANNOTATIONS) {
-			left++;
-			continue;
+	for (sev = STRAT_SEV_ERROR; sev >= STRAT_SEV_WARNING; sev--) {
+		for (i = 0, shown = 0; i < n && shown < MAX_ANNOTATIONS; i++) {
+			d = strat_diags_get(r->diags, i);
+			if ((int)d->severity != sev)
+				continue;
+			annotate(b, r, d);
+			shown++;
 		}
-		sb_puts(b, d->severity == STRAT_SEV_ERROR ? "::error "
-							  : "::warning ");
-		/* relative to the top of the checkout, as GitHub wants */
-		sb_puts(b, "file=");
-		if (r->plan_dir != NULL && r->plan_dir[0] != '\0') {
-			esc(b, r->plan_dir, 1);
-			sb_puts(b, "/");
-		}
-		esc(b, d->file[0] ? d->file : "strat.yaml", 1);
-		if (d->line)
-			sb_printf(b, ",line=%u", (unsigned)d->line);
-		if (d->line && d->column)
-			sb_printf(b, ",col=%u", (unsigned)d->column);
-		sb_puts(b, ",title=");
-		esc(b, strat_rule_id(d->rule), 1);
-		sb_puts(b, "::");
-		esc(b, d->message, 0);
-		if (d->hint) {
-			sb_puts(b, "%0A");
-			esc(b, d->hint, 0);
-		}
-		sb_puts(b, "\n");
 	}
-	if (left)
+	if (more_e || more_w)
 		sb_printf(b,
-			  "strat: %zu more finding%s not annotated (GitHub "
-			  "shows 10 of each type); run 'strat lint' to see "
-			  "all\n",
-			  left, left == 1 ? "" : "s");
-	sb_printf(b, "strat: %zu error%s, %zu warning%s\n", e,
-		  e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+			  "strat: %zu more error%s and %zu more warning%s "
+			  "not annotated (GitHub shows %d of each type per "
+			  "step); every finding is in the step summary: "
+			  "strat lint --format md >> \"$GITHUB_STEP_SUMMARY\"\n",
+			  more_e, plural(more_e), more_w, plural(more_w),
+			  MAX_ANNOTATIONS);
+	sb_printf(b, "strat: %zu error%s, %zu warning%s\n", e, plural(e), w,
+		  plural(w));
 }

@@ -53,15 +53,13 @@ lint_json(sbuf *b, const strat_lint_result *r)
 	jw_finish(&w);
 }
 
-/* Stable across unrelated edits: rule, file and message, not line. */
-static void
-fingerprint(json_w *w, const strat_diag *d)
+void
+lint_fingerprint(const strat_diag *d, char out[17])
 {
-	unsigned long long h = 1469598103934665603ULL;
+	unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
 	const char *parts[3] = {strat_rule_id(d->rule), d->file, d->message};
 	size_t i;
 	const char *p;
-	char s[17];
 
 	for (i = 0; i < 3; i++) {
 		for (p = parts[i]; *p; p++) {
@@ -71,7 +69,15 @@ fingerprint(json_w *w, const strat_diag *d)
 		h ^= 0xff;
 		h *= 1099511628211ULL;
 	}
-	snprintf(s, sizeof(s), "%016llx", h);
+	snprintf(out, 17, "%016llx", h);
+}
+
+static void
+fingerprint(json_w *w, const strat_diag *d)
+{
+	char s[17];
+
+	lint_fingerprint(d, s);
 	jw_str(w, s);
 }
 
@@ -113,12 +119,113 @@ level(strat_severity s)
 	return s == STRAT_SEV_ERROR ? "error" : "warning";
 }
 
+/* Markdown made plain text: no ** or ` marks, links as their text and
+ * target. */
+static void
+plain(sbuf *t, const char *md)
+{
+	const char *p, *close;
+
+	for (p = md; *p; p++) {
+		if (p[0] == '*' && p[1] == '*') {
+			p++;
+			continue;
+		}
+		if (*p == '`')
+			continue;
+		if (*p == '[' && (close = strstr(p, "](")) != NULL &&
+		    strchr(p, '\n') == NULL) {
+			sb_put(t, p + 1, (size_t)(close - p - 1));
+			sb_puts(t, " (");
+			p = close + 1;
+			continue;
+		}
+		sb_put(t, p, 1);
+	}
+}
+
+/* A rule of the driver: its summary, what it checks, and the help of the
+ * specification's catalogue, linked to its section. */
+static void
+sarif_rule(json_w *w, strat_rule rule)
+{
+	const char *checks, *why, *fix;
+	sbuf text = {0}, md = {0};
+
+	rule_help(rule, &checks, &why, &fix);
+	sb_puts(&md, checks);
+	sb_puts(&md, "\n\n");
+	sb_puts(&md, why);
+	sb_puts(&md, "\n\n");
+	sb_puts(&md, fix);
+	plain(&text, md.s ? md.s : "");
+	if (text.failed || md.failed)
+		w->b->failed = 1;
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "id", strat_rule_id(rule));
+	jw_key(w, "shortDescription");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "text", strat_rule_summary(rule));
+	jw_end(w);
+	jw_key(w, "fullDescription");
+	jw_obj(w, JW_ROW);
+	{
+		sbuf full = {0};
+
+		plain(&full, checks);
+		jw_kstr(w, "text", full.s ? full.s : strat_rule_summary(rule));
+		free(full.s);
+	}
+	jw_end(w);
+	jw_key(w, "help");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "text", text.s ? text.s : "");
+	jw_kstr(w, "markdown", md.s ? md.s : "");
+	jw_end(w);
+	jw_key(w, "helpUri");
+	uri(w, STRAT_SPEC_URL "#", strat_rule_id(rule), "");
+	jw_key(w, "defaultConfiguration");
+	jw_obj(w, JW_ROW);
+	jw_kstr(w, "level", level(strat_rule_default_severity(rule)));
+	jw_end(w);
+	jw_end(w);
+	free(text.s);
+	free(md.s);
+}
+
+/* The directory artifact URIs resolve from: the top of the repository
+ * (root less plan_dir), where code scanning resolves them too. */
+static void
+srcroot(json_w *w, const strat_lint_result *r)
+{
+	const char *root = r->root && r->root[0] == '/' ? r->root : "/";
+	size_t k;
+	sbuf top = {0};
+
+	sb_puts(&top, root);
+	while (top.len > 1 && top.s[top.len - 1] == '/')
+		top.s[--top.len] = '\0';
+	k = r->plan_dir ? strlen(r->plan_dir) : 0;
+	if (k && top.len > k + 1 && top.s[top.len - k - 1] == '/' &&
+	    strcmp(top.s + top.len - k, r->plan_dir) == 0) {
+		top.len -= k + 1;
+		top.s[top.len] = '\0';
+	}
+	if (top.failed)
+		w->b->failed = 1;
+	uri(w, "file://", top.s ? top.s : "/",
+	    top.len && top.s[top.len - 1] == '/' ? "" : "/");
+	free(top.s);
+}
+
 void
 lint_sarif(sbuf *b, const strat_lint_result *r)
 {
 	size_t i, n = strat_diags_count(r->diags);
 	const strat_diag *d;
+	uint32_t end;
 	json_w w;
+	sbuf rel = {0};
 
 	jw_init(&w, b);
 	jw_obj(&w, JW_BLOCK);
@@ -136,20 +243,8 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 	jw_kstr(&w, "informationUri", "https://github.com/strat-dev/strat");
 	jw_key(&w, "rules");
 	jw_arr(&w, JW_BLOCK);
-	for (i = 0; i < STRAT_RULE__COUNT; i++) {
-		jw_obj(&w, JW_ROW);
-		jw_kstr(&w, "id", strat_rule_id((strat_rule)i));
-		jw_key(&w, "shortDescription");
-		jw_obj(&w, JW_ROW);
-		jw_kstr(&w, "text", strat_rule_summary((strat_rule)i));
-		jw_end(&w);
-		jw_key(&w, "defaultConfiguration");
-		jw_obj(&w, JW_ROW);
-		jw_kstr(&w, "level",
-			level(strat_rule_default_severity((strat_rule)i)));
-		jw_end(&w);
-		jw_end(&w);
-	}
+	for (i = 0; i < STRAT_RULE__COUNT; i++)
+		sarif_rule(&w, (strat_rule)i);
 	jw_end(&w); /* rules */
 	jw_end(&w); /* driver */
 	jw_end(&w); /* tool */
@@ -160,12 +255,7 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 	jw_obj(&w, JW_ROW);
 	jw_key(&w, "uri");
 	/* Where the relative artifact URIs resolve: the plan root. */
-	{
-		const char *root = r->root && r->root[0] == '/' ? r->root : "/";
-
-		uri(&w, "file://", root,
-		    root[strlen(root) - 1] == '/' ? "" : "/");
-	}
+	srcroot(&w, r);
 	jw_end(&w);
 	jw_end(&w);
 	jw_key(&w, "results");
@@ -188,7 +278,15 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 		jw_key(&w, "artifactLocation");
 		jw_obj(&w, JW_ROW);
 		jw_key(&w, "uri"); /* relative to SRCROOT (':' is %3A too) */
-		uri(&w, "", d->file[0] ? d->file : "strat.yaml", "");
+		rel.len = 0;
+		if (r->plan_dir != NULL && r->plan_dir[0] != '\0') {
+			sb_puts(&rel, r->plan_dir);
+			sb_puts(&rel, "/");
+		}
+		sb_puts(&rel, d->file[0] ? d->file : "strat.yaml");
+		if (rel.failed)
+			b->failed = 1;
+		uri(&w, "", rel.s ? rel.s : "", "");
 		jw_kstr(&w, "uriBaseId", "SRCROOT");
 		jw_end(&w);
 		if (d->line) {
@@ -197,6 +295,10 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 			jw_kuint(&w, "startLine", d->line);
 			if (d->column)
 				jw_kuint(&w, "startColumn", d->column);
+			if (d->column && (end = lint_end_column(r, d)) != 0) {
+				jw_kuint(&w, "endLine", d->line);
+				jw_kuint(&w, "endColumn", end);
+			}
 			jw_end(&w);
 		}
 		jw_end(&w); /* physicalLocation */
@@ -216,4 +318,127 @@ lint_sarif(sbuf *b, const strat_lint_result *r)
 		jw_end(&w);
 	}
 	jw_finish(&w);
+	free(rel.s);
+}
+
+/* A position of reviewdog's format: line, and column in bytes. */
+static void
+rd_position(json_w *w, const char *key, const strat_lint_result *r,
+	    const strat_diag *d, uint32_t col)
+{
+	jw_key(w, key);
+	jw_obj(w, JW_ROW);
+	jw_kuint(w, "line", d->line);
+	if (col)
+		jw_kuint(w, "column", lint_byte_column(r, d, col));
+	jw_end(w);
+}
+
+/*
+ * reviewdog's Diagnostic Format, rdjson (DiagnosticResult): columns count
+ * bytes, 1-based; a range's end is exclusive.
+ */
+void
+lint_rdjson(sbuf *b, const strat_lint_result *r)
+{
+	size_t i, n = strat_diags_count(r->diags);
+	const strat_diag *d;
+	uint32_t end;
+	json_w w;
+
+	jw_init(&w, b);
+	jw_obj(&w, JW_BLOCK);
+	jw_key(&w, "source");
+	jw_obj(&w, JW_ROW);
+	jw_kstr(&w, "name", "strat");
+	jw_kstr(&w, "url", STRAT_SPEC_URL);
+	jw_end(&w);
+	jw_key(&w, "diagnostics");
+	jw_arr(&w, JW_BLOCK);
+	for (i = 0; i < n; i++) {
+		d = strat_diags_get(r->diags, i);
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "message", d->message);
+		jw_key(&w, "location");
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "path", d->file[0] ? d->file : "strat.yaml");
+		if (d->line) {
+			jw_key(&w, "range");
+			jw_obj(&w, JW_ROW);
+			rd_position(&w, "start", r, d, d->column);
+			if ((end = lint_end_column(r, d)) != 0)
+				rd_position(&w, "end", r, d, end);
+			jw_end(&w);
+		}
+		jw_end(&w);
+		jw_kstr(&w, "severity", d->severity == STRAT_SEV_ERROR
+						? "ERROR"
+						: "WARNING");
+		jw_key(&w, "code");
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "value", strat_rule_id(d->rule));
+		jw_key(&w, "url");
+		uri(&w, STRAT_SPEC_URL "#", strat_rule_id(d->rule), "");
+		jw_end(&w);
+		if (d->hint)
+			jw_kstr(&w, "original_output", d->hint);
+		jw_end(&w);
+	}
+	jw_finish(&w);
+}
+
+/*
+ * GitLab Code Quality: an array of Code Climate issues with the fields
+ * GitLab reads (description, check_name, fingerprint, severity,
+ * location.path, location.lines.begin); paths from the top of the
+ * repository.
+ */
+void
+lint_codeclimate(sbuf *b, const strat_lint_result *r)
+{
+	size_t i, n = strat_diags_count(r->diags);
+	const strat_diag *d;
+	char fp[17], hex[33];
+	json_w w;
+	sbuf path = {0};
+
+	jw_init(&w, b);
+	jw_arr(&w, JW_BLOCK);
+	for (i = 0; i < n; i++) {
+		d = strat_diags_get(r->diags, i);
+		jw_obj(&w, JW_ROW);
+		jw_kstr(&w, "type", "issue");
+		jw_kstr(&w, "check_name", strat_rule_id(d->rule));
+		jw_kstr(&w, "description", d->message);
+		jw_key(&w, "categories");
+		jw_arr(&w, JW_ROW);
+		jw_str(&w, "Style");
+		jw_end(&w);
+		/* unique per finding: GitLab shows one issue per fingerprint */
+		lint_fingerprint(d, fp);
+		snprintf(hex, sizeof(hex), "%s%08x%08x", fp, d->line,
+			 d->column);
+		jw_kstr(&w, "fingerprint", hex);
+		jw_kstr(&w, "severity",
+			d->severity == STRAT_SEV_ERROR ? "major" : "minor");
+		jw_key(&w, "location");
+		jw_obj(&w, JW_ROW);
+		path.len = 0;
+		if (r->plan_dir != NULL && r->plan_dir[0] != '\0') {
+			sb_puts(&path, r->plan_dir);
+			sb_puts(&path, "/");
+		}
+		sb_puts(&path, d->file[0] ? d->file : "strat.yaml");
+		if (path.failed)
+			b->failed = 1;
+		jw_kstr(&w, "path", path.s ? path.s : "");
+		jw_key(&w, "lines");
+		jw_obj(&w, JW_ROW);
+		jw_kuint(&w, "begin", d->line ? d->line : 1);
+		jw_end(&w);
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_finish(&w);
+	free(path.s);
 }

@@ -13,7 +13,8 @@
 #define C_OFF "\033[0m"
 
 static const char *const format_names[STRAT_FORMAT__COUNT] = {
-	"text", "md", "html", "json", "csv", "sarif", "github"};
+	"text",   "md",         "html",  "json",       "csv",   "sarif",
+	"github", "rdjson", "checkstyle", "junit", "codeclimate"};
 
 const char *
 strat_format_name(strat_format f)
@@ -35,7 +36,7 @@ strat_format_lookup(const char *name)
 }
 
 /* Bytes of the first n code points of s[0..len). */
-static size_t
+size_t
 cp_bytes(const char *s, size_t len, size_t n)
 {
 	size_t i = 0;
@@ -93,6 +94,39 @@ token_end(const char *s, size_t len, size_t at)
 	while (i > at + 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
 		i--;
 	return i;
+}
+
+uint32_t
+lint_end_column(const strat_lint_result *r, const strat_diag *d)
+{
+	const char *src;
+	size_t len, at;
+
+	if (r->plan == NULL || d->line == 0 || d->column == 0 ||
+	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
+		    NULL)
+		return 0;
+	at = cp_bytes(src, len, d->column - 1);
+	if (at >= len)
+		return 0;
+	return (uint32_t)(d->column +
+			  cp_count(src + at, token_end(src, len, at) - at));
+}
+
+uint32_t
+lint_byte_column(const strat_lint_result *r, const strat_diag *d,
+		 uint32_t col)
+{
+	const char *src;
+	size_t len, n;
+
+	if (r->plan == NULL || d->line == 0 || col == 0 ||
+	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
+		    NULL)
+		return col;
+	if (col - 1 > (n = cp_count(src, len))) /* past the end */
+		return (uint32_t)(len + (col - 1 - n) + 1);
+	return (uint32_t)cp_bytes(src, len, col - 1) + 1;
 }
 
 /* Lines longer than this are shown as a window around the column. */
@@ -210,6 +244,21 @@ strat_lint_render(char **out, const strat_lint_result *r,
 		break;
 	case STRAT_FORMAT_GITHUB:
 		lint_github(&b, r);
+		break;
+	case STRAT_FORMAT_MD:
+		lint_md(&b, r);
+		break;
+	case STRAT_FORMAT_RDJSON:
+		lint_rdjson(&b, r);
+		break;
+	case STRAT_FORMAT_CODECLIMATE:
+		lint_codeclimate(&b, r);
+		break;
+	case STRAT_FORMAT_CHECKSTYLE:
+		lint_checkstyle(&b, r);
+		break;
+	case STRAT_FORMAT_JUNIT:
+		lint_junit(&b, r);
 		break;
 	default:
 		return strat_error_set(STRAT_EUSAGE,

@@ -82,10 +82,8 @@ in(strat_day d, strat_day a, strat_day b)
 	return d != STRAT_NO_DATE && d >= a && d <= b;
 }
 
-/* The commit at which the item last entered its state at `to` (by the
- * test same()), not before from. */
-static uint32_t
-decided_at(const strat_history *h, const strat_htrack *t,
+uint32_t
+strat_history_decided_at(const strat_history *h, const strat_htrack *t,
 	   const strat_hversion *v1, int64_t from, int64_t *when)
 {
 	size_t i = (size_t)(v1 - t->versions);
@@ -107,10 +105,8 @@ decided_at(const strat_history *h, const strat_htrack *t,
 	return t->versions[i].commit;
 }
 
-/* The commit from which the item, dated after `last` at v1, has been so
- * (the re-dating that slipped it). */
-static uint32_t
-slipped_at(const strat_history *h, const strat_htrack *t,
+uint32_t
+strat_history_slipped_at(const strat_history *h, const strat_htrack *t,
 	   const strat_hversion *v1, strat_day last, int64_t *when)
 {
 	size_t i = (size_t)(v1 - t->versions);
@@ -223,12 +219,15 @@ measure_period(const strat_history *h, strat_period *p, strat_day today,
 			it.v1 = g->v;
 			it.graced = 1;
 			p->graced += it.cat == STRAT_CAT_SHIPPED;
-			it.commit = decided_at(h, t, g, 0, &it.decided);
+			it.commit = strat_history_decided_at(h, t, g, 0,
+							     &it.decided);
 		} else if (b && it.cat == STRAT_CAT_SLIPPED) {
-			it.commit = slipped_at(h, t, b, p->last, &it.decided);
+			it.commit = strat_history_slipped_at(
+				h, t, b, p->last, &it.decided);
 		} else if (b && it.cat != STRAT_CAT_MISSED &&
 			   it.cat != STRAT_CAT_OPEN) {
-			it.commit = decided_at(h, t, b, 0, &it.decided);
+			it.commit = strat_history_decided_at(h, t, b, 0,
+							     &it.decided);
 		}
 		if (it.cat == STRAT_CAT_OPEN && v1->date < today) {
 			it.overdue = 1;

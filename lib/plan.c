@@ -809,3 +809,21 @@ plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
 	*loaded = plan->cals[0].loaded;
 	return 0;
 }
+
+int
+plan_scratch_metrics(strat_plan *plan, const char *file, const char *buf,
+		     size_t len, strat_diags *diags, int *loaded)
+{
+	int rc;
+
+	plan->nreadings = 0;
+	plan->nmetrics = 0;
+	*loaded = 0;
+	if ((rc = new_metrics(plan, file)) < 0)
+		return rc;
+	rc = read_metrics(plan, plan->metrics_files[0].path, buf, len, diags);
+	if (rc < 0)
+		return rc;
+	*loaded = plan->metrics_files[0].loaded;
+	return 0;
+}

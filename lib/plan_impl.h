@@ -95,6 +95,11 @@ strat_plan *plan_new_scratch(void);
 int plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
 			  size_t len, strat_diags *diags, int *loaded);
 
+/* The same for a metrics file: its readings replace the previous call's
+ * (plan->readings, plan->nreadings). */
+int plan_scratch_metrics(strat_plan *plan, const char *file, const char *buf,
+			 size_t len, strat_diags *diags, int *loaded);
+
 /* The closest of n candidates to s, or NULL when none is close. */
 const char *suggest(const char *s, const char *const *cands, size_t n);
 

@@ -3,11 +3,29 @@
 #define STRAT_REPORT_H
 
 #include "strat/history.h"
+#include "json.h"
 #include "sbuf.h"
 
 void fmt_day(strat_day d, char out[11]);  /* "" for no date */
 void fmt_time(int64_t t, char out[32]);   /* YYYY-MM-DDTHH:MM:SSZ */
 const char *status_name(strat_status s);
+
+/* Shared by the JSON and CSV writers (lib/report_json.c). */
+void json_date(json_w *w, const char *key, strat_day d); /* or null */
+void csv_field(sbuf *b, const char *s);
+
+/* KPI movement (lib/report_kpis.c): nothing unless o->kpis is set and the
+ * plan has metrics files.  report_md_kpis adds the HTML charts when the
+ * format is html; report_json_kpis adds members to the open root object;
+ * report_csv_kpis is the CSV of --by kpi and --by outcome. */
+struct md_doc;
+void report_md_kpis(struct md_doc *d, const strat_history *h,
+		    const strat_measures *m, const strat_report *o,
+		    strat_format format);
+void report_json_kpis(json_w *w, const strat_history *h,
+		      const strat_measures *m, const strat_report *o);
+char *report_csv_kpis(const strat_history *h, const strat_measures *m,
+		      const strat_report *o);
 
 char *report_json(const strat_history *h, const strat_measures *m,
 		  const strat_report *o);

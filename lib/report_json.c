@@ -38,7 +38,7 @@ status_name(strat_status s)
 	return s == STRAT_STATUS_NONE ? "" : strat_status_name(s);
 }
 
-static void
+void
 json_date(json_w *w, const char *key, strat_day d)
 {
 	char s[11];
@@ -292,6 +292,8 @@ report_json(const strat_history *h, const strat_measures *m,
 		json_events(&w, h, t);
 		jw_end(&w);
 	}
+	jw_end(&w);
+	report_json_kpis(&w, h, m, o);
 	jw_finish(&w);
 	return sb_finish(&b);
 }
@@ -351,6 +353,8 @@ report_csv(const strat_history *h, const strat_measures *m,
 	char d1[11], d2[11];
 	static const char *const bys[] = {"anchor", "owner", "channel"};
 
+	if (o->by_set && (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME))
+		return report_csv_kpis(h, m, o);
 	if (o->table != STRAT_TABLE_PERIODS)
 		return report_csv_table(h, m, o);
 	if (!o->by_set) {

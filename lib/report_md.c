@@ -621,7 +621,7 @@ build(const strat_history *h, const strat_measures *m,
 
 static void
 body(md_doc *d, const strat_history *h, const strat_measures *m,
-     const strat_report *o)
+     const strat_report *o, strat_format format)
 {
 	periods_table(d, h, m);
 	overdue_table(d, h, m);
@@ -632,6 +632,7 @@ body(md_doc *d, const strat_history *h, const strat_measures *m,
 	if (o->by_set && o->by == STRAT_BY_CHANNEL)
 		group_table(d, m, o, STRAT_BY_CHANNEL);
 	flow_tables(d, m, o);
+	report_md_kpis(d, h, m, o, format);
 	slips_table(d, h, m);
 	cat_table(d, h, m, STRAT_CAT_DROPPED);
 	cat_table(d, h, m, STRAT_CAT_UNPLANNED);
@@ -774,7 +775,15 @@ static const char style[] =
 	"p,li{overflow-wrap:anywhere}"
 	".ch-multi{display:grid;gap:0 1.5rem;"
 	"grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
-	".ch-cell{min-width:0}";
+	".ch-cell{min-width:0}"
+	".kpi svg{max-width:100%;height:auto}"
+	".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
+	"polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
+	"circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
+	"line.target{stroke:#cf222e;stroke-dasharray:6 4}"
+	".k.target{background:#cf222e}"
+	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
+	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
 
 static char *
 render(const strat_history *h, const strat_measures *m,
@@ -798,7 +807,7 @@ render(const strat_history *h, const strat_measures *m,
 		md_html_block(d, svg);
 		free(svg);
 	}
-	body(d, h, m, o);
+	body(d, h, m, o, format);
 	if (format != STRAT_FORMAT_HTML) {
 		out = md_render(d, MD_GFM);
 		md_free(d);

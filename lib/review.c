@@ -496,15 +496,12 @@ md_ownership(md_doc *d, const strat_review *r, int *failed)
 static void
 md_lint(md_doc *d, const strat_review *r)
 {
-	size_t i, n = strat_diags_count(r->new_findings), more = 0;
-	const strat_diag *g;
 	md_block *p;
-	char loc[1100];
 
 	if (r->new_findings == NULL)
 		return;
 	md_heading(d, 3, "Lint");
-	if (n == 0) {
+	if (strat_diags_count(r->new_findings) == 0) {
 		p = md_para(d);
 		md_textf(p, "No new findings in %s.",
 			 label_of(r->head_label, "HEAD"));
@@ -514,27 +511,7 @@ md_lint(md_doc *d, const strat_review *r)
 	md_textf(p, "Findings in %s that %s did not have:",
 		 label_of(r->head_label, "HEAD"),
 		 label_of(r->base_label, "BASE"));
-	md_list(d);
-	for (i = 0; i < n; i++) {
-		if (i == max_rows(r)) {
-			more = n - i;
-			break;
-		}
-		g = strat_diags_get(r->new_findings, i);
-		p = md_item(d);
-		if (g->line)
-			snprintf(loc, sizeof(loc), "%s:%u:%u", g->file, g->line,
-				 g->column);
-		else
-			snprintf(loc, sizeof(loc), "%s", g->file);
-		md_code(p, loc);
-		md_text(p, " ");
-		md_strong(p, strat_severity_name(g->severity));
-		md_textf(p, ": %s ", g->message);
-		md_code(p, strat_rule_id(g->rule));
-	}
-	md_list_end(d);
-	md_more(d, more, "findings");
+	lint_md_list(d, r->new_findings, max_rows(r));
 }
 
 static int

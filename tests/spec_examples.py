@@ -5,7 +5,8 @@ Each example is the baseline plan plus the `yaml file=PATH` blocks since the
 previous `diagnostics` block; the `diagnostics` block holds the expected
 diagnostic and hint lines of `strat lint --format text` with today =
 2026-05-15.  Source excerpt lines (`   14 | ...`, `      | ^`) are not part
-of the comparison.  Prints one line per failure and "N passed, N failed".
+of the comparison.  Prints one line per failure and "N passed, N failed".  With SARIF_OUT set,
+each example's `strat lint --format sarif` is also written there.
 """
 import os
 import re
@@ -69,6 +70,13 @@ for heading, ex_files, ex_absent, expected in examples:
         r = subprocess.run(wrap + [strat, "lint", "--format", "text", d],
                            capture_output=True, env=env, cwd=d)
         out = r.stdout.decode("utf-8", "replace")
+        if os.environ.get("SARIF_OUT"):  # tests/suite-formats.sh
+            s = subprocess.run(wrap + [strat, "lint", "--format", "sarif", d],
+                               capture_output=True, env=env, cwd=d)
+            name = "%03d-%s.sarif" % (passed + failed,
+                                      re.sub(r"[^a-z0-9-]", "", heading))
+            with open(os.path.join(os.environ["SARIF_OUT"], name), "wb") as f:
+                f.write(s.stdout)
         got = [l for l in out.splitlines() if not excerpt.match(l)]
         want = expected.splitlines()
         want_rc = 1 if any(": error: " in l for l in want) else 0

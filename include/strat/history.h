@@ -110,6 +110,23 @@ int strat_history_read_reasons(strat_history *h, strat_repo *repo);
  * else its summary (never NULL). */
 const char *strat_hcommit_reason(const strat_hcommit *c);
 
+/*
+ * The commit that made a change, for showing its reason: the index (into
+ * h->commits) of the commit at which track t last entered its status at
+ * version v1 (a drop: status dropped or gone from the plan), not before
+ * time `from`; and of the commit from which t, dated after `last` at v1,
+ * has been so (the re-dating that slipped it).  *when gets its time.
+ * strat report uses them per period, strat diff for BASE..HEAD.
+ */
+uint32_t strat_history_decided_at(const strat_history *h,
+				  const strat_htrack *t,
+				  const strat_hversion *v1, int64_t from,
+				  int64_t *when);
+uint32_t strat_history_slipped_at(const strat_history *h,
+				  const strat_htrack *t,
+				  const strat_hversion *v1, strat_day last,
+				  int64_t *when);
+
 /* The version of track t in the plan at moment `when` (seconds, UTC):
  * the newest commit with time < when; NULL when absent. */
 const strat_hversion *strat_history_at(const strat_history *h,
@@ -250,7 +267,14 @@ int strat_measure(strat_measures **out, const strat_history *h,
 		  const strat_measure_options *opts);
 void strat_measures_free(strat_measures *m);
 
-typedef enum { STRAT_BY_ANCHOR, STRAT_BY_OWNER, STRAT_BY_CHANNEL } strat_by;
+typedef enum {
+	STRAT_BY_ANCHOR,
+	STRAT_BY_OWNER,
+	STRAT_BY_CHANNEL,
+	STRAT_BY_KPI,    /* report only: KPI movement beside the items */
+	STRAT_BY_OUTCOME /* serving each KPI or outcome; not a grouping of
+			  * strat_measure_group */
+} strat_by;
 
 /* Totals over all periods grouped by a field (of the version at the
  * period's start for committed items, at its end for unplanned ones),
@@ -295,11 +319,16 @@ typedef struct {
 	int all;      /* breakdowns for every period, not the last complete
 		       * one and the one in progress */
 	strat_table table; /* of --format csv */
+	/* Optional: the plan at the revision and its KPI series (metrics.h),
+	 * for the KPI movement sections; both borrowed.  Shown when the plan
+	 * has metrics files. */
+	const strat_plan *plan;
+	const struct strat_kpiset *kpis;
 } strat_report;
 #define STRAT_REPORT_VERSION 1
 #define STRAT_REPORT_INIT                                                    \
 	{STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,         \
-	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS}
+	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS, NULL, NULL}
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);

@@ -30,10 +30,15 @@ typedef enum {
 	STRAT_FORMAT_CSV,
 	STRAT_FORMAT_SARIF,    /* SARIF 2.1.0, code scanning */
 	STRAT_FORMAT_GITHUB,   /* GitHub Actions workflow commands */
+	STRAT_FORMAT_RDJSON,   /* reviewdog's Diagnostic Format */
+	STRAT_FORMAT_CHECKSTYLE, /* checkstyle XML (Jenkins, reviewdog) */
+	STRAT_FORMAT_JUNIT,    /* JUnit XML test report (GitLab, Jenkins) */
+	STRAT_FORMAT_CODECLIMATE, /* GitLab Code Quality (Code Climate) */
 	STRAT_FORMAT__COUNT
 } strat_format;
 
-/* "text", "md", "html", "json", "csv", "sarif", "github". */
+/* "text", "md", "html", "json", "csv", "sarif", "github", "rdjson",
+ * "checkstyle", "junit", "codeclimate". */
 const char *strat_format_name(strat_format f);
 /* The format named name ("markdown" is md), or -1. */
 int strat_format_lookup(const char *name);

@@ -14,5 +14,6 @@
 #include "review.h"
 #include "text.h"
 #include "file.h"
+#include "metrics.h"
 
 #endif
