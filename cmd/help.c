@@ -29,7 +29,8 @@ static const char format_text[] =
 	"spec/SPEC.md has it all)\n\n"
 	"  strat.yaml      optional: strat: 1, strategy, team, calendars "
 	"(globs),\n"
-	"                  week-starts (monday|sunday), channels, rules\n"
+	"                  week-starts (monday|sunday), channels, rules,\n"
+	"                  grace-days, stale-days\n"
 	"  strategy.yaml   kind: strategy, version: 1, title, owner, thesis,\n"
 	"                  outcomes, kpis, anchors (id, title, quarter "
 	"YYYY-Qn,\n"
@@ -56,7 +57,12 @@ static const char measures_text[] =
 	"  dropped     committed, then dropped or removed from the plan\n"
 	"  missed      committed, still dated in the period, not shipped\n"
 	"  unplanned   shipped in the period without having been committed\n"
-	"  execution rate = shipped / committed\n\n"
+	"  execution rate = shipped / committed\n"
+	"  overdue     open in the period in progress, dated before today\n"
+	"  flow        lead time first committed to shipped, slips, days "
+	"slipped\n"
+	"              (median, 80th percentile); shipped per week\n"
+	"  stale       in progress and unchanged for stale-days (14)\n\n"
 	"The plan at a date is the plan of the newest commit before it.\n";
 
 /*

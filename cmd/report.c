@@ -327,6 +327,12 @@ cmd_report(int argc, char **argv)
 		die_msg("--table chooses the table of --format csv");
 		return EXIT_TROUBLE;
 	}
+	if (rp.table != STRAT_TABLE_PERIODS && rp.by_set &&
+	    rp.by > STRAT_BY_CHANNEL) {
+		die_msg("--by kpi and --by outcome have their own table; "
+			"leave out --table");
+		return EXIT_TROUBLE;
+	}
 	if (as_of != STRAT_NO_DATE) {
 		/* what was known at the end of that day: today is that day */
 		if (as_of > mo.today) {

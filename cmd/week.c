@@ -168,6 +168,56 @@ find_base(history *h, const char *root, strat_day start)
 	return 0;
 }
 
+/*
+ * Staleness (SPEC section 14): the in-progress items of the plan's
+ * history unchanged for stale-days, and a plan nobody updated, as of the
+ * check-in date, rendered for fmt in *out ("" when there is nothing to
+ * say, or no history to say it from).  Kept apart from the check-in
+ * itself: it needs the whole history, the check-in only its week.  With
+ * an owner, only that owner's items.
+ */
+static int
+week_stale(strat_repo *repo, const char *root, strat_day date,
+	   const char *owner, strat_format fmt, char **out)
+{
+	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
+	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
+	strat_history *hist = NULL;
+	strat_measures *m = NULL;
+	strat_oid head;
+	const char *wd = repo ? strat_repo_workdir(repo) : NULL;
+	char *prefix = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	if (repo == NULL || strat_repo_is_empty(repo) ||
+	    strat_repo_resolve(repo, "HEAD", &head) < 0 ||
+	    (fmt != STRAT_FORMAT_TEXT && fmt != STRAT_FORMAT_MD))
+		goto none;
+	/* the plan's directory in every commit, relative to the top */
+	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0 &&
+	    root[strlen(wd)] != '\0') {
+		if ((prefix = strdup(root + strlen(wd))) == NULL)
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		if (prefix[strlen(prefix) - 1] == '/')
+			prefix[strlen(prefix) - 1] = '\0';
+	}
+	ho.root = prefix;
+	if (strat_history_build(&hist, repo, &head, &ho) < 0)
+		goto none; /* no plan in the history: nothing is stale */
+	mo.since = mo.until = mo.today = date;
+	if ((rc = strat_measure(&m, hist, &mo)) == 0)
+		rc = strat_stale_render(out, hist, m, owner, fmt);
+	strat_measures_free(m);
+	strat_history_free(hist);
+	free(prefix);
+	return rc;
+none:
+	free(prefix);
+	*out = strdup("");
+	return *out ? 0 : strat_error_set(STRAT_ENOMEM, "out of memory");
+}
+
 int
 cmd_week(int argc, char **argv)
 {
@@ -189,6 +239,7 @@ cmd_week(int argc, char **argv)
 	strat_plan *plan = NULL;
 	strat_week *w = NULL;
 	history h;
+	char *stale = NULL;
 	char *root = NULL, *md = NULL;
 	int have_src = 0;
 
@@ -288,8 +339,15 @@ cmd_week(int argc, char **argv)
 		goto out;
 	}
 	fputs(md, stdout);
+	if (week_stale(h.repo, root, date, owner, ro.format, &stale) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (stale[0])
+		printf("\n%s", stale);
 	ret = EXIT_CLEAN;
 out:
+	free(stale);
 	free(md);
 	strat_week_free(w);
 	strat_plan_free(h.base);

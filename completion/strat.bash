@@ -44,7 +44,10 @@ _strat() {
 	--rule | --rules | --only | --ignore | --disable | --enable)
 		COMPREPLY=($(compgen -W "$(_strat_rules "$strat")" -- "$cur"))
 		return ;;
-	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits)
+	--table)
+		COMPREPLY=($(compgen -W "periods flow items stale" -- "$cur"))
+		return ;;
+	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits | --as-of | --grace)
 		return ;;
 	-C | --schema-base)
 		COMPREPLY=($(compgen -d -- "$cur"))

@@ -163,6 +163,189 @@ json_events(json_w *w, const strat_history *h, const strat_htrack *t)
 	jw_end(w);
 }
 
+static void
+json_stat(json_w *w, const char *key, double median, int32_t p80)
+{
+	jw_key(w, key);
+	jw_obj(w, JW_ROW);
+	jw_key(w, "median");
+	jw_fixed(w, median, 1);
+	jw_kint(w, "p80", p80);
+	jw_end(w);
+}
+
+static void
+json_flow(json_w *w, const strat_flow *f)
+{
+	jw_kuint(w, "shipped", f->shipped);
+	jw_kuint(w, "measured", f->n);
+	if (f->n == 0) {
+		jw_key(w, "lead_days");
+		jw_null(w);
+		jw_key(w, "slips");
+		jw_null(w);
+		jw_key(w, "days_slipped");
+		jw_null(w);
+		return;
+	}
+	json_stat(w, "lead_days", f->lead_median, f->lead_p80);
+	json_stat(w, "slips", f->slips_median, f->slips_p80);
+	json_stat(w, "days_slipped", f->days_median, f->days_p80);
+}
+
+/* The measures beside the contract's figures (SPEC section 14): per
+ * period overdue, graced, flow, breakdowns of that period alone and why
+ * each item ended as it did; the overdue and the stale items. */
+static void
+json_measures(json_w *w, const strat_history *h, const strat_measures *m,
+	      const strat_report *o)
+{
+	static const char *const bys[] = {"anchor", "owner", "channel"};
+	const strat_period *cur = m->nperiods
+					  ? &m->periods[m->nperiods - 1]
+					  : NULL;
+	size_t i, j, k, n;
+
+	jw_key(w, "measures");
+	jw_obj(w, JW_BLOCK);
+	jw_kuint(w, "grace_days", m->grace_days);
+	jw_kuint(w, "stale_days", m->stale_days);
+	jw_key(w, "periods");
+	jw_arr(w, JW_BLOCK);
+	for (i = 0; i < m->nperiods; i++) {
+		const strat_period *p = &m->periods[i];
+
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "period", p->label);
+		jw_kuint(w, "overdue", p->overdue);
+		jw_kuint(w, "graced", p->graced);
+		jw_key(w, "flow");
+		jw_obj(w, JW_ROW);
+		json_flow(w, &p->flow);
+		jw_key(w, "per_week");
+		jw_fixed(w, p->flow.per_week, 2);
+		jw_end(w);
+		jw_key(w, "by");
+		jw_obj(w, JW_BLOCK);
+		for (k = 0; k < 3; k++) {
+			strat_group *g = NULL;
+
+			if (o->by_set && (strat_by)k != o->by)
+				continue;
+			if (strat_measure_group_period(&g, &n, m, i,
+						       (strat_by)k) < 0) {
+				w->b->failed = 1;
+				return;
+			}
+			jw_key(w, bys[k]);
+			jw_arr(w, JW_BLOCK);
+			for (j = 0; j < n; j++) {
+				jw_obj(w, JW_ROW);
+				jw_kstr(w, "key", g[j].key);
+				json_counts(w, g[j].committed, g[j].n);
+				jw_end(w);
+			}
+			jw_end(w);
+			free(g);
+		}
+		jw_end(w);
+		jw_key(w, "flow_by");
+		jw_obj(w, JW_BLOCK);
+		for (k = 0; k < 3; k++) {
+			strat_flow_group *g = NULL;
+
+			if (o->by_set ? (strat_by)k != o->by
+				      : k == STRAT_BY_CHANNEL)
+				continue;
+			if (strat_measure_flow_group(&g, &n, m, i, i + 1,
+						     (strat_by)k) < 0) {
+				w->b->failed = 1;
+				return;
+			}
+			jw_key(w, bys[k]);
+			jw_arr(w, JW_BLOCK);
+			for (j = 0; j < n; j++) {
+				jw_obj(w, JW_ROW);
+				jw_kstr(w, "key", g[j].key);
+				json_flow(w, &g[j].flow);
+				jw_end(w);
+			}
+			jw_end(w);
+			free(g);
+		}
+		jw_end(w);
+		jw_key(w, "items");
+		jw_arr(w, JW_BLOCK);
+		for (j = 0; j < p->nitems; j++) {
+			const strat_pitem *it = &p->items[j];
+			const strat_iflow *f = &m->iflow[it->track];
+
+			jw_obj(w, JW_ROW);
+			jw_kstr(w, "id", h->tracks[it->track].id);
+			jw_kstr(w, "category", strat_category_name(it->cat));
+			jw_kbool(w, "overdue", it->overdue);
+			jw_kbool(w, "graced", it->graced);
+			jw_key(w, "lead_days");
+			if (f->planned && f->shipped)
+				jw_int(w, f->lead);
+			else
+				jw_null(w);
+			jw_kint(w, "slips", f->slips);
+			jw_kint(w, "days_slipped", f->days);
+			jw_key(w, "change");
+			if (it->decided) {
+				const strat_hcommit *c = &h->commits[it->commit];
+
+				json_commit(w, c);
+				jw_kstr(w, "why", strat_hcommit_reason(c));
+			} else {
+				jw_null(w);
+				jw_key(w, "why");
+				jw_null(w);
+			}
+			jw_end(w);
+		}
+		jw_end(w);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_key(w, "overdue");
+	jw_arr(w, JW_BLOCK);
+	for (j = 0; cur && cur->partial && j < cur->nitems; j++) {
+		const strat_pitem *it = &cur->items[j];
+
+		if (!it->overdue)
+			continue;
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "id", h->tracks[it->track].id);
+		jw_kstr(w, "title", it->v1->title);
+		jw_kstr(w, "owner", it->v1->owner);
+		jw_kstr(w, "anchor", it->v1->anchor);
+		json_date(w, "date", it->v1->date);
+		jw_kint(w, "days", m->today - it->v1->date);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_key(w, "stale");
+	jw_obj(w, JW_BLOCK);
+	json_date(w, "plan_updated", m->plan_updated);
+	jw_kbool(w, "plan_stale", m->plan_stale);
+	jw_key(w, "items");
+	jw_arr(w, JW_BLOCK);
+	for (i = 0; i < m->nstale; i++) {
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "id", h->tracks[m->stale[i].track].id);
+		jw_kstr(w, "title", m->stale[i].v->title);
+		jw_kstr(w, "owner", m->stale[i].v->owner);
+		json_date(w, "since", m->stale[i].since);
+		jw_kint(w, "days", m->stale[i].days);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	jw_end(w);
+}
+
 char *
 report_json(const strat_history *h, const strat_measures *m,
 	    const strat_report *o)
@@ -294,6 +477,7 @@ report_json(const strat_history *h, const strat_measures *m,
 	}
 	jw_end(&w);
 	report_json_kpis(&w, h, m, o);
+	json_measures(&w, h, m, o);
 	jw_finish(&w);
 	return sb_finish(&b);
 }

@@ -40,6 +40,18 @@ last_complete(const strat_measures *m, size_t *idx)
 	return NULL;
 }
 
+/* The headline's sentence on a plan nobody updated. */
+static void
+stale_plan_line(md_block *b, const strat_measures *m)
+{
+	char day[11];
+
+	fmt_day(m->plan_updated, day);
+	md_textf(b, "Numbers after %s reflect a plan nobody updated: no "
+		    "commit changed it for %ld days. ",
+		 day, (long)(m->today - m->plan_updated));
+}
+
 /* Overdue items of a period, oldest first (by date, then id); *n set. */
 static const strat_pitem **
 overdue_items(const strat_period *p, size_t *n)
@@ -117,14 +129,8 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 		if (cur->overdue)
 			overdue_line(b, h, cur);
 	}
-	if (m->plan_stale) {
-		char day[11];
-
-		fmt_day(m->plan_updated, day);
-		md_textf(b, "Numbers after %s reflect a plan nobody updated: "
-			    "no commit changed it for %ld days. ",
-			 day, (long)(m->today - m->plan_updated));
-	}
+	if (m->plan_stale)
+		stale_plan_line(b, m);
 	lc = last_complete(m, &i);
 	if (lc == NULL)
 		return;
@@ -411,16 +417,15 @@ overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	free(v);
 }
 
+/* The stale items: a sentence and a table. */
 static void
-stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+stale_items(md_doc *d, const strat_history *h, const strat_measures *m,
+	    const char *owner)
 {
 	static const char *const hd[] = {"item", "title", "owner",
 					 "last changed", "days"};
 	size_t i;
 
-	if (m->nstale == 0)
-		return;
-	md_heading(d, 2, "Stale");
 	md_textf(md_para(d),
 		 "In progress, and the entry has not changed for %u days or "
 		 "more (stale-days):",
@@ -429,6 +434,8 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	for (i = 0; i < m->nstale; i++) {
 		char day[11];
 
+		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
+			continue;
 		md_row(d);
 		md_code(md_cell(d), h->tracks[m->stale[i].track].id);
 		md_text(md_cell(d), m->stale[i].v->title);
@@ -438,6 +445,79 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		md_textf(md_cell(d), "%ld", (long)m->stale[i].days);
 	}
 	md_table_end(d);
+}
+
+static void
+stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
+{
+	if (m->nstale == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	stale_items(d, h, m, NULL);
+}
+
+int
+strat_stale_render(char **out, const strat_history *h,
+		   const strat_measures *m, const char *owner,
+		   strat_format format)
+{
+	md_doc *d;
+	sbuf b = {0};
+	size_t i, n = 0;
+
+	*out = NULL;
+	for (i = 0; i < m->nstale; i++)
+		n += owner == NULL || strcmp(m->stale[i].v->owner, owner) == 0;
+	if (format == STRAT_FORMAT_MD) {
+		if (!m->plan_stale && n == 0) {
+			*out = strdup("");
+		} else {
+			if ((d = md_new()) == NULL)
+				return strat_error_set(STRAT_ENOMEM,
+						       "out of memory");
+			md_heading(d, 2, "Stale");
+			if (m->plan_stale)
+				stale_plan_line(md_para(d), m);
+			if (n)
+				stale_items(d, h, m, owner);
+			*out = md_render(d, MD_GFM);
+			md_free(d);
+		}
+		return *out ? 0 : strat_error_set(STRAT_ENOMEM,
+						   "out of memory");
+	}
+	if (format != STRAT_FORMAT_TEXT)
+		return strat_error_set(STRAT_EUSAGE,
+				       "no rendering of stale items in %s",
+				       strat_format_name(format));
+	if (m->plan_stale || n)
+		sb_puts(&b, "Stale\n");
+	if (m->plan_stale) {
+		char day[11];
+
+		fmt_day(m->plan_updated, day);
+		sb_printf(&b, "  Numbers after %s reflect a plan nobody "
+			      "updated: no commit changed it for %ld days.\n",
+			  day, (long)(m->today - m->plan_updated));
+	}
+	for (i = 0; i < m->nstale; i++) {
+		char day[11];
+
+		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
+			continue;
+		fmt_day(m->stale[i].since, day);
+		sb_puts(&b, "  ");
+		sb_inert(&b, h->tracks[m->stale[i].track].id);
+		sb_puts(&b, "  ");
+		sb_inert(&b, m->stale[i].v->title);
+		sb_puts(&b, " (");
+		sb_inert(&b, m->stale[i].v->owner);
+		sb_printf(&b, "): in progress, unchanged since %s (%ld days)\n",
+			  day, (long)m->stale[i].days);
+	}
+	if ((*out = sb_finish(&b)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return 0;
 }
 
 /* Why a change was made: the reason of the commit that made it, and its

@@ -42,7 +42,7 @@ flow_table(sbuf *b, const strat_measures *m, const strat_report *o)
 {
 	size_t i, j, n;
 
-	if (!o->by_set) {
+	if (!o->by_set || o->by > STRAT_BY_CHANNEL) {
 		sb_printf(b, "period,start,end,partial,overdue,graced,%s,"
 			     "per_week\r\n",
 			  flow_cols);

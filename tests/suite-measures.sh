@@ -46,6 +46,10 @@ expect_row 2026-Q1 "2,0,0,0,2,0,0"
 REPORT_ARGS=
 out=$($S report)
 expect_grep 'Grace window 3 days: .*(1 item)' "$out"
+out=$($S report --format json)
+expect_grep '"grace_days": 3,' "$out"
+expect_grep '{"period": "2026-Q1", "overdue": 0, "graced": 1, ' "$out"
+expect_grep '{"id": "g1", "category": "shipped", "overdue": false, "graced": true, "lead_days": 85, ' "$out"
 out=$($S report --format csv --table items | tr -d '\r')
 expect_grep '^2026-Q1,g1,shipped,false,true,' "$out"
 expect_grep '^2026-Q1,u1,unplanned,false,true,' "$out"
@@ -79,6 +83,9 @@ expect_grep '^| `o3` | Oldest overdue | bob | q1-a | 2026-07-10 | 67 |$' "$out"
 expect_grep '^| `o1` | Overdue | ann | q1-a | 2026-08-01 | 45 |$' "$out"
 if printf '%s\n' "$out" | grep -q '^| `o2` | Not due'; then
 	no "o2 is not overdue"; else ok; fi
+out=$($S report --format json)
+expect_grep '{"period": "2026-Q3", "overdue": 2, "graced": 0, ' "$out"
+expect_grep '{"id": "o3", "title": "Oldest overdue", "owner": "bob", "anchor": "q1-a", "date": "2026-07-10", "days": 67}' "$out"
 out=$($S report --format csv --table items | tr -d '\r')
 expect_grep '^2026-Q3,o1,open,true,false,' "$out"
 expect_grep '^2026-Q3,o2,open,false,false,' "$out"
@@ -126,6 +133,8 @@ expect_grep '^| `ann` | 3 | 2 | 1 | 0 | 0 | 0 | 0 | 67% |$' "$out"
 out=$($S report --all)
 expect_grep '^### 2026-Q1$' "$out"
 expect_grep '^| \*\*total\*\* | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0% |$' "$out"
+out=$($S report --format json --by owner)
+expect_grep '{"key": "ann", "committed": 3, "shipped": 2, "slipped": 1, "dropped": 0, "missed": 0, "open": 0, "unplanned": 0, "rate": 0.6667}' "$out"
 expect_same
 
 # ---- as of a date ----
@@ -175,6 +184,8 @@ expect_row 2026-Q1 "2,2,0,0,0,0,1"
 expect_flow 2026-Q1 "0,0,3,2,23.0,36,0.5,1,10.5,21,0.23"
 out=$($S report)
 expect_grep '^| 2026-Q1 | 3 | 2 | 23 / 36 | 0.5 / 1 | 10.5 / 21 | 0.2 |$' "$out"
+out=$($S report --format json)
+expect_grep '"flow": {"shipped": 3, "measured": 2, "lead_days": {"median": 23.0, "p80": 36}, "slips": {"median": 0.5, "p80": 1}, "days_slipped": {"median": 10.5, "p80": 21}, "per_week": 0.23}' "$out"
 out=$($S report --format csv --table flow --by owner | tr -d '\r')
 expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,ann,3,2,23.0,36,0.5,1,10.5,21$' "$out"
 out=$($S report --format csv --table items | tr -d '\r')
@@ -197,6 +208,16 @@ if printf '%s\n' "$out" | grep -q '^plan'; then
 	no "the plan changed 5 days ago"; else ok; fi
 out=$($S report)
 expect_grep '^| `t1` | Started, then nothing | ann | 2026-08-01 | 45 |$' "$out"
+name=week-stale
+out=$($S week --format md 2>/dev/null)
+expect_grep '^## Stale$' "$out"
+expect_grep '^| `t1` | Started, then nothing | ann | 2026-08-01 | 45 |$' "$out"
+out=$($S week 2>/dev/null)
+expect_grep '^  t1  Started, then nothing (ann): in progress, unchanged since 2026-08-01 (45 days)$' "$out"
+out=$($S week --date 2026-08-10 2>/dev/null)
+if printf '%s\n' "$out" | grep -q 'Stale'; then
+	no "nothing is stale 9 days after the start"; else ok; fi
+name=stale
 printf 'strat: 1\nstale-days: 60\n' > strat.yaml; commit 2026-09-11 config
 out=$($S report --format csv --table stale | tr -d '\r')
 if printf '%s\n' "$out" | grep -q '^item,t1'; then
@@ -208,6 +229,11 @@ out=$($S report)
 expect_grep 'Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.' "$out"
 out=$($S report --format csv --table stale | tr -d '\r')
 expect_grep '^plan,,,,2026-07-22,55$' "$out"
+out=$($S week 2>/dev/null)
+expect_grep '^  Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.$' "$out"
+out=$($S report --format json)
+expect_grep '"plan_updated": "2026-07-22",' "$out"
+expect_grep '"plan_stale": true,' "$out"
 out=$($S report --as-of 2026-07-30)
 if printf '%s\n' "$out" | grep -q 'nobody updated'; then
 	no "8 days without a commit is not stale"; else ok; fi
@@ -234,6 +260,8 @@ expect_grep '^| `w2` | Slipped | ann | 1 | 89 | 2026-02-10 | 2026-05-10 | slip w
 out=$($S report --format csv --table items | tr -d '\r')
 expect_grep '^2026-Q1,w2,slipped,.*,Tester,slip w2: waiting on legal$' "$out"
 expect_grep '^2026-Q1,w1,dropped,.*,Dana,budget moved to the spring event$' "$out"
+out=$($S report --format json)
+expect_grep '"change": {"commit": "[0-9a-f]*", "time": "2026-01-10T12:00:00Z", "author": "Dana"}, "why": "budget moved to the spring event"}' "$out"
 expect_same
 
 echo "$pass passed, $fail failed"

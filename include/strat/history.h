@@ -333,4 +333,12 @@ typedef struct {
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);
 
+/* The stale items (only owner's, unless NULL) and a stale plan of m (SPEC
+ * section 14, Staleness) for another command's output (strat week):
+ * Markdown (a "Stale" section) or text; "" when nothing is stale.
+ * STRAT_EUSAGE for another format. */
+int strat_stale_render(char **out, const strat_history *h,
+		       const strat_measures *m, const char *owner,
+		       strat_format format);
+
 #endif

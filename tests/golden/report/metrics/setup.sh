@@ -4,8 +4,7 @@
 # reading is one), readings of 'mqls' (the KPI's old id) stay behind a
 # rename, and the last commit breaks metrics/cac.yaml (its last good
 # version stands).
-git init -q repo && cp -R plan/. repo/ && cd repo || exit 1
-mkdir -p metrics # git keeps no empty directory: plan/metrics/ is not in a checkout
+git init -q repo && cp -R plan/. repo/ && cd repo && mkdir -p metrics || exit 1
 c() { GIT_AUTHOR_DATE="$1T18:00:00Z" GIT_COMMITTER_DATE="$1T18:00:00Z" \
 	git commit -qm "$2"; }
 git add -A && c 2026-05-25 plan
