@@ -218,6 +218,9 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 			w->nanchors++;
 	}
 
+	if (week_metrics_build(w, plan) < 0)
+		goto nomem;
+
 	/* What changed since the start of the week. */
 	if (opts->base != NULL) {
 		w->has_changes = 1;
@@ -252,6 +255,7 @@ strat_week_free(strat_week *w)
 	for (s = 0; s < STRAT_WEEK__NSECTIONS; s++)
 		free(w->items[s]);
 	free(w->anchors);
+	week_metrics_free(w);
 	free(w->owners);
 	free(w->changes);
 	strat_changes_free(w->all_changes);
@@ -455,6 +459,8 @@ week_markdown(char **out, const strat_week *w, int html)
 		}
 		md_table_end(doc);
 	}
+
+	week_metrics_md(doc, w);
 
 	md_heading(doc, 2, "Owners");
 	if (w->nowners == 0) {

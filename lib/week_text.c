@@ -45,6 +45,18 @@ heading(sbuf *b, int color, const char *text, const char *extra)
 		  color ? C_OFF : "", extra ? extra : "");
 }
 
+void
+week_text_fit(sbuf *b, const char *s, size_t width, int pad)
+{
+	fit(b, s, width, pad);
+}
+
+void
+week_text_heading(sbuf *b, int color, const char *text, const char *extra)
+{
+	heading(b, color, text, extra);
+}
+
 static void
 text_items(sbuf *b, const strat_week *w, int s, int color)
 {
@@ -154,6 +166,8 @@ week_text(sbuf *b, const strat_week *w, int color)
 				  wa->overdue, color ? C_OFF : "");
 		sb_puts(b, "\n");
 	}
+
+	week_metrics_text(b, w, color);
 
 	heading(b, color, "Owners",
 		" (shipped last week, overdue, this week, next week)");
@@ -286,6 +300,8 @@ week_json(sbuf *b, const strat_week *w)
 			jw_kuint(&j, section_keys[s], o->count[s]);
 		jw_end(&j);
 	}
+	jw_end(&j);
+	week_metrics_json(&j, w);
 	jw_finish(&j);
 }
 

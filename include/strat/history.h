@@ -82,7 +82,7 @@ typedef void (*strat_progress_cb)(const char *phase, size_t done,
 typedef struct {
 	unsigned version;
 	size_t max_commits;       /* 0 = the whole chain */
-	int no_reuse;             /* parse every file version in full */
+	int no_reuse;             /* parse every changed file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
 	const char *root; /* the plan's directory in every commit's tree,

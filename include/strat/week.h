@@ -25,6 +25,7 @@
 #define STRAT_WEEK_H
 
 #include "compare.h"
+#include "metrics.h"
 #include "plan.h"
 #include "render.h"
 
@@ -41,6 +42,27 @@ typedef struct {
 	size_t shipped, planned; /* planned: items not dropped */
 	size_t overdue;
 } strat_week_anchor;
+
+/* A KPI in the check-in (the Metrics section): the KPIs the anchors of
+ * the week's quarter name (through their outcomes or done-when) and those
+ * items of the quarter name, in strategy order. */
+typedef struct {
+	const strat_kpi *kpi;         /* borrowed from the plan */
+	const strat_kpoint *latest;   /* last reading on or before the
+				       * check-in date; NULL: none */
+	const strat_kpoint *previous; /* last reading before the week's
+				       * start; NULL: none */
+	int has_change;               /* latest is of this week and there
+				       * is a previous reading */
+	double change;                /* latest - previous */
+	int trend;                    /* 1 better, -1 worse, 0 level (with
+				       * has_change) */
+	int has_target, has_progress;
+	double target, progress;      /* progress: baseline 0 to target 1 */
+	strat_day target_date;        /* STRAT_NO_DATE: none */
+	int32_t days;                 /* since latest; -1 without one */
+	int stale;                    /* days > kpi-stale-days or none */
+} strat_week_kpi;
 
 typedef struct {
 	const char *id;   /* person id, borrowed */
@@ -74,6 +96,12 @@ typedef struct {
 	const char *note;     /* borrowed; NULL when none */
 	char base_commit[41]; /* "" when unknown */
 	strat_day base_date;
+	/* Metrics: shown when the plan has metrics files (has_metrics). */
+	int has_metrics;
+	int stale_days;           /* kpi-stale-days of the plan */
+	strat_week_kpi *kpis;
+	size_t nkpis;
+	struct strat_kpiset *kpiset; /* owned */
 } strat_week;
 
 typedef struct {
