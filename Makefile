@@ -110,16 +110,18 @@ deps:
 # (tests/suite-fuzz-replay.sh).  make fuzz runs each target under libFuzzer
 # for FUZZ_SECONDS (default 60) and reports executions and findings.
 # fuzz_history builds git repositories with libgit2 directly (test code).
-FUZZ_TARGETS := yaml lint markdown history
+FUZZ_TARGETS := yaml lint markdown history git
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 60
+# fuzz_git writes loose objects and packs itself (zlib, test code only)
+FUZZ_LIBS    := -lz
 FB           := build/fuzz
 
 $(B)/tests/fuzz-replay-%: fuzz/fuzz_%.c fuzz/replay.c fuzz/util.c \
     fuzz/fuzz.h $(B)/libstrat.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib -Ifuzz $(CFLAGS) -o $@ fuzz/fuzz_$*.c \
-	    fuzz/replay.c fuzz/util.c $(B)/libstrat.a $(LDLIBS)
+	    fuzz/replay.c fuzz/util.c $(B)/libstrat.a $(LDLIBS) $(FUZZ_LIBS)
 
 fuzz:
 	$(MAKE) B=$(FB) CC=clang OPT="-O1 -g" \
@@ -130,7 +132,7 @@ fuzz:
 	        $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	        -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	        -o $(FB)/fuzz-$$t fuzz/fuzz_$$t.c fuzz/util.c \
-	        $(FB)/libstrat.a $(LDLIBS) || exit 1; \
+	        $(FB)/libstrat.a $(LDLIBS) $(FUZZ_LIBS) || exit 1; \
 	done
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FB) $(FUZZ_TARGETS)
 
