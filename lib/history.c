@@ -6,11 +6,20 @@
  * Speed: a commit is looked at only when the id of strat.yaml or of the
  * directory a calendar glob starts from changed; a calendar file is read
  * only when its blob changed; and a changed file is split into per-item
- * chunks at top-level "  - " lines, each parsed once and then found again
- * by its text.  Whenever the split is not certain, or a piece does not
- * parse, the whole file is parsed instead.  no_reuse (strat report
- * --no-reuse) parses every file of every plan commit in full; the test
- * suite compares both.
+ * chunks where the parse of its previous version saw them: each item of a
+ * calendar records its line, and the dash that starts it gives the
+ * column of the list (two-space "  - ", four-space, column-0 "- " under
+ * "items:", whatever the file uses).  The new version's unchanged start
+ * and end are matched piece by piece, the lines between cut where a dash
+ * stands at that column; each new chunk is parsed once and then found
+ * again by its text.  Whenever the split is not certain, or a piece does
+ * not parse, the whole file is parsed instead (and its items' places
+ * recorded again).  no_reuse (strat report --no-reuse) parses every
+ * changed file version in full; the test suite compares both.
+ *
+ * Item versions are interned (hitem_of): the history holds one copy of
+ * each distinct version, so its memory grows with what changed, not with
+ * the number of versions parsed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +41,7 @@ typedef struct piece {
 	uint64_t hash;
 	size_t len;
 	char *text;
-	int ok;
+	int ok;                  /* parses alone: 1, 0, or -1 not tried */
 	const strat_hitem *item; /* chunk: the item, NULL if none */
 } piece;
 
@@ -45,6 +54,8 @@ typedef struct {
 	size_t nitems;
 	piece **pcs;      /* its chunks when split (NULL: parsed whole) */
 	size_t npcs;
+	piece *hdr;       /* what comes before the first chunk */
+	int ind;          /* column of the items' dashes */
 	int seen;
 } calfile;
 
@@ -106,6 +117,9 @@ typedef struct {
 	int touch_epoch;
 	size_t *touched;
 	size_t ntouched, captouched;
+	/* interned item versions (hitem_of) */
+	const strat_hitem **hset;
+	size_t hcap, hn;
 	/* dedupe's pointer set */
 	const char **dkeys;
 	uint32_t *dstamp;
@@ -226,25 +240,6 @@ scratch_parse(hist *x, const char *file, const char *buf, size_t len,
 				     loaded);
 }
 
-static const strat_hitem *
-hitem_of(hist *x, const strat_item *it)
-{
-	strat_hitem *v = arena_alloc(&x->mem, sizeof(*v));
-
-	if (v == NULL)
-		return NULL;
-	if ((v->id = intern(x, it->id.s)) == NULL ||
-	    (v->title = intern(x, it->title.s)) == NULL ||
-	    (v->anchor = intern(x, it->anchor.s)) == NULL ||
-	    (v->owner = intern(x, it->owner.s)) == NULL ||
-	    (v->channel = intern(x, it->channel.s)) == NULL)
-		return NULL;
-	v->date = it->date;
-	v->shipped = it->shipped;
-	v->status = it->status;
-	return v;
-}
-
 static int
 hitem_equal(const strat_hitem *a, const strat_hitem *b)
 {
@@ -259,28 +254,81 @@ hitem_equal(const strat_hitem *a, const strat_hitem *b)
 	       a->shipped == b->shipped && a->status == b->status;
 }
 
-static int
-line_is(const char *p, const char *end, const char *word)
+static size_t
+hitem_hash(const strat_hitem *v)
 {
-	size_t n = strlen(word);
+	uint64_t h = (uint64_t)(uintptr_t)v->id;
 
-	if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
-		return 0;
-	for (p += n; p < end && *p == ' '; p++)
-		;
-	if (p < end && *p == '#')
-		return 1;
-	return p == end || *p == '\n' || (*p == '\r' && p + 1 < end &&
-					   p[1] == '\n') ||
-	       (*p == '\r' && p + 1 == end);
+	h = h * 31 + (uint64_t)(uintptr_t)v->title;
+	h = h * 31 + (uint64_t)(uintptr_t)v->anchor;
+	h = h * 31 + (uint64_t)(uintptr_t)v->owner;
+	h = h * 31 + (uint64_t)(uintptr_t)v->channel;
+	h = h * 31 + (uint64_t)(uint32_t)v->date;
+	h = h * 31 + (uint64_t)(uint32_t)v->shipped;
+	h = h * 31 + (uint64_t)v->status;
+	return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 20);
 }
 
-/* Does the line at p start an item: "  -" then a space or its end? */
-static int
-chunk_start(const char *p, const char *end)
+/* The one copy of the version of it: an item parsed again and again
+ * (every version of its file) is kept once. */
+static const strat_hitem *
+hitem_of(hist *x, const strat_item *it)
 {
-	return end - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] == '-' &&
-	       (p + 3 == end || p[3] == ' ' || p[3] == '\n' || p[3] == '\r');
+	strat_hitem k, *v;
+	size_t i, j, cap;
+	const strat_hitem **t;
+
+	if ((k.id = intern(x, it->id.s)) == NULL ||
+	    (k.title = intern(x, it->title.s)) == NULL ||
+	    (k.anchor = intern(x, it->anchor.s)) == NULL ||
+	    (k.owner = intern(x, it->owner.s)) == NULL ||
+	    (k.channel = intern(x, it->channel.s)) == NULL)
+		return NULL;
+	k.date = it->date;
+	k.shipped = it->shipped;
+	k.status = it->status;
+	if ((x->hn + 1) * 2 > x->hcap) {
+		cap = x->hcap ? x->hcap * 2 : 1024;
+		if ((t = calloc(cap, sizeof(*t))) == NULL)
+			return NULL;
+		for (i = 0; i < x->hcap; i++) {
+			if (x->hset[i] == NULL)
+				continue;
+			for (j = hitem_hash(x->hset[i]) & (cap - 1); t[j];
+			     j = (j + 1) & (cap - 1))
+				;
+			t[j] = x->hset[i];
+		}
+		free(x->hset);
+		x->hset = t;
+		x->hcap = cap;
+	}
+	for (i = hitem_hash(&k) & (x->hcap - 1); x->hset[i];
+	     i = (i + 1) & (x->hcap - 1))
+		if (hitem_equal(x->hset[i], &k))
+			return x->hset[i];
+	if ((v = arena_alloc(&x->mem, sizeof(*v))) == NULL)
+		return NULL;
+	*v = k;
+	x->hset[i] = v;
+	x->hn++;
+	return v;
+}
+
+/* Does the line at p start an item of a list at column ind: ind spaces,
+ * "-", then a space or the line's end? */
+static int
+chunk_start(const char *p, const char *end, int ind)
+{
+	const char *q = p + ind;
+	int i;
+
+	if (end - p < ind + 1 || *q != '-')
+		return 0;
+	for (i = 0; i < ind; i++)
+		if (p[i] != ' ')
+			return 0;
+	return q + 1 == end || q[1] == ' ' || q[1] == '\n' || q[1] == '\r';
 }
 
 static int
@@ -302,19 +350,20 @@ add_chunk(span **chunks, size_t *n, size_t *cap, size_t off, piece *known)
 	return 0;
 }
 
-/* The lines of buf[from, to) (from at a line start): items start chunks,
- * the rest must be blank, comments or (inside an item, *k) indented 4+.
- * 1, 0 when not certain, -1 out of memory. */
+/* The lines of buf[from, to) (from at a line start): items (a dash at
+ * column ind) start chunks, the rest must be blank, comments or (inside an
+ * item, *k) indented deeper than ind.  1, 0 when not certain, -1 out of
+ * memory. */
 static int
-scan(const char *buf, size_t from, size_t to, span **chunks, size_t *n,
-     size_t *cap, int *k)
+scan(const char *buf, size_t from, size_t to, int ind, span **chunks,
+     size_t *n, size_t *cap, int *k)
 {
 	const char *p, *end = buf + to, *eol, *q;
 
 	for (p = buf + from; p < end; p = eol) {
 		eol = memchr(p, '\n', (size_t)(end - p));
 		eol = eol ? eol + 1 : end;
-		if (chunk_start(p, end)) {
+		if (chunk_start(p, end, ind)) {
 			if (add_chunk(chunks, n, cap, (size_t)(p - buf),
 				      NULL) < 0)
 				return -1;
@@ -325,90 +374,80 @@ scan(const char *buf, size_t from, size_t to, span **chunks, size_t *n,
 			;
 		if (q == eol || *q == '\n' || *q == '\r')
 			continue;
-		if (*q == '#' || (q - p >= 4 && *k))
+		if (*q == '#' || (q - p > ind && *k))
 			continue;
 		return 0;
 	}
 	return 1;
 }
 
-/* Split a calendar file into its header (up to and including the root
- * "items:" line) and per-item chunks.  0 when the split is not certain.
+/* Split a new version of a calendar file by the pieces of its previous
+ * version (old): the same header (what came before the first item), then
+ * per-item chunks, each starting at a dash in the column of the old
+ * version's.  0 when the split is not certain.
  *
- * With the pieces of the file's previous version (old, may be NULL), the
- * lines of its unchanged start and end are not scanned again: a piece
- * whose text comes next, followed by the start of an item or the end of
- * the file, is a chunk the scan would find (its lines were judged in the
- * same context before); only what lies between is scanned.  A history
- * commit usually changes one item of a file. */
+ * The lines of the unchanged start and end are not scanned again: an old
+ * piece whose text comes next, followed by the start of an item or the
+ * end of the file, is a chunk the scan would find (its lines were judged
+ * in the same context before); only what lies between is scanned.  A
+ * history commit usually changes one item of a file. */
 static int
-split(const char *buf, size_t len, span *header, span **chunks, size_t *n,
-      size_t *cap, piece *const *old, size_t nold)
+split(const char *buf, size_t len, const calfile *old, span **chunks,
+      size_t *n, size_t *cap)
 {
-	const char *p = buf, *end = buf + len, *eol, *items = NULL;
-	size_t pos, tail, i = 0, j, nsuf, a, b;
-	int k = 0, rc;
+	const char *end = buf + len;
+	piece *const *pcs;
+	size_t pos, tail, i = 0, j, nsuf, a, b, nold, hl;
+	int k = 0, rc, ind;
 
 	*n = 0;
-	/* find the root "items:" line; an earlier line starting "items" or
-	 * a quoted key would make it uncertain */
-	while (p < end) {
-		eol = memchr(p, '\n', (size_t)(end - p));
-		eol = eol ? eol + 1 : end;
-		if (line_is(p, end, "items:")) {
-			items = eol;
-			break;
-		}
-		if (*p == '"' || *p == '\'' || *p == '?' ||
-		    (end - p >= 5 && memcmp(p, "items", 5) == 0))
-			return 0;
-		p = eol;
-	}
-	if (items == NULL)
+	if (old == NULL || old->hdr == NULL || old->ind < 0)
 		return 0;
-	header->off = 0;
-	header->len = (size_t)(items - buf);
-	header->known = NULL;
-	pos = (size_t)(items - buf);
+	pcs = old->pcs;
+	nold = old->npcs;
+	ind = old->ind;
+	hl = old->hdr->len;
+	if (hl > len || memcmp(buf, old->hdr->text, hl) != 0 ||
+	    (hl < len && !chunk_start(buf + hl, end, ind)))
+		return 0;
+	pos = hl;
 	tail = len;
 	/* the unchanged start */
 	for (; i < nold; i++) {
-		size_t l = old[i]->len;
+		size_t l = pcs[i]->len;
 
 		if (l == 0 || l > len - pos ||
-		    memcmp(buf + pos, old[i]->text, l) != 0 ||
+		    memcmp(buf + pos, pcs[i]->text, l) != 0 ||
 		    (pos + l < len && (buf[pos + l - 1] != '\n' ||
-				       !chunk_start(buf + pos + l, end))))
+				       !chunk_start(buf + pos + l, end, ind))))
 			break;
-		if (add_chunk(chunks, n, cap, pos, old[i]) < 0)
+		if (add_chunk(chunks, n, cap, pos, pcs[i]) < 0)
 			return -1;
 		pos += l;
 		k = 1;
 	}
 	/* the unchanged end, found backwards, kept aside */
 	for (j = nold, nsuf = 0; j > i; j--, nsuf++) {
-		size_t l = old[j - 1]->len;
+		size_t l = pcs[j - 1]->len;
 
 		if (l == 0 || l > tail - pos ||
-		    memcmp(buf + tail - l, old[j - 1]->text, l) != 0 ||
+		    memcmp(buf + tail - l, pcs[j - 1]->text, l) != 0 ||
 		    (tail - l > pos && buf[tail - l - 1] != '\n') ||
 		    (tail < len && buf[tail - 1] != '\n'))
 			break;
 		tail -= l;
 	}
 	/* between them, line by line */
-	if ((rc = scan(buf, pos, tail, chunks, n, cap, &k)) <= 0)
+	if ((rc = scan(buf, pos, tail, ind, chunks, n, cap, &k)) <= 0)
 		return rc;
 	for (a = tail, b = nold - nsuf; b < nold; b++) {
-		if (add_chunk(chunks, n, cap, a, old[b]) < 0)
+		if (add_chunk(chunks, n, cap, a, pcs[b]) < 0)
 			return -1;
-		a += old[b]->len;
+		a += pcs[b]->len;
 	}
 	for (i = 0; i < *n; i++)
 		(*chunks)[i].len = (i + 1 < *n ? (*chunks)[i + 1].off : len) -
 				   (*chunks)[i].off;
-	if (*n > 0)
-		header->len = (*chunks)[0].off;
 	return 1;
 }
 
@@ -581,43 +620,147 @@ same_piece(const calfile *old, size_t i, size_t nch, const char *s,
 	return NULL;
 }
 
+/* The piece with text s[0, n), added (not parsed: ok -1) when new. */
+static piece *
+piece_get(hist *x, const char *s, size_t n, uint64_t seed, int *added)
+{
+	uint64_t h = fasthash(s, n, seed);
+	piece *p = piece_find(x, s, n, h);
+
+	*added = p == NULL;
+	if (p == NULL && (p = piece_add(x, s, n, h)) != NULL)
+		p->ok = -1;
+	return p;
+}
+
+/*
+ * After a whole parse of buf (x->scratch holds its items): where its items
+ * start, as the parser saw them, cut into a header and per-item chunks for
+ * the next version (nw).  Each item records its line; the first non-blank
+ * of that line must be the dash of a block list, in the same column for
+ * every item, else (a flow list, an item whose mapping starts on the line
+ * after its dash) nothing is recorded and the next version is parsed whole
+ * too.  When the parse reported nothing, every list element was an item
+ * and each chunk gets its item without parsing it again.
+ */
+static int
+record_split(hist *x, const char *buf, size_t len, int clean, calfile *nw)
+{
+	strat_plan *pl = x->scratch;
+	size_t nit = pl->nitems, i, line = 1, off = 0, cl;
+	size_t *offs;
+	const char *q;
+	piece *p;
+	int ind = -1, added;
+
+	if (nit == 0 || len > FULL_PARSE_ABOVE)
+		return 0;
+	if ((offs = malloc((nit + 1) * sizeof(*offs))) == NULL)
+		return oom();
+	for (i = 0; i < nit; i++) {
+		const strat_item *it = strat_plan_item(pl, i);
+
+		if (it->line <= line && i > 0)
+			goto none; /* two items on a line: a flow list */
+		while (line < it->line && off < len) {
+			q = memchr(buf + off, '\n', len - off);
+			off = q ? (size_t)(q - buf) + 1 : len;
+			line++;
+		}
+		if (line != it->line || off == len)
+			goto none;
+		for (q = buf + off; q < buf + len && *q == ' '; q++)
+			;
+		if (ind < 0)
+			ind = (int)(q - (buf + off));
+		if (!chunk_start(buf + off, buf + len, ind))
+			goto none;
+		offs[i] = off;
+	}
+	offs[nit] = len;
+	if ((nw->pcs = malloc(nit * sizeof(*nw->pcs))) == NULL) {
+		free(offs);
+		return oom();
+	}
+	if ((nw->hdr = piece_get(x, buf, offs[0], 1, &added)) == NULL)
+		goto oom;
+	if (added && clean)
+		nw->hdr->ok = 1;
+	for (i = 0; i < nit; i++) {
+		const strat_item *it = strat_plan_item(pl, i);
+
+		cl = offs[i + 1] - offs[i];
+		if ((p = piece_get(x, buf + offs[i], cl, 2, &added)) == NULL)
+			goto oom;
+		if (added && clean) {
+			p->ok = 1;
+			if (it->id.s != NULL && (p->item = hitem_of(x, it)) == NULL)
+				goto oom;
+		}
+		nw->pcs[i] = p;
+	}
+	nw->npcs = nit;
+	nw->ind = ind;
+	free(offs);
+	return 0;
+oom:
+	free(offs);
+	free(nw->pcs);
+	nw->pcs = NULL;
+	nw->hdr = NULL;
+	return oom();
+none:
+	free(offs);
+	return 0;
+}
+
+/* full_parse, then record_split on success. */
+static int
+full_parse_rec(hist *x, const char *path, const char *buf, size_t len,
+	       calfile *nw, const strat_hitem ***items, size_t *n, int *ok,
+	       strat_diags **diags)
+{
+	int rc = full_parse(x, path, buf, len, items, n, ok, diags);
+
+	if (rc < 0 || !*ok)
+		return rc;
+	return record_split(x, buf, len, strat_diags_count(*diags) == 0, nw);
+}
+
+/* Parse buf by the pieces of its previous version (old, may be NULL) into
+ * items; its own pieces in nw (pcs, npcs, hdr, ind). */
 static int
 reuse_parse(hist *x, const char *path, const char *buf, size_t len,
-	    const calfile *old, piece ***pcs, size_t *npcs,
-	    const strat_hitem ***items, size_t *n, int *ok,
-	    strat_diags **diags)
+	    const calfile *old, calfile *nw, const strat_hitem ***items,
+	    size_t *n, int *ok, strat_diags **diags)
 {
-	span header;
 	size_t nch, i, k;
 	piece *p;
 	const strat_hitem **v;
 	piece **pv;
-	int rc;
+	int rc, added;
 
+	nw->pcs = NULL;
+	nw->npcs = 0;
+	nw->hdr = NULL;
+	nw->ind = -1;
 	if (len > FULL_PARSE_ABOVE)
 		return full_parse(x, path, buf, len, items, n, ok, diags);
-	rc = split(buf, len, &header, &x->chunks, &nch, &x->chunkcap,
-		   old != NULL ? old->pcs : NULL,
-		   old != NULL && old->pcs != NULL ? old->npcs : 0);
+	rc = split(buf, len, old, &x->chunks, &nch, &x->chunkcap);
 	if (rc < 0)
 		return oom();
 	if (rc == 0)
-		return full_parse(x, path, buf, len, items, n, ok, diags);
-	/* header */
-	{
-		uint64_t hh = fasthash(buf, header.len, 1);
-
-		if ((p = piece_find(x, buf, header.len, hh)) == NULL) {
-			if ((p = piece_add(x, buf, header.len, hh)) == NULL)
-				return oom();
-			if ((rc = parse_piece(x, p, 1)) < 0)
-				return rc;
-			x->h->parsed_chunks++;
-		}
-		if (!p->ok)
-			return full_parse(x, path, buf, len, items, n, ok,
-					  diags);
+		return full_parse_rec(x, path, buf, len, nw, items, n, ok,
+				      diags);
+	p = old->hdr;
+	if (p->ok < 0) {
+		if ((rc = parse_piece(x, p, 1)) < 0)
+			return rc;
+		x->h->parsed_chunks++;
 	}
+	if (!p->ok)
+		return full_parse_rec(x, path, buf, len, nw, items, n, ok,
+				      diags);
 	v = malloc((nch + 1) * sizeof(*v));
 	pv = malloc((nch + 1) * sizeof(*pv));
 	if (v == NULL || pv == NULL) {
@@ -628,18 +771,16 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 	for (i = k = 0; i < nch; i++) {
 		const char *s = buf + x->chunks[i].off;
 		size_t cl = x->chunks[i].len;
-		uint64_t hh;
 
-		if ((p = x->chunks[i].known) != NULL ||
-		    (p = same_piece(old, i, nch, s, cl)) != NULL) {
-			x->h->reused_chunks++;
-		} else if ((p = piece_find(x, s, cl,
-					   hh = fasthash(s, cl, 2))) == NULL) {
-			if ((p = piece_add(x, s, cl, hh)) == NULL) {
-				free(v);
-				free(pv);
-				return oom();
-			}
+		added = 0;
+		if ((p = x->chunks[i].known) == NULL &&
+		    (p = same_piece(old, i, nch, s, cl)) == NULL &&
+		    (p = piece_get(x, s, cl, 2, &added)) == NULL) {
+			free(v);
+			free(pv);
+			return oom();
+		}
+		if (p->ok < 0) {
 			if ((rc = parse_piece(x, p, 0)) < 0) {
 				free(v);
 				free(pv);
@@ -652,8 +793,8 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 		if (!p->ok) {
 			free(v);
 			free(pv);
-			return full_parse(x, path, buf, len, items, n, ok,
-					  diags);
+			return full_parse_rec(x, path, buf, len, nw, items, n,
+					      ok, diags);
 		}
 		pv[i] = p;
 		if (p->item != NULL)
@@ -662,8 +803,10 @@ reuse_parse(hist *x, const char *path, const char *buf, size_t len,
 	*items = v;
 	*n = k;
 	*ok = 1;
-	*pcs = pv;
-	*npcs = nch;
+	nw->pcs = pv;
+	nw->npcs = nch;
+	nw->hdr = old->hdr;
+	nw->ind = old->ind;
 	return dedupe(x, v, n);
 }
 
@@ -1067,8 +1210,8 @@ clear_list(hist *x)
 
 static int
 parse_file(hist *x, const char *path, const strat_oid *blob,
-	   const calfile *old, piece ***pcs, size_t *npcs,
-	   const strat_hitem ***items, size_t *n, int *ok, strat_diags **d)
+	   const calfile *old, calfile *nw, const strat_hitem ***items,
+	   size_t *n, int *ok, strat_diags **d)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -1078,8 +1221,10 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	*n = 0;
 	*ok = 0;
 	*d = NULL;
-	*pcs = NULL;
-	*npcs = 0;
+	nw->pcs = NULL;
+	nw->npcs = 0;
+	nw->hdr = NULL;
+	nw->ind = -1;
 	rc = strat_blob_read(x->repo, blob, path, &buf, &len);
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_new(d);
@@ -1094,8 +1239,7 @@ parse_file(hist *x, const char *path, const strat_oid *blob,
 	if (x->o->no_reuse)
 		rc = full_parse(x, path, buf, len, items, n, ok, d);
 	else
-		rc = reuse_parse(x, path, buf, len, old, pcs, npcs, items, n,
-				 ok, d);
+		rc = reuse_parse(x, path, buf, len, old, nw, items, n, ok, d);
 	if (rc == 0 && !*ok && *d == NULL) {
 		/* a piece did not parse but the whole did not either:
 		 * get the diagnostics of the whole */
@@ -1175,7 +1319,7 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				goto out;
 			continue;
 		}
-		if (c == 0 && !x->o->no_reuse &&
+		if (c == 0 &&
 		    (strat_oid_equal(&x->files[j].blob, &x->list[i].blob) ||
 		     strat_oid_equal(&x->files[j].bad, &x->list[i].blob))) {
 			x->h->reused_files++;
@@ -1185,8 +1329,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 		}
 		{
 			const strat_hitem **items;
-			size_t n, npcs;
-			piece **pcs;
+			size_t n;
+			calfile sp; /* the new version's pieces */
 			int ok;
 			strat_diags *d = NULL;
 			calfile f;
@@ -1196,17 +1340,19 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				rc = oom();
 				goto out;
 			}
-			if (c == 0)
+			if (c == 0) {
 				f = x->files[j];
-			else
+			} else {
 				memset(&f, 0, sizeof(f));
+				f.ind = -1;
+			}
 			f.path = path;
 			rc = parse_file(x, path, &x->list[i].blob,
-					c == 0 ? &f : NULL, &pcs, &npcs,
-					&items, &n, &ok, &d);
+					c == 0 ? &f : NULL, &sp, &items, &n,
+					&ok, &d);
 			if (rc < 0) {
 				strat_diags_free(d);
-				free(pcs);
+				free(sp.pcs);
 				goto out;
 			}
 			if (ok) {
@@ -1216,8 +1362,10 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				free(f.pcs);
 				f.items = items;
 				f.nitems = n;
-				f.pcs = pcs;
-				f.npcs = npcs;
+				f.pcs = sp.pcs;
+				f.npcs = sp.npcs;
+				f.hdr = sp.hdr;
+				f.ind = sp.ind;
 				f.blob = x->list[i].blob;
 			} else if (!strat_oid_equal(&f.bad,
 						    &x->list[i].blob)) {
@@ -1235,7 +1383,7 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			strat_diags_free(d);
 			if (!ok) {
 				free(items);
-				free(pcs);
+				free(sp.pcs);
 			}
 			nf[nn++] = f;
 			if (c == 0) {
@@ -1520,6 +1668,7 @@ strat_history_build(strat_history **out, strat_repo *repo,
 		free(x.tx[i].occ);
 	free(x.tx);
 	free(x.ptab);
+	free(x.hset);
 	free(x.cbuf);
 	free(x.touched);
 	clear_list(&x);

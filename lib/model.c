@@ -1484,33 +1484,25 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 	return missing(c, t, seen, line, col);
 }
 
+/* A list element stream_item does not read: one that is not a mapping
+ * (reported), or an item over the limit (reported once).  stream_item is
+ * the one way an item is read. */
 static int
-read_item(ctx *c, const ynode *e, size_t index)
+item_not_read(ctx *c, const ynode *e)
 {
-	strat_item *it;
-
 	if (e->type != YN_MAP) {
 		c->what = "calendar";
 		return wrong_type(c, e, "items", "a list of mappings");
 	}
-	if ((it = plan_item_new(c->plan)) == NULL) {
-		if (c->plan->limit_hit == 1) {
-			c->plan->limit_hit = 2;
-			strat_diags_add(c->diags, STRAT_RULE_LIMIT_EXCEEDED,
-					c->file, e->line, e->column,
-					"split the plan; the rest of the items "
-					"are not read",
-					"plan has more than %u items",
-					STRAT_MAX_ITEMS);
-		}
-		return c->plan->limit_hit ? 0 : oom();
+	if (c->plan->limit_hit < 2) {
+		c->plan->limit_hit = 2;
+		strat_diags_add(c->diags, STRAT_RULE_LIMIT_EXCEEDED, c->file,
+				e->line, e->column,
+				"split the plan; the rest of the items are "
+				"not read",
+				"plan has more than %u items", STRAT_MAX_ITEMS);
 	}
-	it->file = c->file;
-	it->line = e->line;
-	it->column = e->column;
-	it->date = it->shipped = STRAT_NO_DATE;
-	name_it(c, "item", e, index);
-	return apply_map(c, item_fields, e, it);
+	return 0;
 }
 
 /* ---- the file walker ---- */
@@ -1660,7 +1652,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				}
 				/* A mapping, unless the items are over the
 				 * limit, is streamed; anything else is built
-				 * and reported by read_item. */
+				 * and reported by item_not_read. */
 				st = plan->nitems < STRAT_MAX_ITEMS
 					     ? yr_map_begin(r, &line, &col)
 					     : 0;
@@ -1674,7 +1666,8 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 						st = -1;
 						break;
 					}
-					rc = read_item(&c, v, index++);
+					rc = item_not_read(&c, v);
+					index++;
 				}
 				c.what = "calendar";
 				arena_reset(&scratch, mark);

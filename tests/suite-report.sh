@@ -182,10 +182,68 @@ commit 2026-01-11 "ship r1"
   item r3 "Three" 2026-03-10 planned; item r4 "Four" 2026-03-12 planned; } > calendar/q1.yaml
 commit 2026-01-12 "add r4"
 out=$(STRAT_REPORT_STATS=1 $S report 2>&1 >/dev/null)
-# parsed: the header once, r1 r2 r3, r1 shipped, r4 (nothing whole);
-# reused: r2 r3, then r1 r2 r3
-expect_grep '^strat: reuse: 0 files parsed whole, 6 chunks parsed, 5 chunks and 0 files reused$' "$out"
+# parsed: the first version whole (its items' places recorded), then
+# r1 shipped, r4; reused: r2 r3, then r1 r2 r3
+expect_grep '^strat: reuse: 1 files parsed whole, 2 chunks parsed, 5 chunks and 0 files reused$' "$out"
 expect_row 2026-Q1 "3,1,0,0,2,0,0"
+expect_same
+
+# ---- reuse whatever the list's indentation ----
+# The split follows where the parse of the version before saw the items:
+# dashes at column 0 ("- id:" under "items:", as PyYAML writes), 2 or 4
+# reuse alike; a change of style, and a flow list, are parsed whole.
+itemi() { # COL ID TITLE DATE STATUS: an item whose dash is at column COL
+	p=$(printf '%*s' "$1" ''); q="$p  "
+	printf '%s- id: %s\n%stitle: "%s"\n%sanchor: q1-a\n%sowner: ann\n' \
+	    "$p" "$2" "$q" "$3" "$q" "$q"
+	printf '%schannel: blog\n%sdate: %s\n%sstatus: %s\n' \
+	    "$q" "$q" "$4" "$q" "$5"
+}
+for col in 0 2 4; do
+	newrepo "indent-$col"
+	{ hdr; itemi $col i1 One 2026-01-10 planned
+	  itemi $col i2 Two 2026-02-10 planned
+	  itemi $col i3 Three 2026-03-10 planned; } > calendar/q1.yaml
+	commit 2026-01-02 plan
+	{ hdr; itemi $col i1 One 2026-01-10 in-progress
+	  itemi $col i2 Two 2026-02-10 planned
+	  itemi $col i3 Three 2026-03-10 planned; } > calendar/q1.yaml
+	commit 2026-01-11 "start i1"
+	{ hdr; itemi $col i1 One 2026-01-10 in-progress
+	  itemi $col i2 Two 2026-02-10 planned
+	  itemi $col i3 Three 2026-03-20 planned; } > calendar/q1.yaml
+	commit 2026-01-12 "move i3"
+	out=$(STRAT_REPORT_STATS=1 $S report 2>&1 >/dev/null)
+	# the first version whole; then i1 and i3 parsed, the others reused
+	expect_grep '^strat: reuse: 1 files parsed whole, 2 chunks parsed, 4 chunks and 0 files reused$' "$out"
+	expect_row 2026-Q1 "3,0,0,0,3,0,0"
+	expect_same
+	# reformatted to another column: parsed whole, then reused again
+	c2=$(( (col + 2) % 6 ))
+	{ hdr; itemi $c2 i1 One 2026-01-10 in-progress
+	  itemi $c2 i2 Two 2026-02-10 planned
+	  itemi $c2 i3 Three 2026-03-20 planned; } > calendar/q1.yaml
+	commit 2026-01-13 "reformat"
+	{ hdr; itemi $c2 i1 One 2026-01-10 in-progress
+	  itemi $c2 i2 Two 2026-02-12 planned
+	  itemi $c2 i3 Three 2026-03-20 planned; } > calendar/q1.yaml
+	commit 2026-01-14 "move i2"
+	out=$(STRAT_REPORT_STATS=1 $S report 2>&1 >/dev/null)
+	expect_grep '^strat: reuse: 2 files parsed whole, 3 chunks parsed, 6 chunks and 0 files reused$' "$out"
+	expect_row 2026-Q1 "3,0,0,0,3,0,0"
+	expect_same
+done
+newrepo flow
+flow() { # I1-STATUS: a flow list of two items
+	printf 'kind: calendar\nversion: 1\nitems: [\n'
+	printf '  {id: f1, title: One, anchor: q1-a, owner: ann, channel: blog, date: 2026-01-10, status: %s},\n' "$1"
+	printf '  {id: f2, title: Two, anchor: q1-a, owner: ann, channel: blog, date: 2026-02-10, status: planned}]\n'
+}
+flow planned > calendar/q1.yaml; commit 2026-01-02 plan
+flow in-progress > calendar/q1.yaml; commit 2026-01-03 "start f1"
+out=$(STRAT_REPORT_STATS=1 $S report 2>&1 >/dev/null)
+expect_grep '^strat: reuse: 2 files parsed whole, 0 chunks parsed, 0 chunks and 0 files reused$' "$out"
+expect_row 2026-Q1 "2,0,0,0,2,0,0"
 expect_same
 
 # ---- reuse: a version split by the pieces of the one before ----

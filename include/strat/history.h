@@ -16,6 +16,10 @@
 #include "git.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* One version of an item (interned and immutable). */
 typedef struct {
 	const char *id, *title, *anchor, *owner, *channel; /* "" if absent */
@@ -82,7 +86,7 @@ typedef void (*strat_progress_cb)(const char *phase, size_t done,
 typedef struct {
 	unsigned version;
 	size_t max_commits;       /* 0 = the whole chain */
-	int no_reuse;             /* parse every file version in full */
+	int no_reuse;             /* parse every changed file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
 	const char *root; /* the plan's directory in every commit's tree,
@@ -340,5 +344,9 @@ int strat_report_render(char **out, const strat_report *r,
 int strat_stale_render(char **out, const strat_history *h,
 		       const strat_measures *m, const char *owner,
 		       strat_format format);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
