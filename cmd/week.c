@@ -58,6 +58,7 @@ open_history(history *h, const char *root)
 		h->repo = NULL;
 		return 0;
 	}
+	warn_rewritten(h->repo);
 	wd = strat_repo_workdir(h->repo);
 	top = wd ? realpath(wd, NULL) : NULL;
 	n = top ? strlen(top) : 0;

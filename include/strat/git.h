@@ -15,6 +15,10 @@
 
 #include "plan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct strat_repo strat_repo;
 
 typedef struct {
@@ -49,6 +53,13 @@ int strat_repo_is_shallow(const strat_repo *repo);
 /* Nonzero for a partial clone (extensions.partialClone): objects the
  * filter left out are on the promisor remote, and strat does not fetch. */
 int strat_repo_is_partial(const strat_repo *repo);
+/* Whether 'git log' would show another history than the commits as
+ * written: STRAT_REPO_REPLACED (refs/replace, 'git replace') and
+ * STRAT_REPO_GRAFTED (.git/info/grafts).  strat reads the commits as
+ * written (libgit2 1.5 applies neither), so a command says so. */
+#define STRAT_REPO_REPLACED 1
+#define STRAT_REPO_GRAFTED 2
+int strat_repo_rewritten(const strat_repo *repo);
 /* 1 when the repository has no commit yet (HEAD unborn). */
 int strat_repo_is_empty(const strat_repo *repo);
 /* 1 when HEAD is detached. */
@@ -163,5 +174,9 @@ int strat_source_commit(strat_source *out, strat_repo *repo,
 			const strat_oid *commit);
 int strat_source_index(strat_source *out, strat_repo *repo);
 void strat_source_git_free(strat_source *src);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * The length of the valid UTF-8 sequence at p (of n > 0 bytes), with its
  * code point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms,
@@ -33,5 +37,9 @@ int strat_text_safe(char **out, const char *s, size_t n);
  * cands. */
 const char *strat_text_suggest(const char *s, const char *const *cands,
 			       size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
