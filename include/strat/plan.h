@@ -14,6 +14,7 @@
 #define STRAT_PLAN_H
 
 #include "common.h"
+#include "date.h"
 #include "diag.h"
 
 /* A string value and where it stands. */
@@ -21,10 +22,6 @@ typedef struct {
 	const char *s; /* NUL-terminated, NULL when absent */
 	uint32_t line, column;
 } strat_str;
-
-/* Days since 1970-01-01; STRAT_NO_DATE when absent or invalid. */
-typedef int32_t strat_day;
-#define STRAT_NO_DATE INT32_MIN
 
 typedef enum {
 	STRAT_STATUS_NONE = 0, /* absent or invalid */
@@ -291,15 +288,5 @@ const strat_person *strat_plan_find_person(const strat_plan *plan,
  */
 const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 				   uint32_t line, size_t *len);
-
-/* Dates. */
-int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
-void strat_date_format(strat_day d, char out[11]);
-strat_day strat_date_today(void); /* the system clock's day, UTC */
-strat_day strat_date_from_ymd(int y, int m, int d);
-void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
-int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */
-strat_day strat_quarter_start(int year, int q);
-strat_day strat_quarter_end(int year, int q); /* last day, inclusive */
 
 #endif
