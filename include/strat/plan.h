@@ -202,6 +202,16 @@ typedef struct {
 int strat_plan_load(strat_plan **out, const strat_source *src,
 		    const strat_load_options *opts, strat_diags *diags);
 
+/*
+ * The plan's directory inside src, the one rule of every command: from
+ * start (a directory relative to the source's top, '/'-separated, "" for
+ * the top) upwards, the first directory holding strat.yaml or
+ * strategy.yaml (a file that exists but cannot be read counts: the loader
+ * reports it).  Returns 1 with it in *out ("" for the top), 0 with *out ""
+ * when none does, or a negative code.  *out is malloc'd (free()).
+ */
+int strat_plan_locate(char **out, const strat_source *src, const char *start);
+
 /* A source reading the directory root of the working tree. */
 int strat_source_fs(strat_source *out, const char *root);
 void strat_source_fs_free(strat_source *src);
