@@ -64,6 +64,9 @@ strat_day cmd_today(void);
 /* strat_repo_open_ext with git's environment (GIT_DIR, GIT_WORK_TREE,
  * GIT_INDEX_FILE: set by git for hooks) as options. */
 int cmd_repo_open(strat_repo **out, const char *path);
+/* A warning on stderr when the repository's history is rewritten by
+ * replace refs or grafts (strat reads the commits as written). */
+void warn_rewritten(strat_repo *repo);
 
 /*
  * Flush standard output after a command and check every write to it

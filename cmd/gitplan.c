@@ -67,6 +67,7 @@ gitplan_open(gitplan *g, const char *dir)
 		return -1;
 	}
 	g->explicit = dir != NULL;
+	warn_rewritten(g->repo);
 	wd = strat_repo_workdir(g->repo);
 	if (wd == NULL) { /* bare: a directory is a path in the tree */
 		g->start = strdup(dir ? dir : "");

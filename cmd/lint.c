@@ -10,7 +10,8 @@
 
 static const char lint_usage[] =
 	"usage: strat lint [--format FORMAT] [-q] [--color auto|always|never]\n"
-	"                  [--today YYYY-MM-DD] [--new-since REV] [PATH...]\n"
+	"                  [--today YYYY-MM-DD] [--new-since REV] [--stale]\n"
+	"                  [PATH...]\n"
 	"       strat lint (--staged | --rev REV) [options] [DIR]\n"
 	"FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
 	"codeclimate\n";
@@ -22,6 +23,7 @@ typedef struct {
 	int staged;        /* --staged: the index */
 	const char *rev;   /* --rev: a commit */
 	const char *since; /* --new-since: only findings BASE did not have */
+	int stale;         /* --stale: stale-item and stale-plan from history */
 } lint_opts;
 
 /* Keep only findings in the given files (PATH arguments that are files). */
@@ -172,6 +174,85 @@ repo_prefix(const char *root)
 	return out;
 }
 
+/*
+ * --stale: the findings of rules stale-item and stale-plan (SPEC section
+ * 14, Staleness) for the working-tree plan, from the history of HEAD in g:
+ * an item in progress in the plan whose entry has not changed (in the
+ * plan now and in the history) for stale-days, and a plan no commit has
+ * changed for stale-days while the quarter has open work.  Outside a git
+ * repository, or without a plan in the history, nothing is stale.
+ */
+static int
+stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
+	       strat_diags *diags)
+{
+	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
+	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
+	strat_history *h = NULL;
+	strat_measures *m = NULL;
+	strat_oid head;
+	size_t i;
+	int rc = 0;
+
+	if (strat_repo_is_empty(g->repo) ||
+	    strat_repo_resolve(g->repo, "HEAD", &head) < 0 ||
+	    gitplan_find(g, &head) < 0)
+		return 0;
+	ho.root = g->prefix;
+	if (strat_history_build(&h, g->repo, &head, &ho) < 0)
+		return 0; /* no plan in the history */
+	mo.since = mo.until = mo.today = today;
+	if ((rc = strat_measure(&m, h, &mo)) < 0)
+		goto out;
+	for (i = 0; i < m->nstale && rc >= 0; i++) {
+		const strat_stale *st = &m->stale[i];
+		const strat_item *it =
+			strat_plan_find_item(plan, h->tracks[st->track].id);
+		char day[11], hint[128];
+
+		/* changed since (uncommitted) is not stale */
+		if (it == NULL || it->status != STRAT_STATUS_IN_PROGRESS ||
+		    it->date != st->v->date ||
+		    strcmp(it->owner.s ? it->owner.s : "", st->v->owner) != 0)
+			continue;
+		strat_date_format(st->since, day);
+		snprintf(hint, sizeof(hint),
+			 "record its progress (ship, slip or drop it); "
+			 "'stale-days' in strat.yaml sets the limit (%u days)",
+			 m->stale_days);
+		rc = strat_diags_add(diags, STRAT_RULE_STALE_ITEM, it->file,
+				     it->line, it->column, hint,
+				     "item '%s' is in progress and has not "
+				     "changed since %s (%ld days)",
+				     it->id.s, day, (long)st->days);
+	}
+	if (rc >= 0 && m->plan_stale) {
+		const strat_config *cfg = strat_plan_config(plan);
+		const char *file = cfg->file ? cfg->file : NULL;
+		char day[11], hint[160];
+
+		if (file == NULL && strat_plan_item_count(plan) > 0)
+			file = strat_plan_item(plan, 0)->file;
+		strat_date_format(m->plan_updated, day);
+		snprintf(hint, sizeof(hint),
+			 "commit what shipped, slipped or was dropped; "
+			 "'stale-days' in strat.yaml sets the limit (%u days)",
+			 m->stale_days);
+		if (file != NULL)
+			rc = strat_diags_add(
+				diags, STRAT_RULE_STALE_PLAN, file, 1, 1, hint,
+				"no commit has changed the plan since %s (%ld "
+				"days) while this quarter has open items: "
+				"numbers after %s reflect a plan nobody "
+				"updated",
+				day, (long)(today - m->plan_updated), day);
+	}
+out:
+	strat_measures_free(m);
+	strat_history_free(h);
+	return rc;
+}
+
 /* Lint the plan rooted at root; only != NULL limits output to files. */
 static int
 lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
@@ -196,13 +277,17 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
-	if (o->since != NULL) {
+	if (o->since != NULL || o->stale) {
 		if (gitplan_open(&g, root) < 0)
 			goto out;
 		git = 1;
-		if (keep_new(&g, &diags, o) < 0)
-			goto out;
 	}
+	if (o->stale && stale_findings(&g, plan, o->today, diags) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (o->since != NULL && keep_new(&g, &diags, o) < 0)
+		goto out;
 	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
@@ -245,7 +330,8 @@ lint_git(const char *dir, const lint_opts *o)
 	if (strat_diags_new(&diags) < 0 ||
 	    gitplan_load(&g, o->rev ? &oid : NULL, &lo, diags, &plan) < 0)
 		goto out;
-	if (strat_lint(plan, &lo, diags) < 0) {
+	if (strat_lint(plan, &lo, diags) < 0 ||
+	    (o->stale && stale_findings(&g, plan, o->today, diags) < 0)) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -297,9 +383,11 @@ cmd_lint(int argc, char **argv)
 		{"staged", no_argument, NULL, 'S'},
 		{"rev", required_argument, NULL, 'r'},
 		{"new-since", required_argument, NULL, 'n'},
+		{"stale", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	lint_opts o = {STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL};
+	lint_opts o = {STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL,
+		       0};
 	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
 	char *root, **roots, **rels, **only;
@@ -341,6 +429,9 @@ cmd_lint(int argc, char **argv)
 			break;
 		case 'n':
 			o.since = optarg;
+			break;
+		case 's':
+			o.stale = 1;
 			break;
 		case 'h':
 			fputs(lint_usage, stdout);

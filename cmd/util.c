@@ -115,6 +115,25 @@ cmd_repo_open(strat_repo **out, const char *path)
 	return strat_repo_open_ext(out, path, &o);
 }
 
+void
+warn_rewritten(strat_repo *repo)
+{
+	int w = strat_repo_rewritten(repo);
+
+	if (w)
+		die_msg("warning: the repository %s%s%s: strat reads the "
+			"commits as written, not the history 'git log' "
+			"shows",
+			w & STRAT_REPO_REPLACED ? "replaces objects "
+						  "(refs/replace)"
+						: "",
+			w == (STRAT_REPO_REPLACED | STRAT_REPO_GRAFTED)
+				? " and "
+				: "",
+			w & STRAT_REPO_GRAFTED ? "has grafts (info/grafts)"
+					       : "");
+}
+
 int
 want_color(FILE *f, const char *mode)
 {

@@ -49,6 +49,7 @@ find_base(history *h, const char *root, strat_day start)
 		}
 		return 0;
 	}
+	warn_rewritten(h->repo);
 	if (strat_repo_is_empty(h->repo) ||
 	    strat_repo_resolve(h->repo, "HEAD", &head) < 0) {
 		snprintf(h->note, sizeof(h->note),

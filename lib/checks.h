@@ -68,11 +68,13 @@ void check_ctx_init(check_ctx *c, const strat_plan *plan,
 void check_ctx_free(check_ctx *c);
 
 #define DECL_LOAD(sym)
+#define DECL_HISTORY(sym)
 #define DECL_PLAN(sym) extern const check_rule rule_##sym;
 #define STRAT_RULE(sym, id, sev, stage, summary) DECL_##stage(sym)
 #include "strat/rules.def"
 #undef STRAT_RULE
 #undef DECL_LOAD
+#undef DECL_HISTORY
 #undef DECL_PLAN
 
 #endif

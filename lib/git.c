@@ -153,11 +153,11 @@ typedef struct {
 } guard_backend;
 
 static int
-guard_check(git_odb_backend *b, const git_oid *id)
+guard_check(git_odb_backend *b, const git_oid *id, int full)
 {
 	char why[256];
 
-	if (packguard_check(((guard_backend *)b)->g, id->id, why,
+	if (packguard_check(((guard_backend *)b)->g, id->id, full, why,
 			    sizeof(why)) == 0)
 		return GIT_PASSTHROUGH;
 	git_error_set_str(GIT_ERROR_ODB, why);
@@ -171,7 +171,7 @@ guard_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
 	(void)data;
 	(void)len;
 	(void)type;
-	return guard_check(b, id);
+	return guard_check(b, id, 1);
 }
 
 static int
@@ -180,7 +180,7 @@ guard_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
 {
 	(void)len;
 	(void)type;
-	return guard_check(b, id);
+	return guard_check(b, id, 0);
 }
 
 static void
@@ -274,6 +274,15 @@ strat_repo_open_ext(strat_repo **out, const char *path,
 					       "not a git repository (or any "
 					       "parent up to the root): %s",
 					       path ? path : ".");
+		if (git_error_last() && git_error_last()->message &&
+		    strstr(git_error_last()->message,
+			   "extensions.objectformat") != NULL)
+			return strat_error_set(
+				STRAT_EGIT,
+				"cannot open the repository: it names objects "
+				"with SHA-256 (extensions.objectFormat), and "
+				"strat's git library (libgit2 1.5) reads "
+				"SHA-1 repositories only");
 		return fail(rc, "cannot open the repository");
 	}
 	if (idx != NULL) {
@@ -319,37 +328,68 @@ strat_repo_is_shallow(const strat_repo *r)
 	return git_repository_is_shallow(r->repo) == 1;
 }
 
-static int
-promisor_cb(const git_config_entry *e, void *payload)
-{
-	int *yes = payload;
-	int b;
-
-	if (git_config_parse_bool(&b, e->value) == 0 && b)
-		*yes = 1;
-	return 0;
-}
-
 int
 strat_repo_is_partial(const strat_repo *r)
 {
 	git_config *cfg = NULL;
-	git_buf b = {0};
-	int yes = 0;
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	size_t n;
+	int yes = 0, b;
 
 	/* git marks a partial clone with remote.<name>.promisor (and, before
-	 * 2.35 or so, extensions.partialClone naming the remote) */
+	 * 2.35 or so, extensions.partialClone naming the remote).  No
+	 * git_config_foreach_match: its regex leaks in libgit2 1.5 (pcre2) */
 	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
 		return 0;
-	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") ==
-		    0 &&
-	    b.size > 0)
-		yes = 1;
-	git_config_foreach_match(cfg, "^remote\\..*\\.promisor$",
-				 promisor_cb, &yes);
-	git_buf_dispose(&b);
+	if (git_config_iterator_new(&it, cfg) == 0) {
+		while (!yes && git_config_next(&e, it) == 0) {
+			n = strlen(e->name);
+			if (strcasecmp(e->name, "extensions.partialclone") == 0)
+				yes = e->value != NULL && e->value[0] != '\0';
+			else if (strncasecmp(e->name, "remote.", 7) == 0 &&
+				 n > 16 &&
+				 strcasecmp(e->name + n - 9, ".promisor") == 0)
+				yes = git_config_parse_bool(&b, e->value) == 0 &&
+				      b;
+		}
+		git_config_iterator_free(it);
+	}
 	git_config_free(cfg);
 	return yes;
+}
+
+static int
+replace_cb(const char *name, void *payload)
+{
+	(void)name;
+	*(int *)payload = 1;
+	return 1; /* one is enough */
+}
+
+int
+strat_repo_rewritten(const strat_repo *r)
+{
+	git_buf dir = {0};
+	char path[4096];
+	int replaced = 0, out = 0;
+	FILE *f;
+
+	git_reference_foreach_glob(r->repo, "refs/replace/*", replace_cb,
+				   &replaced);
+	if (replaced)
+		out |= STRAT_REPO_REPLACED;
+	if (git_repository_item_path(&dir, r->repo,
+				     GIT_REPOSITORY_ITEM_INFO) == 0) {
+		snprintf(path, sizeof(path), "%sgrafts", dir.ptr);
+		if ((f = fopen(path, "r")) != NULL) {
+			out |= STRAT_REPO_GRAFTED;
+			fclose(f);
+		}
+	}
+	git_buf_dispose(&dir);
+	git_error_clear();
+	return out;
 }
 
 int
@@ -628,6 +668,8 @@ typedef struct {
 	int (*add)(void *, const char *);
 	void *arg;
 	int rc;
+	char dir[4096]; /* the tree entered last, to name it when it fails */
+	git_oid dirid;
 } listctx;
 
 static int
@@ -638,12 +680,26 @@ tree_cb(const char *root, const git_tree_entry *e, void *payload)
 	git_filemode_t mode = git_tree_entry_filemode(e);
 
 	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		const char *name = git_tree_entry_name(e);
+		const char *name = git_tree_entry_name(e), *c;
+		int depth = 1;
 
 		/* the working-tree source skips hidden directories too */
-		return name[0] == '.' || strcmp(name, "node_modules") == 0
-			       ? 1
-			       : 0;
+		if (name[0] == '.' || strcmp(name, "node_modules") == 0)
+			return 1;
+		/* and reports a directory deeper than it reads, as its path
+		 * and a '/' (the loader's limit-exceeded finding) */
+		for (c = root; *c; c++)
+			depth += *c == '/';
+		if (depth <= STRAT_MAX_DIR_DEPTH) {
+			snprintf(l->dir, sizeof(l->dir), "%s%s", root, name);
+			git_oid_cpy(&l->dirid, git_tree_entry_id(e));
+			return 0;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s%s/", root,
+				     name) < sizeof(path) &&
+		    (l->rc = l->add(l->arg, path)) < 0)
+			return -1;
+		return 1;
 	}
 	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE &&
 	    mode != GIT_FILEMODE_LINK)
@@ -660,18 +716,19 @@ static int
 commit_list(void *ctx, int (*add)(void *, const char *), void *arg)
 {
 	gitsrc *s = ctx;
-	listctx l = {add, arg, 0};
-	int rc = git_tree_walk(s->tree, GIT_TREEWALK_PRE, tree_cb, &l);
+	listctx l;
+	int rc;
 
+	memset(&l, 0, sizeof(l));
+	l.add = add;
+	l.arg = arg;
+	rc = git_tree_walk(s->tree, GIT_TREEWALK_PRE, tree_cb, &l);
 	if (l.rc < 0)
 		return l.rc;
-	if (rc == GIT_ENOTFOUND && strat_repo_is_partial(s->repo))
-		return strat_error_set(STRAT_EGIT,
-				       "a tree of the commit is not in this "
-				       "partial clone (its filter left it on "
-				       "the remote, and strat does not "
-				       "fetch); use a clone made without "
-				       "--filter");
+	/* the walk reads a subtree after its entry was seen: the one that
+	 * failed is the last entered */
+	if (rc < 0 && l.dir[0] != '\0')
+		return obj_missing(s->repo, "tree", l.dir, &l.dirid, rc);
 	return rc < 0 ? fail(rc, "cannot list the tree; the repository is "
 				 "damaged ('git fsck' says more)")
 		      : 0;

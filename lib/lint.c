@@ -10,6 +10,7 @@
 #include "strat/lint.h"
 
 #define RULE_LOAD(sym) NULL
+#define RULE_HISTORY(sym) NULL
 #define RULE_PLAN(sym) &rule_##sym
 static const check_rule *const rules[] = {
 #define STRAT_RULE(sym, id, sev, stage, summary) RULE_##stage(sym),

@@ -76,6 +76,21 @@ walk(fsctx *c, char *path, size_t len, int depth,
 		if (lstat(path, &st) < 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
+			/* a directory with its own .git is another
+			 * repository (a submodule): git does not see its
+			 * files as the plan's, so neither does strat */
+			if (len + n + 6 < PATH_MAX) {
+				struct stat gs;
+
+				memcpy(path + len + 1 + n, "/.git", 6);
+				rc = lstat(path, &gs) == 0;
+				path[len + 1 + n] = '\0';
+				if (rc) {
+					rc = 0;
+					path[len] = '\0';
+					continue;
+				}
+			}
 			rc = walk(c, path, len + 1 + n, depth + 1, add, arg);
 		} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
 			/* report symlinks too: read() refuses those that

@@ -7,7 +7,7 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(dirname "${STRAT:-$top/build/strat}")/tests
 pass=0; fail=0
-for t in yaml lint markdown history; do
+for t in yaml lint markdown history git; do
 	r=$bin/fuzz-replay-$t
 	if [ ! -x "$r" ]; then
 		echo "FAIL fuzz-replay-$t: $r not built"; fail=$((fail + 1))

@@ -217,6 +217,31 @@ expect_grep '^  t1  Started, then nothing (ann): in progress, unchanged since 20
 out=$($S week --date 2026-08-10 2>/dev/null)
 if printf '%s\n' "$out" | grep -q 'Stale'; then
 	no "nothing is stale 9 days after the start"; else ok; fi
+name=lint-stale
+out=$($S lint --stale 2>&1)
+expect_grep "^calendar/q3.yaml:5:5: warning: item 't1' is in progress and has not changed since 2026-08-01 (45 days) \[stale-item\]$" "$out"
+expect_grep "^  hint: record its progress (ship, slip or drop it); 'stale-days' in strat.yaml sets the limit (14 days)$" "$out"
+if printf '%s\n' "$out" | grep -q "'t2'"; then no "t2 is not stale"; else ok; fi
+if printf '%s\n' "$out" | grep -q 'stale-'; then
+	out=$($S lint 2>&1)
+	if printf '%s\n' "$out" | grep -q 'stale-'; then
+		no "stale findings without --stale"; else ok; fi
+fi
+# changed in the working tree: not stale
+sed -i 's/2026-09-25/2026-09-29/' calendar/q3.yaml
+out=$($S lint --stale 2>&1)
+if printf '%s\n' "$out" | grep -q "'t1'"; then
+	no "t1 re-dated in the work tree is not stale"; else ok; fi
+git checkout -q calendar/q3.yaml
+out=$($S lint --stale --format json 2>&1)
+expect_grep '"rule": "stale-item"' "$out"
+printf 'strat: 1\nrules:\n  stale-item: off\n' > strat.yaml
+out=$($S lint --stale 2>&1)
+if printf '%s\n' "$out" | grep -q 'stale-item'; then
+	no "stale-item: off"; else ok; fi
+rm strat.yaml
+mkdir -p "$work/nogit"; cp -R calendar "$work/nogit/"
+expect_exit 2 sh -c "cd '$work/nogit' && $S lint --stale"
 name=stale
 printf 'strat: 1\nstale-days: 60\n' > strat.yaml; commit 2026-09-11 config
 out=$($S report --format csv --table stale | tr -d '\r')
@@ -231,6 +256,8 @@ out=$($S report --format csv --table stale | tr -d '\r')
 expect_grep '^plan,,,,2026-07-22,55$' "$out"
 out=$($S week 2>/dev/null)
 expect_grep '^  Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.$' "$out"
+out=$($S lint --stale 2>&1)
+expect_grep "^calendar/q3.yaml:1:1: warning: no commit has changed the plan since 2026-07-22 (55 days) while this quarter has open items: numbers after 2026-07-22 reflect a plan nobody updated \[stale-plan\]$" "$out"
 out=$($S report --format json)
 expect_grep '"plan_updated": "2026-07-22",' "$out"
 expect_grep '"plan_stale": true,' "$out"

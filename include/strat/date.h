@@ -10,6 +10,10 @@
 
 #include "common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Days since 1970-01-01; STRAT_NO_DATE when absent or invalid. */
 typedef int32_t strat_day;
 #define STRAT_NO_DATE INT32_MIN
@@ -28,5 +32,9 @@ int strat_quarter_parse(const char *s, int *year, int *q);
 /* The first and the last day (inclusive) of quarter q of year. */
 strat_day strat_quarter_start(int year, int q);
 strat_day strat_quarter_end(int year, int q);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

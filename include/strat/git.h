@@ -15,6 +15,10 @@
 
 #include "plan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct strat_repo strat_repo;
 
 typedef struct {
@@ -49,6 +53,13 @@ int strat_repo_is_shallow(const strat_repo *repo);
 /* Nonzero for a partial clone (extensions.partialClone): objects the
  * filter left out are on the promisor remote, and strat does not fetch. */
 int strat_repo_is_partial(const strat_repo *repo);
+/* Whether 'git log' would show another history than the commits as
+ * written: STRAT_REPO_REPLACED (refs/replace, 'git replace') and
+ * STRAT_REPO_GRAFTED (.git/info/grafts).  strat reads the commits as
+ * written (libgit2 1.5 applies neither), so a command says so. */
+#define STRAT_REPO_REPLACED 1
+#define STRAT_REPO_GRAFTED 2
+int strat_repo_rewritten(const strat_repo *repo);
 /* 1 when the repository has no commit yet (HEAD unborn). */
 int strat_repo_is_empty(const strat_repo *repo);
 /* 1 when HEAD is detached. */
@@ -178,5 +189,9 @@ int strat_plan_load_before(strat_plan **out, strat_commit *commit,
 			   const strat_oid *tip, strat_day before,
 			   const char *dir, const strat_load_options *opts,
 			   strat_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

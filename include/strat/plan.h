@@ -17,6 +17,10 @@
 #include "date.h"
 #include "diag.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A string value and where it stands. */
 typedef struct {
 	const char *s; /* NUL-terminated, NULL when absent */
@@ -298,5 +302,9 @@ const strat_person *strat_plan_find_person(const strat_plan *plan,
  */
 const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 				   uint32_t line, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

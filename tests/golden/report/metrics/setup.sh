@@ -3,7 +3,7 @@
 # that falls (better), signups falls (worse; no baseline: its first
 # reading is one), readings of 'mqls' (the KPI's old id) stay behind a
 # rename, and the last commit breaks metrics/cac.yaml (its last good
-# version stands).
+# version stands).  git keeps no empty directory: metrics/ is made here.
 git init -q repo && cp -R plan/. repo/ && cd repo && mkdir -p metrics || exit 1
 c() { GIT_AUTHOR_DATE="$1T18:00:00Z" GIT_COMMITTER_DATE="$1T18:00:00Z" \
 	git commit -qm "$2"; }

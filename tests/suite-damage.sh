@@ -1,0 +1,247 @@
+#!/bin/sh
+# tests/suite-damage.sh - the repository-state contract (SPEC section 16).
+# Each state is built from a pristine repository and every command is run
+# against it: an explicit error (exit 2 naming the object and the path), a
+# warning, or the documented behaviour - never silence, a wrong number, a
+# crash or a hang (every command runs under 'timeout').
+#   missing tree, missing blob, damaged (garbage) object, a loose object
+#   whose header says another size than it holds, a tree entry whose
+#   object has another type, a delta chain that does not end, a calendar
+#   directory nested deeper than 32 levels, partial clones (blob:none,
+#   tree:0), a shallow boundary, replaced and grafted commits, a SHA-256
+#   repository, a submodule and an intent-to-add entry under a calendar
+#   glob, 300 packs under 'ulimit -n 64'.
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${STRAT:=$top/build/strat}"
+S="$STRAT_WRAP $STRAT"
+export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
+export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
+export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
+export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
+git config --global init.defaultBranch main
+git config --global protocol.file.allow always
+git config --global advice.graftFileDeprecated false
+tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 6; }
+# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
+t() {
+	name=$1 want=$2 pat=$3; shift 3
+	out=$(timeout 60 "$@" 2>&1); rc=$?
+	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
+	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
+	else ok; fi
+}
+# same NAME FILE CMD...: the command's output is the pristine one in FILE
+same() {
+	name=$1 f=$2; shift 2
+	out=$(timeout 60 "$@" 2>/dev/null); rc=$?
+	if [ "$rc" != 0 ]; then no "exit $rc"
+	elif [ "$out" != "$(cat "$f")" ]; then no "output differs from the intact repository"
+	else ok; fi
+}
+commit() {
+	git add -A >/dev/null
+	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
+	    git commit -q -m "$2"
+}
+obj() { # obj ID: the loose file of an object
+	echo ".git/objects/$(echo "$1" | cut -c1-2)/$(echo "$1" | cut -c3-)"
+}
+fresh() { # fresh NAME: a copy of the pristine repository, entered
+	rm -rf "$tmp/$1"; cp -R "$tmp/pristine" "$tmp/$1"; cd "$tmp/$1" || exit 2
+}
+item() { # item ID DATE STATUS
+	printf '  - id: %s\n    title: %s\n    anchor: q3-a\n    owner: ann\n    channel: blog\n    date: %s\n    status: %s\n' "$1" "$1" "$2" "$3"
+	[ "$3" != shipped ] || printf '    shipped: %s\n' "$2"
+}
+
+# ---- the pristine repository: three plan versions ----
+p=$tmp/pristine; mkdir -p "$p/calendar"; cd "$p" || exit 2; git init -q .
+printf 'strat: 1\n' > strat.yaml
+cat > strategy.yaml <<'Y'
+kind: strategy
+version: 1
+title: T
+owner: ann
+thesis: t
+outcomes:
+  - id: o1
+    title: O
+    owner: ann
+anchors:
+  - id: q3-a
+    title: A
+    quarter: 2026-Q3
+    owner: ann
+    outcomes: [o1]
+    done: d
+Y
+printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > team.yaml
+hdr='kind: calendar\nversion: 1\nitems:\n'
+{ printf "$hdr"; item a 2026-07-10 planned; item b 2026-07-20 planned; } > calendar/a.yaml
+commit 2026-07-01 one
+{ printf "$hdr"; item a 2026-07-10 shipped; item b 2026-07-20 planned; } > calendar/a.yaml
+commit 2026-07-11 two
+{ printf "$hdr"; item a 2026-07-10 shipped; item b 2026-07-20 shipped; } > calendar/a.yaml
+commit 2026-07-21 three
+$S report --format csv > "$tmp/report.csv"
+$S lint --rev HEAD~1 > "$tmp/lint-rev.txt"
+# every command that reads history, for the states below
+hist() { # hist STATE WANT-EXIT PATTERN: report, lint --rev, diff
+	t "$1-report" "$2" "$3" $S report --format csv
+	t "$1-report-json" "$2" "$3" $S report --format json
+	t "$1-lint-rev" "$2" "$3" $S lint --rev HEAD~1
+	t "$1-diff" "$2" "$3" $S diff HEAD~2 HEAD~1
+}
+work() { # work STATE: the commands that read no history are unaffected
+	t "$1-lint" 0 "0 errors, 1 warning in 4 files" $S lint
+	t "$1-lint-staged" 0 "0 errors, 1 warning in 4 files" $S lint --staged
+}
+
+# ---- a missing tree: an error naming it and its path, never an empty
+# directory (the report used to drop the quarter's items, exit 0) ----
+fresh missing-tree
+tree=$(git rev-parse HEAD~1:calendar); rm -f "$(obj "$tree")"
+hist missing-tree 2 "^strat: .*$tree.*(calendar|damaged)"
+t missing-tree-report-path 2 "^strat: cannot read the tree $tree of 'calendar' \(.*\); the repository is damaged" $S report
+work missing-tree
+# ---- a missing blob ----
+fresh missing-blob
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); rm -f "$(obj "$blob")"
+hist missing-blob 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' .*damaged"
+work missing-blob
+# ---- a damaged object (garbage where a tree was) ----
+fresh garbage
+tree=$(git rev-parse HEAD~1:calendar); f=$(obj "$tree"); chmod u+w "$f"
+printf 'garbage' > "$f"
+hist garbage 2 "^strat: .*$tree"
+work garbage
+# ---- a loose object whose header says another size than it holds
+# (libgit2 1.5 copies past its buffer: found by fuzz/fuzz_git.c) ----
+fresh loose-size
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); f=$(obj "$blob")
+chmod u+w "$f"
+python3 - "$f" <<'P'
+import sys, zlib
+f = sys.argv[1]
+body = zlib.decompress(open(f, "rb").read()).split(b"\0", 1)[1]
+open(f, "wb").write(zlib.compress(b"blob 10\0" + body))
+P
+hist loose-size 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(the loose object is damaged: it holds another size than its header says\)"
+work loose-size
+# ---- a tree entry whose object has another type: calendar says tree,
+# names a blob (was: an empty calendar directory) ----
+fresh wrong-type
+blob=$(git rev-parse HEAD:strat.yaml)
+# git mktree checks the type; the tree is written by hand (entries sorted)
+root=$(python3 - "$blob" <<'P' | git hash-object -t tree -w --literally --stdin
+import subprocess, sys
+out = b""
+for line in subprocess.check_output(["git", "ls-tree", "HEAD"]).splitlines():
+    meta, name = line.split(b"\t")
+    mode, _, oid = meta.split()
+    if name == b"calendar":
+        mode, oid = b"40000", sys.argv[1].encode()
+    out += mode + b" " + name + b"\0" + bytes.fromhex(oid.decode())
+sys.stdout.buffer.write(out)
+P
+)
+c=$(GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m wrong "$root")
+git update-ref refs/heads/main "$c"
+t wrong-type-report 2 "^strat: cannot read the tree $blob of 'calendar' \(an object of another type\)" $S report --format csv
+t wrong-type-lint-rev 2 "^strat: " $S lint --rev HEAD
+t wrong-type-diff 2 "^strat: " $S diff HEAD~1 HEAD
+# ---- a delta chain that does not end: REF_DELTA entries that are each
+# other's base (git and libgit2 loop forever); an error, no hang ----
+fresh delta-cycle
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); rm -f "$(obj "$blob")"
+python3 "$top/tests/mkpack.py" .git "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
+hist delta-cycle 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
+work delta-cycle
+# ---- a calendar directory nested 40 levels: history stops with a limit
+# error (was a stack overflow at 2,040); lint --rev reports it like the
+# work tree does (limit-exceeded), not silently ----
+fresh deep
+d=$(git rev-parse HEAD:calendar/a.yaml)
+tree=$(printf '100644 blob %s\ta.yaml\n' "$d" | git mktree)
+i=0; while [ $i -lt 40 ]; do
+	tree=$(printf '040000 tree %s\tx\n' "$tree" | git mktree); i=$((i + 1))
+done
+cal=$(git ls-tree HEAD:calendar | { cat; printf '040000 tree %s\tdeep\n' "$tree"; } | git mktree)
+root=$(git ls-tree HEAD | grep -v '	calendar$' | { cat; printf '040000 tree %s\tcalendar\n' "$cal"; } | git mktree)
+c=$(GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m deep "$root")
+git update-ref refs/heads/main "$c"
+t deep-report 2 "^strat: 'calendar/deep(/x)+' is nested more than 32 directories below the calendar directory" $S report
+t deep-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
+# ---- partial clones: the object is on the promisor remote, and strat
+# does not fetch: said so, naming the object and the path ----
+git -C "$tmp/pristine" config uploadpack.allowFilter true
+for f in blob:none tree:0; do
+	n=partial-$(echo "$f" | tr -d :)
+	rm -rf "$tmp/$n"
+	git clone -q --filter=$f "file://$tmp/pristine" "$tmp/$n" 2>/dev/null
+	cd "$tmp/$n" || exit 2
+	hist "$n" 2 "^strat: the (blob|tree) [0-9a-f]{40} of '[^']*' is not in this partial clone .*strat does not fetch"
+done
+t partial-blobnone-path 2 "^strat: the blob [0-9a-f]{40} of 'calendar/a.yaml' is not in this partial clone" $S -C "$tmp/partial-blobnone" report
+# ---- a shallow boundary: the history ends early, and strat says so ----
+rm -rf "$tmp/shallow"
+git clone -q --depth 2 "file://$tmp/pristine" "$tmp/shallow" 2>/dev/null
+cd "$tmp/shallow" || exit 2
+t shallow-report 0 "^strat: warning: shallow clone: history read stops at commit [0-9a-f]+ \(2026-07-11\)" $S report --format csv
+t shallow-report-json 0 '"shallow": true' $S report --format json
+t shallow-lint-rev 0 "0 errors, 1 warning" $S lint --rev HEAD~1
+t shallow-diff 2 "^strat: " $S diff HEAD~2 HEAD~1
+t shallow-week 0 "" $S week --date 2026-07-13
+# ---- replaced and grafted commits: strat reads the commits as written,
+# with a warning (libgit2 1.5 applies neither) ----
+fresh replaced; git replace --graft HEAD~1
+t replaced-report 0 "^strat: warning: the repository replaces objects \(refs/replace\): strat reads the commits as written" $S report --format csv
+same replaced-report-numbers "$tmp/report.csv" $S report --format csv
+t replaced-lint-rev 0 "replaces objects" $S lint --rev HEAD~1
+t replaced-diff 0 "replaces objects" $S diff HEAD~2 HEAD~1
+t replaced-week 0 "replaces objects" $S week --date 2026-07-13
+fresh grafted; git rev-parse HEAD~1 > .git/info/grafts
+t grafted-report 0 "^strat: warning: the repository has grafts \(info/grafts\)" $S report --format csv
+same grafted-report-numbers "$tmp/report.csv" $S report --format csv
+# ---- a SHA-256 repository: refused, saying why ----
+rm -rf "$tmp/sha256"; mkdir "$tmp/sha256"; cd "$tmp/sha256" || exit 2
+git init -q --object-format=sha256 . && cp -R "$tmp/pristine/calendar" "$tmp/pristine/"*.yaml . && commit 2026-07-01 one
+sha="^strat: cannot open the repository: it names objects with SHA-256 \(extensions.objectFormat\)"
+t sha256-report 2 "$sha" $S report
+t sha256-lint-rev 2 "$sha" $S lint --rev HEAD
+t sha256-lint-staged 2 "$sha" $S lint --staged
+t sha256-diff 2 "$sha" $S diff HEAD
+t sha256-hook 2 "$sha" $S hook install
+t sha256-lint 0 "0 errors, 1 warning in 4 files" $S lint
+t sha256-week 0 "SHA-256" $S week --date 2026-07-13
+# ---- a submodule and an intent-to-add entry under a calendar glob: not
+# plan files (git commits neither as one) ----
+rm -rf "$tmp/sub"; mkdir "$tmp/sub"; cd "$tmp/sub" || exit 2
+git init -q . && cp "$tmp/pristine/calendar/a.yaml" x.yaml && commit 2026-07-01 sub
+fresh submodule
+git submodule add -q "$tmp/sub" calendar/vendor 2>/dev/null
+printf 'kind: calendar\nversion: 1\nitems: []\n' > calendar/new.yaml; git add -N calendar/new.yaml
+t submodule-lint-staged 0 "0 errors, 1 warning in 4 files" $S lint --staged
+t submodule-lint 0 "0 errors, 1 warning in 5 files" $S lint
+git commit -q -m "submodule" >/dev/null 2>&1
+t submodule-lint-rev 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD
+t submodule-report 0 "^2026-Q3,.*,2,2,0,0,0,0,0,1.0000" $S report --format csv
+# ---- too few file descriptors: 300 packs under 'ulimit -n 64' (a pack
+# libgit2 could not open read as a missing object) ----
+fresh fds; tip=$(git rev-parse HEAD~1)
+i=0; while [ $i -lt 100 ]; do
+	printf '# %d\n' $i >> README; git add README
+	GIT_COMMITTER_DATE=2026-07-22T12:00:00Z git commit -q -m "r$i"
+	i=$((i + 1))
+done
+git rev-list --objects --all | cut -d' ' -f1 > "$tmp/objs"
+while read -r o; do echo "$o" | git pack-objects -q .git/objects/pack/pack >/dev/null; done < "$tmp/objs"
+git prune-packed
+name=fds-packs; n=$(ls .git/objects/pack/*.pack | wc -l)
+[ "$n" -ge 300 ] && ok || no "only $n packs"
+same fds-report "$tmp/report.csv" sh -c "ulimit -n 64 && exec $S report --format csv"
+same fds-lint-rev "$tmp/lint-rev.txt" sh -c "ulimit -n 64 && exec $S lint --rev $tip"
+echo "$pass passed, $fail failed"
