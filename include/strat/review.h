@@ -20,6 +20,14 @@
 extern "C" {
 #endif
 
+/* Why a change was made (strat diff: a slip or a drop): the reason of the
+ * commit of BASE..HEAD that made it (its Why: trailer, else its summary)
+ * and that commit's author. */
+typedef struct {
+	const strat_change *change; /* one of strat_review.changes */
+	const char *reason, *author;
+} strat_review_why;
+
 typedef struct {
 	unsigned version;
 	const char *base_label; /* how to name BASE, e.g. "main (1a2b3c4)" */
@@ -31,12 +39,15 @@ typedef struct {
 	size_t max_rows; /* rows per section in md and text; 0 = 40: needs-
 			  * attention rows first, and the rows left out
 			  * counted */
+	const strat_review_why *why; /* nwhy reasons, shown beside their
+				      * changes; NULL when none */
+	size_t nwhy;
 	/* HEAD's calendar files that did not parse (their items were
 	 * compared from their last version that did); NULL: none. */
 	const strat_mends *broken;
 } strat_review;
 #define STRAT_REVIEW_VERSION 1
-#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0, NULL}
+#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0, NULL, 0, NULL}
 
 /*
  * Render the review (render.h) as md, json or text into *out, a
