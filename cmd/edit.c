@@ -39,8 +39,8 @@ static const char *const usages[] = {
 	"usage: strat start ID [options]",
 	"usage: strat slip ID --to DATE [options]",
 	"usage: strat drop ID [options]",
-	("usage: strat add --anchor A --owner O --channel C --date D "
-	 "[--id ID] [--file F] [options] TITLE"),
+	("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
+	 "[--file F] [options] TITLE"),
 	"usage: strat owner ID PERSON [options]",
 };
 
@@ -306,50 +306,6 @@ lint_after(planctx *p, const char *file, const char *buf, size_t len,
 	return rc;
 }
 
-/* Show the findings a change adds (lint's text form) on stdout. */
-static int
-show_fresh(const planctx *p, const strat_plan *after, strat_diags *fresh)
-{
-	strat_lint_result r = STRAT_LINT_RESULT_INIT;
-	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
-	char *text = NULL;
-
-	strat_diags_sort(fresh);
-	r.diags = fresh;
-	r.plan = after;
-	r.files = strat_plan_file_count(after);
-	r.root = p->root;
-	if (strat_lint_render(&text, &r, &ro) < 0) {
-		die_msg("%s", strat_error_last());
-		return -1;
-	}
-	fputs(text, stdout);
-	free(text);
-	fflush(stdout);
-	return 0;
-}
-
-/* --commit: commit the file written (absolute path) alone; the exit
- * status. */
-static int
-commit_written(const planctx *p, const char *written, const char *file,
-	       const char *subject, const char *why)
-{
-	if (strncmp(written, p->top, strlen(p->top)) != 0 ||
-	    written[strlen(p->top)] != '/') {
-		die_msg("'%s' is outside the work tree; not committed",
-			written);
-		return EXIT_TROUBLE;
-	}
-	if (commit_file(p->top, written, subject, why) != 0) {
-		die_msg("the commit was refused (see git's message above); "
-			"'%s' is changed in the working tree, not committed",
-			file);
-		return EXIT_FINDINGS;
-	}
-	return EXIT_CLEAN;
-}
-
 static int
 fmt_date(strat_day d, char out[11])
 {
@@ -568,8 +524,22 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		goto out;
 	}
 	if (strat_diags_errors(fresh) > 0) {
-		if (show_fresh(&p, after, fresh) < 0)
+		strat_lint_result r = STRAT_LINT_RESULT_INIT;
+		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+		char *text = NULL;
+
+		strat_diags_sort(fresh);
+		r.diags = fresh;
+		r.plan = after;
+		r.files = strat_plan_file_count(after);
+		r.root = p.root;
+		if (strat_lint_render(&text, &r, &ro) < 0) {
+			die_msg("%s", strat_error_last());
 			goto out;
+		}
+		fputs(text, stdout);
+		free(text);
+		fflush(stdout);
 		if (!o.force) {
 			die_msg("not written: the change adds %zu error%s to "
 				"the plan; fix them first, or --force",
@@ -601,7 +571,18 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	printf("%s: %s\n", file, subject + strlen("plan: "));
 	ret = EXIT_CLEAN;
 	if (o.commit) {
-		ret = commit_written(&p, written, file, subject, o.why);
+		if (strncmp(written, p.top, strlen(p.top)) != 0 ||
+		    written[strlen(p.top)] != '/') {
+			die_msg("'%s' is outside the work tree; not committed",
+				written);
+			ret = EXIT_TROUBLE;
+		} else if (commit_file(p.top, written, subject, o.why) != 0) {
+			die_msg("the commit was refused (see git's message "
+				"above); '%s' is changed in the working tree, "
+				"not committed",
+				file);
+			ret = EXIT_FINDINGS;
+		}
 	}
 out:
 	if (opened)
@@ -1080,8 +1061,22 @@ cmd_record(int argc, char **argv)
 		goto out;
 	}
 	if (strat_diags_errors(fresh) > 0) {
-		if (show_fresh(&p, after, fresh) < 0)
+		strat_lint_result r = STRAT_LINT_RESULT_INIT;
+		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+		char *text = NULL;
+
+		strat_diags_sort(fresh);
+		r.diags = fresh;
+		r.plan = after;
+		r.files = strat_plan_file_count(after);
+		r.root = p.root;
+		if (strat_lint_render(&text, &r, &ro) < 0) {
+			die_msg("%s", strat_error_last());
 			goto out;
+		}
+		fputs(text, stdout);
+		free(text);
+		fflush(stdout);
 		if (!o.force) {
 			die_msg("not written: the reading%s add%s %zu error%s "
 				"to the plan; fix them first, or --force",
@@ -1137,7 +1132,18 @@ cmd_record(int argc, char **argv)
 	printf("%s: %s\n", file, subject + strlen("metrics: "));
 	ret = EXIT_CLEAN;
 	if (o.commit) {
-		ret = commit_written(&p, written, file, subject, o.why);
+		if (strncmp(written, p.top, strlen(p.top)) != 0 ||
+		    written[strlen(p.top)] != '/') {
+			die_msg("'%s' is outside the work tree; not committed",
+				written);
+			ret = EXIT_TROUBLE;
+		} else if (commit_file(p.top, written, subject, o.why) != 0) {
+			die_msg("the commit was refused (see git's message "
+				"above); '%s' is changed in the working tree, "
+				"not committed",
+				file);
+			ret = EXIT_FINDINGS;
+		}
 	}
 	goto out;
 nomem:
