@@ -85,6 +85,28 @@ oom:
 	return STRAT_ENOMEM;
 }
 
+/* The reasons (Why: trailers) of the commits the report names: those that
+ * decided an item of a period and the last slips; not every commit. */
+static int
+read_reasons(strat_history *h, const strat_measures *m, strat_repo *repo)
+{
+	unsigned char *want = calloc(h->ncommits + 1, 1);
+	size_t i, j;
+	int rc;
+
+	if (want == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	for (i = 0; i < m->nperiods; i++)
+		for (j = 0; j < m->periods[i].nitems; j++)
+			if (m->periods[i].items[j].decided)
+				want[m->periods[i].items[j].commit] = 1;
+	for (i = 0; i < m->nslips; i++)
+		want[m->slips[i].commit] = 1;
+	rc = strat_history_read_reasons(h, repo, want);
+	free(want);
+	return rc;
+}
+
 static int
 parse_day(const char *opt, const char *s, strat_day *out)
 {
@@ -412,11 +434,7 @@ cmd_report(int argc, char **argv)
 			"parsed, %zu chunks and %zu files reused\n",
 			h->parsed_full, h->parsed_chunks, h->reused_chunks,
 			h->reused_files);
-	if (strat_history_read_reasons(h, repo) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
-	if (strat_measure(&m, h, &mo) < 0) {
+	if (strat_measure(&m, h, &mo) < 0 || read_reasons(h, m, repo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
