@@ -7,12 +7,14 @@
 #   make install    PREFIX=/usr/local DESTDIR= ...
 
 VERSION   = 0.1.0
+SOVERSION = 0
 PREFIX   ?= /usr/local
-BINDIR    = $(PREFIX)/bin
-LIBDIR    = $(PREFIX)/lib
-INCDIR    = $(PREFIX)/include
-MANDIR    = $(PREFIX)/share/man
-DATADIR   = $(PREFIX)/share
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+INCDIR    = $(INCLUDEDIR)
+DATADIR  ?= $(PREFIX)/share
+MANDIR   ?= $(DATADIR)/man
 CC       ?= cc
 B        ?= build
 PKGS      = yaml-0.1 libgit2 libcmark-gfm
@@ -37,7 +39,15 @@ MAN1     := $(wildcard man/*.1)
 MAN5     := $(wildcard man/*.5)
 MAN7     := $(wildcard man/*.7)
 
-all: strat $(B)/libstrat.a strat.pc
+# $(B)/libstrat.a holds every object of lib/ for the programs and unit
+# tests built here.  The installed libraries export only the strat_* API:
+# $(B)/pub/libstrat.a is one relocatable object whose other globals are made
+# local (ld -r, objcopy), $(B)/pub/libstrat.so its shared twin (a version
+# script), so a program may have its own arena_alloc or glob_match.
+PUB_SO   := $(B)/pub/libstrat.so.$(SOVERSION).$(VERSION:$(SOVERSION).%=%)
+PUB      := $(B)/pub/libstrat.a $(PUB_SO)
+
+all: strat $(B)/libstrat.a $(PUB) strat.pc
 
 strat: $(B)/strat
 	cp $(B)/strat $@
@@ -48,6 +58,21 @@ $(B)/strat: $(CMD_OBJ) $(B)/libstrat.a
 $(B)/libstrat.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
+
+$(LIB_OBJ): CFLAGS += -fPIC
+
+$(B)/pub/libstrat.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ $(B)/pub/strat-all.o $(B)/pub/strat.o
+	$(LD) -r -o $(B)/pub/strat-all.o $(LIB_OBJ)
+	objcopy --wildcard --keep-global-symbol='strat_*' \
+	    $(B)/pub/strat-all.o $(B)/pub/strat.o
+	ar rcs $@ $(B)/pub/strat.o
+
+$(PUB_SO): $(LIB_OBJ) tools/libstrat.map
+	@mkdir -p $(@D)
+	$(CC) -shared $(LDFLAGS) -Wl,-soname,libstrat.so.$(SOVERSION) \
+	    -Wl,--version-script=tools/libstrat.map -o $@ $(LIB_OBJ) $(LDLIBS)
 
 # The rule catalogue of the specification, as C (lib/rule_help.c).
 $(B)/gen/rule_help.inc: spec/SPEC.md tools/rule-help.sh
@@ -67,9 +92,13 @@ $(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libstrat.a
 	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ $< $(B)/libstrat.a \
 	    $(LDLIBS) -lcmocka
 
+# pkg-config: the shared library links with -lstrat alone; a static link
+# (pkg-config --static) gets the dependencies from the .private fields.
+STRAT_PC = printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: strat\nDescription: plans in git: lint and measure execution\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lstrat\nLibs.private: -lcmark-gfm-extensions\nCflags: -I$${includedir}\n'
+
 strat.pc: Makefile
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: strat\nDescription: plans in git: lint and measure execution\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lstrat\nLibs.private: -lcmark-gfm-extensions\nCflags: -I$${includedir}\n' \
-	    '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $@
+	$(STRAT_PC) '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(VERSION)' \
+	    '$(PKGS)' > $@
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
 
@@ -115,7 +144,9 @@ $(B)/tests/md-shape: tests/md_shape.c $(B)/libstrat.a
 units: $(UNIT_BIN) $(FUZZ_REPLAY) $(B)/tests/md-shape
 
 # The test suite: unit tests, golden CLI tests, the crash test.
-test: all units
+# Not 'all': the sanitizer pass (B=build/san) must not copy its binary to
+# ./strat, where make install would take it.
+test: $(B)/strat $(B)/libstrat.a strat.pc units
 	@sh tests/run.sh $(B)
 
 check: test
@@ -136,27 +167,34 @@ bench: all
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(INCDIR)/strat $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
-	cp strat $(DESTDIR)$(BINDIR)/strat
-	cp $(B)/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
-	sed 's#^prefix=.*#prefix=$(PREFIX)#' strat.pc \
-	    > $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
-	mkdir -p $(DESTDIR)$(DATADIR)/strat/schema
-	cp spec/schema/*.schema.json $(DESTDIR)$(DATADIR)/strat/schema/
-	cp $(HEADERS) $(DESTDIR)$(INCDIR)/strat/
-	[ -z "$(MAN1)" ] || cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	[ -z "$(MAN5)" ] || cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
-	[ -z "$(MAN7)" ] || cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(DATADIR)/strat/schema
+	install -m 0755 $(B)/strat $(DESTDIR)$(BINDIR)/strat
+	install -m 0644 $(B)/pub/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
+	install -m 0755 $(PUB_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(PUB_SO)) \
+	    $(DESTDIR)$(LIBDIR)/libstrat.so.$(SOVERSION)
+	ln -sf libstrat.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libstrat.so
+	$(STRAT_PC) '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(VERSION)' \
+	    '$(PKGS)' > $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
+	chmod 0644 $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc
+	install -m 0644 spec/schema/*.schema.json $(DESTDIR)$(DATADIR)/strat/schema/
+	install -m 0644 $(HEADERS) $(DESTDIR)$(INCDIR)/strat/
+	[ -z "$(MAN1)" ] || install -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	[ -z "$(MAN5)" ] || install -m 0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	[ -z "$(MAN7)" ] || install -m 0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	if [ -d completion ]; then \
 	    mkdir -p $(DESTDIR)$(DATADIR)/bash-completion/completions \
 	        $(DESTDIR)$(DATADIR)/zsh/site-functions; \
-	    cp completion/strat.bash \
+	    install -m 0644 completion/strat.bash \
 	        $(DESTDIR)$(DATADIR)/bash-completion/completions/strat; \
-	    cp completion/_strat $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat; \
+	    install -m 0644 completion/_strat \
+	        $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat; \
 	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/strat $(DESTDIR)$(LIBDIR)/libstrat.a \
+	    $(DESTDIR)$(LIBDIR)/libstrat.so* \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/strat.pc \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/strat \
 	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_strat

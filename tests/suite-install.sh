@@ -17,7 +17,8 @@ check() { # NAME COMMAND...
 }
 
 check "make install" make -s install DESTDIR="$d" PREFIX=/usr
-for f in bin/strat lib/libstrat.a lib/pkgconfig/strat.pc \
+for f in bin/strat lib/libstrat.a lib/libstrat.so lib/libstrat.so.0 \
+	lib/pkgconfig/strat.pc \
 	include/strat/strat.h include/strat/plan.h include/strat/week.h \
 	include/strat/rules.def \
 	share/man/man1/strat.1 share/man/man1/strat-lint.1 \
@@ -66,13 +67,133 @@ export PKG_CONFIG_PATH="$d/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d"
 if flags=$(pkg-config --cflags --static --libs strat 2>&1); then
 	ok "pkg-config strat"
 	# shellcheck disable=SC2086
+	# static: the archive itself, its dependencies from --static
 	check "compile and link against the installed library" \
-		cc -std=c11 -Wall -Werror -o "$tmp/t" "$tmp/t.c" $flags
+		cc -std=c11 -Wall -Werror -o "$tmp/t" "$tmp/t.c" \
+		"$d/usr/lib/libstrat.a" $(echo " $flags " | sed 's/ -lstrat / /')
 	out=$("$tmp/t" 2>&1)
 	if [ "$out" = "strat 0.1.0: 2026-09-14 2026-W38" ]; then
 		ok "the program runs"
 	else
 		no "the program runs" "$out"
+	fi
+else
+	no "pkg-config strat" "$flags"
+fi
+
+# Modes: programs and the shared library 755, everything else 644.
+modes=$(cd "$d/usr" && for f in bin/strat lib/libstrat.so.0.* lib/libstrat.a \
+	lib/pkgconfig/strat.pc include/strat/strat.h share/man/man1/strat.1 \
+	share/strat/schema/calendar.schema.json \
+	share/bash-completion/completions/strat; do
+	printf '%s %s\n' "$(stat -c %a "$f")" "$f"; done)
+if [ "$(echo "$modes" | grep -c '^755 ')" = 2 ] &&
+    [ "$(echo "$modes" | grep -c '^644 ')" = 6 ]; then ok "install modes"
+else no "install modes" "$modes"; fi
+if [ "$(readelf -d "$d"/usr/lib/libstrat.so.0.* 2>/dev/null |
+    sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')" = libstrat.so.0 ]
+then ok "libstrat.so has the soname libstrat.so.0"
+else no "libstrat.so soname"; fi
+
+# Only the strat_ API is exported, by the archive and the shared library.
+bad=$( { nm -g --defined-only "$d/usr/lib/libstrat.a" | awk 'NF == 3 { print $3 }'
+	nm -D --defined-only "$d/usr/lib/libstrat.so" | awk 'NF == 3 { print $3 }'
+	} | grep -v '^strat_' | sort -u)
+n=$(nm -g --defined-only "$d/usr/lib/libstrat.a" | grep -c ' T strat_')
+if [ -z "$bad" ] && [ "$n" -gt 100 ]; then
+	ok "nm: the $n exported functions are all strat_-prefixed"
+else no "nm: exported symbols without the strat_ prefix" "$bad"; fi
+
+# LIBDIR, INCLUDEDIR and MANDIR are honoured, and strat.pc names them.
+d2=$tmp/root2
+check "make install LIBDIR= INCLUDEDIR= MANDIR=" make -s install \
+	DESTDIR="$d2" PREFIX=/opt/s LIBDIR=/opt/s/lib64 \
+	INCLUDEDIR=/opt/s/inc MANDIR=/opt/s/man
+for f in lib64/libstrat.a lib64/libstrat.so lib64/pkgconfig/strat.pc \
+	inc/strat/strat.h man/man1/strat-lint.1 bin/strat; do
+	check "installed /opt/s/$f" test -e "$d2/opt/s/$f"
+done
+check "strat.pc names LIBDIR and INCLUDEDIR" grep -q \
+	'^libdir=/opt/s/lib64$' "$d2/opt/s/lib64/pkgconfig/strat.pc"
+check "strat.pc includedir" grep -q '^includedir=/opt/s/inc$' \
+	"$d2/opt/s/lib64/pkgconfig/strat.pc"
+
+# make check's sanitizer pass must not leave its binary at ./strat
+if make -n -B B=build/x SAN=-fsanitize=address test 2>/dev/null |
+    grep -q '^cp build/x/strat strat$'
+then no "make test with another B copies its binary to ./strat"
+else ok "make test with B=build/san leaves ./strat alone"; fi
+
+# pkg-config --libs links as it is (the shared library); a program with
+# its own arena_alloc, glob_match and md_new links statically and
+# dynamically; C++ uses every public header.
+cat > "$tmp/own.c" <<'C'
+#include <stdio.h>
+#include <strat/strat.h>
+
+void *arena_alloc(void *a, unsigned long n);
+int glob_match(const char *p, const char *s);
+int md_new(void);
+void *arena_alloc(void *a, unsigned long n) { (void)a; return (void *)n; }
+int glob_match(const char *p, const char *s) { return p == s; }
+int md_new(void) { return 7; }
+
+int
+main(void)
+{
+	strat_day d;
+
+	if (strat_date_parse("2026-09-15", &d) < 0 || md_new() != 7)
+		return 1;
+	puts(strat_rule_id(STRAT_RULE_ITEM_ANCHOR_UNKNOWN));
+	return 0;
+}
+C
+if flags=$(pkg-config --cflags --libs strat 2>&1) &&
+    sflags=$(pkg-config --cflags --static --libs strat 2>&1); then
+	# shellcheck disable=SC2086
+	check "link with pkg-config --libs strat (shared)" \
+		cc -std=c11 -Wall -Werror -o "$tmp/dyn" "$tmp/t.c" $flags
+	out=$(LD_LIBRARY_PATH="$d/usr/lib" "$tmp/dyn" 2>&1)
+	[ "$out" = "strat 0.1.0: 2026-09-14 2026-W38" ] &&
+		ok "the shared-library program runs" ||
+		no "the shared-library program runs" "$out"
+	# shellcheck disable=SC2086
+	check "own arena_alloc/glob_match/md_new, shared" \
+		cc -std=c11 -Wall -Werror -o "$tmp/own-dyn" "$tmp/own.c" $flags
+	# shellcheck disable=SC2086
+	check "own arena_alloc/glob_match/md_new, static" \
+		cc -std=c11 -Wall -Werror -o "$tmp/own-st" "$tmp/own.c" \
+		"$d/usr/lib/libstrat.a" $(echo " $sflags " | sed 's/ -lstrat / /')
+	out=$(LD_LIBRARY_PATH="$d/usr/lib" "$tmp/own-dyn"; "$tmp/own-st")
+	[ "$out" = "item-anchor-unknown
+item-anchor-unknown" ] && ok "both run" || no "own symbols: both run" "$out"
+	if command -v c++ >/dev/null 2>&1; then
+		{
+			for h in "$d"/usr/include/strat/*.h; do
+				echo "#include <strat/${h##*/}>"
+			done
+			cat <<'CXX'
+#include <cstdio>
+int
+main()
+{
+	strat_diags *d = nullptr;
+	if (strat_diags_new(&d) < 0)
+		return 1;
+	std::printf("%zu %s\n", strat_diags_count(d),
+		    strat_format_name(STRAT_FORMAT_SARIF));
+	strat_diags_free(d);
+	return 0;
+}
+CXX
+		} > "$tmp/t.cc"
+		# shellcheck disable=SC2086
+		check "C++ compiles every public header and links (pkg-config)" \
+			c++ -std=c++11 -Wall -Werror -o "$tmp/cxx" "$tmp/t.cc" $flags
+		out=$(LD_LIBRARY_PATH="$d/usr/lib" "$tmp/cxx" 2>&1)
+		[ "$out" = "0 sarif" ] && ok "the C++ program runs" ||
+			no "the C++ program runs" "$out"
 	fi
 else
 	no "pkg-config strat" "$flags"

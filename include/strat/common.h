@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define STRAT_VERSION "0.1.0"
 #define STRAT_FORMAT_VERSION 1
 
@@ -52,5 +56,9 @@ const char *strat_error_last(void);
 int strat_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strat_error_clear(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

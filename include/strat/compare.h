@@ -22,6 +22,10 @@
 
 #include "plan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * The kinds of change.  STRAT_CHANGE(sym, id, area, summary): sym gives
  * STRAT_CHANGE_<sym>, id is the stable name used in JSON output, area the
@@ -176,5 +180,9 @@ const char *strat_status_name(strat_status status);
  */
 int strat_diags_new_since(strat_diags **out, const strat_diags *base,
 			  const strat_diags *head);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 
 #include "common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
 	STRAT_SEV_OFF = 0,
 	STRAT_SEV_WARNING = 1,
@@ -78,5 +82,9 @@ strat_severity strat_rule_default_severity(strat_rule rule);
 /* Returns the rule, or -1 if the id is unknown. */
 int strat_rule_lookup(const char *id);
 const char *strat_severity_name(strat_severity sev);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include "plan.h"
 
 /* A key and the text its value is to have. */
@@ -92,5 +96,9 @@ const char *strat_edit_suggest_item(const strat_plan *plan, const char *id);
  */
 char *strat_edit_diff(const char *path, const char *a, size_t alen,
 		      const char *b, size_t blen);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

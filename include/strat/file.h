@@ -20,6 +20,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum {
 	/* The file must not exist yet: never overwrite (STRAT_EEXISTS). */
 	STRAT_FILE_CREATE = 1u << 0,
@@ -53,5 +57,9 @@ typedef struct {
  */
 int strat_file_write(char **out_written, const char *root, const char *path,
                      const void *buf, size_t len, const strat_file_opts *opts);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 
 #include "plan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct strat_repo strat_repo;
 
 typedef struct {
@@ -170,5 +174,9 @@ int strat_source_commit(strat_source *out, strat_repo *repo,
 			const strat_oid *commit);
 int strat_source_index(strat_source *out, strat_repo *repo);
 void strat_source_git_free(strat_source *src);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

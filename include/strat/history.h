@@ -16,6 +16,10 @@
 #include "git.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* One version of an item (interned and immutable). */
 typedef struct {
 	const char *id, *title, *anchor, *owner, *channel; /* "" if absent */
@@ -342,5 +346,9 @@ int strat_report_render(char **out, const strat_report *r,
 int strat_stale_render(char **out, const strat_history *h,
 		       const strat_measures *m, const char *owner,
 		       strat_format format);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -7,6 +7,10 @@
 #include "plan.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * Run every PLAN-stage rule over plan (LOAD-stage findings were added when
  * it was loaded) and add findings to diags.  Returns 0 or STRAT_ENOMEM.
@@ -38,5 +42,9 @@ typedef struct {
  */
 int strat_lint_render(char **out, const strat_lint_result *r,
 		      const strat_render_options *o);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 
 #include "git.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct {
 	strat_day date;
 	double value;
@@ -87,5 +91,9 @@ int strat_kseries_compare(const strat_kseries *s, double v, double w);
 
 /* Whether an anchor's done-when is met by value (1) or not (0). */
 int strat_done_when_met(const strat_done_when *dw, double value);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include "common.h"
 #include "diag.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A string value and where it stands. */
 typedef struct {
 	const char *s; /* NUL-terminated, NULL when absent */
@@ -301,5 +305,9 @@ void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
 int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */
 strat_day strat_quarter_start(int year, int q);
 strat_day strat_quarter_end(int year, int q); /* last day, inclusive */
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #include "compare.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct {
 	unsigned version;
 	const char *base_label; /* how to name BASE, e.g. "main (1a2b3c4)" */
@@ -40,5 +44,9 @@ int strat_review_render(char **out, const strat_review *review,
  * being shipped or dropped (a silent drop), or a new lint error.
  */
 int strat_review_attention(const strat_review *review);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

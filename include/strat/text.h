@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * The length of the valid UTF-8 sequence at p (of n > 0 bytes), with its
  * code point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms,
@@ -26,5 +30,9 @@ int strat_text_unsafe_cp(uint32_t c);
  * caller frees it).  Returns 0 or STRAT_ENOMEM.
  */
 int strat_text_safe(char **out, const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

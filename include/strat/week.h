@@ -29,6 +29,10 @@
 #include "plan.h"
 #include "render.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
 	STRAT_WEEK_SHIPPED = 0, /* shipped last week */
 	STRAT_WEEK_OVERDUE,
@@ -149,5 +153,9 @@ void strat_week_free(strat_week *w);
  */
 int strat_week_render(char **out, const strat_week *w,
 		      const strat_render_options *o);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
