@@ -39,8 +39,8 @@ static const char *const usages[] = {
 	"usage: strat start ID [options]",
 	"usage: strat slip ID --to DATE [options]",
 	"usage: strat drop ID [options]",
-	"usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
-	"[--file F] [options] TITLE",
+	("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
+	 "[--file F] [options] TITLE"),
 	"usage: strat owner ID PERSON [options]",
 };
 
