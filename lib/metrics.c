@@ -285,7 +285,8 @@ strat_kpiset_build(strat_kpiset **out, const strat_plan *plan,
 		if (rc < 0)
 			goto fail;
 	}
-	qsort(r.v, r.n, sizeof(*r.v), cmp_kread);
+	if (r.n) /* qsort(NULL, 0) is undefined */
+		qsort(r.v, r.n, sizeof(*r.v), cmp_kread);
 	if (s->nkpis &&
 	    (k->series = calloc(s->nkpis, sizeof(*k->series))) == NULL) {
 		rc = oom();
