@@ -52,7 +52,7 @@ typedef struct {
 	size_t silent, slips, pullins;
 	long slip_days;
 	size_t errors, warnings; /* new findings */
-	size_t strategy, calendar, team;
+	size_t strategy, calendar, team, metrics;
 } tally;
 
 static void
@@ -77,6 +77,8 @@ count(const strat_review *r, tally *t)
 			t->strategy++;
 		else if (c->area == STRAT_AREA_CALENDAR)
 			t->calendar++;
+		else if (c->area == STRAT_AREA_METRICS)
+			t->metrics++;
 		else
 			t->team++;
 	}
@@ -151,6 +153,8 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	part(b, &first, other, "other calendar change",
 	     "other calendar changes");
 	part(b, &first, t->team, "team change", "team changes");
+	part(b, &first, t->metrics, "KPI reading change",
+	     "KPI reading changes");
 	part(b, &first, t->warnings, "new lint warning", "new lint warnings");
 }
 
@@ -361,6 +365,8 @@ object_noun(strat_change_kind k)
 		return "KPI";
 	if (strncmp(id, "thesis", 6) == 0)
 		return "strategy";
+	if (strncmp(id, "reading", 7) == 0)
+		return "reading";
 	return "item";
 }
 
@@ -390,6 +396,28 @@ md_more(md_doc *d, size_t more, const char *what)
 	md_textf(p, "... and %zu more %s; run ", more, what);
 	md_code(p, "strat diff");
 	md_text(p, " locally for the full list.");
+}
+
+static const strat_review_why *
+why_of(const strat_review *r, const strat_change *c)
+{
+	size_t i;
+
+	for (i = 0; r->why != NULL && i < r->nwhy; i++)
+		if (r->why[i].change == c && r->why[i].reason != NULL)
+			return &r->why[i];
+	return NULL;
+}
+
+/* "; why: REASON (AUTHOR)" after the detail of a slip or drop. */
+static void
+why_text(sbuf *b, const strat_review *r, const strat_change *c)
+{
+	const strat_review_why *y = why_of(r, c);
+
+	if (y != NULL)
+		sb_printf(b, "; why: %s (%s)", y->reason,
+			  y->author ? y->author : "unknown");
 }
 
 static void
@@ -429,6 +457,7 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 		md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
 		b.len = 0;
 		detail(&b, c, "\xe2\x86\x92"); /* → */
+		why_text(&b, r, c);
 		md_text(md_cell(d), b.s && !b.failed ? b.s : "");
 	}
 	md_table_end(d);
@@ -545,6 +574,7 @@ render_md(char **out, const strat_review *r)
 	md_changes(d, r, STRAT_AREA_CALENDAR, "Calendar");
 	md_ownership(d, r, &failed);
 	md_changes(d, r, STRAT_AREA_TEAM, "Team");
+	md_changes(d, r, STRAT_AREA_METRICS, "Metrics");
 	md_lint(d, r);
 	*out = failed || v.failed || md_failed(d) ? NULL : md_render(d, MD_GFM);
 	free(v.s);
@@ -558,8 +588,10 @@ render_md(char **out, const strat_review *r)
 /* JSON */
 
 static void
-json_change(json_w *w, const strat_change *c)
+json_change(json_w *w, const strat_review *r, const strat_change *c)
 {
+	const strat_review_why *y = why_of(r, c);
+
 	jw_obj(w, JW_ROW);
 	jw_kstr(w, "kind", strat_change_kind_id(c->kind));
 	jw_kstr(w, "area", strat_change_area_name(c->area));
@@ -575,6 +607,10 @@ json_change(json_w *w, const strat_change *c)
 	jw_kbool(w, "pull_in", c->flags & STRAT_CHANGE_PULL_IN);
 	jw_kstr(w, "gained_by", c->gained_by);
 	jw_kstr(w, "lost_by", c->lost_by);
+	if (y != NULL) {
+		jw_kstr(w, "why", y->reason);
+		jw_kstr(w, "why_author", y->author);
+	}
 	jw_end(w);
 }
 
@@ -610,7 +646,7 @@ render_json(char **out, const strat_review *r)
 	jw_key(&w, "changes");
 	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < n; i++)
-		json_change(&w, strat_changes_get(r->changes, i));
+		json_change(&w, r, strat_changes_get(r->changes, i));
 	jw_end(&w);
 	jw_key(&w, "ownership");
 	jw_arr(&w, JW_BLOCK);
@@ -681,6 +717,7 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 		mark = b->len;
 		sb_puts(b, ": ");
 		detail(b, c, "->");
+		why_text(b, r, c);
 		if (!b->failed && b->len == mark + 2) { /* no detail */
 			b->len = mark;
 			b->s[mark] = '\0';
@@ -722,6 +759,7 @@ render_text(char **out, const strat_review *r)
 	}
 	free(o);
 	text_changes(&b, r, STRAT_AREA_TEAM);
+	text_changes(&b, r, STRAT_AREA_METRICS);
 	if (r->new_findings) {
 		n = strat_diags_count(r->new_findings);
 		sb_printf(&b, "\nlint: %zu new %s\n", n,
