@@ -91,7 +91,7 @@ find_reasons(gitplan *g, const strat_oid *base, const strat_oid *head,
 	ho.max_commits = i + 1;
 	ho.root = g->prefix;
 	if (strat_history_build(h, g->repo, head, &ho) < 0 ||
-	    strat_history_read_reasons(*h, g->repo) < 0 ||
+	    strat_history_read_reasons(*h, g->repo, NULL) < 0 ||
 	    (*out = calloc(n, sizeof(**out))) == NULL)
 		return -1;
 	for (i = 0; i < nc; i++) {
