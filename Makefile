@@ -17,7 +17,7 @@ DATADIR  ?= $(PREFIX)/share
 MANDIR   ?= $(DATADIR)/man
 CC       ?= cc
 B        ?= build
-PKGS      = yaml-0.1 libgit2 libcmark-gfm
+PKGS      = yaml-0.1 libgit2 libcmark-gfm zlib
 OPT      ?= -O2 -g
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
@@ -113,8 +113,8 @@ deps:
 FUZZ_TARGETS := yaml lint markdown history git
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(B)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 60
-# fuzz_git writes loose objects and packs itself (zlib, test code only)
-FUZZ_LIBS    := -lz
+# fuzz_git writes loose objects and packs itself (zlib)
+FUZZ_LIBS    :=
 FB           := build/fuzz
 
 $(B)/tests/fuzz-replay-%: fuzz/fuzz_%.c fuzz/replay.c fuzz/util.c \

@@ -44,14 +44,21 @@ static const char *const usages[] = {
 	"usage: strat owner ID PERSON [options]",
 };
 
+static void
+usage(FILE *f, verb v)
+{
+	fprintf(f, "%s\n       options: [--why TEXT] [--commit] [-n | "
+		   "--dry-run] [--force] [--today DATE]\n",
+		usages[v]);
+}
+
 static int
 usage_error(const edit_opts *o, const char *fmt, const char *arg)
 {
 	fputs("strat: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s\n       options: [--why TEXT] [--commit] "
-			"[-n|--dry-run] [--force] [--today DATE]\n",
-		usages[o->v]);
+	fputc('\n', stderr);
+	usage(stderr, o->v);
 	return EXIT_TROUBLE;
 }
 
@@ -366,7 +373,7 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		case 'i': o.id = optarg; break;
 		case 'F': o.file = optarg; break;
 		case 'h':
-			printf("%s\n", usages[v]);
+			usage(stdout, v);
 			return EXIT_CLEAN;
 		default:
 			return usage_error(&o, "%s", "unknown option");

@@ -131,6 +131,16 @@ show_page(const char *sect, const char *name)
 	}
 }
 
+/* The commands that change the plan share one page, strat-edit(1). */
+static const char *
+manual_of(const command *c)
+{
+	if (c->fn == cmd_ship || c->fn == cmd_start || c->fn == cmd_slip ||
+	    c->fn == cmd_drop || c->fn == cmd_add || c->fn == cmd_owner)
+		return "edit";
+	return c->name;
+}
+
 int
 cmd_help(int argc, char **argv)
 {
@@ -168,7 +178,7 @@ cmd_help(int argc, char **argv)
 		char page[64];
 		char *hargv[] = {(char *)c->name, "--help", NULL};
 
-		snprintf(page, sizeof(page), "strat-%s", c->name);
+		snprintf(page, sizeof(page), "strat-%s", manual_of(c));
 		if (show_page("1", page))
 			return EXIT_CLEAN;
 		/* No manual page: the summary and the usage. */
@@ -180,7 +190,7 @@ cmd_help(int argc, char **argv)
 		c->fn(2, hargv);
 		printf("\nThe manual page strat-%s(1) has the details "
 		       "('make install' installs it).\n",
-		       c->name);
+		       manual_of(c));
 	}
 	return EXIT_CLEAN;
 }

@@ -47,7 +47,7 @@ _strat() {
 	--table)
 		COMPREPLY=($(compgen -W "periods flow items stale" -- "$cur"))
 		return ;;
-	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits | --as-of | --grace)
+	--date | --today | --since | --until | --owner | --rev | --new-since | --period | --max-commits | --as-of | --grace | --on | --to | --why | --anchor | --channel | --id)
 		return ;;
 	-C | --schema-base)
 		COMPREPLY=($(compgen -d -- "$cur"))

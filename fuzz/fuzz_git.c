@@ -680,6 +680,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strat_repo_free(repo);
 	for (i = 0; i < w.n; i++)
 		free(w.v[i].data);
-	nftw(w.dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	if (getenv("FUZZ_GIT_KEEP")) /* the repository, to look at */
+		fprintf(stderr, "kept %s\n", w.dir);
+	else
+		nftw(w.dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }

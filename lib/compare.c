@@ -66,6 +66,8 @@ strat_change_area_name(strat_change_area a)
 		return "calendar";
 	case STRAT_AREA_TEAM:
 		return "team";
+	case STRAT_AREA_METRICS:
+		return "metrics";
 	default:
 		return "strategy";
 	}
@@ -449,6 +451,11 @@ compare_kpis(strat_changes *c, const strat_strategy *b,
 		owner = field(&db, &dh, "owner", &x->owner, &k->owner);
 		field(&db, &dh, "target", &x->target, &k->target);
 		field(&db, &dh, "unit", &x->unit, &k->unit);
+		field(&db, &dh, "direction", &x->direction, &k->direction);
+		field(&db, &dh, "baseline", &x->baseline.text,
+		      &k->baseline.text);
+		field(&db, &dh, "target-date", &x->target_date_text,
+		      &k->target_date_text);
 		if (db.n == 0 && dh.n == 0)
 			continue;
 		if ((ch = add(c, STRAT_CHANGE_KPI_CHANGED, k->id.s,
@@ -643,6 +650,98 @@ compare_team(strat_changes *c, const strat_plan *bp, const strat_plan *hp,
 	}
 }
 
+/* ---------------------------------------------------------------- */
+/* Metrics: readings matched by KPI and day */
+
+/* "mql 2026-09-14": a reading's key and the id of its change. */
+static const char *
+reading_key(strat_changes *c, const strat_reading *r)
+{
+	char buf[STRAT_MAX_SCALAR / 1024 + 32];
+
+	if (r->kpi.s == NULL || r->date == STRAT_NO_DATE ||
+	    strlen(r->kpi.s) > sizeof(buf) - 16)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%s %s", r->kpi.s, r->date_text.s);
+	return dup(c, buf);
+}
+
+/* The title of the KPI a reading names, in plan p; NULL when unknown. */
+static const char *
+kpi_title(const strat_plan *p, const strat_reading *r)
+{
+	const strat_kpi *k = strat_plan_find_kpi(p, r->kpi.s);
+
+	return k ? k->title.s : NULL;
+}
+
+/* The first reading of each key of plan p, indexed in s; keys[i] is
+ * reading i's key or NULL (no key, or not the first of its key). */
+static int
+index_readings(strat_changes *c, const strat_plan *p, strset *s,
+	       const char ***keys)
+{
+	size_t i, n = p ? strat_plan_reading_count(p) : 0;
+
+	strset_init(s);
+	*keys = n ? calloc(n, sizeof(**keys)) : NULL;
+	if (n && *keys == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const strat_reading *r = strat_plan_reading(p, i);
+		const char *k = reading_key(c, r);
+
+		if (k == NULL || strset_get(s, k) != NULL)
+			continue;
+		if (strset_put(s, k, (void *)r, NULL) < 0)
+			return -1;
+		(*keys)[i] = k;
+	}
+	return 0;
+}
+
+static void
+compare_readings(strat_changes *c, const strat_plan *bp, const strat_plan *hp)
+{
+	strset bs, hs;
+	const char **bk = NULL, **hk = NULL;
+	const strat_reading *r, *x;
+	strat_change *ch;
+	size_t i;
+
+	if (index_readings(c, bp, &bs, &bk) < 0 ||
+	    index_readings(c, hp, &hs, &hk) < 0) {
+		c->failed = 1;
+		goto out;
+	}
+	for (i = 0; hp && i < strat_plan_reading_count(hp); i++) {
+		if (hk[i] == NULL)
+			continue;
+		r = strat_plan_reading(hp, i);
+		x = strset_get(&bs, hk[i]);
+		if (x && same(x->value.text.s, r->value.text.s))
+			continue;
+		ch = add(c, x ? STRAT_CHANGE_READING_CHANGED
+			      : STRAT_CHANGE_READING_ADDED,
+			 hk[i], kpi_title(hp, r), r->file, r->line);
+		set_values(c, ch, x ? x->value.text.s : NULL,
+			   r->value.text.s);
+	}
+	for (i = 0; bp && i < strat_plan_reading_count(bp); i++) {
+		if (bk[i] == NULL || strset_get(&hs, bk[i]) != NULL)
+			continue;
+		r = strat_plan_reading(bp, i);
+		ch = add(c, STRAT_CHANGE_READING_REMOVED, bk[i],
+			 kpi_title(bp, r), r->file, r->line);
+		set_values(c, ch, r->value.text.s, NULL);
+	}
+out:
+	free(bk);
+	free(hk);
+	strset_free(&bs);
+	strset_free(&hs);
+}
+
 int
 strat_plan_compare(strat_changes **out, const strat_plan *base,
 		   const strat_plan *head, const strat_compare_options *opts)
@@ -667,6 +766,7 @@ strat_plan_compare(strat_changes **out, const strat_plan *base,
 	compare_thesis(c, bs, hs);
 	compare_items(c, base, head);
 	compare_team(c, base, head, bt, ht);
+	compare_readings(c, base, head);
 	if (c->failed) {
 		strat_changes_free(c);
 		return strat_error_set(STRAT_ENOMEM, "out of memory");

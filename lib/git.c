@@ -153,11 +153,11 @@ typedef struct {
 } guard_backend;
 
 static int
-guard_check(git_odb_backend *b, const git_oid *id)
+guard_check(git_odb_backend *b, const git_oid *id, int full)
 {
 	char why[256];
 
-	if (packguard_check(((guard_backend *)b)->g, id->id, why,
+	if (packguard_check(((guard_backend *)b)->g, id->id, full, why,
 			    sizeof(why)) == 0)
 		return GIT_PASSTHROUGH;
 	git_error_set_str(GIT_ERROR_ODB, why);
@@ -171,7 +171,7 @@ guard_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
 	(void)data;
 	(void)len;
 	(void)type;
-	return guard_check(b, id);
+	return guard_check(b, id, 1);
 }
 
 static int
@@ -180,7 +180,7 @@ guard_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
 {
 	(void)len;
 	(void)type;
-	return guard_check(b, id);
+	return guard_check(b, id, 0);
 }
 
 static void

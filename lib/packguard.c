@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "packguard.h"
 
@@ -199,6 +200,14 @@ locate(packguard *g, const unsigned char *id, size_t prefer, size_t *pi,
 	return -1;
 }
 
+/*
+ * A loose object checked as git would before libgit2 reads it: the zlib
+ * stream ends and checks, the header is "TYPE SIZE\0" exactly, and SIZE
+ * bytes follow it.  libgit2 1.5 trusts the header's size and copies the
+ * inflated bytes past it: a loose object "blob 10 n\0" with 147 bytes
+ * after it overflowed its buffer (found by fuzz/fuzz_git.c).  With full 0
+ * only the header is read (read_header reads no more).  -1 with why.
+ */
 static void
 hex(const unsigned char *id, char out[41])
 {
@@ -208,9 +217,87 @@ hex(const unsigned char *id, char out[41])
 		snprintf(out + 2 * i, 3, "%02x", id[i]);
 }
 
+static int
+check_loose(const packguard *g, const unsigned char id[20], int full,
+	    char *why, size_t n)
+{
+	static const char *const types[] = {"commit ", "tree ", "blob ",
+					    "tag "};
+	unsigned char in[16384], out[16384], hdr[64];
+	char path[4096], h[41];
+	size_t nh = 0, i, t, size = 0, body = 0;
+	const char *bad = NULL;
+	z_stream z;
+	ssize_t r;
+	int fd, zr = Z_OK, done = 0;
+
+	hex(id, h);
+	snprintf(path, sizeof(path), "%s/%.2s/%s", g->dir, h, h + 2);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0; /* not loose either: libgit2 says not found */
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK) {
+		close(fd);
+		return 0;
+	}
+	while (!done && bad == NULL && zr != Z_STREAM_END) {
+		if (z.avail_in == 0) {
+			if ((r = read(fd, in, sizeof(in))) <= 0) {
+				bad = "its zlib stream is cut short";
+				break;
+			}
+			z.next_in = in;
+			z.avail_in = (uInt)r;
+		}
+		z.next_out = out;
+		z.avail_out = sizeof(out);
+		zr = inflate(&z, Z_NO_FLUSH);
+		if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
+			bad = "its zlib stream does not inflate";
+			break;
+		}
+		for (i = 0; i < sizeof(out) - z.avail_out; i++) {
+			if (nh < sizeof(hdr) && (nh == 0 || hdr[nh - 1])) {
+				hdr[nh++] = out[i];
+				if (hdr[nh - 1] == '\0' && !full)
+					done = 1;
+			} else {
+				body++;
+			}
+		}
+	}
+	inflateEnd(&z);
+	close(fd);
+	if (bad == NULL && (nh == 0 || hdr[nh - 1] != '\0'))
+		bad = "its header does not end";
+	for (t = 0; bad == NULL && t < 4; t++)
+		if (strncmp((const char *)hdr, types[t], strlen(types[t])) == 0)
+			break;
+	if (bad == NULL && t == 4)
+		bad = "its header names no object type";
+	if (bad == NULL) {
+		const unsigned char *d = hdr + strlen(types[t]);
+
+		if (*d == '\0' || (*d == '0' && d[1] != '\0'))
+			bad = "its header's size is not a number";
+		for (; bad == NULL && *d; d++) {
+			if (*d < '0' || *d > '9' || size > (SIZE_MAX - 9) / 10)
+				bad = "its header's size is not a number";
+			else
+				size = size * 10 + (size_t)(*d - '0');
+		}
+	}
+	if (bad == NULL && full && body != size)
+		bad = "it holds another size than its header says";
+	if (bad == NULL)
+		return 0;
+	snprintf(why, n, "the loose object is damaged: %s", bad);
+	return -1;
+}
+
 int
-packguard_check(packguard *g, const unsigned char id[20], char *why,
-		size_t n)
+packguard_check(packguard *g, const unsigned char id[20], int full,
+		char *why, size_t n)
 {
 	unsigned char cur[20];
 	size_t pi = 0, depth;
@@ -220,8 +307,8 @@ packguard_check(packguard *g, const unsigned char id[20], char *why,
 	if (!g->loaded)
 		load(g);
 	memcpy(cur, id, 20);
-	if (locate(g, cur, 0, &pi, &off) < 0)
-		return 0; /* not packed (loose objects are never deltas) */
+	if (locate(g, cur, 0, &pi, &off) < 0) /* not packed: loose */
+		return check_loose(g, id, full, why, n);
 	for (depth = 0; depth <= PACKGUARD_MAX_DEPTH; depth++) {
 		const gpack *p = &g->v[pi];
 		const unsigned char *e, *end = p->pack + p->packlen - 20;

@@ -1,6 +1,6 @@
 /*
- * packguard.h - the delta chains of git's packs, checked before libgit2
- * reads an object.  (internal)
+ * packguard.h - the delta chains of git's packs and its loose objects,
+ * checked before libgit2 reads an object.  (internal)
  *
  * libgit2 1.5 (and git) follow a pack's delta chain without a bound: two
  * REF_DELTA entries that are each other's base make every read of either
@@ -8,6 +8,9 @@
  * along the chain (never inflates anything) and says when a chain does not
  * end within PACKGUARD_MAX_DEPTH links (git's own limit is 4095).  It
  * opens no descriptor between calls: the files are mapped, then closed.
+ * A loose object is inflated once more (zlib) and its header checked:
+ * libgit2 1.5 overflows its buffer on one that holds more than its header
+ * says.
  * git.c runs it as an object database backend consulted first.
  */
 #ifndef STRAT_PACKGUARD_H
@@ -25,11 +28,14 @@ typedef struct packguard packguard;
 packguard *packguard_new(const char *dir);
 void packguard_free(packguard *g);
 
-/* 0 when the object with the 20-byte id is not packed, or its chain ends
- * (in an object, or in a base the packs do not hold); -1 when the chain
- * loops or runs past PACKGUARD_MAX_DEPTH links, with the reason in
- * why[n]. */
-int packguard_check(packguard *g, const unsigned char id[20], char *why,
-		    size_t n);
+/* 0 when the packed object with the 20-byte id has a delta chain that
+ * ends (in an object, or in a base the packs do not hold), or the loose
+ * object is sound (its zlib stream ends, its header is "TYPE SIZE\0" and,
+ * with full, SIZE bytes follow; without full only the header is read), or
+ * the object is absent; -1 when the chain loops or runs past
+ * PACKGUARD_MAX_DEPTH links or the loose object is damaged, with the
+ * reason in why[n]. */
+int packguard_check(packguard *g, const unsigned char id[20], int full,
+		    char *why, size_t n);
 
 #endif

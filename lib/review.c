@@ -52,7 +52,7 @@ typedef struct {
 	size_t silent, slips, pullins;
 	long slip_days;
 	size_t errors, warnings; /* new findings */
-	size_t strategy, calendar, team;
+	size_t strategy, calendar, team, metrics;
 } tally;
 
 static void
@@ -77,6 +77,8 @@ count(const strat_review *r, tally *t)
 			t->strategy++;
 		else if (c->area == STRAT_AREA_CALENDAR)
 			t->calendar++;
+		else if (c->area == STRAT_AREA_METRICS)
+			t->metrics++;
 		else
 			t->team++;
 	}
@@ -151,6 +153,8 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	part(b, &first, other, "other calendar change",
 	     "other calendar changes");
 	part(b, &first, t->team, "team change", "team changes");
+	part(b, &first, t->metrics, "KPI reading change",
+	     "KPI reading changes");
 	part(b, &first, t->warnings, "new lint warning", "new lint warnings");
 }
 
@@ -361,6 +365,8 @@ object_noun(strat_change_kind k)
 		return "KPI";
 	if (strncmp(id, "thesis", 6) == 0)
 		return "strategy";
+	if (strncmp(id, "reading", 7) == 0)
+		return "reading";
 	return "item";
 }
 
@@ -545,6 +551,7 @@ render_md(char **out, const strat_review *r)
 	md_changes(d, r, STRAT_AREA_CALENDAR, "Calendar");
 	md_ownership(d, r, &failed);
 	md_changes(d, r, STRAT_AREA_TEAM, "Team");
+	md_changes(d, r, STRAT_AREA_METRICS, "Metrics");
 	md_lint(d, r);
 	*out = failed || v.failed || md_failed(d) ? NULL : md_render(d, MD_GFM);
 	free(v.s);
@@ -722,6 +729,7 @@ render_text(char **out, const strat_review *r)
 	}
 	free(o);
 	text_changes(&b, r, STRAT_AREA_TEAM);
+	text_changes(&b, r, STRAT_AREA_METRICS);
 	if (r->new_findings) {
 		n = strat_diags_count(r->new_findings);
 		sb_printf(&b, "\nlint: %zu new %s\n", n,

@@ -4,7 +4,8 @@
 # against it: an explicit error (exit 2 naming the object and the path), a
 # warning, or the documented behaviour - never silence, a wrong number, a
 # crash or a hang (every command runs under 'timeout').
-#   missing tree, missing blob, damaged (garbage) object, a tree entry whose
+#   missing tree, missing blob, damaged (garbage) object, a loose object
+#   whose header says another size than it holds, a tree entry whose
 #   object has another type, a delta chain that does not end, a calendar
 #   directory nested deeper than 32 levels, partial clones (blob:none,
 #   tree:0), a shallow boundary, replaced and grafted commits, a SHA-256
@@ -117,6 +118,19 @@ tree=$(git rev-parse HEAD~1:calendar); f=$(obj "$tree"); chmod u+w "$f"
 printf 'garbage' > "$f"
 hist garbage 2 "^strat: .*$tree"
 work garbage
+# ---- a loose object whose header says another size than it holds
+# (libgit2 1.5 copies past its buffer: found by fuzz/fuzz_git.c) ----
+fresh loose-size
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); f=$(obj "$blob")
+chmod u+w "$f"
+python3 - "$f" <<'P'
+import sys, zlib
+f = sys.argv[1]
+body = zlib.decompress(open(f, "rb").read()).split(b"\0", 1)[1]
+open(f, "wb").write(zlib.compress(b"blob 10\0" + body))
+P
+hist loose-size 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(the loose object is damaged: it holds another size than its header says\)"
+work loose-size
 # ---- a tree entry whose object has another type: calendar says tree,
 # names a blob (was: an empty calendar directory) ----
 fresh wrong-type

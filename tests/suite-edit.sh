@@ -167,5 +167,20 @@ check "Q3 committed,shipped,slipped,dropped,missed,open,unplanned ($row)" \
     [ "$row" = "8,4,1,1,2,0,1" ]
 check "execution rate 50%" sh -c "$S report --since 2026-07-01 --until 2026-09-30 | grep -q '4 of 8'"
 
+# completion: the commands and their options -----------------------------
+name=completion
+if command -v bash >/dev/null 2>&1; then
+	out=$(PATH="$(dirname "$STRAT"):$PATH" bash -c '
+		. "$1"
+		COMP_WORDS=(strat sl); COMP_CWORD=1; _strat; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(strat ship x --w); COMP_CWORD=3; _strat
+		echo "${COMPREPLY[*]}"
+		COMP_WORDS=(strat add --d); COMP_CWORD=2; _strat
+		echo "${COMPREPLY[*]}"' sh "$top/completion/strat.bash" 2>&1)
+	check "bash ($out)" [ "$out" = "slip
+--why
+--date --dry-run" ]
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

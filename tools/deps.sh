@@ -1,7 +1,7 @@
 #!/bin/sh
 # tools/deps.sh - install the Debian packages strat's build and tests need,
 # only those missing.  Used by 'make deps', README's commands and .ci/run.
-pkgs="make build-essential pkg-config libyaml-dev libgit2-dev
+pkgs="make build-essential pkg-config libyaml-dev libgit2-dev zlib1g-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev git
 pre-commit valgrind clang libclang-rt-14-dev python3 man-db mandoc
 libxml2-utils chromium"

@@ -65,7 +65,11 @@ extern "C" {
 	X(ITEM_STATUS, "item-status", CALENDAR,                              \
 	  "other status change (started, reopened)")                         \
 	X(PERSON_ADDED, "person-added", TEAM, "person joined the team")      \
-	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")
+	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")   \
+	X(READING_ADDED, "reading-added", METRICS, "KPI reading added")      \
+	X(READING_CHANGED, "reading-changed", METRICS,                       \
+	  "KPI reading corrected")                                           \
+	X(READING_REMOVED, "reading-removed", METRICS, "KPI reading removed")
 
 typedef enum {
 #define STRAT_CHANGE_ENUM_(sym, id, area, summary) STRAT_CHANGE_##sym,
@@ -77,7 +81,8 @@ typedef enum {
 typedef enum {
 	STRAT_AREA_STRATEGY = 0,
 	STRAT_AREA_CALENDAR = 1,
-	STRAT_AREA_TEAM = 2
+	STRAT_AREA_TEAM = 2,
+	STRAT_AREA_METRICS = 3 /* KPI readings of the metrics files */
 } strat_change_area;
 
 /* Flags of a change. */
@@ -109,7 +114,9 @@ typedef struct {
 	 *  SHIPPED/DROPPED/STATUS: status names ("planned", ...);
 	 *  ANCHOR_OUTCOMES: outcome ids joined by ", "; ANCHOR_DONE: text;
 	 *  OUTCOME/KPI/THESIS_CHANGED: "field: value" per changed field,
-	 *  joined by "; ";  ADDED/REMOVED: NULL.
+	 *  joined by "; ";  ADDED/REMOVED: NULL;
+	 *  READING_*: the value as written (id is "KPI DATE", title the
+	 *  KPI's title), before NULL when added, after NULL when removed.
 	 */
 	const char *before, *after;
 	int32_t days;       /* ITEM_REDATED: new date - old date; ITEM_SHIPPED:
