@@ -125,7 +125,7 @@ def title(rng):
     return t[:48]
 
 
-def write_calendar(root, anchors, n):
+def write_calendar(root, anchors, n, shape="rich"):
     rng = random.Random(20260401)
     qdays = {q: quarter_days(q) for q in (1, 2, 3, 4)}
     os.makedirs(os.path.join(root, "calendar"), exist_ok=True)
@@ -142,6 +142,18 @@ def write_calendar(root, anchors, n):
                       else "in-progress" if r < 0.93 else "dropped")
             t = title(rng)
             quote = '"' if ":" in t or "&" in t else ""
+            if shape == "compact":
+                # about 150 bytes an item, every field short
+                lines = ["  - id: c%06d" % i,
+                         "    title: Post %d" % i,
+                         "    anchor: %s" % aid,
+                         "    owner: %s" % rng.choice(PEOPLE)[0],
+                         "    channel: %s" % rng.choice(CHANNELS),
+                         "    date: %s" % date,
+                         "    status: %s" % ("planned" if status ==
+                                             "shipped" else status)]
+                f.write("\n".join(lines) + "\n")
+                continue
             lines = ["  - id: %s-%06d" % (key, i),
                      "    title: %s%s%s" % (quote, t, quote),
                      "    anchor: %s" % aid,
@@ -164,15 +176,16 @@ def write_calendar(root, anchors, n):
 
 def main():
     if len(sys.argv) < 2:
-        sys.stderr.write("usage: gen-calendar.py DIR [N]\n")
+        sys.stderr.write("usage: gen-calendar.py DIR [N [rich|compact]]\n")
         return 2
     root = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
+    shape = sys.argv[3] if len(sys.argv) > 3 else "rich"
     os.makedirs(root, exist_ok=True)
     write_config(root)
     anchors = write_strategy(root)
     write_team(root)
-    write_calendar(root, anchors, n)
+    write_calendar(root, anchors, n, shape)
     return 0
 
 

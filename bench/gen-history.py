@@ -65,12 +65,14 @@ class Item:
         t = self.title
         if ":" in t or "&" in t:
             t = '"%s"' % t
-        s = ("  - id: %s\n    title: %s\n    anchor: %s\n    owner: %s\n"
-             "    channel: %s\n    date: %s\n    status: %s\n"
-             % (self.id, t, self.anchor, self.owner, self.channel,
-                civil(self.date), self.status))
+        p = " " * DASH
+        q = p + "  "
+        s = ("%s- id: %s\n%stitle: %s\n%sanchor: %s\n%sowner: %s\n"
+             "%schannel: %s\n%sdate: %s\n%sstatus: %s\n"
+             % (p, self.id, q, t, q, self.anchor, q, self.owner,
+                q, self.channel, q, civil(self.date), q, self.status))
         if self.shipped is not None:
-            s += "    shipped: %s\n" % civil(self.shipped)
+            s += "%sshipped: %s\n" % (q, civil(self.shipped))
         self.text = s
 
 
@@ -137,8 +139,17 @@ def static_files(prefix):
             (prefix + "team.yaml", team)]
 
 
+# The column of the items' dashes: 2 ("  - id:"), or 4 or 0 (busy4,
+# busy0: the same history written four-space or column-0, as PyYAML does).
+DASH = 2
+
+
 def main():
+    global DASH
     kind = sys.argv[1] if len(sys.argv) > 1 else "busy"
+    if kind.startswith("busy") and kind[4:].isdigit():
+        DASH = int(kind[4:])
+        kind = "busy"
     prefix = sys.argv[2] if len(sys.argv) > 2 else ""
     if prefix and not prefix.endswith("/"):
         prefix += "/"

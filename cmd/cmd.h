@@ -33,6 +33,7 @@ int cmd_slip(int argc, char **argv);
 int cmd_drop(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_owner(int argc, char **argv);
+int cmd_record(int argc, char **argv);
 
 extern const command commands[];
 

@@ -48,6 +48,89 @@ set_label(side *s, const char *rev)
 		snprintf(s->label, sizeof(s->label), "%.256s (%s)", rev, hex);
 }
 
+/*
+ * Why each slip and drop was made: the commit of the first-parent chain
+ * BASE..HEAD that made it (strat_history_slipped_at / decided_at over the
+ * history of those commits), its Why: trailer or summary, and its author.
+ * *h holds the strings; no reasons when BASE is not on HEAD's chain.
+ */
+static int
+find_reasons(gitplan *g, const strat_oid *base, const strat_oid *head,
+	     const strat_changes *changes, strat_history **h,
+	     strat_review_why **out, size_t *nout)
+{
+	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
+	size_t i, j, n = 0, nc = strat_changes_count(changes);
+	strat_walk *w = NULL;
+	strat_commit cm;
+	int rc, found = 0;
+
+	*h = NULL;
+	*out = NULL;
+	*nout = 0;
+	for (i = 0; i < nc; i++) {
+		const strat_change *c = strat_changes_get(changes, i);
+
+		n += (c->kind == STRAT_CHANGE_ITEM_REDATED &&
+		      (c->flags & STRAT_CHANGE_SLIP)) ||
+		     c->kind == STRAT_CHANGE_ITEM_DROPPED;
+	}
+	if (n == 0)
+		return 0;
+	if (strat_walk_new(&w, g->repo, head, 0) < 0)
+		return -1;
+	for (i = 0; (rc = strat_walk_next(w, &cm)) == 1; i++)
+		if (strat_oid_equal(&cm.id, base)) {
+			found = 1;
+			break;
+		}
+	strat_walk_free(w);
+	if (rc < 0)
+		return -1;
+	if (!found)
+		return 0;
+	ho.max_commits = i + 1;
+	ho.root = g->prefix;
+	if (strat_history_build(h, g->repo, head, &ho) < 0 ||
+	    strat_history_read_reasons(*h, g->repo) < 0 ||
+	    (*out = calloc(n, sizeof(**out))) == NULL)
+		return -1;
+	for (i = 0; i < nc; i++) {
+		const strat_change *c = strat_changes_get(changes, i);
+		const strat_htrack *t = NULL;
+		const strat_hversion *v1;
+		const strat_hcommit *hc;
+		int slip = c->kind == STRAT_CHANGE_ITEM_REDATED &&
+			   (c->flags & STRAT_CHANGE_SLIP);
+		int64_t when;
+		uint32_t k;
+
+		if (!slip && c->kind != STRAT_CHANGE_ITEM_DROPPED)
+			continue;
+		for (j = 0; j < (*h)->ntracks && t == NULL; j++)
+			if (strcmp((*h)->tracks[j].id, c->id) == 0)
+				t = &(*h)->tracks[j];
+		if (t == NULL || t->nversions == 0 ||
+		    (v1 = &t->versions[t->nversions - 1])->v == NULL)
+			continue;
+		if (slip && c->base_item != NULL)
+			k = strat_history_slipped_at(*h, t, v1,
+						     c->base_item->date, &when);
+		else if (!slip)
+			k = strat_history_decided_at(*h, t, v1, 0, &when);
+		else
+			continue;
+		hc = &(*h)->commits[k];
+		if (strat_oid_equal(&hc->id, base))
+			continue; /* made before BASE */
+		(*out)[*nout].change = c;
+		(*out)[*nout].reason = strat_hcommit_reason(hc);
+		(*out)[*nout].author = hc->author;
+		(*nout)++;
+	}
+	return 0;
+}
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -65,6 +148,9 @@ cmd_diff(int argc, char **argv)
 	strat_review rv = STRAT_REVIEW_INIT;
 	strat_changes *changes = NULL;
 	strat_diags *fresh = NULL;
+	strat_history *hist = NULL;
+	strat_review_why *why = NULL;
+	size_t nwhy = 0;
 	side base, head;
 	gitplan g;
 	const char *plan_dir = NULL, *b = NULL, *h = "HEAD";
@@ -187,6 +273,13 @@ cmd_diff(int argc, char **argv)
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
+	if (find_reasons(&g, &base.oid, &head.oid, changes, &hist, &why,
+			 &nwhy) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	rv.why = why;
+	rv.nwhy = nwhy;
 	rv.base_label = base.label;
 	rv.head_label = head.label;
 	rv.plan_dir = g.prefix;
@@ -216,6 +309,8 @@ cmd_diff(int argc, char **argv)
 						    : EXIT_CLEAN;
 out:
 	free(out);
+	free(why);
+	strat_history_free(hist);
 	strat_changes_free(changes);
 	strat_diags_free(fresh);
 	strat_plan_free(base.plan);

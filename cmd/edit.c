@@ -39,8 +39,8 @@ static const char *const usages[] = {
 	"usage: strat start ID [options]",
 	"usage: strat slip ID --to DATE [options]",
 	"usage: strat drop ID [options]",
-	"usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
-	"[--file F] [options] TITLE",
+	("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
+	 "[--file F] [options] TITLE"),
 	"usage: strat owner ID PERSON [options]",
 };
 
@@ -634,4 +634,537 @@ int
 cmd_owner(int argc, char **argv)
 {
 	return cmd_edit(ED_OWNER, "owner", argc, argv);
+}
+
+/* ---- strat record: KPI readings (strat-record(1)) ---- */
+
+static const char record_usage[] =
+	"usage: strat record KPI VALUE [--date DATE] [--note TEXT] "
+	"[--file F] [options]\n"
+	"       strat record --csv FILE --kpi KPI [--file F] [options]\n"
+	"       options: [--why TEXT] [--commit] [-n|--dry-run] [--force] "
+	"[--today DATE]\n";
+
+/* One reading to record: its text as given and where it came from. */
+typedef struct {
+	char date[11];
+	char *value;
+	unsigned line; /* of the CSV file; 0 for the command line */
+} rrow;
+
+static int
+record_usage_error(const char *fmt, const char *arg)
+{
+	fputs("strat: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", record_usage);
+	return EXIT_TROUBLE;
+}
+
+/* A value as a reading's: a number of the plan (SPEC section 6). */
+static const char *
+value_problem(const char *s)
+{
+	double v;
+
+	switch (strat_number_parse(s, 0, &v, NULL)) {
+	case 0:
+		return NULL;
+	case -2:
+		return "is out of range (numbers lie between -1e15 and 1e15)";
+	default:
+		return "is not a number (write it like 400 or 2.5, without a "
+		       "unit, a thousands separator or a '%')";
+	}
+}
+
+/* The next field of a CSV line at *p (RFC 4180 quoting); *p moves past
+ * it and its comma.  malloc'd, NULL on out-of-memory. */
+static char *
+csv_next(const char **p, const char *end)
+{
+	const char *s = *p;
+	char *out = malloc((size_t)(end - s) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	while (s < end && *s == ' ')
+		s++;
+	if (s < end && *s == '"') {
+		for (s++; s < end; s++) {
+			if (*s == '"' && s + 1 < end && s[1] == '"')
+				*o++ = *s++;
+			else if (*s == '"')
+				break;
+			else
+				*o++ = *s;
+		}
+		if (s < end)
+			s++;
+		while (s < end && *s != ',')
+			s++;
+	} else {
+		while (s < end && *s != ',')
+			*o++ = *s++;
+		while (o > out && o[-1] == ' ')
+			o--;
+	}
+	*o = '\0';
+	*p = s < end ? s + 1 : end;
+	return out;
+}
+
+/*
+ * The readings of a CSV export with 'date' and 'value' columns (other
+ * columns ignored; header names compared without case).  Every problem is
+ * reported as FILE:LINE:COL; *nrows rows on success, -1 when any line
+ * has a problem (nothing is recorded then).
+ */
+static int
+csv_rows(const char *path, rrow **rows, size_t *nrows)
+{
+	char *buf = NULL, *f;
+	const char *p, *eol, *end, *start;
+	size_t len, cap = 0;
+	unsigned line = 0;
+	int dcol = -1, vcol = -1, col, bad = 0, header = 1;
+	strat_day day;
+
+	*rows = NULL;
+	*nrows = 0;
+	if (read_all(path, &buf, &len) < 0) {
+		die_msg("cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	end = buf + len;
+	for (p = buf; p < end; p = eol + 1) {
+		const char *q;
+		char *d = NULL, *v = NULL;
+
+		line++;
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		q = eol;
+		if (q > p && q[-1] == '\r')
+			q--;
+		if (q == p)
+			continue; /* blank line */
+		for (start = p, col = 0; start < q || (start == q && col == 0);
+		     col++) {
+			const char *at = start;
+
+			if ((f = csv_next(&start, q)) == NULL)
+				goto nomem;
+			if (header) {
+				if (strcasecmp(f, "date") == 0)
+					dcol = col;
+				else if (strcasecmp(f, "value") == 0)
+					vcol = col;
+				free(f);
+			} else if (col == dcol) {
+				d = f;
+				if (strat_date_parse(d, &day) < 0) {
+					fprintf(stderr,
+						"%s:%u:%d: error: '%s' is not a "
+						"date\n  hint: write "
+						"YYYY-MM-DD, a day of the "
+						"calendar\n",
+						path, line, (int)(at - p) + 1, d);
+					bad = 1;
+				}
+			} else if (col == vcol) {
+				const char *why;
+
+				v = f;
+				if ((why = value_problem(v)) != NULL) {
+					fprintf(stderr, "%s:%u:%d: error: '%s' "
+							"%s\n",
+						path, line, (int)(at - p) + 1, v,
+						why);
+					bad = 1;
+				}
+			} else {
+				free(f);
+			}
+			if (start == q && (q == p || q[-1] != ','))
+				break;
+		}
+		if (header) {
+			header = 0;
+			if (dcol < 0 || vcol < 0) {
+				fprintf(stderr, "%s:%u:1: error: the header has "
+						"no 'date' and 'value' columns\n"
+						"  hint: export the KPI with a "
+						"header line 'date,value'\n",
+					path, line);
+				free(buf);
+				return -1;
+			}
+			continue;
+		}
+		if (d == NULL || v == NULL) {
+			fprintf(stderr, "%s:%u:1: error: the line has no %s\n",
+				path, line, d == NULL ? "date" : "value");
+			bad = 1;
+		}
+		if (!bad && *nrows == cap) {
+			rrow *nv;
+
+			cap = cap ? cap * 2 : 64;
+			if ((nv = realloc(*rows, cap * sizeof(*nv))) == NULL) {
+				free(d);
+				free(v);
+				goto nomem;
+			}
+			*rows = nv;
+		}
+		if (!bad) {
+			snprintf((*rows)[*nrows].date, 11, "%s", d);
+			(*rows)[*nrows].value = v;
+			(*rows)[(*nrows)++].line = line;
+			v = NULL;
+		}
+		free(d);
+		free(v);
+	}
+	free(buf);
+	if (header) {
+		fprintf(stderr, "%s:1:1: error: the file is empty\n", path);
+		return -1;
+	}
+	return bad ? -1 : 0;
+nomem:
+	free(buf);
+	die_msg("out of memory");
+	return -1;
+}
+
+/* The metrics file that holds the KPI's readings (its last), or NULL. */
+static const char *
+metrics_for(const strat_plan *plan, const char *kpi)
+{
+	const char *file = NULL;
+	size_t i;
+
+	for (i = 0; i < strat_plan_reading_count(plan); i++) {
+		const strat_reading *r = strat_plan_reading(plan, i);
+
+		if (r->kpi.s && strcmp(r->kpi.s, kpi) == 0)
+			file = r->file;
+	}
+	return file;
+}
+
+static int
+is_metrics(const strat_plan *plan, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < strat_plan_metrics_count(plan); i++)
+		if (strcmp(strat_plan_metrics(plan, i)->path, path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Has the plan this exact reading already (re-imported export)? */
+static int
+has_reading(const strat_plan *plan, const char *kpi, const char *date,
+	    const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < strat_plan_reading_count(plan); i++) {
+		const strat_reading *r = strat_plan_reading(plan, i);
+
+		if (r->kpi.s && r->date_text.s && r->value.text.s &&
+		    strcmp(r->kpi.s, kpi) == 0 &&
+		    strcmp(r->date_text.s, date) == 0 &&
+		    strcmp(r->value.text.s, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+cmd_record(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"date", required_argument, NULL, 'd'},
+		{"note", required_argument, NULL, 'N'},
+		{"file", required_argument, NULL, 'F'},
+		{"csv", required_argument, NULL, 'v'},
+		{"kpi", required_argument, NULL, 'k'},
+		{"why", required_argument, NULL, 'w'},
+		{"commit", no_argument, NULL, 'c'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"force", no_argument, NULL, 'f'},
+		{"today", required_argument, NULL, 'T'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	edit_opts o;
+	planctx p;
+	const char *date = NULL, *note = NULL, *csv = NULL, *kpi = NULL;
+	const char *file = NULL, *why;
+	rrow one, *rows = NULL;
+	size_t nrows = 0, i, k, len = 0, outlen = 0, added = 0;
+	char *path = NULL, *buf = NULL, *out = NULL, *written = NULL;
+	char *diff = NULL, *filerel = NULL, *newfile = NULL, subject[512];
+	strat_plan *after = NULL;
+	strat_diags *all = NULL, *fresh = NULL;
+	strat_day day;
+	int ch, ret = EXIT_TROUBLE, opened = 0, created = 0;
+
+	memset(&o, 0, sizeof(o));
+	memset(&one, 0, sizeof(one));
+	o.name = "record";
+	if ((o.today = cmd_today()) == STRAT_NO_DATE)
+		return EXIT_TROUBLE;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "nh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': date = optarg; break;
+		case 'N': note = optarg; break;
+		case 'F': o.file = optarg; break;
+		case 'v': csv = optarg; break;
+		case 'k': kpi = optarg; break;
+		case 'w': o.why = optarg; break;
+		case 'c': o.commit = 1; break;
+		case 'n': o.dry = 1; break;
+		case 'f': o.force = 1; break;
+		case 'T':
+			if (strat_date_parse(optarg, &o.today) < 0)
+				return record_usage_error(
+					"invalid --today '%s'; use YYYY-MM-DD",
+					optarg);
+			break;
+		case 'h':
+			fputs(record_usage, stdout);
+			return EXIT_CLEAN;
+		default:
+			return record_usage_error("%s", "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (csv != NULL) {
+		if (kpi == NULL || argc != 0 || date || note)
+			return record_usage_error(
+				"%s", "--csv FILE takes --kpi KPI and no "
+				      "KPI VALUE, --date or --note");
+	} else {
+		if (argc != 2 || kpi != NULL)
+			return record_usage_error("%s", "record takes KPI "
+							"VALUE (or --csv FILE "
+							"--kpi KPI)");
+		kpi = argv[0];
+		if ((why = value_problem(argv[1])) != NULL) {
+			fprintf(stderr, "strat: '%s' %s\n", argv[1], why);
+			return EXIT_TROUBLE;
+		}
+		if (date == NULL)
+			strat_date_format(o.today, one.date);
+		else if (strat_date_parse(date, &day) < 0)
+			return record_usage_error(
+				"invalid --date '%s'; use YYYY-MM-DD, a day "
+				"of the calendar",
+				date);
+		else
+			snprintf(one.date, sizeof(one.date), "%s", date);
+		one.value = argv[1];
+	}
+	if (csv != NULL && csv_rows(csv, &rows, &nrows) < 0)
+		goto out;
+	if (csv == NULL) {
+		rows = &one;
+		nrows = 1;
+	}
+	if (plan_open(&p, &o) < 0) {
+		plan_close(&p);
+		goto out;
+	}
+	opened = 1;
+	/* Where: --file, else the file with the KPI's readings, else a new
+	 * metrics/KPI.yaml. */
+	if (o.file != NULL) {
+		if ((filerel = plan_relative(p.root, o.file)) == NULL ||
+		    !is_metrics(p.plan, filerel)) {
+			die_msg("'%s' is not a metrics file of the plan in '%s'",
+				o.file, p.root);
+			goto out;
+		}
+		file = filerel;
+	} else if ((file = metrics_for(p.plan, kpi)) == NULL) {
+		if (strchr(kpi, '/') || kpi[0] == '.' || strlen(kpi) > 200) {
+			die_msg("no metrics file holds '%s' and it cannot "
+				"name one; give --file",
+				kpi);
+			goto out;
+		}
+		k = strlen(kpi) + sizeof("metrics/.yaml");
+		if ((newfile = malloc(k)) == NULL)
+			goto nomem;
+		snprintf(newfile, k, "metrics/%s.yaml", kpi);
+		file = newfile;
+	}
+	k = strlen(p.root) + strlen(file) + 2;
+	if ((path = malloc(k)) == NULL)
+		goto nomem;
+	snprintf(path, k, "%s/%s", p.root, file);
+	if (read_all(path, &buf, &len) < 0) {
+		if (errno != ENOENT || newfile == NULL) {
+			die_msg("cannot read '%s': %s", path, strerror(errno));
+			goto out;
+		}
+		created = 1;
+		if ((buf = strdup("kind: metrics\nversion: 1\nreadings: []\n")) ==
+		    NULL)
+			goto nomem;
+		len = strlen(buf);
+	}
+	for (i = 0; i < nrows; i++) {
+		strat_edit_field f[4];
+		size_t nf = 0;
+		char *next;
+
+		if (has_reading(p.plan, kpi, rows[i].date, rows[i].value))
+			continue; /* recorded already: an export re-imported */
+		f[nf++] = (strat_edit_field){"kpi", kpi};
+		f[nf++] = (strat_edit_field){"date", rows[i].date};
+		f[nf++] = (strat_edit_field){"value", rows[i].value};
+		if (note)
+			f[nf++] = (strat_edit_field){"note", note};
+		if (strat_edit_list_append(&next, &outlen, file,
+					   out ? out : buf,
+					   out ? outlen : len, "readings", f,
+					   nf) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		free(out);
+		out = next;
+		added++;
+	}
+	if (added == 0) {
+		printf("%s: nothing to record: %s already has %s\n", file,
+		       kpi, nrows == 1 ? "this reading" : "these readings");
+		ret = EXIT_CLEAN;
+		goto out;
+	}
+	if (lint_after(&p, file, out, outlen, &after, &all, &fresh) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (!is_metrics(after, file)) {
+		die_msg("'%s' would not be read: no glob of 'metrics' in "
+			"strat.yaml matches it; add one, or give --file",
+			file);
+		goto out;
+	}
+	if (strat_diags_errors(fresh) > 0) {
+		strat_lint_result r = STRAT_LINT_RESULT_INIT;
+		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+		char *text = NULL;
+
+		strat_diags_sort(fresh);
+		r.diags = fresh;
+		r.plan = after;
+		r.files = strat_plan_file_count(after);
+		r.root = p.root;
+		if (strat_lint_render(&text, &r, &ro) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		fputs(text, stdout);
+		free(text);
+		fflush(stdout);
+		if (!o.force) {
+			die_msg("not written: the reading%s add%s %zu error%s "
+				"to the plan; fix them first, or --force",
+				added == 1 ? "" : "s", added == 1 ? "s" : "",
+				strat_diags_errors(fresh),
+				strat_diags_errors(fresh) == 1 ? "" : "s");
+			ret = EXIT_FINDINGS;
+			goto out;
+		}
+	}
+	if (o.dry) {
+		if ((diff = strat_edit_diff(file, created ? "" : buf,
+					    created ? 0 : len, out, outlen)) ==
+		    NULL)
+			goto nomem;
+		fputs(diff, stdout);
+		ret = EXIT_CLEAN;
+		goto out;
+	}
+	if (created) {
+		char *dir = strdup(path), *slash;
+
+		if (dir == NULL)
+			goto nomem;
+		if ((slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+				die_msg("cannot create '%s': %s", dir,
+					strerror(errno));
+				free(dir);
+				goto out;
+			}
+		}
+		free(dir);
+	}
+	{
+		strat_file_opts fo = STRAT_FILE_OPTS_INIT;
+
+		if (created)
+			fo.flags |= STRAT_FILE_CREATE;
+		if (strat_file_write(&written, p.top ? p.top : p.root, path,
+				     out, outlen, &fo) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+	}
+	if (added == 1 && csv == NULL)
+		snprintf(subject, sizeof(subject), "metrics: record %s %s on %s",
+			 kpi, rows[0].value, rows[0].date);
+	else
+		snprintf(subject, sizeof(subject),
+			 "metrics: record %zu readings of %s", added, kpi);
+	printf("%s: %s\n", file, subject + strlen("metrics: "));
+	ret = EXIT_CLEAN;
+	if (o.commit) {
+		if (strncmp(written, p.top, strlen(p.top)) != 0 ||
+		    written[strlen(p.top)] != '/') {
+			die_msg("'%s' is outside the work tree; not committed",
+				written);
+			ret = EXIT_TROUBLE;
+		} else if (commit_file(p.top, written, subject, o.why) != 0) {
+			die_msg("the commit was refused (see git's message "
+				"above); '%s' is changed in the working tree, "
+				"not committed",
+				file);
+			ret = EXIT_FINDINGS;
+		}
+	}
+	goto out;
+nomem:
+	die_msg("out of memory");
+out:
+	if (opened)
+		plan_close(&p);
+	if (rows != &one) {
+		for (i = 0; i < nrows; i++)
+			free(rows[i].value);
+		free(rows);
+	}
+	strat_plan_free(after);
+	strat_diags_free(all);
+	strat_diags_free(fresh);
+	free(path);
+	free(buf);
+	free(out);
+	free(written);
+	free(diff);
+	free(filerel);
+	free(newfile);
+	return ret;
 }

@@ -3,9 +3,10 @@
  * --staged/--rev/--new-since' and 'strat diff'.
  *
  * The plan may live in a subdirectory of the repository.  Its directory
- * (the prefix) is found like the working-tree lint finds its root, but in
- * the version being read (for 'strat report', the revision reported on): the nearest directory from the current one
- * upwards whose strat.yaml exists in that version (else the top of the
+ * (the prefix) is found by the rule of the working tree (strat_plan_locate),
+ * in the version being read (for 'strat report', the revision reported
+ * on): the nearest directory from the current one upwards holding
+ * strat.yaml or strategy.yaml in that version (else the top of the
  * repository).  A directory named on the command line is taken as is.
  * The plan is then read through a prefix-stripping source, so paths in
  * findings are relative to the plan directory, as in the working tree.
@@ -124,42 +125,14 @@ gitplan_close(gitplan *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* Decide the plan directory by looking for strat.yaml in src. */
+/* Decide the plan directory: the one in src (strat_plan_locate), unless
+ * it was named. */
 static int
 find_prefix(gitplan *g, const strat_source *src)
 {
-	char *cand, *slash, *path, *buf;
-	size_t len;
-	int rc;
-
-	if ((cand = strdup(g->start)) == NULL)
-		return STRAT_ENOMEM;
-	if (g->explicit) {
-		g->prefix = cand;
-		return 0;
-	}
-	for (;;) {
-		if ((path = malloc(strlen(cand) + 12)) == NULL) {
-			free(cand);
-			return STRAT_ENOMEM;
-		}
-		sprintf(path, "%s%sstrat.yaml", cand, cand[0] ? "/" : "");
-		buf = NULL;
-		rc = src->read(src->ctx, path, &buf, &len);
-		free(buf);
-		free(path);
-		if (rc != STRAT_ENOTFOUND) /* found, conflicted or unreadable */
-			break;
-		if (cand[0] == '\0')
-			break; /* no strat.yaml: the top, with defaults */
-		slash = strrchr(cand, '/');
-		if (slash)
-			*slash = '\0';
-		else
-			cand[0] = '\0';
-	}
-	g->prefix = cand;
-	return 0;
+	if (g->explicit)
+		return (g->prefix = strdup(g->start)) ? 0 : STRAT_ENOMEM;
+	return strat_plan_locate(&g->prefix, src, g->start) < 0 ? -1 : 0;
 }
 
 int
@@ -177,7 +150,8 @@ gitplan_load(gitplan *g, const strat_oid *commit,
 	if (rc < 0)
 		goto out;
 	if (g->prefix == NULL && (rc = find_prefix(g, &inner)) < 0) {
-		strat_error_set(rc, "out of memory");
+		if (rc == STRAT_ENOMEM)
+			strat_error_set(rc, "out of memory");
 		goto out_inner;
 	}
 	if ((rc = strat_source_prefix(&src, &inner, g->prefix)) < 0)
@@ -206,8 +180,10 @@ gitplan_find(gitplan *g, const strat_oid *commit)
 	}
 	rc = find_prefix(g, &src);
 	strat_source_git_free(&src);
-	if (rc < 0)
+	if (rc == STRAT_ENOMEM)
 		die_msg("out of memory");
+	else if (rc < 0)
+		die_msg("%s", strat_error_last());
 	return rc;
 }
 

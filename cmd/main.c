@@ -20,6 +20,7 @@ const command commands[] = {
 	{"drop", cmd_drop, "record that an item was dropped"},
 	{"add", cmd_add, "add an item to the calendar"},
 	{"owner", cmd_owner, "hand an item to someone else"},
+	{"record", cmd_record, "record a KPI reading (or a CSV of them)"},
 	{"diff", cmd_diff, "describe what a change does to the plan, for review"},
 	{"hook", cmd_hook, "install or remove the pre-commit hook"},
 	{"help", cmd_help, "show help for a command or a topic"},

@@ -26,41 +26,67 @@ die_msg(const char *fmt, ...)
 }
 
 static int
-has(const char *dir, const char *name, int want_dir)
+has_dir(const char *dir, const char *name)
 {
 	char p[PATH_MAX];
 	struct stat st;
 
 	if ((size_t)snprintf(p, sizeof(p), "%s/%s", dir, name) >= sizeof(p))
 		return 0;
-	if (stat(p, &st) < 0)
-		return 0;
-	return want_dir ? 1 : S_ISREG(st.st_mode);
+	return stat(p, &st) == 0;
 }
 
+/* The plan directory by strat_plan_locate, in the working tree: the top is
+ * the work tree's (the nearest directory upwards holding .git; the root of
+ * the file system outside a repository). */
 char *
 find_plan_root(const char *start)
 {
-	char *dir = realpath(start, NULL), *slash, *git = NULL;
+	char *dir = realpath(start, NULL), *top, *slash, *rel = NULL, *out;
+	strat_source src;
+	size_t nt;
+	int rc;
 
 	if (dir == NULL)
 		return NULL;
-	for (;;) {
-		if (has(dir, "strat.yaml", 0) || has(dir, "strategy.yaml", 0)) {
-			free(git);
+	if ((top = strdup(dir)) == NULL) {
+		free(dir);
+		return NULL;
+	}
+	while (!has_dir(top, ".git") && (slash = strrchr(top, '/')) != NULL &&
+	       slash != top)
+		*slash = '\0';
+	if (!has_dir(top, ".git"))
+		strcpy(top, "/");
+	nt = strcmp(top, "/") == 0 ? 1 : strlen(top) + 1;
+	if (strat_source_fs(&src, top) < 0) {
+		free(dir);
+		free(top);
+		return NULL;
+	}
+	rc = strat_plan_locate(&rel, &src, strlen(dir) > nt ? dir + nt : "");
+	strat_source_fs_free(&src);
+	if (rc < 0) {
+		free(dir);
+		free(top);
+		return NULL;
+	}
+	if (rc == 0) { /* none: the top of the work tree, else start */
+		free(rel);
+		if (strcmp(top, "/") == 0) {
+			free(top);
 			return dir;
 		}
-		if (git == NULL && has(dir, ".git", 1))
-			git = strdup(dir);
-		if (git != NULL)
-			break; /* strat.yaml is never above the work tree */
-		slash = strrchr(dir, '/');
-		if (slash == NULL || slash == dir)
-			break;
-		*slash = '\0';
+		free(dir);
+		return top;
 	}
 	free(dir);
-	return git ? git : realpath(start, NULL);
+	if ((out = malloc(strlen(top) + strlen(rel) + 2)) != NULL)
+		sprintf(out, "%s%s%s", strcmp(top, "/") == 0 ? "" : top,
+			rel[0] || strcmp(top, "/") == 0 ? "/" : "", rel);
+	free(top);
+	free(rel);
+	return out;
 }
 
 strat_day

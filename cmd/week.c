@@ -11,54 +11,6 @@ static const char week_usage[] =
 	"[--format text|md|json]\n"
 	"                  [--color auto|always|never] [-C DIR]\n";
 
-/*
- * A source reading the subdirectory prefix/ of another source, for a plan
- * that lives below the top of its git work tree.
- */
-typedef struct {
-	const strat_source *inner;
-	const char *prefix; /* "dir/sub/" */
-	size_t len;
-	int (*add)(void *, const char *);
-	void *arg;
-} subsrc;
-
-static int
-sub_add(void *arg, const char *path)
-{
-	subsrc *s = arg;
-
-	if (strncmp(path, s->prefix, s->len) != 0 || path[s->len] == '\0')
-		return 0;
-	return s->add(s->arg, path + s->len);
-}
-
-static int
-sub_list(void *ctx, int (*add)(void *, const char *), void *arg)
-{
-	subsrc *s = ctx;
-
-	s->add = add;
-	s->arg = arg;
-	return s->inner->list(s->inner->ctx, sub_add, s);
-}
-
-static int
-sub_read(void *ctx, const char *path, char **buf, size_t *len)
-{
-	subsrc *s = ctx;
-	char *p = malloc(s->len + strlen(path) + 1);
-	int rc;
-
-	if (p == NULL)
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	memcpy(p, s->prefix, s->len);
-	strcpy(p + s->len, path);
-	rc = s->inner->read(s->inner->ctx, p, buf, len);
-	free(p);
-	return rc;
-}
-
 /* How the "changed" section was found (or why not). */
 typedef struct {
 	strat_repo *repo;
@@ -76,15 +28,12 @@ static int
 find_base(history *h, const char *root, strat_day start)
 {
 	strat_oid head;
-	strat_walk *walk = NULL;
 	strat_commit c;
-	strat_source src, sub;
-	subsrc ss;
 	strat_diags *diags = NULL;
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
-	const char *wd;
+	const char *wd, *dir = "";
 	char day[11];
-	int rc, found = 0;
+	int rc, truncated = 0;
 
 	strat_date_format(start, day);
 	if ((rc = cmd_repo_open(&h->repo, root)) < 0) {
@@ -108,58 +57,25 @@ find_base(history *h, const char *root, strat_day start)
 			 "shown.");
 		return 0;
 	}
-	if ((rc = strat_walk_new(&walk, h->repo, &head, 0)) < 0)
+	/* the plan's directory within the work tree */
+	wd = strat_repo_workdir(h->repo);
+	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0)
+		dir = root + strlen(wd);
+	if ((rc = strat_diags_new(&diags)) == 0)
+		rc = strat_plan_load_before(&h->base, &c, &truncated, h->repo,
+					    &head, start, dir, &lo, diags);
+	strat_diags_free(diags);
+	if (rc < 0)
 		return rc;
-	while ((rc = strat_walk_next(walk, &c)) == 1)
-		if (c.time < (int64_t)start * 86400) {
-			found = 1;
-			break;
-		}
-	if (rc < 0 && rc != STRAT_ESHALLOW) {
-		strat_walk_free(walk);
-		return rc;
-	}
-	if (!found) {
+	if (rc == 0) {
 		snprintf(h->note, sizeof(h->note),
 			 "No commit before %s%s: what changed since last week "
 			 "is not shown.",
-			 day,
-			 strat_walk_truncated(walk) ? " (shallow clone)" : "");
-		strat_walk_free(walk);
+			 day, truncated ? " (shallow clone)" : "");
 		return 0;
 	}
-	strat_walk_free(walk);
 	strat_oid_fmt(&c.id, h->commit);
 	h->commit_day = (strat_day)(c.time / 86400);
-	if ((rc = strat_source_commit(&src, h->repo, &c.id)) < 0)
-		return rc;
-	wd = strat_repo_workdir(h->repo);
-	memset(&ss, 0, sizeof(ss));
-	sub = src;
-	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0 &&
-	    root[strlen(wd)] != '\0') {
-		char *p = malloc(strlen(root) - strlen(wd) + 2);
-
-		if (p == NULL) {
-			strat_source_git_free(&src);
-			return strat_error_set(STRAT_ENOMEM, "out of memory");
-		}
-		sprintf(p, "%s/", root + strlen(wd));
-		ss.inner = &src;
-		ss.prefix = p;
-		ss.len = strlen(p);
-		sub.list = sub_list;
-		sub.read = sub_read;
-		sub.stat = NULL;
-		sub.ctx = &ss;
-	}
-	if ((rc = strat_diags_new(&diags)) == 0)
-		rc = strat_plan_load(&h->base, &sub, &lo, diags);
-	strat_diags_free(diags);
-	free((char *)ss.prefix);
-	strat_source_git_free(&src);
-	if (rc < 0)
-		return rc;
 	strat_date_format(h->commit_day, day);
 	snprintf(h->note, sizeof(h->note),
 		 "Compared with %.7s (%s), the last commit before the week "

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "strat/plan.h"
+#include "strat/date.h"
 
 /* Howard Hinnant's days_from_civil. */
 strat_day

@@ -615,6 +615,61 @@ check_path(strat_diags *diags, const strat_str *p, const char *what)
 	return 0;
 }
 
+/* Whether dir (relative to src's top) holds name: read, not listed (a
+ * conflicted or unreadable file is there too). */
+static int
+holds(const strat_source *src, const char *dir, const char *name)
+{
+	size_t nd = strlen(dir), nn = strlen(name), len = 0;
+	char *path, *buf = NULL;
+	int rc;
+
+	if ((path = malloc(nd + nn + 2)) == NULL)
+		return STRAT_ENOMEM;
+	memcpy(path, dir, nd);
+	if (nd > 0)
+		path[nd++] = '/';
+	memcpy(path + nd, name, nn + 1);
+	rc = src->read(src->ctx, path, &buf, &len);
+	free(buf);
+	free(path);
+	if (rc == STRAT_ENOMEM)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	return rc != STRAT_ENOTFOUND;
+}
+
+int
+strat_plan_locate(char **out, const strat_source *src, const char *start)
+{
+	char *cand, *slash;
+	int rc;
+
+	*out = NULL;
+	if ((cand = strdup(start)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	for (;;) {
+		if ((rc = holds(src, cand, "strat.yaml")) == 0)
+			rc = holds(src, cand, "strategy.yaml");
+		if (rc != 0)
+			break;
+		if (cand[0] == '\0')
+			break;
+		slash = strrchr(cand, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			cand[0] = '\0';
+	}
+	if (rc < 0) {
+		free(cand);
+		return rc;
+	}
+	if (rc == 0)
+		cand[0] = '\0';
+	*out = cand;
+	return rc;
+}
+
 int
 strat_plan_load(strat_plan **out, const strat_source *src,
 		const strat_load_options *opts, strat_diags *diags)

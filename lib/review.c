@@ -398,6 +398,28 @@ md_more(md_doc *d, size_t more, const char *what)
 	md_text(p, " locally for the full list.");
 }
 
+static const strat_review_why *
+why_of(const strat_review *r, const strat_change *c)
+{
+	size_t i;
+
+	for (i = 0; r->why != NULL && i < r->nwhy; i++)
+		if (r->why[i].change == c && r->why[i].reason != NULL)
+			return &r->why[i];
+	return NULL;
+}
+
+/* "; why: REASON (AUTHOR)" after the detail of a slip or drop. */
+static void
+why_text(sbuf *b, const strat_review *r, const strat_change *c)
+{
+	const strat_review_why *y = why_of(r, c);
+
+	if (y != NULL)
+		sb_printf(b, "; why: %s (%s)", y->reason,
+			  y->author ? y->author : "unknown");
+}
+
 static void
 md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 	   const char *heading)
@@ -435,6 +457,7 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 		md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
 		b.len = 0;
 		detail(&b, c, "\xe2\x86\x92"); /* → */
+		why_text(&b, r, c);
 		md_text(md_cell(d), b.s && !b.failed ? b.s : "");
 	}
 	md_table_end(d);
@@ -565,8 +588,10 @@ render_md(char **out, const strat_review *r)
 /* JSON */
 
 static void
-json_change(json_w *w, const strat_change *c)
+json_change(json_w *w, const strat_review *r, const strat_change *c)
 {
+	const strat_review_why *y = why_of(r, c);
+
 	jw_obj(w, JW_ROW);
 	jw_kstr(w, "kind", strat_change_kind_id(c->kind));
 	jw_kstr(w, "area", strat_change_area_name(c->area));
@@ -582,6 +607,10 @@ json_change(json_w *w, const strat_change *c)
 	jw_kbool(w, "pull_in", c->flags & STRAT_CHANGE_PULL_IN);
 	jw_kstr(w, "gained_by", c->gained_by);
 	jw_kstr(w, "lost_by", c->lost_by);
+	if (y != NULL) {
+		jw_kstr(w, "why", y->reason);
+		jw_kstr(w, "why_author", y->author);
+	}
 	jw_end(w);
 }
 
@@ -617,7 +646,7 @@ render_json(char **out, const strat_review *r)
 	jw_key(&w, "changes");
 	jw_arr(&w, JW_BLOCK);
 	for (i = 0; i < n; i++)
-		json_change(&w, strat_changes_get(r->changes, i));
+		json_change(&w, r, strat_changes_get(r->changes, i));
 	jw_end(&w);
 	jw_key(&w, "ownership");
 	jw_arr(&w, JW_BLOCK);
@@ -688,6 +717,7 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 		mark = b->len;
 		sb_puts(b, ": ");
 		detail(b, c, "->");
+		why_text(b, r, c);
 		if (!b->failed && b->len == mark + 2) { /* no detail */
 			b->len = mark;
 			b->s[mark] = '\0';

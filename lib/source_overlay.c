@@ -15,12 +15,35 @@ typedef struct {
 	size_t len;
 } overlay;
 
+/* The inner listing, with the overlaid path added when the inner source
+ * lacks it (a file the edit creates, such as a new metrics file). */
+typedef struct {
+	const overlay *o;
+	int (*add)(void *, const char *);
+	void *arg;
+	int seen;
+} lister;
+
+static int
+list_one(void *arg, const char *path)
+{
+	lister *l = arg;
+
+	if (strcmp(path, l->o->path) == 0)
+		l->seen = 1;
+	return l->add(l->arg, path);
+}
+
 static int
 overlay_list(void *ctx, int (*add)(void *, const char *), void *arg)
 {
 	const overlay *o = ctx;
+	lister l = {o, add, arg, 0};
+	int rc;
 
-	return o->inner.list(o->inner.ctx, add, arg);
+	if ((rc = o->inner.list(o->inner.ctx, list_one, &l)) < 0)
+		return rc;
+	return l.seen ? 0 : add(arg, o->path);
 }
 
 static int

@@ -12,7 +12,7 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1
 : "${STRAT_TODAY:=2026-09-15}"; export STRAT_TODAY
-: "${STRAT:=$top/build/strat}"
+: "${STRAT:=$top/build/strat}"; export STRAT
 # Shared plans a case starts from (cp -R "$FIXTURES/NAME/." .).
 export FIXTURES="$top/tests/fixtures"
 export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com

@@ -175,6 +175,21 @@ int strat_source_commit(strat_source *out, strat_repo *repo,
 int strat_source_index(strat_source *out, strat_repo *repo);
 void strat_source_git_free(strat_source *src);
 
+/*
+ * The plan as it stood before day `before` (00:00 UTC): the newest commit
+ * of the first-parent chain from tip committed earlier, its plan read from
+ * the directory dir of that commit ('/'-separated from the top, "" or NULL
+ * for the top).  Returns 1 with *out (free with strat_plan_free) and
+ * *commit filled, 0 when no commit is that old (*truncated, when not NULL,
+ * says whether the walk stopped at a shallow clone's boundary), or a
+ * negative code (lib/plan_at.c).
+ */
+int strat_plan_load_before(strat_plan **out, strat_commit *commit,
+			   int *truncated, strat_repo *repo,
+			   const strat_oid *tip, strat_day before,
+			   const char *dir, const strat_load_options *opts,
+			   strat_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

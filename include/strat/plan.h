@@ -14,6 +14,7 @@
 #define STRAT_PLAN_H
 
 #include "common.h"
+#include "date.h"
 #include "diag.h"
 
 #ifdef __cplusplus
@@ -25,10 +26,6 @@ typedef struct {
 	const char *s; /* NUL-terminated, NULL when absent */
 	uint32_t line, column;
 } strat_str;
-
-/* Days since 1970-01-01; STRAT_NO_DATE when absent or invalid. */
-typedef int32_t strat_day;
-#define STRAT_NO_DATE INT32_MIN
 
 typedef enum {
 	STRAT_STATUS_NONE = 0, /* absent or invalid */
@@ -209,6 +206,16 @@ typedef struct {
 int strat_plan_load(strat_plan **out, const strat_source *src,
 		    const strat_load_options *opts, strat_diags *diags);
 
+/*
+ * The plan's directory inside src, the one rule of every command: from
+ * start (a directory relative to the source's top, '/'-separated, "" for
+ * the top) upwards, the first directory holding strat.yaml or
+ * strategy.yaml (a file that exists but cannot be read counts: the loader
+ * reports it).  Returns 1 with it in *out ("" for the top), 0 with *out ""
+ * when none does, or a negative code.  *out is malloc'd (free()).
+ */
+int strat_plan_locate(char **out, const strat_source *src, const char *start);
+
 /* A source reading the directory root of the working tree. */
 int strat_source_fs(strat_source *out, const char *root);
 void strat_source_fs_free(strat_source *src);
@@ -295,16 +302,6 @@ const strat_person *strat_plan_find_person(const strat_plan *plan,
  */
 const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 				   uint32_t line, size_t *len);
-
-/* Dates. */
-int strat_date_parse(const char *s, strat_day *out); /* 0 or -1 */
-void strat_date_format(strat_day d, char out[11]);
-strat_day strat_date_today(void); /* the system clock's day, UTC */
-strat_day strat_date_from_ymd(int y, int m, int d);
-void strat_date_to_ymd(strat_day day, int *y, int *m, int *d);
-int strat_quarter_parse(const char *s, int *year, int *q); /* 0 or -1 */
-strat_day strat_quarter_start(int year, int q);
-strat_day strat_quarter_end(int year, int q); /* last day, inclusive */
 
 #ifdef __cplusplus
 }

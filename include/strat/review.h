@@ -19,6 +19,14 @@
 extern "C" {
 #endif
 
+/* Why a change was made (strat diff: a slip or a drop): the reason of the
+ * commit of BASE..HEAD that made it (its Why: trailer, else its summary)
+ * and that commit's author. */
+typedef struct {
+	const strat_change *change; /* one of strat_review.changes */
+	const char *reason, *author;
+} strat_review_why;
+
 typedef struct {
 	unsigned version;
 	const char *base_label; /* how to name BASE, e.g. "main (1a2b3c4)" */
@@ -28,9 +36,12 @@ typedef struct {
 	const strat_changes *changes;
 	const strat_diags *new_findings; /* NULL: lint was not compared */
 	size_t max_rows; /* rows per section in md and text; 0 = 40 */
+	const strat_review_why *why; /* nwhy reasons, shown beside their
+				      * changes; NULL when none */
+	size_t nwhy;
 } strat_review;
 #define STRAT_REVIEW_VERSION 1
-#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0}
+#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0, NULL, 0}
 
 /*
  * Render the review (render.h) as md, json or text into *out, a

@@ -3,6 +3,7 @@
 #define STRAT_H
 
 #include "common.h"
+#include "date.h"
 #include "diag.h"
 #include "plan.h"
 #include "render.h"

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "strat/plan.h"
+#include "strat/date.h"
 
 static strat_day
 day(const char *s)
