@@ -31,7 +31,8 @@
  *   4 R            the loose copy of R removed
  *   5 R O V        byte O of R's loose file set to V
  *   6 D            calendar/ nested D*8 (+1) directories deep, a.yaml at
- *                  the bottom, in a new root tree and commit (HEAD)
+ *                  the bottom, in a new root tree and commit (HEAD); once
+ *                  per input (the writes are the harness's time)
  *   7 R            HEAD set to R (a commit, or anything)
  * Oracles: no crash, leak, undefined behaviour or hang (libFuzzer's
  * -timeout); every failure is an error with a message, never a crash.
@@ -68,6 +69,7 @@ typedef struct {
 	size_t n;
 	git_oid head;
 	const uint8_t *p, *end;
+	int deep; /* op 6 done */
 } world;
 
 static unsigned
@@ -565,7 +567,10 @@ build(world *w)
 			op_corrupt(w);
 			break;
 		case 6:
-			op_deep(w);
+			/* once per input: each writes up to 2,050 objects */
+			if (!w->deep)
+				op_deep(w);
+			w->deep = 1;
 			break;
 		default:
 			w->head = ref(w)->id;

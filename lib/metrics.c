@@ -285,7 +285,8 @@ strat_kpiset_build(strat_kpiset **out, const strat_plan *plan,
 		if (rc < 0)
 			goto fail;
 	}
-	qsort(r.v, r.n, sizeof(*r.v), cmp_kread);
+	if (r.n > 1) /* r.v is NULL without readings: qsort's is nonnull */
+		qsort(r.v, r.n, sizeof(*r.v), cmp_kread);
 	if (s->nkpis &&
 	    (k->series = calloc(s->nkpis, sizeof(*k->series))) == NULL) {
 		rc = oom();
@@ -401,4 +402,15 @@ strat_done_when_met(const strat_done_when *dw, double value)
 	return dw->op == STRAT_DONE_AT_LEAST ? value >= dw->bound.value
 	       : dw->op == STRAT_DONE_AT_MOST ? value <= dw->bound.value
 					      : 0;
+}
+
+double
+strat_kpi_change(double to, double from)
+{
+	double v = to - from, x;
+
+	if (v >= 1e6 || v <= -1e6)
+		return v;
+	x = v * 1e9;
+	return (double)(long long)(x >= 0 ? x + 0.5 : x - 0.5) / 1e9;
 }
