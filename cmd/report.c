@@ -18,7 +18,7 @@ static const char report_usage[] =
 	"[--by anchor|owner|channel|kpi|outcome] [--all]\n"
 	"                    [--format md|html|json|csv] "
 	"[--table periods|flow|items|stale]\n"
-	"                    [-o FILE] [--max-commits N]\n";
+	"                    [-o FILE] [--max-commits N] [--summary]\n";
 
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
@@ -189,6 +189,7 @@ cmd_report(int argc, char **argv)
 		{"all", no_argument, NULL, 'a'},
 		{"table", required_argument, NULL, 't'},
 		{"no-reuse", no_argument, NULL, 'R'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
@@ -205,7 +206,7 @@ cmd_report(int argc, char **argv)
 	strat_oid tip;
 	strat_day as_of = STRAT_NO_DATE;
 	char *text = NULL, *end;
-	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0, summary = 0;
 	size_t i;
 	FILE *f;
 
@@ -290,6 +291,9 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'R':
 			ho.no_reuse = 1;
+			break;
+		case 'S':
+			summary = 1;
 			break;
 		case 'A':
 			if (parse_day("--as-of", optarg, &as_of) < 0)
@@ -488,6 +492,21 @@ cmd_report(int argc, char **argv)
 	if (outpath && werr) {
 		die_msg("cannot write '%s': %s", outpath, strerror(werr));
 		goto out;
+	}
+	if (summary) { /* the Markdown report, whatever --format says */
+		strat_render_options sro = ro;
+		char *md = NULL;
+		int rc;
+
+		sro.format = STRAT_FORMAT_MD;
+		if (strat_report_render(&md, &rp, &sro) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		rc = step_summary(md);
+		free(md);
+		if (rc < 0)
+			goto out;
 	}
 	ret = EXIT_CLEAN;
 out:
