@@ -173,6 +173,7 @@ check-valgrind: all units
 bench: all
 	@if [ -f bench/run.sh ]; then sh bench/run.sh $(B); fi
 	@if [ -f bench/report.sh ]; then sh bench/report.sh $(B); fi
+	@if [ -f bench/metrics.sh ]; then sh bench/metrics.sh $(B); fi
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \

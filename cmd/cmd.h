@@ -80,6 +80,13 @@ int finish_stdout(int rc);
 /* Make stdout keep the reason of a failed write (main() calls it first). */
 void checked_stdout(void);
 
+/*
+ * Append md (Markdown) to the file GITHUB_STEP_SUMMARY names, the job
+ * summary of a GitHub Actions step (--summary of diff and report).
+ * Prints its own error and returns -1 when it is not set or not writable.
+ */
+int step_summary(const char *md);
+
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
 

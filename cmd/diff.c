@@ -9,7 +9,8 @@
 static const char diff_usage[] =
 	"usage: strat diff [--format text|md|json] [--plan DIR] [--no-lint] "
 	"[--check]\n"
-	"                  [--max-rows N] [--today YYYY-MM-DD] BASE [HEAD]\n"
+	"                  [--max-rows N] [--today YYYY-MM-DD] [--summary] "
+	"BASE [HEAD]\n"
 	"       strat diff [options] BASE...HEAD | BASE..HEAD\n";
 
 typedef struct {
@@ -91,7 +92,7 @@ find_reasons(gitplan *g, const strat_oid *base, const strat_oid *head,
 	ho.max_commits = i + 1;
 	ho.root = g->prefix;
 	if (strat_history_build(h, g->repo, head, &ho) < 0 ||
-	    strat_history_read_reasons(*h, g->repo) < 0 ||
+	    strat_history_read_reasons(*h, g->repo, NULL) < 0 ||
 	    (*out = calloc(n, sizeof(**out))) == NULL)
 		return -1;
 	for (i = 0; i < nc; i++) {
@@ -140,6 +141,7 @@ cmd_diff(int argc, char **argv)
 		{"check", no_argument, NULL, 'k'},
 		{"max-rows", required_argument, NULL, 'm'},
 		{"today", required_argument, NULL, 't'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
@@ -155,7 +157,7 @@ cmd_diff(int argc, char **argv)
 	char *spec = NULL, *dots;
 	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
 	int ch, lint = 1, check = 0, mb = 0;
-	int ret = EXIT_TROUBLE, opened = 0;
+	int ret = EXIT_TROUBLE, opened = 0, summary = 0, rc;
 	char *out = NULL;
 	long rows = 0;
 
@@ -194,6 +196,9 @@ cmd_diff(int argc, char **argv)
 					optarg);
 				return EXIT_TROUBLE;
 			}
+			break;
+		case 'S':
+			summary = 1;
 			break;
 		case 't':
 			if (strat_date_parse(optarg, &lo.today) < 0) {
@@ -286,6 +291,20 @@ cmd_diff(int argc, char **argv)
 		goto out;
 	}
 	fputs(out, stdout);
+	if (summary) { /* the Markdown review, whatever --format says */
+		strat_render_options sro = ro;
+		char *md = NULL;
+
+		sro.format = STRAT_FORMAT_MD;
+		if (strat_review_render(&md, &rv, &sro) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		rc = step_summary(md);
+		free(md);
+		if (rc < 0)
+			goto out;
+	}
 	ret = check && strat_review_attention(&rv) ? EXIT_FINDINGS
 						    : EXIT_CLEAN;
 out:

@@ -18,7 +18,7 @@ static const char report_usage[] =
 	"[--by anchor|owner|channel|kpi|outcome] [--all]\n"
 	"                    [--format md|html|json|csv] "
 	"[--table periods|flow|items|stale]\n"
-	"                    [-o FILE] [--max-commits N]\n";
+	"                    [-o FILE] [--max-commits N] [--summary]\n";
 
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
@@ -83,6 +83,28 @@ oom:
 	free(ids);
 	free(times);
 	return STRAT_ENOMEM;
+}
+
+/* The reasons (Why: trailers) of the commits the report names: those that
+ * decided an item of a period and the last slips; not every commit. */
+static int
+read_reasons(strat_history *h, const strat_measures *m, strat_repo *repo)
+{
+	unsigned char *want = calloc(h->ncommits + 1, 1);
+	size_t i, j;
+	int rc;
+
+	if (want == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	for (i = 0; i < m->nperiods; i++)
+		for (j = 0; j < m->periods[i].nitems; j++)
+			if (m->periods[i].items[j].decided)
+				want[m->periods[i].items[j].commit] = 1;
+	for (i = 0; i < m->nslips; i++)
+		want[m->slips[i].commit] = 1;
+	rc = strat_history_read_reasons(h, repo, want);
+	free(want);
+	return rc;
 }
 
 static int
@@ -167,6 +189,7 @@ cmd_report(int argc, char **argv)
 		{"all", no_argument, NULL, 'a'},
 		{"table", required_argument, NULL, 't'},
 		{"no-reuse", no_argument, NULL, 'R'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
@@ -183,7 +206,7 @@ cmd_report(int argc, char **argv)
 	strat_oid tip;
 	strat_day as_of = STRAT_NO_DATE;
 	char *text = NULL, *end;
-	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0;
+	int ch, ret = EXIT_TROUBLE, progress_shown = 0, werr = 0, summary = 0;
 	size_t i;
 	FILE *f;
 
@@ -268,6 +291,9 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'R':
 			ho.no_reuse = 1;
+			break;
+		case 'S':
+			summary = 1;
 			break;
 		case 'A':
 			if (parse_day("--as-of", optarg, &as_of) < 0)
@@ -412,11 +438,7 @@ cmd_report(int argc, char **argv)
 			"parsed, %zu chunks and %zu files reused\n",
 			h->parsed_full, h->parsed_chunks, h->reused_chunks,
 			h->reused_files);
-	if (strat_history_read_reasons(h, repo) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
-	if (strat_measure(&m, h, &mo) < 0) {
+	if (strat_measure(&m, h, &mo) < 0 || read_reasons(h, m, repo) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -470,6 +492,21 @@ cmd_report(int argc, char **argv)
 	if (outpath && werr) {
 		die_msg("cannot write '%s': %s", outpath, strerror(werr));
 		goto out;
+	}
+	if (summary) { /* the Markdown report, whatever --format says */
+		strat_render_options sro = ro;
+		char *md = NULL;
+		int rc;
+
+		sro.format = STRAT_FORMAT_MD;
+		if (strat_report_render(&md, &rp, &sro) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		rc = step_summary(md);
+		free(md);
+		if (rc < 0)
+			goto out;
 	}
 	ret = EXIT_CLEAN;
 out:

@@ -254,3 +254,31 @@ finish_stdout(int rc)
 	die_msg("cannot write the standard output: %s", strerror(err));
 	return EXIT_TROUBLE;
 }
+
+int
+step_summary(const char *md)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	FILE *f;
+	int err = 0;
+
+	if (path == NULL || path[0] == '\0') {
+		die_msg("--summary: GITHUB_STEP_SUMMARY is not set (GitHub "
+			"Actions sets it in every step)");
+		return -1;
+	}
+	/* appended: other steps write their part of the summary too */
+	if ((f = fopen(path, "a")) == NULL) {
+		die_msg("cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fputs(md, f) == EOF || fputs("\n", f) == EOF)
+		err = errno ? errno : EIO;
+	if (fclose(f) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (err) {
+		die_msg("cannot write '%s': %s", path, strerror(err));
+		return -1;
+	}
+	return 0;
+}

@@ -1744,13 +1744,16 @@ strat_history_at(const strat_history *h, const strat_htrack *t, int64_t when)
 }
 
 int
-strat_history_read_reasons(strat_history *h, strat_repo *repo)
+strat_history_read_reasons(strat_history *h, strat_repo *repo,
+			   const unsigned char *want)
 {
 	size_t i;
 	char *why;
 	int rc;
 
 	for (i = 0; i < h->ncommits; i++) {
+		if (want != NULL && !want[i])
+			continue;
 		if ((rc = strat_commit_why(repo, &h->commits[i].id, &why)) < 0)
 			return rc;
 		if (why == NULL)

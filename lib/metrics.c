@@ -403,3 +403,14 @@ strat_done_when_met(const strat_done_when *dw, double value)
 	       : dw->op == STRAT_DONE_AT_MOST ? value <= dw->bound.value
 					      : 0;
 }
+
+double
+strat_kpi_change(double to, double from)
+{
+	double v = to - from, x;
+
+	if (v >= 1e6 || v <= -1e6)
+		return v;
+	x = v * 1e9;
+	return (double)(long long)(x >= 0 ? x + 0.5 : x - 0.5) / 1e9;
+}

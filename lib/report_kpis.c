@@ -69,20 +69,6 @@ round4(double f)
 	return (double)(long long)(x >= 0 ? x + 0.5 : x - 0.5) / 10000;
 }
 
-/* A difference of two readings without the binary noise of its digits
- * (2.04 - 1.62 is 0.41999999999999993 in binary): rounded to 9 decimals,
- * far below what a reading is written with, when that is exact. */
-static double
-tidy(double v)
-{
-	double x;
-
-	if (v >= 1e6 || v <= -1e6)
-		return v;
-	x = v * 1e9;
-	return (double)(long long)(x >= 0 ? x + 0.5 : x - 0.5) / 1e9;
-}
-
 typedef struct {
 	const strat_kpoint *start, *end;
 	int has_change;
@@ -105,7 +91,8 @@ move(const strat_kseries *s, strat_day first, strat_day last, movement *mv)
 	}
 	if (mv->start && mv->end) {
 		mv->has_change = 1;
-		mv->change = tidy(mv->end->value - mv->start->value);
+		mv->change = strat_kpi_change(mv->end->value,
+					      mv->start->value);
 	}
 	if (mv->end &&
 	    strat_kseries_progress(s, mv->end->value, &mv->progress) == 0)

@@ -248,6 +248,16 @@ shown(const strat_measures *m, const strat_report *o, size_t i)
 
 static const char *const by_names[] = {"anchor", "owner", "channel"};
 
+/* The first cell of a breakdown's row: the key, or "(none)". */
+static void
+key_cell(md_doc *d, const char *key)
+{
+	if (key[0])
+		md_code(md_cell(d), key);
+	else
+		md_text(md_cell(d), "(none)");
+}
+
 static void
 group_table(md_doc *d, const strat_measures *m, const strat_report *o,
 	    strat_by by)
@@ -280,10 +290,7 @@ group_table(md_doc *d, const strat_measures *m, const strat_report *o,
 		md_table(d, 9, hd, "lrrrrrrrr");
 		for (i = 0; i < n; i++) {
 			md_row(d);
-			if (g[i].key[0])
-				md_code(md_cell(d), g[i].key);
-			else
-				md_text(md_cell(d), "(none)");
+			key_cell(d, g[i].key);
 			count_cells(d, g[i].committed, g[i].n);
 		}
 		/* the period's row of the Periods table */
@@ -375,10 +382,7 @@ flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
 		md_table(d, 6, h2, "lrrrrr");
 		for (i = 0; i < n; i++) {
 			md_row(d);
-			if (g[i].key[0])
-				md_code(md_cell(d), g[i].key);
-			else
-				md_text(md_cell(d), "(none)");
+			key_cell(d, g[i].key);
 			flow_cells(d, &g[i].flow);
 		}
 		md_table_end(d);

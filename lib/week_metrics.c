@@ -14,19 +14,6 @@
 #include "markdown.h"
 #include "week_impl.h"
 
-/* A difference of two readings without binary noise (see report_kpis.c):
- * 9 decimals when that is exact. */
-static double
-tidy(double v)
-{
-	double x;
-
-	if (v >= 1e6 || v <= -1e6)
-		return v;
-	x = v * 1e9;
-	return (double)(long long)(x >= 0 ? x + 0.5 : x - 0.5) / 1e9;
-}
-
 /* Does an anchor of the week's quarter, or an item of it, name kpi k? */
 static int
 named(const strat_plan *plan, const strat_kseries *s, int y, int q,
@@ -80,8 +67,8 @@ week_metrics_build(strat_week *w, const strat_plan *plan)
 		if (wk->latest && wk->previous &&
 		    wk->latest->date >= w->start) {
 			wk->has_change = 1;
-			wk->change = tidy(wk->latest->value -
-					  wk->previous->value);
+			wk->change = strat_kpi_change(wk->latest->value,
+						      wk->previous->value);
 			wk->trend = strat_kseries_compare(s, wk->change, 0);
 		}
 		wk->has_target = s->has_target;

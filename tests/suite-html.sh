@@ -10,18 +10,7 @@
 # browser part is skipped with a line saying so; CI installs it
 # (tools/deps.sh).
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="${STRAT_WRAP:+$STRAT_WRAP }$STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-printf 'leak:libcmark-gfm\n' > "$HOME/lsan.supp"
-export LSAN_OPTIONS="suppressions=$HOME/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-work=$(mktemp -d); trap 'rm -rf "$work" "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; }
+. "$top/tests/lib-report.sh"
 has() { # PATTERN FILE: the page has it
 	if grep -q -e "$1" "$2"; then ok; else no "no '$1' in $2"; fi
 }
@@ -29,17 +18,12 @@ hasnt() {
 	if grep -q -i -e "$1" "$2"; then no "'$1' in $2"; else ok; fi
 }
 
-# item ID DATE STATUS ANCHOR [SHIPPED]
-item() {
+# hitem ID DATE STATUS ANCHOR [SHIPPED]
+hitem() {
 	printf '  - id: %s\n    title: "Item %s, a title long enough to wrap"\n' "$1" "$1"
 	printf '    anchor: %s\n    owner: ann\n    channel: blog\n' "$4"
 	printf '    date: %s\n    status: %s\n' "$2" "$3"
 	[ -z "$5" ] || printf '    shipped: %s\n' "$5"
-}
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q --allow-empty -m "$2"
 }
 day() { # N: the day N days after 2025-07-07, YYYY-MM-DD
 	date -u -d "2025-07-07 + $1 days" +%Y-%m-%d
@@ -59,11 +43,11 @@ while [ $w -lt 62 ]; do
 			[ $((i % 3)) = 2 ] && a=retain
 			d=$(day $((i * 7 + 3)))
 			if [ $i -lt $w ] && [ $((i % 4)) != 3 ]; then
-				item "w$i" "$d" shipped $a "$d"
+				hitem "w$i" "$d" shipped $a "$d"
 			elif [ $i -lt $w ] && [ $((i % 8)) = 3 ]; then
-				item "w$i" "$(day $((i * 7 + 40)))" planned $a
+				hitem "w$i" "$(day $((i * 7 + 40)))" planned $a
 			else
-				item "w$i" "$d" planned $a
+				hitem "w$i" "$d" planned $a
 			fi
 			i=$((i + 1))
 		done
@@ -101,7 +85,7 @@ has '@media (max-width:399.98px){#ch-periods .ch-x:not(.s' "$f"
 name=empty-period
 mkdir -p "$work/e/calendar" && cd "$work/e" && git init -q
 { printf 'kind: calendar\nversion: 1\ntitle: plan\nitems:\n'
-  item e1 2026-05-10 planned retain; } > calendar/plan.yaml
+  hitem e1 2026-05-10 planned retain; } > calendar/plan.yaml
 commit 2026-01-05 plan
 $S report --format html -o "$work/empty.html" 2>/dev/null
 n=$(grep -c 'class="ch-pt' "$work/empty.html")

@@ -106,9 +106,11 @@ int strat_history_build(strat_history **out, strat_repo *repo,
 			const strat_history_options *opts);
 void strat_history_free(strat_history *h);
 
-/* Read the reason (the "Why:" trailer, strat_commit_why) of every commit
- * of h that changed the plan into its `why`.  0 or a negative code. */
-int strat_history_read_reasons(strat_history *h, strat_repo *repo);
+/* Read the reason (the "Why:" trailer, strat_commit_why) of the commits
+ * of h that changed the plan into their `why`: those with want[i] set, or
+ * every one when want is NULL.  0 or a negative code. */
+int strat_history_read_reasons(strat_history *h, strat_repo *repo,
+			       const unsigned char *want);
 
 /* Why the commit changed the plan: its Why: trailer where it has one,
  * else its summary (never NULL). */

@@ -89,6 +89,13 @@ int strat_kseries_progress(const strat_kseries *s, double value, double *out);
  */
 int strat_kseries_compare(const strat_kseries *s, double v, double w);
 
+/*
+ * to - from without the binary noise of its digits (2.04 - 1.62 is
+ * 0.41999999999999993 in binary): rounded to 9 decimals, far below what a
+ * reading is written with, when that is exact (|to - from| < 1e6).
+ */
+double strat_kpi_change(double to, double from);
+
 /* Whether an anchor's done-when is met by value (1) or not (0). */
 int strat_done_when_met(const strat_done_when *dw, double value);
 

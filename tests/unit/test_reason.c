@@ -127,7 +127,7 @@ slips_and_drops(void **state)
 	assert_int_equal(strat_repo_open(&repo, dir), 0);
 	assert_int_equal(strat_repo_resolve(repo, "HEAD", &head), 0);
 	assert_int_equal(strat_history_build(&h, repo, &head, &ho), 0);
-	assert_int_equal(strat_history_read_reasons(h, repo), 0);
+	assert_int_equal(strat_history_read_reasons(h, repo, NULL), 0);
 	assert_int_equal(h->ncommits, 5);
 	a = track(h, "a");
 	b = track(h, "b");
