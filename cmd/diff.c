@@ -25,6 +25,8 @@ static const opt_doc diff_optdoc[] = {
 	{"--max-rows N", "rows per section (default 40), needs-attention rows "
 			 "first"},
 	{"--today YYYY-MM-DD", "today for the date rules"},
+	{"--summary", "also append the Markdown to the GitHub Actions job "
+		      "summary (GITHUB_STEP_SUMMARY)"},
 	{"-h, --help", "this help"},
 	{NULL, NULL}};
 

@@ -37,6 +37,8 @@ static const opt_doc report_optdoc[] = {
 	{"-o, --output FILE", "write to FILE instead of standard output"},
 	{"--max-commits N", "read at most N commits of history"},
 	{"--no-reuse", "parse every plan version in full (for testing)"},
+	{"--summary", "also append the Markdown to the GitHub Actions job "
+		      "summary (GITHUB_STEP_SUMMARY)"},
 	{"-h, --help", "this help"},
 	{NULL, NULL}};
 
