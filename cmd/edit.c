@@ -44,12 +44,49 @@ static const char *const usages[] = {
 	"usage: strat owner ID PERSON [options]",
 };
 
+#define EDIT_OPTIONS_LINE \
+	"       options: [--why TEXT] [--commit] [-n | --dry-run] [--force] " \
+	"[--today DATE]\n"
+
+/* What each command's options do ('strat ship --help'). */
+#define EDIT_COMMON_DOCS \
+	{"--why TEXT", "why: kept in the commit as a 'Why:' trailer"}, \
+	{"--commit", "commit just this change (needs git)"}, \
+	{"-n, --dry-run", "print the change as a unified diff; write nothing"}, \
+	{"--force", "write even when the change adds a lint error"}, \
+	{"--today YYYY-MM-DD", "the day taken as today"}, \
+	{"-C DIR", "run in DIR"}, {"-h, --help", "this help"}, {NULL, NULL}
+
+static const opt_doc ship_docs[] = {
+	{"--on DATE", "the day it shipped (default today)"}, EDIT_COMMON_DOCS};
+static const opt_doc slip_docs[] = {
+	{"--to DATE", "the new planned date"}, EDIT_COMMON_DOCS};
+static const opt_doc plain_docs[] = {EDIT_COMMON_DOCS};
+static const opt_doc add_docs[] = {
+	{"--anchor A", "the anchor the item serves"},
+	{"--owner O", "the one person accountable (a team id)"},
+	{"--channel C", "where it ships: blog, email, webinar, ..."},
+	{"--date D", "the planned date, YYYY-MM-DD"},
+	{"--id ID", "the item's id (default: made from the title)"},
+	{"--file F", "the calendar file (default: the one holding the "
+		     "anchor's other items)"},
+	EDIT_COMMON_DOCS};
+static const opt_doc *const edit_docs[] = {ship_docs, plain_docs, slip_docs,
+					   plain_docs, add_docs, plain_docs};
+
 static void
 usage(FILE *f, verb v)
 {
-	fprintf(f, "%s\n       options: [--why TEXT] [--commit] [-n | "
-		   "--dry-run] [--force] [--today DATE]\n",
-		usages[v]);
+	fprintf(f, "%s\n" EDIT_OPTIONS_LINE, usages[v]);
+}
+
+static void
+help(verb v)
+{
+	char u[512];
+
+	snprintf(u, sizeof(u), "%s\n" EDIT_OPTIONS_LINE, usages[v]);
+	show_help(u, edit_docs[v]);
 }
 
 static int
@@ -373,10 +410,16 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		case 'i': o.id = optarg; break;
 		case 'F': o.file = optarg; break;
 		case 'h':
-			usage(stdout, v);
+			help(v);
 			return EXIT_CLEAN;
-		default:
-			return usage_error(&o, "%s", "unknown option");
+		default: {
+			char u[512];
+
+			snprintf(u, sizeof(u), "%s\n" EDIT_OPTIONS_LINE,
+				 usages[v]);
+			bad_option(u, argv, longopts);
+			return EXIT_TROUBLE;
+		}
 		}
 	}
 	argc -= optind;
@@ -644,6 +687,15 @@ static const char record_usage[] =
 	"       strat record --csv FILE --kpi KPI [--file F] [options]\n"
 	"       options: [--why TEXT] [--commit] [-n|--dry-run] [--force] "
 	"[--today DATE]\n";
+
+static const opt_doc record_docs[] = {
+	{"--date DATE", "the day the value was read (default today)"},
+	{"--note TEXT", "a note kept with the reading"},
+	{"--file F", "the metrics file (default: the one holding the KPI's "
+		     "readings, else metrics/KPI.yaml)"},
+	{"--csv FILE", "record every date,value row of an export"},
+	{"--kpi KPI", "the KPI of the --csv rows"},
+	EDIT_COMMON_DOCS};
 
 /* One reading to record: its text as given and where it came from. */
 typedef struct {
@@ -938,10 +990,11 @@ cmd_record(int argc, char **argv)
 					optarg);
 			break;
 		case 'h':
-			fputs(record_usage, stdout);
+			show_help(record_usage, record_docs);
 			return EXIT_CLEAN;
 		default:
-			return record_usage_error("%s", "unknown option");
+			bad_option(record_usage, argv, longopts);
+			return EXIT_TROUBLE;
 		}
 	}
 	argc -= optind;

@@ -47,5 +47,27 @@ grep -q "did you mean" "$tmp/out" && no "a far-off option got a suggestion" "$tm
 $S frobnicate > "$tmp/out" 2>&1
 grep -q "did you mean" "$tmp/out" && no "a far-off command got a suggestion" "$tmp/out" || ok
 
+# the plan-changing commands (cmd/edit.c): each describes the options it
+# takes, the common ones and its own
+for spec in "ship on" "start" "slip to" "drop" "owner" \
+    "add anchor owner channel date id file" "record date note file csv kpi"; do
+	set -- $spec; c=$1; shift
+	if $S "$c" --help > "$tmp/help" 2>&1; then ok
+	else no "strat $c --help: exit $?" "$tmp/help"; fi
+	for o in "$@" why commit dry-run force today help; do
+		if grep -Eq "^    (-[a-zA-Z], )?--$o( |$)" "$tmp/help"; then ok
+		else no "strat $c --help does not describe --$o" "$tmp/help"; fi
+	done
+	$S "$c" --help > /dev/full 2> "$tmp/err"; rc=$?
+	[ "$rc" = 2 ] && grep -q "cannot write" "$tmp/err" && ok ||
+		no "strat $c --help > /dev/full: exit $rc" "$tmp/err"
+done
+$S slip --tto 2026-10-01 > "$tmp/out" 2>&1; rc=$?
+[ "$rc" = 2 ] && grep -q "did you mean '--to'" "$tmp/out" && ok ||
+	no "strat slip --tto: exit $rc" "$tmp/out"
+$S record --kpii mql > "$tmp/out" 2>&1; rc=$?
+[ "$rc" = 2 ] && grep -q "did you mean '--kpi'" "$tmp/out" && ok ||
+	no "strat record --kpii: exit $rc" "$tmp/out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
