@@ -150,9 +150,9 @@ test: $(B)/strat $(B)/libstrat.a strat.pc units
 	@sh tests/run.sh $(B)
 
 # Layout: the files listed here are checked against .clang-format (by make
-# check too).  Empty until the tree is formatted in one go; then $(LIB_SRC)
-# $(CMD_SRC) and the headers.
-FORMAT_FILES ?=
+# check too): every C file and header of lib/, cmd/ and include/.
+FORMAT_FILES ?= $(LIB_SRC) $(wildcard lib/*.h) $(CMD_SRC) $(wildcard cmd/*.h) \
+	$(wildcard include/strat/*.h)
 
 format-check:
 	@fail=0; for f in $(FORMAT_FILES); do \

@@ -8,9 +8,9 @@
 #include "strat/strat.h"
 
 /* Exit codes (strat(1), EXIT STATUS). */
-#define EXIT_CLEAN 0
+#define EXIT_CLEAN    0
 #define EXIT_FINDINGS 1
-#define EXIT_TROUBLE 2
+#define EXIT_TROUBLE  2
 
 typedef struct {
 	const char *name;
@@ -95,8 +95,7 @@ typedef struct {
 void show_help(const char *usage, const opt_doc *opts);
 /* The command nearest to word, for a did-you-mean, or NULL. */
 const char *suggest_command(const char *word);
-void bad_option(const char *usage, char **argv,
-		const struct option *longopts);
+void bad_option(const char *usage, char **argv, const struct option *longopts);
 
 /*
  * Append md (Markdown) to the file GITHUB_STEP_SUMMARY names, the job
@@ -111,7 +110,6 @@ int want_color(FILE *f, const char *mode);
 /* Write s to f with terminal control characters made harmless. */
 void term_puts(FILE *f, const char *s);
 void term_putn(FILE *f, const char *s, size_t n);
-
 
 /*
  * The plan in a git repository, as staged or committed (cmd/gitplan.c).

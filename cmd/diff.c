@@ -7,28 +7,28 @@
 #include "cmd.h"
 
 static const char diff_usage[] =
-	"usage: strat diff [--format text|md|json] [--plan DIR] [--no-lint] "
-	"[--check]\n"
-	"                  [--max-rows N] [--today YYYY-MM-DD] [--summary] "
-	"BASE [HEAD]\n"
-	"       strat diff [options] BASE...HEAD | BASE..HEAD\n";
+    "usage: strat diff [--format text|md|json] [--plan DIR] [--no-lint] "
+    "[--check]\n"
+    "                  [--max-rows N] [--today YYYY-MM-DD] [--summary] "
+    "BASE [HEAD]\n"
+    "       strat diff [options] BASE...HEAD | BASE..HEAD\n";
 
 static const opt_doc diff_optdoc[] = {
-	{"BASE [HEAD]", "compare the plan at BASE with the plan at HEAD "
-			"(default HEAD)"},
-	{"BASE...HEAD", "compare HEAD with its merge base with BASE (a pull "
-			"request)"},
-	{"--format text|md|json", "the output (default text)"},
-	{"--plan DIR", "the plan's directory in the repository"},
-	{"--no-lint", "do not compare lint findings"},
-	{"--check", "exit 1 when the change needs attention"},
-	{"--max-rows N", "rows per section (default 40), needs-attention rows "
-			 "first"},
-	{"--today YYYY-MM-DD", "today for the date rules"},
-	{"--summary", "also append the Markdown to the GitHub Actions job "
-		      "summary (GITHUB_STEP_SUMMARY)"},
-	{"-h, --help", "this help"},
-	{NULL, NULL}};
+    {"BASE [HEAD]", "compare the plan at BASE with the plan at HEAD "
+		    "(default HEAD)"},
+    {"BASE...HEAD", "compare HEAD with its merge base with BASE (a pull "
+		    "request)"},
+    {"--format text|md|json", "the output (default text)"},
+    {"--plan DIR", "the plan's directory in the repository"},
+    {"--no-lint", "do not compare lint findings"},
+    {"--check", "exit 1 when the change needs attention"},
+    {"--max-rows N", "rows per section (default 40), needs-attention rows "
+		     "first"},
+    {"--today YYYY-MM-DD", "today for the date rules"},
+    {"--summary", "also append the Markdown to the GitHub Actions job "
+		  "summary (GITHUB_STEP_SUMMARY)"},
+    {"-h, --help", "this help"},
+    {NULL, NULL}};
 
 typedef struct {
 	const char *rev;
@@ -40,8 +40,7 @@ typedef struct {
 } side;
 
 static int
-load_side(gitplan *g, side *s, const strat_load_options *lo, int lint,
-	  int base)
+load_side(gitplan *g, side *s, const strat_load_options *lo, int lint, int base)
 {
 	/* A file that does not parse keeps the items of its last version
 	 * that did; on BASE that version's findings count too, so that
@@ -159,15 +158,15 @@ int
 cmd_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"plan", required_argument, NULL, 'p'},
-		{"no-lint", no_argument, NULL, 'L'},
-		{"check", no_argument, NULL, 'k'},
-		{"max-rows", required_argument, NULL, 'm'},
-		{"today", required_argument, NULL, 't'},
-		{"summary", no_argument, NULL, 'S'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"format", required_argument, NULL, 'f'},
+	    {"plan", required_argument, NULL, 'p'},
+	    {"no-lint", no_argument, NULL, 'L'},
+	    {"check", no_argument, NULL, 'k'},
+	    {"max-rows", required_argument, NULL, 'm'},
+	    {"today", required_argument, NULL, 't'},
+	    {"summary", no_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_review rv = STRAT_REVIEW_INIT;
 	strat_changes *changes = NULL;
@@ -293,8 +292,7 @@ cmd_diff(int argc, char **argv)
 		goto out;
 	if (strat_plan_compare(&changes, base.plan, head.plan, NULL) < 0 ||
 	    (lint && strat_diags_new_since_plans(&fresh, base.plan, base.diags,
-						head.plan, head.diags) <
-			     0)) {
+						 head.plan, head.diags) < 0)) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -331,8 +329,7 @@ cmd_diff(int argc, char **argv)
 		if (rc < 0)
 			goto out;
 	}
-	ret = check && strat_review_attention(&rv) ? EXIT_FINDINGS
-						    : EXIT_CLEAN;
+	ret = check && strat_review_attention(&rv) ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
 	free(out);
 	free(why);

@@ -28,51 +28,55 @@ typedef enum { ED_SHIP, ED_START, ED_SLIP, ED_DROP, ED_ADD, ED_OWNER } verb;
 typedef struct {
 	verb v;
 	const char *name;
-	const char *why, *on, *to, *anchor, *owner, *channel, *date, *id,
-		*file, *title;
+	const char *why, *on, *to, *anchor, *owner, *channel, *date, *id, *file,
+	    *title;
 	int commit, dry, force;
 	strat_day today;
 } edit_opts;
 
 static const char *const usages[] = {
-	"usage: strat ship ID [--on DATE] [options]",
-	"usage: strat start ID [options]",
-	"usage: strat slip ID --to DATE [options]",
-	"usage: strat drop ID [options]",
-	("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
-	 "[--file F] [options] TITLE"),
-	"usage: strat owner ID PERSON [options]",
+    "usage: strat ship ID [--on DATE] [options]",
+    "usage: strat start ID [options]",
+    "usage: strat slip ID --to DATE [options]",
+    "usage: strat drop ID [options]",
+    ("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
+     "[--file F] [options] TITLE"),
+    "usage: strat owner ID PERSON [options]",
 };
 
-#define EDIT_OPTIONS_LINE \
-	"       options: [--why TEXT] [--commit] [-n | --dry-run] [--force] " \
+#define EDIT_OPTIONS_LINE                                                      \
+	"       options: [--why TEXT] [--commit] [-n | --dry-run] [--force] "  \
 	"[--today DATE]\n"
 
 /* What each command's options do ('strat ship --help'). */
-#define EDIT_COMMON_DOCS \
-	{"--why TEXT", "why: kept in the commit as a 'Why:' trailer"}, \
-	{"--commit", "commit just this change (needs git)"}, \
-	{"-n, --dry-run", "print the change as a unified diff; write nothing"}, \
-	{"--force", "write even when the change adds a lint error"}, \
-	{"--today YYYY-MM-DD", "the day taken as today"}, \
-	{"-C DIR", "run in DIR"}, {"-h, --help", "this help"}, {NULL, NULL}
+#define EDIT_COMMON_DOCS                                                       \
+	{"--why TEXT", "why: kept in the commit as a 'Why:' trailer"},         \
+	    {"--commit", "commit just this change (needs git)"},               \
+	    {"-n, --dry-run",                                                  \
+	     "print the change as a unified diff; write nothing"},             \
+	    {"--force", "write even when the change adds a lint error"},       \
+	    {"--today YYYY-MM-DD", "the day taken as today"},                  \
+	    {"-C DIR", "run in DIR"}, {"-h, --help", "this help"},             \
+	{                                                                      \
+		NULL, NULL                                                     \
+	}
 
 static const opt_doc ship_docs[] = {
-	{"--on DATE", "the day it shipped (default today)"}, EDIT_COMMON_DOCS};
-static const opt_doc slip_docs[] = {
-	{"--to DATE", "the new planned date"}, EDIT_COMMON_DOCS};
+    {"--on DATE", "the day it shipped (default today)"}, EDIT_COMMON_DOCS};
+static const opt_doc slip_docs[] = {{"--to DATE", "the new planned date"},
+				    EDIT_COMMON_DOCS};
 static const opt_doc plain_docs[] = {EDIT_COMMON_DOCS};
 static const opt_doc add_docs[] = {
-	{"--anchor A", "the anchor the item serves"},
-	{"--owner O", "the one person accountable (a team id)"},
-	{"--channel C", "where it ships: blog, email, webinar, ..."},
-	{"--date D", "the planned date, YYYY-MM-DD"},
-	{"--id ID", "the item's id (default: made from the title)"},
-	{"--file F", "the calendar file (default: the one holding the "
-		     "anchor's other items)"},
-	EDIT_COMMON_DOCS};
-static const opt_doc *const edit_docs[] = {ship_docs, plain_docs, slip_docs,
-					   plain_docs, add_docs, plain_docs};
+    {"--anchor A", "the anchor the item serves"},
+    {"--owner O", "the one person accountable (a team id)"},
+    {"--channel C", "where it ships: blog, email, webinar, ..."},
+    {"--date D", "the planned date, YYYY-MM-DD"},
+    {"--id ID", "the item's id (default: made from the title)"},
+    {"--file F", "the calendar file (default: the one holding the "
+		 "anchor's other items)"},
+    EDIT_COMMON_DOCS};
+static const opt_doc *const edit_docs[] = {ship_docs,  plain_docs, slip_docs,
+					   plain_docs, add_docs,   plain_docs};
 
 static void
 usage(FILE *f, verb v)
@@ -101,8 +105,8 @@ usage_error(const edit_opts *o, const char *fmt, const char *arg)
 
 /* The plan and what the command needs of it. */
 typedef struct {
-	char *root;  /* real path of the plan directory */
-	char *top;   /* real path of the git work tree; NULL without git */
+	char *root; /* real path of the plan directory */
+	char *top;  /* real path of the git work tree; NULL without git */
 	strat_source src;
 	strat_plan *plan;
 	strat_diags *diags;
@@ -240,10 +244,16 @@ commit_file(const char *top, const char *path, const char *subject,
 	{
 		/* An untracked file is added first: git commit -- PATH
 		 * takes only tracked paths. */
-		char *ls[] = {"git", "-C", (char *)top, "ls-files",
-			      "--error-unmatch", "--", (char *)rel, NULL};
-		char *add[] = {"git", "-C", (char *)top, "add", "--",
-			       (char *)rel, NULL};
+		char *ls[] = {"git",
+			      "-C",
+			      (char *)top,
+			      "ls-files",
+			      "--error-unmatch",
+			      "--",
+			      (char *)rel,
+			      NULL};
+		char *add[] = {"git", "-C",        (char *)top, "add",
+			       "--",  (char *)rel, NULL};
 
 		if (run(ls, 1) != 0 && run(add, 0) != 0) {
 			free(body);
@@ -251,14 +261,25 @@ commit_file(const char *top, const char *path, const char *subject,
 		}
 	}
 	if (body != NULL) {
-		char *argv[] = {"git", "-C", (char *)top, "commit", "-q",
-				"-m", (char *)subject, "-m", body,
-				"--only", "--", (char *)rel, NULL};
+		char *argv[] = {"git",
+				"-C",
+				(char *)top,
+				"commit",
+				"-q",
+				"-m",
+				(char *)subject,
+				"-m",
+				body,
+				"--only",
+				"--",
+				(char *)rel,
+				NULL};
 		rc = run(argv, 0);
 	} else {
-		char *argv[] = {"git", "-C", (char *)top, "commit", "-q",
-				"-m", (char *)subject, "--only", "--",
-				(char *)rel, NULL};
+		char *argv[] = {"git",           "-C",     (char *)top,
+				"commit",        "-q",     "-m",
+				(char *)subject, "--only", "--",
+				(char *)rel,     NULL};
 		rc = run(argv, 0);
 	}
 	free(body);
@@ -334,11 +355,11 @@ lint_after(planctx *p, const char *file, const char *buf, size_t len,
 	if (strat_source_overlay(&ov, &p->src, file, buf, len) < 0)
 		return -1;
 	rc = strat_diags_new(all) < 0 ||
-			     strat_plan_load(after, &ov, &p->lo, *all) < 0 ||
-			     strat_lint(*after, &p->lo, *all) < 0 ||
-			     strat_diags_new_since(fresh, p->diags, *all) < 0
-		     ? -1
-		     : 0;
+		     strat_plan_load(after, &ov, &p->lo, *all) < 0 ||
+		     strat_lint(*after, &p->lo, *all) < 0 ||
+		     strat_diags_new_since(fresh, p->diags, *all) < 0
+		 ? -1
+		 : 0;
 	strat_source_overlay_free(&ov);
 	return rc;
 }
@@ -350,33 +371,33 @@ fmt_date(strat_day d, char out[11])
 	return 0;
 }
 
-
 static int
 cmd_edit(verb v, const char *name, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"why", required_argument, NULL, 'w'},
-		{"commit", no_argument, NULL, 'c'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"force", no_argument, NULL, 'f'},
-		{"today", required_argument, NULL, 'T'},
-		{"on", required_argument, NULL, 'o'},
-		{"to", required_argument, NULL, 't'},
-		{"anchor", required_argument, NULL, 'a'},
-		{"owner", required_argument, NULL, 'O'},
-		{"channel", required_argument, NULL, 'C'},
-		{"date", required_argument, NULL, 'd'},
-		{"id", required_argument, NULL, 'i'},
-		{"file", required_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"why", required_argument, NULL, 'w'},
+	    {"commit", no_argument, NULL, 'c'},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"force", no_argument, NULL, 'f'},
+	    {"today", required_argument, NULL, 'T'},
+	    {"on", required_argument, NULL, 'o'},
+	    {"to", required_argument, NULL, 't'},
+	    {"anchor", required_argument, NULL, 'a'},
+	    {"owner", required_argument, NULL, 'O'},
+	    {"channel", required_argument, NULL, 'C'},
+	    {"date", required_argument, NULL, 'd'},
+	    {"id", required_argument, NULL, 'i'},
+	    {"file", required_argument, NULL, 'F'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	edit_opts o;
 	planctx p;
 	strat_edit_field f[8];
 	size_t nf = 0;
 	const strat_item *it = NULL;
 	const char *file = NULL;
-	char *id = NULL, *path = NULL, *buf = NULL, *out = NULL, *written = NULL;
+	char *id = NULL, *path = NULL, *buf = NULL, *out = NULL,
+	     *written = NULL;
 	char *diff = NULL, *filerel = NULL, subject[512], d1[11];
 	size_t len = 0, outlen = 0, k;
 	strat_plan *after = NULL;
@@ -392,23 +413,49 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "nh", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'w': o.why = optarg; break;
-		case 'c': o.commit = 1; break;
-		case 'n': o.dry = 1; break;
-		case 'f': o.force = 1; break;
+		case 'w':
+			o.why = optarg;
+			break;
+		case 'c':
+			o.commit = 1;
+			break;
+		case 'n':
+			o.dry = 1;
+			break;
+		case 'f':
+			o.force = 1;
+			break;
 		case 'T':
 			if (strat_date_parse(optarg, &o.today) < 0)
-				return usage_error(&o, "invalid --today '%s'; "
-						   "use YYYY-MM-DD", optarg);
+				return usage_error(&o,
+						   "invalid --today '%s'; "
+						   "use YYYY-MM-DD",
+						   optarg);
 			break;
-		case 'o': o.on = optarg; break;
-		case 't': o.to = optarg; break;
-		case 'a': o.anchor = optarg; break;
-		case 'O': o.owner = optarg; break;
-		case 'C': o.channel = optarg; break;
-		case 'd': o.date = optarg; break;
-		case 'i': o.id = optarg; break;
-		case 'F': o.file = optarg; break;
+		case 'o':
+			o.on = optarg;
+			break;
+		case 't':
+			o.to = optarg;
+			break;
+		case 'a':
+			o.anchor = optarg;
+			break;
+		case 'O':
+			o.owner = optarg;
+			break;
+		case 'C':
+			o.channel = optarg;
+			break;
+		case 'd':
+			o.date = optarg;
+			break;
+		case 'i':
+			o.id = optarg;
+			break;
+		case 'F':
+			o.file = optarg;
+			break;
 		case 'h':
 			help(v);
 			return EXIT_CLEAN;
@@ -431,18 +478,22 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		return usage_error(&o, "%s", "--to is an option of strat slip");
 	if ((o.anchor || o.owner || o.channel || o.date || o.id || o.file) &&
 	    v != ED_ADD)
-		return usage_error(&o, "%s", "--anchor, --owner, --channel, "
+		return usage_error(&o, "%s",
+				   "--anchor, --owner, --channel, "
 				   "--date, --id and --file are options of "
 				   "strat add");
 	if (v == ED_ADD) {
 		if (argc != 1 || !o.anchor || !o.owner || !o.channel || !o.date)
-			return usage_error(&o, "%s needs --anchor, --owner, "
+			return usage_error(&o,
+					   "%s needs --anchor, --owner, "
 					   "--channel, --date and a title",
 					   name);
 		o.title = argv[0];
 		if (strat_date_parse(o.date, &day) < 0)
-			return usage_error(&o, "invalid --date '%s'; use "
-					   "YYYY-MM-DD", o.date);
+			return usage_error(&o,
+					   "invalid --date '%s'; use "
+					   "YYYY-MM-DD",
+					   o.date);
 	} else if (argc != (v == ED_OWNER ? 2 : 1)) {
 		return usage_error(&o, "%s: wrong number of arguments", name);
 	}
@@ -460,8 +511,8 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	opened = 1;
 	if (v != ED_ADD) {
 		if ((it = strat_plan_find_item(p.plan, argv[0])) == NULL) {
-			const char *best = strat_edit_suggest_item(p.plan,
-								   argv[0]);
+			const char *best =
+			    strat_edit_suggest_item(p.plan, argv[0]);
 
 			die_msg("no item '%s' in the plan", argv[0]);
 			if (best)
@@ -549,8 +600,8 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		die_msg("cannot read '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	rc = v == ED_ADD ? strat_edit_list_append(&out, &outlen, file, buf,
-						  len, "items", f, nf)
+	rc = v == ED_ADD ? strat_edit_list_append(&out, &outlen, file, buf, len,
+						  "items", f, nf)
 			 : strat_edit_item_set(&out, &outlen, file, buf, len,
 					       argv[0], f, nf);
 	if (rc < 0) {
@@ -682,20 +733,20 @@ cmd_owner(int argc, char **argv)
 /* ---- strat record: KPI readings (strat-record(1)) ---- */
 
 static const char record_usage[] =
-	"usage: strat record KPI VALUE [--date DATE] [--note TEXT] "
-	"[--file F] [options]\n"
-	"       strat record --csv FILE --kpi KPI [--file F] [options]\n"
-	"       options: [--why TEXT] [--commit] [-n|--dry-run] [--force] "
-	"[--today DATE]\n";
+    "usage: strat record KPI VALUE [--date DATE] [--note TEXT] "
+    "[--file F] [options]\n"
+    "       strat record --csv FILE --kpi KPI [--file F] [options]\n"
+    "       options: [--why TEXT] [--commit] [-n|--dry-run] [--force] "
+    "[--today DATE]\n";
 
 static const opt_doc record_docs[] = {
-	{"--date DATE", "the day the value was read (default today)"},
-	{"--note TEXT", "a note kept with the reading"},
-	{"--file F", "the metrics file (default: the one holding the KPI's "
-		     "readings, else metrics/KPI.yaml)"},
-	{"--csv FILE", "record every date,value row of an export"},
-	{"--kpi KPI", "the KPI of the --csv rows"},
-	EDIT_COMMON_DOCS};
+    {"--date DATE", "the day the value was read (default today)"},
+    {"--note TEXT", "a note kept with the reading"},
+    {"--file F", "the metrics file (default: the one holding the KPI's "
+		 "readings, else metrics/KPI.yaml)"},
+    {"--csv FILE", "record every date,value row of an export"},
+    {"--kpi KPI", "the KPI of the --csv rows"},
+    EDIT_COMMON_DOCS};
 
 /* One reading to record: its text as given and where it came from. */
 typedef struct {
@@ -816,12 +867,13 @@ csv_rows(const char *path, rrow **rows, size_t *nrows)
 			} else if (col == dcol) {
 				d = f;
 				if (strat_date_parse(d, &day) < 0) {
-					fprintf(stderr,
-						"%s:%u:%d: error: '%s' is not a "
-						"date\n  hint: write "
-						"YYYY-MM-DD, a day of the "
-						"calendar\n",
-						path, line, (int)(at - p) + 1, d);
+					fprintf(
+					    stderr,
+					    "%s:%u:%d: error: '%s' is not a "
+					    "date\n  hint: write "
+					    "YYYY-MM-DD, a day of the "
+					    "calendar\n",
+					    path, line, (int)(at - p) + 1, d);
 					bad = 1;
 				}
 			} else if (col == vcol) {
@@ -829,10 +881,11 @@ csv_rows(const char *path, rrow **rows, size_t *nrows)
 
 				v = f;
 				if ((why = value_problem(v)) != NULL) {
-					fprintf(stderr, "%s:%u:%d: error: '%s' "
-							"%s\n",
-						path, line, (int)(at - p) + 1, v,
-						why);
+					fprintf(stderr,
+						"%s:%u:%d: error: '%s' "
+						"%s\n",
+						path, line, (int)(at - p) + 1,
+						v, why);
 					bad = 1;
 				}
 			} else {
@@ -844,10 +897,11 @@ csv_rows(const char *path, rrow **rows, size_t *nrows)
 		if (header) {
 			header = 0;
 			if (dcol < 0 || vcol < 0) {
-				fprintf(stderr, "%s:%u:1: error: the header has "
-						"no 'date' and 'value' columns\n"
-						"  hint: export the KPI with a "
-						"header line 'date,value'\n",
+				fprintf(stderr,
+					"%s:%u:1: error: the header has "
+					"no 'date' and 'value' columns\n"
+					"  hint: export the KPI with a "
+					"header line 'date,value'\n",
 					path, line);
 				free(buf);
 				return -1;
@@ -941,18 +995,18 @@ int
 cmd_record(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"date", required_argument, NULL, 'd'},
-		{"note", required_argument, NULL, 'N'},
-		{"file", required_argument, NULL, 'F'},
-		{"csv", required_argument, NULL, 'v'},
-		{"kpi", required_argument, NULL, 'k'},
-		{"why", required_argument, NULL, 'w'},
-		{"commit", no_argument, NULL, 'c'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"force", no_argument, NULL, 'f'},
-		{"today", required_argument, NULL, 'T'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"date", required_argument, NULL, 'd'},
+	    {"note", required_argument, NULL, 'N'},
+	    {"file", required_argument, NULL, 'F'},
+	    {"csv", required_argument, NULL, 'v'},
+	    {"kpi", required_argument, NULL, 'k'},
+	    {"why", required_argument, NULL, 'w'},
+	    {"commit", no_argument, NULL, 'c'},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"force", no_argument, NULL, 'f'},
+	    {"today", required_argument, NULL, 'T'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	edit_opts o;
 	planctx p;
 	const char *date = NULL, *note = NULL, *csv = NULL, *kpi = NULL;
@@ -974,20 +1028,38 @@ cmd_record(int argc, char **argv)
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "nh", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': date = optarg; break;
-		case 'N': note = optarg; break;
-		case 'F': o.file = optarg; break;
-		case 'v': csv = optarg; break;
-		case 'k': kpi = optarg; break;
-		case 'w': o.why = optarg; break;
-		case 'c': o.commit = 1; break;
-		case 'n': o.dry = 1; break;
-		case 'f': o.force = 1; break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'N':
+			note = optarg;
+			break;
+		case 'F':
+			o.file = optarg;
+			break;
+		case 'v':
+			csv = optarg;
+			break;
+		case 'k':
+			kpi = optarg;
+			break;
+		case 'w':
+			o.why = optarg;
+			break;
+		case 'c':
+			o.commit = 1;
+			break;
+		case 'n':
+			o.dry = 1;
+			break;
+		case 'f':
+			o.force = 1;
+			break;
 		case 'T':
 			if (strat_date_parse(optarg, &o.today) < 0)
 				return record_usage_error(
-					"invalid --today '%s'; use YYYY-MM-DD",
-					optarg);
+				    "invalid --today '%s'; use YYYY-MM-DD",
+				    optarg);
 			break;
 		case 'h':
 			show_help(record_usage, record_docs);
@@ -1002,8 +1074,8 @@ cmd_record(int argc, char **argv)
 	if (csv != NULL) {
 		if (kpi == NULL || argc != 0 || date || note)
 			return record_usage_error(
-				"%s", "--csv FILE takes --kpi KPI and no "
-				      "KPI VALUE, --date or --note");
+			    "%s", "--csv FILE takes --kpi KPI and no "
+				  "KPI VALUE, --date or --note");
 	} else {
 		if (argc != 2 || kpi != NULL)
 			return record_usage_error("%s", "record takes KPI "
@@ -1018,9 +1090,9 @@ cmd_record(int argc, char **argv)
 			strat_date_format(o.today, one.date);
 		else if (strat_date_parse(date, &day) < 0)
 			return record_usage_error(
-				"invalid --date '%s'; use YYYY-MM-DD, a day "
-				"of the calendar",
-				date);
+			    "invalid --date '%s'; use YYYY-MM-DD, a day "
+			    "of the calendar",
+			    date);
 		else
 			snprintf(one.date, sizeof(one.date), "%s", date);
 		one.value = argv[1];
@@ -1041,8 +1113,9 @@ cmd_record(int argc, char **argv)
 	if (o.file != NULL) {
 		if ((filerel = plan_relative(p.root, o.file)) == NULL ||
 		    !is_metrics(p.plan, filerel)) {
-			die_msg("'%s' is not a metrics file of the plan in '%s'",
-				o.file, p.root);
+			die_msg(
+			    "'%s' is not a metrics file of the plan in '%s'",
+			    o.file, p.root);
 			goto out;
 		}
 		file = filerel;
@@ -1069,8 +1142,8 @@ cmd_record(int argc, char **argv)
 			goto out;
 		}
 		created = 1;
-		if ((buf = strdup("kind: metrics\nversion: 1\nreadings: []\n")) ==
-		    NULL)
+		if ((buf = strdup(
+			 "kind: metrics\nversion: 1\nreadings: []\n")) == NULL)
 			goto nomem;
 		len = strlen(buf);
 	}
@@ -1087,9 +1160,8 @@ cmd_record(int argc, char **argv)
 		if (note)
 			f[nf++] = (strat_edit_field){"note", note};
 		if (strat_edit_list_append(&next, &outlen, file,
-					   out ? out : buf,
-					   out ? outlen : len, "readings", f,
-					   nf) < 0) {
+					   out ? out : buf, out ? outlen : len,
+					   "readings", f, nf) < 0) {
 			die_msg("%s", strat_error_last());
 			goto out;
 		}
@@ -1098,8 +1170,8 @@ cmd_record(int argc, char **argv)
 		added++;
 	}
 	if (added == 0) {
-		printf("%s: nothing to record: %s already has %s\n", file,
-		       kpi, nrows == 1 ? "this reading" : "these readings");
+		printf("%s: nothing to record: %s already has %s\n", file, kpi,
+		       nrows == 1 ? "this reading" : "these readings");
 		ret = EXIT_CLEAN;
 		goto out;
 	}
@@ -1177,8 +1249,9 @@ cmd_record(int argc, char **argv)
 		}
 	}
 	if (added == 1 && csv == NULL)
-		snprintf(subject, sizeof(subject), "metrics: record %s %s on %s",
-			 kpi, rows[0].value, rows[0].date);
+		snprintf(subject, sizeof(subject),
+			 "metrics: record %s %s on %s", kpi, rows[0].value,
+			 rows[0].date);
 	else
 		snprintf(subject, sizeof(subject),
 			 "metrics: record %zu readings of %s", added, kpi);

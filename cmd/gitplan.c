@@ -59,8 +59,7 @@ gitplan_open(gitplan *g, const char *dir)
 	int rc;
 
 	memset(g, 0, sizeof(*g));
-	if ((rc = cmd_repo_open(&g->repo, dir ? dir : ".")) < 0 &&
-	    dir != NULL)
+	if ((rc = cmd_repo_open(&g->repo, dir ? dir : ".")) < 0 && dir != NULL)
 		rc = cmd_repo_open(&g->repo, ".");
 	if (rc < 0) {
 		die_msg("%s", strat_error_last());
@@ -136,9 +135,8 @@ find_prefix(gitplan *g, const strat_source *src)
 }
 
 int
-gitplan_load(gitplan *g, const strat_oid *commit,
-	     const strat_load_options *lo, strat_diags *diags,
-	     strat_plan **out)
+gitplan_load(gitplan *g, const strat_oid *commit, const strat_load_options *lo,
+	     strat_diags *diags, strat_plan **out)
 {
 	return gitplan_load_mended(g, commit, lo, diags, NULL, out, NULL);
 }

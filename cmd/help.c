@@ -17,7 +17,7 @@ rules(void)
 	for (i = 0; i < STRAT_RULE__COUNT; i++)
 		printf("  %-28s %-8s %s\n", strat_rule_id((strat_rule)i),
 		       strat_severity_name(
-			       strat_rule_default_severity((strat_rule)i)),
+			   strat_rule_default_severity((strat_rule)i)),
 		       strat_rule_summary((strat_rule)i));
 	printf("\nEach rule is described, with examples, in strat(5) and "
 	       "spec/SPEC.md.\n");
@@ -25,45 +25,45 @@ rules(void)
 
 /* Built-in summaries, shown when man(1) or the page is missing. */
 static const char format_text[] =
-	"strat(5) - the plan format (summary; the manual page or "
-	"spec/SPEC.md has it all)\n\n"
-	"  strat.yaml      optional: strat: 1, strategy, team, calendars "
-	"(globs),\n"
-	"                  week-starts (monday|sunday), channels, rules,\n"
-	"                  grace-days, stale-days\n"
-	"  strategy.yaml   kind: strategy, version: 1, title, owner, thesis,\n"
-	"                  outcomes, kpis, anchors (id, title, quarter "
-	"YYYY-Qn,\n"
-	"                  owner, outcomes, done, milestones)\n"
-	"  team.yaml       kind: team, version: 1, people (id, name, email, "
-	"role)\n"
-	"  calendar/**/*.yaml\n"
-	"                  kind: calendar, version: 1, items (id, title, "
-	"anchor,\n"
-	"                  owner, channel, date, status planned|in-progress|\n"
-	"                  shipped|dropped, shipped date, link, notes, kpi)\n\n"
-	"Every item traces to an anchor; every owner is ONE person of "
-	"team.yaml;\n"
-	"dates are YYYY-MM-DD; no YAML aliases; values are text unless the "
-	"format\nsays otherwise.  'strat help rules' lists the checks.\n";
+    "strat(5) - the plan format (summary; the manual page or "
+    "spec/SPEC.md has it all)\n\n"
+    "  strat.yaml      optional: strat: 1, strategy, team, calendars "
+    "(globs),\n"
+    "                  week-starts (monday|sunday), channels, rules,\n"
+    "                  grace-days, stale-days\n"
+    "  strategy.yaml   kind: strategy, version: 1, title, owner, thesis,\n"
+    "                  outcomes, kpis, anchors (id, title, quarter "
+    "YYYY-Qn,\n"
+    "                  owner, outcomes, done, milestones)\n"
+    "  team.yaml       kind: team, version: 1, people (id, name, email, "
+    "role)\n"
+    "  calendar/**/*.yaml\n"
+    "                  kind: calendar, version: 1, items (id, title, "
+    "anchor,\n"
+    "                  owner, channel, date, status planned|in-progress|\n"
+    "                  shipped|dropped, shipped date, link, notes, kpi)\n\n"
+    "Every item traces to an anchor; every owner is ONE person of "
+    "team.yaml;\n"
+    "dates are YYYY-MM-DD; no YAML aliases; values are text unless the "
+    "format\nsays otherwise.  'strat help rules' lists the checks.\n";
 
 static const char measures_text[] =
-	"strat-measures(7) - planned versus shipped (summary)\n\n"
-	"  committed   items in the plan at the start of a period, dated in "
-	"it,\n"
-	"              not dropped\n"
-	"  shipped     committed and shipped by the end of the period\n"
-	"  slipped     committed, not shipped, re-dated after the period\n"
-	"  dropped     committed, then dropped or removed from the plan\n"
-	"  missed      committed, still dated in the period, not shipped\n"
-	"  unplanned   shipped in the period without having been committed\n"
-	"  execution rate = shipped / committed\n"
-	"  overdue     open in the period in progress, dated before today\n"
-	"  flow        lead time first committed to shipped, slips, days "
-	"slipped\n"
-	"              (median, 80th percentile); shipped per week\n"
-	"  stale       in progress and unchanged for stale-days (14)\n\n"
-	"The plan at a date is the plan of the newest commit before it.\n";
+    "strat-measures(7) - planned versus shipped (summary)\n\n"
+    "  committed   items in the plan at the start of a period, dated in "
+    "it,\n"
+    "              not dropped\n"
+    "  shipped     committed and shipped by the end of the period\n"
+    "  slipped     committed, not shipped, re-dated after the period\n"
+    "  dropped     committed, then dropped or removed from the plan\n"
+    "  missed      committed, still dated in the period, not shipped\n"
+    "  unplanned   shipped in the period without having been committed\n"
+    "  execution rate = shipped / committed\n"
+    "  overdue     open in the period in progress, dated before today\n"
+    "  flow        lead time first committed to shipped, slips, days "
+    "slipped\n"
+    "              (median, 80th percentile); shipped per week\n"
+    "  stale       in progress and unchanged for stale-days (14)\n\n"
+    "The plan at a date is the plan of the newest commit before it.\n";
 
 /*
  * Run argv with output to our stdout; 1 when it ran and succeeded.  When

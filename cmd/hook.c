@@ -22,21 +22,21 @@
 #include "cmd.h"
 #include "strat/file.h"
 
-#define MARKER "# strat-hook: written by 'strat hook install'"
+#define MARKER  "# strat-hook: written by 'strat hook install'"
 #define CHAINED "pre-commit.strat-chained"
 
 static const char hook_usage[] =
-	"usage: strat hook install [--chain] [--force] [PLAN-DIR]\n"
-	"       strat hook uninstall\n";
+    "usage: strat hook install [--chain] [--force] [PLAN-DIR]\n"
+    "       strat hook uninstall\n";
 
 static const opt_doc hook_optdoc[] = {
-	{"install [PLAN-DIR]", "install the pre-commit hook (strat lint "
-			       "--staged)"},
-	{"uninstall", "remove it, putting back a chained hook"},
-	{"--chain", "keep an existing hook and run it first"},
-	{"--force", "install even where no plan is found"},
-	{"-h, --help", "this help"},
-	{NULL, NULL}};
+    {"install [PLAN-DIR]", "install the pre-commit hook (strat lint "
+			   "--staged)"},
+    {"uninstall", "remove it, putting back a chained hook"},
+    {"--chain", "keep an existing hook and run it first"},
+    {"--force", "install even where no plan is found"},
+    {"-h, --help", "this help"},
+    {NULL, NULL}};
 
 /* 1 if path is a hook strat wrote, 0 if not (a symbolic link, even one
  * to nothing, is someone else's), -1 if absent. */
@@ -89,8 +89,7 @@ shquote(FILE *f, const char *s)
  * rename; a symbolic link in the way is refused, nothing is written
  * outside the hooks directory. */
 static int
-write_hook(const char *hooks, const char *path, const char *prefix,
-	   int chain)
+write_hook(const char *hooks, const char *path, const char *prefix, int chain)
 {
 	strat_file_opts fo = STRAT_FILE_OPTS_INIT;
 	char *buf = NULL;
@@ -313,10 +312,10 @@ int
 cmd_hook(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"chain", no_argument, NULL, 'c'},
-		{"force", no_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"chain", no_argument, NULL, 'c'},
+	    {"force", no_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	strat_repo *repo = NULL;
 	char *hooks = NULL;
 	int ch, chain = 0, force = 0, configured, ret = EXIT_TROUBLE, inst;

@@ -14,15 +14,15 @@
 #include "strat/file.h"
 
 static const char init_usage[] =
-	"usage: strat init [--force] [--git] [--schema-base URL|DIR] [DIR]\n";
+    "usage: strat init [--force] [--git] [--schema-base URL|DIR] [DIR]\n";
 
 static const opt_doc init_optdoc[] = {
-	{"DIR", "where to create the plan (default: the current directory)"},
-	{"--force", "overwrite plan files that exist"},
-	{"--git", "also run git init and install the pre-commit hook"},
-	{"--schema-base URL|DIR", "where the editor finds the JSON schemas"},
-	{"-h, --help", "this help"},
-	{NULL, NULL}};
+    {"DIR", "where to create the plan (default: the current directory)"},
+    {"--force", "overwrite plan files that exist"},
+    {"--git", "also run git init and install the pre-commit hook"},
+    {"--schema-base URL|DIR", "where the editor finds the JSON schemas"},
+    {"-h, --help", "this help"},
+    {NULL, NULL}};
 
 /* What the scaffold is made of: the current quarter and three dates. */
 typedef struct {
@@ -31,8 +31,8 @@ typedef struct {
 	const char *schema; /* base of the schema files, see schema_base() */
 } scaffold;
 
-static const char *const files[] = {"strat.yaml", "strategy.yaml",
-				    "team.yaml", NULL /* calendar */};
+static const char *const files[] = {"strat.yaml", "strategy.yaml", "team.yaml",
+				    NULL /* calendar */};
 enum { NFILES = 4 };
 
 /*
@@ -45,9 +45,9 @@ enum { NFILES = 4 };
 static char *
 schema_base(const char *opt)
 {
-	static const char *const cands[] = {
-		"../share/strat/schema", "spec/schema", "../spec/schema",
-		"../../spec/schema", NULL};
+	static const char *const cands[] = {"../share/strat/schema",
+					    "spec/schema", "../spec/schema",
+					    "../../spec/schema", NULL};
 	char *p;
 
 	if (opt != NULL)
@@ -279,10 +279,10 @@ mkdirs(const char *base, const char *path)
 		if (s > p + n && lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
 			die_msg("'%s' is in the way: %s", p,
 				S_ISLNK(st.st_mode)
-					? "init creates directories only "
-					  "inside the plan, never through a "
-					  "symbolic link"
-					: "not a directory");
+				    ? "init creates directories only "
+				      "inside the plan, never through a "
+				      "symbolic link"
+				    : "not a directory");
 			return -1;
 		}
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
@@ -393,13 +393,13 @@ int
 cmd_init(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"force", no_argument, NULL, 'f'},
-		{"git", no_argument, NULL, 'g'},
-		{"schema-base", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"force", no_argument, NULL, 'f'},
+	    {"git", no_argument, NULL, 'g'},
+	    {"schema-base", required_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	void (*fills[NFILES])(FILE *, const scaffold *) = {
-		write_config, write_strategy, write_team, write_calendar};
+	    write_config, write_strategy, write_team, write_calendar};
 	char paths[NFILES][PATH_MAX], cal[32];
 	int ch, force = 0, git = 0, y, m, d, i, exists[NFILES], nexist = 0;
 	int made = 0, ret = EXIT_TROUBLE;

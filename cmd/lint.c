@@ -9,28 +9,29 @@
 #include "cmd.h"
 
 static const char lint_usage[] =
-	"usage: strat lint [--format FORMAT] [-q] [--color auto|always|never]\n"
-	"                  [--today YYYY-MM-DD] [--new-since REV] [--stale]\n"
-	"                  [PATH...]\n"
-	"       strat lint (--staged | --rev REV) [options] [DIR]\n"
-	"FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
-	"codeclimate\n";
+    "usage: strat lint [--format FORMAT] [-q] [--color auto|always|never]\n"
+    "                  [--today YYYY-MM-DD] [--new-since REV] [--stale]\n"
+    "                  [PATH...]\n"
+    "       strat lint (--staged | --rev REV) [options] [DIR]\n"
+    "FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
+    "codeclimate\n";
 
 static const opt_doc lint_optdoc[] = {
-	{"--format FORMAT", "text (default), json, sarif, github, md, rdjson, "
-			    "checkstyle, junit or codeclimate"},
-	{"-q, --quiet", "errors only; no summary line"},
-	{"--color auto|always|never", "colour in text output (auto: on a terminal)"},
-	{"--today YYYY-MM-DD", "today for the date rules (default: STRAT_TODAY, "
-			       "else the clock, UTC)"},
-	{"--staged", "lint the plan as staged in the git index (pre-commit)"},
-	{"--rev REV", "lint the plan as committed at REV"},
-	{"--new-since REV", "only findings the plan at REV did not have"},
-	{"--stale", "also items and a plan nobody updated for stale-days "
-		    "(rules stale-item, stale-plan; from git history)"},
-	{"-h, --help", "this help"},
-	{"PATH...", "files whose findings to show, or the plan's directory"},
-	{NULL, NULL}};
+    {"--format FORMAT", "text (default), json, sarif, github, md, rdjson, "
+			"checkstyle, junit or codeclimate"},
+    {"-q, --quiet", "errors only; no summary line"},
+    {"--color auto|always|never",
+     "colour in text output (auto: on a terminal)"},
+    {"--today YYYY-MM-DD", "today for the date rules (default: STRAT_TODAY, "
+			   "else the clock, UTC)"},
+    {"--staged", "lint the plan as staged in the git index (pre-commit)"},
+    {"--rev REV", "lint the plan as committed at REV"},
+    {"--new-since REV", "only findings the plan at REV did not have"},
+    {"--stale", "also items and a plan nobody updated for stale-days "
+		"(rules stale-item, stale-plan; from git history)"},
+    {"-h, --help", "this help"},
+    {"PATH...", "files whose findings to show, or the plan's directory"},
+    {NULL, NULL}};
 
 typedef struct {
 	int format, quiet;
@@ -156,7 +157,7 @@ keep_new(gitplan *g, const strat_plan *head, strat_diags **diags,
 		goto out;
 	if ((rc = strat_lint(plan, &lo, base)) < 0 ||
 	    (rc = strat_diags_new_since_plans(&fresh, plan, base, head,
-						 *diags)) < 0) {
+					      *diags)) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -232,7 +233,7 @@ stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
 	for (i = 0; i < m->nstale && rc >= 0; i++) {
 		const strat_stale *st = &m->stale[i];
 		const strat_item *it =
-			strat_plan_find_item(plan, h->tracks[st->track].id);
+		    strat_plan_find_item(plan, h->tracks[st->track].id);
 		char day[11], hint[128];
 
 		/* changed since (uncommitted) is not stale */
@@ -265,12 +266,12 @@ stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
 			 m->stale_days);
 		if (file != NULL)
 			rc = strat_diags_add(
-				diags, STRAT_RULE_STALE_PLAN, file, 1, 1, hint,
-				"no commit has changed the plan since %s (%ld "
-				"days) while this quarter has open items: "
-				"numbers after %s reflect a plan nobody "
-				"updated",
-				day, (long)(today - m->plan_updated), day);
+			    diags, STRAT_RULE_STALE_PLAN, file, 1, 1, hint,
+			    "no commit has changed the plan since %s (%ld "
+			    "days) while this quarter has open items: "
+			    "numbers after %s reflect a plan nobody "
+			    "updated",
+			    day, (long)(today - m->plan_updated), day);
 	}
 out:
 	strat_measures_free(m);
@@ -372,8 +373,7 @@ lint_git(const char *dir, const lint_opts *o)
 		}
 		snprintf(planroot, n, "%s/%s", g.top, g.prefix);
 	}
-	ret = report(plan, diags, planroot ? planroot : g.top, g.prefix, 0,
-		     o);
+	ret = report(plan, diags, planroot ? planroot : g.top, g.prefix, 0, o);
 out:
 	free(planroot);
 	strat_plan_free(plan);
@@ -401,18 +401,18 @@ int
 cmd_lint(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"color", required_argument, NULL, 'c'},
-		{"today", required_argument, NULL, 't'},
-		{"staged", no_argument, NULL, 'S'},
-		{"rev", required_argument, NULL, 'r'},
-		{"new-since", required_argument, NULL, 'n'},
-		{"stale", no_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
-	lint_opts o = {STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL,
-		       0};
+	    {"format", required_argument, NULL, 'f'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"today", required_argument, NULL, 't'},
+	    {"staged", no_argument, NULL, 'S'},
+	    {"rev", required_argument, NULL, 'r'},
+	    {"new-since", required_argument, NULL, 'n'},
+	    {"stale", no_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	lint_opts o = {
+	    STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL, 0};
 	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
 	char *root, **roots, **rels, **only;
@@ -426,10 +426,11 @@ cmd_lint(int argc, char **argv)
 			o.format = strat_format_lookup(optarg);
 			if (o.format < 0 || o.format == STRAT_FORMAT_HTML ||
 			    o.format == STRAT_FORMAT_CSV) {
-				die_msg("unknown format '%s'; use text, json, "
-					"sarif, github, md, rdjson, checkstyle, "
-					"junit or codeclimate",
-					optarg);
+				die_msg(
+				    "unknown format '%s'; use text, json, "
+				    "sarif, github, md, rdjson, checkstyle, "
+				    "junit or codeclimate",
+				    optarg);
 				return EXIT_TROUBLE;
 			}
 			break;
@@ -466,7 +467,8 @@ cmd_lint(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
-	if (o.today == STRAT_NO_DATE && (o.today = cmd_today()) == STRAT_NO_DATE)
+	if (o.today == STRAT_NO_DATE &&
+	    (o.today = cmd_today()) == STRAT_NO_DATE)
 		return EXIT_TROUBLE;
 	if (o.staged && o.rev) {
 		die_msg("--staged and --rev read different versions; give "

@@ -10,29 +10,30 @@
 #include "cmd.h"
 
 const command commands[] = {
-	{"lint", cmd_lint, "check that every item traces to an owned anchor"},
-	{"report", cmd_report, "measure planned versus shipped from git history"},
-	{"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
-	{"init", cmd_init, "create a plan repository that lints clean"},
-	{"ship", cmd_ship, "record that an item shipped"},
-	{"start", cmd_start, "record that work on an item started"},
-	{"slip", cmd_slip, "move an item to a new planned date"},
-	{"drop", cmd_drop, "record that an item was dropped"},
-	{"add", cmd_add, "add an item to the calendar"},
-	{"owner", cmd_owner, "hand an item to someone else"},
-	{"record", cmd_record, "record a KPI reading (or a CSV of them)"},
-	{"diff", cmd_diff, "describe what a change does to the plan, for review"},
-	{"hook", cmd_hook, "install or remove the pre-commit hook"},
-	{"help", cmd_help, "show help for a command or a topic"},
-	{"version", cmd_version, "print the version"},
-	{NULL, NULL, NULL}};
+    {"lint", cmd_lint, "check that every item traces to an owned anchor"},
+    {"report", cmd_report, "measure planned versus shipped from git history"},
+    {"week", cmd_week, "the weekly check-in: shipped, due, overdue, changed"},
+    {"init", cmd_init, "create a plan repository that lints clean"},
+    {"ship", cmd_ship, "record that an item shipped"},
+    {"start", cmd_start, "record that work on an item started"},
+    {"slip", cmd_slip, "move an item to a new planned date"},
+    {"drop", cmd_drop, "record that an item was dropped"},
+    {"add", cmd_add, "add an item to the calendar"},
+    {"owner", cmd_owner, "hand an item to someone else"},
+    {"record", cmd_record, "record a KPI reading (or a CSV of them)"},
+    {"diff", cmd_diff, "describe what a change does to the plan, for review"},
+    {"hook", cmd_hook, "install or remove the pre-commit hook"},
+    {"help", cmd_help, "show help for a command or a topic"},
+    {"version", cmd_version, "print the version"},
+    {NULL, NULL, NULL}};
 
 static void
 usage(FILE *f)
 {
 	const command *c;
 
-	fputs("usage: strat [--version] [--help] [-C <dir>] <command> [<args>]\n\n"
+	fputs("usage: strat [--version] [--help] [-C <dir>] <command> "
+	      "[<args>]\n\n"
 	      "strat keeps a team's strategy and execution calendar as YAML "
 	      "in git,\nchecks that every planned item traces to an owned "
 	      "anchor, and measures\nfrom git history how much of the plan "

@@ -12,35 +12,35 @@
 #include "strat/metrics.h"
 
 static const char report_usage[] =
-	"usage: strat report [REV] [--period quarter|month|week] "
-	"[--since DATE] [--until DATE]\n"
-	"                    [--as-of DATE] [--grace N] "
-	"[--by anchor|owner|channel|kpi|outcome] [--all]\n"
-	"                    [--format md|html|json|csv] "
-	"[--table periods|flow|items|stale]\n"
-	"                    [-o FILE] [--max-commits N] [--summary]\n";
+    "usage: strat report [REV] [--period quarter|month|week] "
+    "[--since DATE] [--until DATE]\n"
+    "                    [--as-of DATE] [--grace N] "
+    "[--by anchor|owner|channel|kpi|outcome] [--all]\n"
+    "                    [--format md|html|json|csv] "
+    "[--table periods|flow|items|stale]\n"
+    "                    [-o FILE] [--max-commits N] [--summary]\n";
 
 static const opt_doc report_optdoc[] = {
-	{"REV", "the revision whose history is read (default HEAD)"},
-	{"--period quarter|month|week", "the length of a period (default quarter)"},
-	{"--since DATE", "from the period containing DATE (default: the first "
-			 "plan)"},
-	{"--until DATE", "to the period containing DATE (default: today)"},
-	{"--as-of DATE", "as the report read at the end of DATE: history up to "
-			 "then, today = DATE"},
-	{"--grace N", "shipped up to N days after a period still counts in it"},
-	{"--by anchor|owner|channel", "only this breakdown (default: anchor and "
-				      "owner)"},
-	{"--all", "breakdowns for every period, not only the last two"},
-	{"--format md|html|json|csv", "the output (default md)"},
-	{"--table periods|flow|items|stale", "only this table"},
-	{"-o, --output FILE", "write to FILE instead of standard output"},
-	{"--max-commits N", "read at most N commits of history"},
-	{"--no-reuse", "parse every plan version in full (for testing)"},
-	{"--summary", "also append the Markdown to the GitHub Actions job "
-		      "summary (GITHUB_STEP_SUMMARY)"},
-	{"-h, --help", "this help"},
-	{NULL, NULL}};
+    {"REV", "the revision whose history is read (default HEAD)"},
+    {"--period quarter|month|week", "the length of a period (default quarter)"},
+    {"--since DATE", "from the period containing DATE (default: the first "
+		     "plan)"},
+    {"--until DATE", "to the period containing DATE (default: today)"},
+    {"--as-of DATE", "as the report read at the end of DATE: history up to "
+		     "then, today = DATE"},
+    {"--grace N", "shipped up to N days after a period still counts in it"},
+    {"--by anchor|owner|channel", "only this breakdown (default: anchor and "
+				  "owner)"},
+    {"--all", "breakdowns for every period, not only the last two"},
+    {"--format md|html|json|csv", "the output (default md)"},
+    {"--table periods|flow|items|stale", "only this table"},
+    {"-o, --output FILE", "write to FILE instead of standard output"},
+    {"--max-commits N", "read at most N commits of history"},
+    {"--no-reuse", "parse every plan version in full (for testing)"},
+    {"--summary", "also append the Markdown to the GitHub Actions job "
+		  "summary (GITHUB_STEP_SUMMARY)"},
+    {"-h, --help", "this help"},
+    {NULL, NULL}};
 
 static void
 progress(const char *phase, size_t done, size_t total, void *payload)
@@ -129,8 +129,9 @@ load_kpis(gitplan *gp, const strat_oid *tip, strat_plan **plan,
 		fputs(": ", stderr);
 		term_puts(stderr, w->message);
 		if (w->commit[0])
-			fprintf(stderr, "; the readings of commit %.12s "
-					"stand\n",
+			fprintf(stderr,
+				"; the readings of commit %.12s "
+				"stand\n",
 				w->commit);
 		else
 			fputs("; no version parses, its readings are not "
@@ -144,21 +145,21 @@ int
 cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"period", required_argument, NULL, 'p'},
-		{"since", required_argument, NULL, 's'},
-		{"until", required_argument, NULL, 'u'},
-		{"by", required_argument, NULL, 'b'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"max-commits", required_argument, NULL, 'm'},
-		{"as-of", required_argument, NULL, 'A'},
-		{"grace", required_argument, NULL, 'g'},
-		{"all", no_argument, NULL, 'a'},
-		{"table", required_argument, NULL, 't'},
-		{"no-reuse", no_argument, NULL, 'R'},
-		{"summary", no_argument, NULL, 'S'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"period", required_argument, NULL, 'p'},
+	    {"since", required_argument, NULL, 's'},
+	    {"until", required_argument, NULL, 'u'},
+	    {"by", required_argument, NULL, 'b'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"max-commits", required_argument, NULL, 'm'},
+	    {"as-of", required_argument, NULL, 'A'},
+	    {"grace", required_argument, NULL, 'g'},
+	    {"all", no_argument, NULL, 'a'},
+	    {"table", required_argument, NULL, 't'},
+	    {"no-reuse", no_argument, NULL, 'R'},
+	    {"summary", no_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
 	strat_report rp = STRAT_REPORT_INIT;
@@ -372,8 +373,8 @@ cmd_report(int argc, char **argv)
 		int64_t when;
 		int shallow;
 		int rc = strat_commit_before(repo, &tip,
-					     ((int64_t)as_of + 1) * 86400,
-					     &tip, &when, &shallow);
+					     ((int64_t)as_of + 1) * 86400, &tip,
+					     &when, &shallow);
 
 		if (rc == 0) {
 			char day[11];

@@ -121,17 +121,16 @@ warn_rewritten(strat_repo *repo)
 	int w = strat_repo_rewritten(repo);
 
 	if (w)
-		die_msg("warning: the repository %s%s%s: strat reads the "
-			"commits as written, not the history 'git log' "
-			"shows",
-			w & STRAT_REPO_REPLACED ? "replaces objects "
-						  "(refs/replace)"
-						: "",
-			w == (STRAT_REPO_REPLACED | STRAT_REPO_GRAFTED)
-				? " and "
-				: "",
-			w & STRAT_REPO_GRAFTED ? "has grafts (info/grafts)"
-					       : "");
+		die_msg(
+		    "warning: the repository %s%s%s: strat reads the "
+		    "commits as written, not the history 'git log' "
+		    "shows",
+		    w & STRAT_REPO_REPLACED ? "replaces objects "
+					      "(refs/replace)"
+					    : "",
+		    w == (STRAT_REPO_REPLACED | STRAT_REPO_GRAFTED) ? " and "
+								    : "",
+		    w & STRAT_REPO_GRAFTED ? "has grafts (info/grafts)" : "");
 }
 
 int

@@ -7,34 +7,35 @@
 #include "cmd.h"
 
 static const char week_usage[] =
-	"usage: strat week [--date YYYY-MM-DD] [--since DATE|REV] [--owner ID]\n"
-	"                  [--format text|md|json] [--color auto|always|never] "
-	"[-C DIR]\n";
+    "usage: strat week [--date YYYY-MM-DD] [--since DATE|REV] [--owner ID]\n"
+    "                  [--format text|md|json] [--color auto|always|never] "
+    "[-C DIR]\n";
 
 static const opt_doc week_optdoc[] = {
-	{"--date YYYY-MM-DD", "the check-in date (default today); a past date "
-			      "reads the plan as committed by its end"},
-	{"--since DATE|REV", "compare with the plan at DATE or REV (default: "
-			     "as committed before the date less 7 days)"},
-	{"--owner ID", "only this person's items, changes and anchors"},
-	{"--format text|md|json", "the output (default text)"},
-	{"--color auto|always|never", "colour in text output (auto: on a terminal)"},
-	{"-C DIR", "run in DIR"},
-	{"-h, --help", "this help"},
-	{NULL, NULL}};
+    {"--date YYYY-MM-DD", "the check-in date (default today); a past date "
+			  "reads the plan as committed by its end"},
+    {"--since DATE|REV", "compare with the plan at DATE or REV (default: "
+			 "as committed before the date less 7 days)"},
+    {"--owner ID", "only this person's items, changes and anchors"},
+    {"--format text|md|json", "the output (default text)"},
+    {"--color auto|always|never",
+     "colour in text output (auto: on a terminal)"},
+    {"-C DIR", "run in DIR"},
+    {"-h, --help", "this help"},
+    {NULL, NULL}};
 
 /* The plan's git context, the plan a check-in compares with, and why. */
 typedef struct {
 	strat_repo *repo;
 	strat_oid head;
 	int has_head;
-	char *prefix;     /* the plan directory relative to the top */
+	char *prefix; /* the plan directory relative to the top */
 	strat_plan *base;
 	strat_mends *base_mends;
 	char note[320];
-	char commit[41];  /* the base commit */
+	char commit[41]; /* the base commit */
 	strat_day commit_day;
-	char source[64];  /* "1a2b3c4 (2026-11-25)": the commit read for a
+	char source[64]; /* "1a2b3c4 (2026-11-25)": the commit read for a
 			   * past check-in; "" for the working tree */
 } history;
 
@@ -50,10 +51,11 @@ open_history(history *h, const char *root)
 	if ((rc = cmd_repo_open(&h->repo, root)) < 0) {
 		if (rc != STRAT_ENOTFOUND)
 			die_msg("warning: %s", strat_error_last());
-		snprintf(h->note, sizeof(h->note), "%s: what changed is not "
-			 "shown.", rc == STRAT_ENOTFOUND
-					   ? "Not in a git repository"
-					   : "Git history unavailable");
+		snprintf(h->note, sizeof(h->note),
+			 "%s: what changed is not "
+			 "shown.",
+			 rc == STRAT_ENOTFOUND ? "Not in a git repository"
+					       : "Git history unavailable");
 		strat_repo_free(h->repo);
 		h->repo = NULL;
 		return 0;
@@ -126,10 +128,9 @@ find_base(history *h, strat_day since, const char *since_rev,
 		strat_source_git_free(&inner);
 		if (rc < 0)
 			goto out;
-	} else if ((rc = strat_plan_as_of(&h->base, &h->base_mends, &id,
-					  &time, h->repo, &h->head,
-					  (int64_t)since * 86400, h->prefix,
-					  lo, diags)) <= 0) {
+	} else if ((rc = strat_plan_as_of(
+			&h->base, &h->base_mends, &id, &time, h->repo, &h->head,
+			(int64_t)since * 86400, h->prefix, lo, diags)) <= 0) {
 		strat_date_format(since, day);
 		if (rc == 0)
 			snprintf(h->note, sizeof(h->note),
@@ -168,13 +169,13 @@ tell_mends(const strat_mends *m, const char *where)
 		const strat_mend *f = &m->files[i];
 
 		if (f->found)
-			commit_label(label, sizeof(label), &f->commit,
-				     f->time);
+			commit_label(label, sizeof(label), &f->commit, f->time);
 		fprintf(stderr, "%s%s:%u:%u: error: %s\n", where, f->file,
 			(unsigned)f->line, (unsigned)f->column, f->message);
 		if (f->found)
-			fprintf(stderr, "  note: its items are taken from "
-					"%s, the last version that parsed\n",
+			fprintf(stderr,
+				"  note: its items are taken from "
+				"%s, the last version that parsed\n",
 				label);
 		else
 			fputs("  note: no version of it parsed: its items "
@@ -274,13 +275,13 @@ int
 cmd_week(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"date", required_argument, NULL, 'd'},
-		{"owner", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, 'f'},
-		{"color", required_argument, NULL, 'c'},
-		{"since", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"date", required_argument, NULL, 'd'},
+	    {"owner", required_argument, NULL, 'o'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"since", required_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	int ch, rc, ret = EXIT_TROUBLE;
 	const char *dir = ".", *color = "auto", *owner = NULL;
 	strat_day today, date = STRAT_NO_DATE;
@@ -334,7 +335,8 @@ cmd_week(int argc, char **argv)
 			}
 			break;
 		case 'c':
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			if (strcmp(optarg, "auto") &&
+			    strcmp(optarg, "always") &&
 			    strcmp(optarg, "never")) {
 				die_msg("--color wants auto, always or never");
 				return EXIT_TROUBLE;
@@ -396,8 +398,8 @@ cmd_week(int argc, char **argv)
 		have_src = 1;
 		if ((rc = strat_plan_load_mended(&plan, &mends, &src, h.repo,
 						 h.has_head ? &h.head : NULL,
-						 h.prefix, &lo, diags,
-						 NULL)) < 0 ||
+						 h.prefix, &lo, diags, NULL)) <
+			0 ||
 		    (rc = strat_lint(plan, &lo, diags)) < 0) {
 			die_msg("%s", strat_error_last());
 			goto out;

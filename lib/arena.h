@@ -8,8 +8,8 @@ typedef struct arena_chunk arena_chunk;
 typedef struct {
 	arena_chunk *head;
 	arena_chunk *spare; /* kept by arena_reset for the next chunk */
-	size_t total; /* bytes reserved, for limits and stats */
-	size_t expect; /* arena_expect: the least size of the next chunk */
+	size_t total;       /* bytes reserved, for limits and stats */
+	size_t expect;      /* arena_expect: the least size of the next chunk */
 } arena;
 
 typedef struct {

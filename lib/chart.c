@@ -15,7 +15,7 @@
 
 #include "chart.h"
 
-#define LABEL_PX(len) ((double)(len) * 7 + 12)
+#define LABEL_PX(len) ((double)(len)*7 + 12)
 
 void
 sb_html(sbuf *b, const char *s)
@@ -64,8 +64,11 @@ nice_step(double span)
 	while (span / 4 < p)
 		p /= 10;
 	f = span / 4 / p;
-	return f <= 1 ? p : f <= 2 ? 2 * p : f <= 2.5 ? 2.5 * p
-			    : f <= 5 ? 5 * p : 10 * p;
+	return f <= 1     ? p
+	       : f <= 2   ? 2 * p
+	       : f <= 2.5 ? 2.5 * p
+	       : f <= 5   ? 5 * p
+			  : 10 * p;
 }
 
 static void
@@ -193,8 +196,9 @@ line_layer(sbuf *b, const chart_spec *s, const chart_col *c, size_t n,
 {
 	size_t i;
 
-	sb_printf(b, "<svg class=\"ch-line\" viewBox=\"0 0 %zu 100\" "
-		     "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
+	sb_printf(b,
+		  "<svg class=\"ch-line\" viewBox=\"0 0 %zu 100\" "
+		  "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
 		  n);
 	for (i = 0; i < n; i++) {
 		size_t j = i, k;
@@ -202,17 +206,18 @@ line_layer(sbuf *b, const chart_spec *s, const chart_col *c, size_t n,
 		if (isnan(c[i].line))
 			continue;
 		if (i + 1 < n && !isnan(c[i + 1].line) &&
-		    (c[i].state != CHART_FULL || c[i + 1].state != CHART_FULL)) {
-			sb_printf(b, "<polyline class=\"ch-dash\" "
-				     "points=\"%zu.5,%.2f %zu.5,%.2f\"/>",
+		    (c[i].state != CHART_FULL ||
+		     c[i + 1].state != CHART_FULL)) {
+			sb_printf(b,
+				  "<polyline class=\"ch-dash\" "
+				  "points=\"%zu.5,%.2f %zu.5,%.2f\"/>",
 				  i, 100 - line_y(s, &c[i], lo, hi), i + 1,
 				  100 - line_y(s, &c[i + 1], lo, hi));
 			continue;
 		}
 		/* a run of complete points */
 		while (j + 1 < n && !isnan(c[j + 1].line) &&
-		       c[j].state == CHART_FULL &&
-		       c[j + 1].state == CHART_FULL)
+		       c[j].state == CHART_FULL && c[j + 1].state == CHART_FULL)
 			j++;
 		if (j == i)
 			continue;
@@ -249,11 +254,12 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 	for (t = 0; t <= 4; t++) {
 		double v = lo + (hi - lo) * t / 4;
 
-		sb_printf(b, "<div class=\"ch-grid%s\" style=\"bottom:%d%%\">"
-			     "<span class=\"ch-yl\">",
+		sb_printf(b,
+			  "<div class=\"ch-grid%s\" style=\"bottom:%d%%\">"
+			  "<span class=\"ch-yl\">",
 			  v < (hi - lo) * 1e-9 && -v < (hi - lo) * 1e-9
-				  ? " ch-zero"
-				  : "",
+			      ? " ch-zero"
+			      : "",
 			  t * 25);
 		tick(b, v);
 		sb_puts(b, "</span>");
@@ -263,14 +269,16 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 		sb_puts(b, "</div>\n");
 	}
 	if (lo < 0 && hi > 0)
-		sb_printf(b, "<div class=\"ch-grid ch-zero\" "
-			     "style=\"bottom:%.2f%%\"></div>\n",
+		sb_printf(b,
+			  "<div class=\"ch-grid ch-zero\" "
+			  "style=\"bottom:%.2f%%\"></div>\n",
 			  pct(0, lo, hi));
 	for (i = 0; i < n && nbars; i++) {
 		int j;
 
-		sb_printf(b, "<div class=\"ch-col%s\" style=\"left:%.3f%%;"
-			     "width:%.3f%%\"",
+		sb_printf(b,
+			  "<div class=\"ch-col%s\" style=\"left:%.3f%%;"
+			  "width:%.3f%%\"",
 			  state_cls[c[i].state], w * (double)i, w);
 		if (c[i].title) {
 			sb_puts(b, " title=\"");
@@ -283,8 +291,9 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 
 			if (s->bar_name[j] == NULL)
 				continue;
-			sb_printf(b, "<i class=\"ch-b%d\" style=\"height:"
-				     "%.2f%%\"></i>",
+			sb_printf(b,
+				  "<i class=\"ch-b%d\" style=\"height:"
+				  "%.2f%%\"></i>",
 				  j,
 				  isnan(v) ? 0 : pct(v < lo ? lo : v, lo, hi));
 		}
@@ -298,10 +307,11 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 			if (isnan(c[i].line))
 				continue;
 			y = line_y(s, &c[i], lo, hi);
-			sb_printf(b, "<b class=\"ch-pt%s\" style=\"left:%.3f%%;"
-				     "bottom:%.2f%%\"",
-				  state_cls[c[i].state],
-				  w * ((double)i + 0.5), y);
+			sb_printf(b,
+				  "<b class=\"ch-pt%s\" style=\"left:%.3f%%;"
+				  "bottom:%.2f%%\"",
+				  state_cls[c[i].state], w * ((double)i + 0.5),
+				  y);
 			if (c[i].title) {
 				sb_puts(b, " title=\"");
 				sb_html(b, c[i].title);
@@ -339,8 +349,9 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 		sb_puts(b, "<figcaption>");
 		for (t = 0; t < 2; t++)
 			if (s->bar_name[t]) {
-				sb_printf(b, "<span class=\"ch-k ch-b%d\">"
-					     "</span> ",
+				sb_printf(b,
+					  "<span class=\"ch-k ch-b%d\">"
+					  "</span> ",
 					  t);
 				sb_html(b, s->bar_name[t]);
 				sb_puts(b, " ");
@@ -432,50 +443,50 @@ sb_html_nowrap_dates(sbuf *b, const char *html)
 }
 
 static const char css[] =
-	":root{--ch-fg:#1b1f24;--ch-bg:#fff;--ch-mut:#57606a;--ch-ax:#57606a;"
-	"--ch-grid:#d8dee4;--ch-c0:#afb8c1;--ch-c1:#1f883d;--ch-c2:#8250df}"
-	"@media (prefers-color-scheme:dark){:root{--ch-fg:#e6edf3;"
-	"--ch-bg:#0d1117;--ch-mut:#9198a1;--ch-ax:#9198a1;--ch-grid:#30363d;"
-	"--ch-c0:#6e7681;--ch-c1:#3fb950;--ch-c2:#bc8cff}}"
-	".ch{margin:1rem 0 1.5rem}"
-	".ch-plot{position:relative;height:14rem;margin:.6rem 3rem 0;"
-	"border-left:1px solid var(--ch-ax)}"
-	".ch-small .ch-plot{height:6rem;margin:.6rem 2.2rem 0}"
-	".ch-grid{position:absolute;left:0;right:0;height:0;"
-	"border-top:1px solid var(--ch-grid)}"
-	".ch-zero{border-top-color:var(--ch-ax)}"
-	".ch-yl,.ch-yr,.ch-x{position:absolute;font-size:11px;line-height:1;"
-	"white-space:nowrap;color:var(--ch-mut)}"
-	".ch-yl{right:100%;margin-right:.35rem;transform:translateY(-50%)}"
-	".ch-yr{left:100%;margin-left:.35rem;transform:translateY(-50%)}"
-	".ch-col{position:absolute;top:0;bottom:0;display:flex;"
-	"align-items:flex-end;justify-content:center;gap:1px}"
-	".ch-col i{display:block;width:36%;max-width:1.6rem;"
-	"box-sizing:border-box}"
-	".ch-b0{background:var(--ch-c0)}.ch-b1{background:var(--ch-c1)}"
-	".ch-progress i,.ch-hatch{background-image:repeating-linear-gradient("
-	"135deg,transparent 0 3px,var(--ch-bg) 3px 6px)}"
-	".ch-partial i,.ch-outline{background:transparent;"
-	"border:2px solid var(--ch-c0)}"
-	".ch-partial i.ch-b1{border-color:var(--ch-c1)}"
-	".ch-line{position:absolute;left:0;top:0;width:100%;height:100%;"
-	"overflow:visible}"
-	".ch-line polyline{fill:none;stroke:var(--ch-c2);stroke-width:2;"
-	"vector-effect:non-scaling-stroke}"
-	".ch-line .ch-dash{stroke-dasharray:4 3}"
-	".ch-pt{position:absolute;width:8px;height:8px;margin:0 0 -4px -4px;"
-	"border-radius:50%;background:var(--ch-c2);box-sizing:border-box}"
-	".ch-pt.ch-progress,.ch-pt.ch-partial{background:var(--ch-bg);"
-	"border:2px solid var(--ch-c2)}"
-	".ch-xl{position:relative;height:1.5rem;margin:0 3rem}"
-	".ch-small .ch-xl{margin:0 2.2rem}"
-	".ch-x{top:.35rem;transform:translateX(-50%)}"
-	".ch-xp,.ch-xq{font-style:italic}"
-	".ch figcaption{font-size:.85rem;color:var(--ch-mut)}"
-	".ch-k{display:inline-block;width:.8rem;height:.8rem;"
-	"vertical-align:-.1rem;margin:0 .15rem 0 .5rem;box-sizing:border-box}"
-	".ch-kl{background:var(--ch-c2);height:.2rem;vertical-align:.2rem}"
-	".nw{white-space:nowrap}";
+    ":root{--ch-fg:#1b1f24;--ch-bg:#fff;--ch-mut:#57606a;--ch-ax:#57606a;"
+    "--ch-grid:#d8dee4;--ch-c0:#afb8c1;--ch-c1:#1f883d;--ch-c2:#8250df}"
+    "@media (prefers-color-scheme:dark){:root{--ch-fg:#e6edf3;"
+    "--ch-bg:#0d1117;--ch-mut:#9198a1;--ch-ax:#9198a1;--ch-grid:#30363d;"
+    "--ch-c0:#6e7681;--ch-c1:#3fb950;--ch-c2:#bc8cff}}"
+    ".ch{margin:1rem 0 1.5rem}"
+    ".ch-plot{position:relative;height:14rem;margin:.6rem 3rem 0;"
+    "border-left:1px solid var(--ch-ax)}"
+    ".ch-small .ch-plot{height:6rem;margin:.6rem 2.2rem 0}"
+    ".ch-grid{position:absolute;left:0;right:0;height:0;"
+    "border-top:1px solid var(--ch-grid)}"
+    ".ch-zero{border-top-color:var(--ch-ax)}"
+    ".ch-yl,.ch-yr,.ch-x{position:absolute;font-size:11px;line-height:1;"
+    "white-space:nowrap;color:var(--ch-mut)}"
+    ".ch-yl{right:100%;margin-right:.35rem;transform:translateY(-50%)}"
+    ".ch-yr{left:100%;margin-left:.35rem;transform:translateY(-50%)}"
+    ".ch-col{position:absolute;top:0;bottom:0;display:flex;"
+    "align-items:flex-end;justify-content:center;gap:1px}"
+    ".ch-col i{display:block;width:36%;max-width:1.6rem;"
+    "box-sizing:border-box}"
+    ".ch-b0{background:var(--ch-c0)}.ch-b1{background:var(--ch-c1)}"
+    ".ch-progress i,.ch-hatch{background-image:repeating-linear-gradient("
+    "135deg,transparent 0 3px,var(--ch-bg) 3px 6px)}"
+    ".ch-partial i,.ch-outline{background:transparent;"
+    "border:2px solid var(--ch-c0)}"
+    ".ch-partial i.ch-b1{border-color:var(--ch-c1)}"
+    ".ch-line{position:absolute;left:0;top:0;width:100%;height:100%;"
+    "overflow:visible}"
+    ".ch-line polyline{fill:none;stroke:var(--ch-c2);stroke-width:2;"
+    "vector-effect:non-scaling-stroke}"
+    ".ch-line .ch-dash{stroke-dasharray:4 3}"
+    ".ch-pt{position:absolute;width:8px;height:8px;margin:0 0 -4px -4px;"
+    "border-radius:50%;background:var(--ch-c2);box-sizing:border-box}"
+    ".ch-pt.ch-progress,.ch-pt.ch-partial{background:var(--ch-bg);"
+    "border:2px solid var(--ch-c2)}"
+    ".ch-xl{position:relative;height:1.5rem;margin:0 3rem}"
+    ".ch-small .ch-xl{margin:0 2.2rem}"
+    ".ch-x{top:.35rem;transform:translateX(-50%)}"
+    ".ch-xp,.ch-xq{font-style:italic}"
+    ".ch figcaption{font-size:.85rem;color:var(--ch-mut)}"
+    ".ch-k{display:inline-block;width:.8rem;height:.8rem;"
+    "vertical-align:-.1rem;margin:0 .15rem 0 .5rem;box-sizing:border-box}"
+    ".ch-kl{background:var(--ch-c2);height:.2rem;vertical-align:.2rem}"
+    ".nw{white-space:nowrap}";
 
 const char *
 chart_css(void)

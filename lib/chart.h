@@ -33,19 +33,19 @@ typedef struct {
 	const char *label; /* x tick label, e.g. "2026-Q2" (short) */
 	const char *title; /* tooltip of the column, or NULL */
 	chart_state state;
-	double bar[2];     /* NAN: no bar */
-	double line;       /* NAN: no point (a gap in the line) */
+	double bar[2]; /* NAN: no bar */
+	double line;   /* NAN: no point (a gap in the line) */
 } chart_col;
 
 typedef struct {
-	const char *id;      /* unique in the page: [a-z0-9-] */
-	const char *label;   /* what the chart shows (aria-label) */
+	const char *id;          /* unique in the page: [a-z0-9-] */
+	const char *label;       /* what the chart shows (aria-label) */
 	const char *bar_name[2]; /* legend, NULL for a bar not used */
 	const char *line_name;   /* NULL: no line */
-	int line_right;      /* 1: the line on a right axis, 0 to 1 as % */
-	int small;           /* a small multiple: less height, no legend */
-	double min, max;     /* left axis range; equal: from the data */
-	int integer;         /* left axis values are counts */
+	int line_right;          /* 1: the line on a right axis, 0 to 1 as % */
+	int small;               /* a small multiple: less height, no legend */
+	double min, max;         /* left axis range; equal: from the data */
+	int integer;             /* left axis values are counts */
 } chart_spec;
 
 /* Append the chart as HTML (a <figure>) to b. */

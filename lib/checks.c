@@ -245,7 +245,8 @@ report_ITEM_ANCHOR_UNKNOWN(check_ctx *c, const strat_item *const *fl,
 				 plan->strategy.file);
 		strat_diags_add(c->diags, STRAT_RULE_ITEM_ANCHOR_UNKNOWN,
 				it->file, it->anchor.line, it->anchor.column,
-				hint, "item '%s' references unknown anchor '%s'",
+				hint,
+				"item '%s' references unknown anchor '%s'",
 				it->id.s ? it->id.s : "?", it->anchor.s);
 	}
 	free(ids);
@@ -289,11 +290,10 @@ owner_check(const strat_plan *plan, strat_diags *d, const char *file,
 		snprintf(hint, sizeof(hint), "add '%s' to %s", owner->s,
 			 plan->team.file);
 add:
-	strat_diags_add(d, STRAT_RULE_OWNER_UNKNOWN, file, owner->line,
-			owner->column, hint,
-			"owner '%s' of %s%s%s%s is not in %s", owner->s, what,
-			id ? " '" : "", id ? id : "", id ? "'" : "",
-			plan->team.file);
+	strat_diags_add(
+	    d, STRAT_RULE_OWNER_UNKNOWN, file, owner->line, owner->column, hint,
+	    "owner '%s' of %s%s%s%s is not in %s", owner->s, what,
+	    id ? " '" : "", id ? id : "", id ? "'" : "", plan->team.file);
 }
 
 static int
@@ -371,8 +371,8 @@ begin_OUTCOME_UNKNOWN(check_ctx *c)
 		return CHECK_SKIP;
 	for (i = 0; i < s->noutcomes; i++)
 		if (s->outcomes[i].id.s &&
-		    strset_put(&c->outs, s->outcomes[i].id.s, (void *)s,
-			       NULL) < 0)
+		    strset_put(&c->outs, s->outcomes[i].id.s, (void *)s, NULL) <
+			0)
 			return STRAT_ENOMEM;
 	for (i = 0; i < s->nkpis; i++)
 		if (s->kpis[i].id.s &&
@@ -431,9 +431,8 @@ report_OUTCOME_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
 	return 0;
 }
 
-const check_rule rule_OUTCOME_UNKNOWN = {begin_OUTCOME_UNKNOWN,
-					 item_OUTCOME_UNKNOWN,
-					 report_OUTCOME_UNKNOWN};
+const check_rule rule_OUTCOME_UNKNOWN = {
+    begin_OUTCOME_UNKNOWN, item_OUTCOME_UNKNOWN, report_OUTCOME_UNKNOWN};
 
 static int
 item_SHIPPED_WITHOUT_DATE(check_ctx *c, const strat_item *it)
@@ -484,21 +483,20 @@ report_SHIPPED_DATE_WITHOUT_STATUS(check_ctx *c, const strat_item *const *fl,
 
 	for (i = 0; i < nfl; i++) {
 		it = fl[i];
-		strat_diags_add(c->diags, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS,
-				it->file, it->shipped_text.line,
-				it->shipped_text.column,
-				"set 'status: shipped', or remove the shipped "
-				"date",
-				"item '%s' has a shipped date but its status "
-				"is '%s'",
-				it->id.s ? it->id.s : "?", it->status_text.s);
+		strat_diags_add(
+		    c->diags, STRAT_RULE_SHIPPED_DATE_WITHOUT_STATUS, it->file,
+		    it->shipped_text.line, it->shipped_text.column,
+		    "set 'status: shipped', or remove the shipped "
+		    "date",
+		    "item '%s' has a shipped date but its status "
+		    "is '%s'",
+		    it->id.s ? it->id.s : "?", it->status_text.s);
 	}
 	return 0;
 }
 
 const check_rule rule_SHIPPED_DATE_WITHOUT_STATUS = {
-	NULL, item_SHIPPED_DATE_WITHOUT_STATUS,
-	report_SHIPPED_DATE_WITHOUT_STATUS};
+    NULL, item_SHIPPED_DATE_WITHOUT_STATUS, report_SHIPPED_DATE_WITHOUT_STATUS};
 
 static int
 begin_SHIPPED_IN_FUTURE(check_ctx *c)
@@ -513,8 +511,7 @@ item_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *it)
 }
 
 static int
-report_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *const *fl,
-			 size_t nfl)
+report_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *const *fl, size_t nfl)
 {
 	const strat_item *it;
 	char today[11];
@@ -523,21 +520,19 @@ report_SHIPPED_IN_FUTURE(check_ctx *c, const strat_item *const *fl,
 	strat_date_format(c->opts->today, today);
 	for (i = 0; i < nfl; i++) {
 		it = fl[i];
-		strat_diags_add(c->diags, STRAT_RULE_SHIPPED_IN_FUTURE,
-				it->file, it->shipped_text.line,
-				it->shipped_text.column,
-				"an item cannot have shipped yet; fix the date "
-				"or set 'status: in-progress'",
-				"item '%s' shipped on %s, after today (%s)",
-				it->id.s ? it->id.s : "?", it->shipped_text.s,
-				today);
+		strat_diags_add(
+		    c->diags, STRAT_RULE_SHIPPED_IN_FUTURE, it->file,
+		    it->shipped_text.line, it->shipped_text.column,
+		    "an item cannot have shipped yet; fix the date "
+		    "or set 'status: in-progress'",
+		    "item '%s' shipped on %s, after today (%s)",
+		    it->id.s ? it->id.s : "?", it->shipped_text.s, today);
 	}
 	return 0;
 }
 
-const check_rule rule_SHIPPED_IN_FUTURE = {begin_SHIPPED_IN_FUTURE,
-					   item_SHIPPED_IN_FUTURE,
-					   report_SHIPPED_IN_FUTURE};
+const check_rule rule_SHIPPED_IN_FUTURE = {
+    begin_SHIPPED_IN_FUTURE, item_SHIPPED_IN_FUTURE, report_SHIPPED_IN_FUTURE};
 
 static int
 begin_ITEM_OUTSIDE_ANCHOR_QUARTER(check_ctx *c)
@@ -588,25 +583,27 @@ report_ITEM_OUTSIDE_ANCHOR_QUARTER(check_ctx *c, const strat_item *const *fl,
 		a = item_anchor(c, it);
 		/* a valid date: YYYY-MM-DD */
 		q = ((it->date_text.s[5] - '0') * 10 +
-		     (it->date_text.s[6] - '0') - 1) / 3 + 1;
+		     (it->date_text.s[6] - '0') - 1) /
+			3 +
+		    1;
 		snprintf(hint, sizeof(hint),
 			 "move the item into %s, or trace it to an anchor of "
 			 "%.4s-Q%d",
 			 a->quarter.s, it->date_text.s, q);
-		strat_diags_add(c->diags, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER,
-				it->file, it->date_text.line,
-				it->date_text.column, hint,
-				"item '%s' is dated %s, outside %s of anchor "
-				"'%s'",
-				it->id.s ? it->id.s : "?", it->date_text.s,
-				a->quarter.s, a->id.s);
+		strat_diags_add(
+		    c->diags, STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER, it->file,
+		    it->date_text.line, it->date_text.column, hint,
+		    "item '%s' is dated %s, outside %s of anchor "
+		    "'%s'",
+		    it->id.s ? it->id.s : "?", it->date_text.s, a->quarter.s,
+		    a->id.s);
 	}
 	return 0;
 }
 
 const check_rule rule_ITEM_OUTSIDE_ANCHOR_QUARTER = {
-	begin_ITEM_OUTSIDE_ANCHOR_QUARTER, item_ITEM_OUTSIDE_ANCHOR_QUARTER,
-	report_ITEM_OUTSIDE_ANCHOR_QUARTER};
+    begin_ITEM_OUTSIDE_ANCHOR_QUARTER, item_ITEM_OUTSIDE_ANCHOR_QUARTER,
+    report_ITEM_OUTSIDE_ANCHOR_QUARTER};
 
 /* 1 when file is one of the plan's calendar files. */
 static int
@@ -732,12 +729,12 @@ report_QUARTER_ANCHOR_COUNT(check_ctx *c, const strat_item *const *fl,
 		a = &s->anchors[i];
 		if (count[i] == 0 || (count[i] >= 3 && count[i] <= 5))
 			continue; /* not its quarter's first anchor, or fine */
-		strat_diags_add(d, STRAT_RULE_QUARTER_ANCHOR_COUNT, s->file,
-				a->quarter.line, a->quarter.column,
-				"keep 3 to 5 priorities per quarter",
-				"quarter '%s' has %zu anchor%s, expected 3 to 5",
-				a->quarter.s, count[i],
-				count[i] == 1 ? "" : "s");
+		strat_diags_add(
+		    d, STRAT_RULE_QUARTER_ANCHOR_COUNT, s->file,
+		    a->quarter.line, a->quarter.column,
+		    "keep 3 to 5 priorities per quarter",
+		    "quarter '%s' has %zu anchor%s, expected 3 to 5",
+		    a->quarter.s, count[i], count[i] == 1 ? "" : "s");
 	}
 	strset_free(&quarters);
 	free(count);
@@ -758,7 +755,7 @@ item_CHANNEL_UNKNOWN(check_ctx *c, const strat_item *it)
 {
 	return it->channel.s != NULL &&
 	       cached(&c->channels, c->plan, it->channel.s, find_channel) ==
-		       NULL;
+		   NULL;
 }
 
 static int
@@ -788,9 +785,8 @@ report_CHANNEL_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
 	return 0;
 }
 
-const check_rule rule_CHANNEL_UNKNOWN = {begin_CHANNEL_UNKNOWN,
-					 item_CHANNEL_UNKNOWN,
-					 report_CHANNEL_UNKNOWN};
+const check_rule rule_CHANNEL_UNKNOWN = {
+    begin_CHANNEL_UNKNOWN, item_CHANNEL_UNKNOWN, report_CHANNEL_UNKNOWN};
 
 static int
 report_CALENDAR_GLOB_EMPTY(check_ctx *cx, const strat_item *const *fl,
@@ -807,15 +803,14 @@ report_CALENDAR_GLOB_EMPTY(check_ctx *cx, const strat_item *const *fl,
 			continue;
 		/* line 0: the default glob, which strat.yaml does not
 		 * spell out (or there is no strat.yaml) */
-		strat_diags_add(d, STRAT_RULE_CALENDAR_GLOB_EMPTY,
-				c->calendars[g].line ? c->file : "",
-				c->calendars[g].line, c->calendars[g].column,
-				c->calendars[g].line
-					? "check the pattern, or remove it"
-					: "add calendar files, or set "
-					  "'calendars:' in strat.yaml",
-				"calendar glob '%s' matches no file",
-				c->calendars[g].s);
+		strat_diags_add(
+		    d, STRAT_RULE_CALENDAR_GLOB_EMPTY,
+		    c->calendars[g].line ? c->file : "", c->calendars[g].line,
+		    c->calendars[g].column,
+		    c->calendars[g].line ? "check the pattern, or remove it"
+					 : "add calendar files, or set "
+					   "'calendars:' in strat.yaml",
+		    "calendar glob '%s' matches no file", c->calendars[g].s);
 	}
 	/* metrics globs: only those strat.yaml writes (a plan need not
 	 * record readings) */

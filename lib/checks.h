@@ -59,8 +59,7 @@ typedef struct {
 typedef struct {
 	int (*begin)(check_ctx *c);
 	int (*item)(check_ctx *c, const strat_item *it);
-	int (*report)(check_ctx *c, const strat_item *const *flagged,
-		      size_t n);
+	int (*report)(check_ctx *c, const strat_item *const *flagged, size_t n);
 } check_rule;
 
 void check_ctx_init(check_ctx *c, const strat_plan *plan,
@@ -69,7 +68,7 @@ void check_ctx_free(check_ctx *c);
 
 #define DECL_LOAD(sym)
 #define DECL_HISTORY(sym)
-#define DECL_PLAN(sym) extern const check_rule rule_##sym;
+#define DECL_PLAN(sym)                           extern const check_rule rule_##sym;
 #define STRAT_RULE(sym, id, sev, stage, summary) DECL_##stage(sym)
 #include "strat/rules.def"
 #undef STRAT_RULE

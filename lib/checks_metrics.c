@@ -112,8 +112,7 @@ sorted_readings(const strat_plan *plan, size_t *n)
 }
 
 static int
-report_READING_DUPLICATE(check_ctx *c, const strat_item *const *fl,
-			 size_t nfl)
+report_READING_DUPLICATE(check_ctx *c, const strat_item *const *fl, size_t nfl)
 {
 	const strat_plan *plan = c->plan;
 	const strat_reading *r, *first;
@@ -149,9 +148,8 @@ report_READING_DUPLICATE(check_ctx *c, const strat_item *const *fl,
 			 "the first is at %s:%u; a reading is the value as of "
 			 "its day, keep one",
 			 first->file, (unsigned)first->line);
-		strat_diags_add(c->diags, STRAT_RULE_READING_DUPLICATE,
-				r->file, r->date_text.line,
-				r->date_text.column, hint,
+		strat_diags_add(c->diags, STRAT_RULE_READING_DUPLICATE, r->file,
+				r->date_text.line, r->date_text.column, hint,
 				"second reading of kpi '%s' for %s", r->kpi.s,
 				r->date_text.s);
 	}
@@ -164,8 +162,7 @@ const check_rule rule_READING_DUPLICATE = {NULL, NULL,
 					   report_READING_DUPLICATE};
 
 static int
-report_READING_IN_FUTURE(check_ctx *c, const strat_item *const *fl,
-			 size_t nfl)
+report_READING_IN_FUTURE(check_ctx *c, const strat_item *const *fl, size_t nfl)
 {
 	const strat_plan *plan = c->plan;
 	const strat_reading *r;
@@ -182,9 +179,8 @@ report_READING_IN_FUTURE(check_ctx *c, const strat_item *const *fl,
 		r = &plan->readings[i];
 		if (r->date == STRAT_NO_DATE || r->date <= today)
 			continue;
-		strat_diags_add(c->diags, STRAT_RULE_READING_IN_FUTURE,
-				r->file, r->date_text.line,
-				r->date_text.column,
+		strat_diags_add(c->diags, STRAT_RULE_READING_IN_FUTURE, r->file,
+				r->date_text.line, r->date_text.column,
 				"a reading is a value already measured; record "
 				"it on or after its day",
 				"reading of kpi '%s' is dated %s, after today "
@@ -213,7 +209,8 @@ quarter_names_kpi(const strat_strategy *s, int year, int q, const char *k)
 			return 1;
 		for (j = 0; j < a->noutcomes; j++)
 			for (o = 0; o < s->noutcomes; o++)
-				if (s->outcomes[o].id.s && s->outcomes[o].kpi.s &&
+				if (s->outcomes[o].id.s &&
+				    s->outcomes[o].kpi.s &&
 				    strcmp(s->outcomes[o].id.s,
 					   a->outcomes[j].s) == 0 &&
 				    strcmp(s->outcomes[o].kpi.s, k) == 0)

@@ -17,7 +17,7 @@ static const struct {
 	const char *summary;
 } kinds[] = {
 #define KIND_(sym, id, area, summary) {id, STRAT_AREA_##area, summary},
-	STRAT_CHANGE_KINDS(KIND_)
+    STRAT_CHANGE_KINDS(KIND_)
 #undef KIND_
 };
 
@@ -290,8 +290,8 @@ compare_anchor(strat_changes *c, const char *file, const strat_anchor *x,
 		      y->line)) != NULL)
 		set_values(c, ch, ob.buf, oh.buf);
 	if (!same(x->done.s, y->done.s) &&
-	    (ch = add(c, STRAT_CHANGE_ANCHOR_DONE, id, title, file,
-		      y->line)) != NULL)
+	    (ch = add(c, STRAT_CHANGE_ANCHOR_DONE, id, title, file, y->line)) !=
+		NULL)
 		set_values(c, ch, x->done.s, y->done.s);
 }
 
@@ -344,8 +344,7 @@ compare_anchors(strat_changes *c, const strat_plan *bp, const strat_plan *hp,
 
 /* Outcomes and KPIs: small lists, matched through a local map. */
 static int
-index_by_id(strset *s, const void *base, size_t n, size_t size,
-	    size_t idoff)
+index_by_id(strset *s, const void *base, size_t n, size_t size, size_t idoff)
 {
 	size_t i;
 	const char *p = base;
@@ -354,8 +353,8 @@ index_by_id(strset *s, const void *base, size_t n, size_t size,
 	for (i = 0; i < n; i++) {
 		const strat_str *id = (const strat_str *)(p + i * size + idoff);
 
-		if (id->s && strset_put(s, id->s, (void *)(p + i * size),
-					NULL) < 0)
+		if (id->s &&
+		    strset_put(s, id->s, (void *)(p + i * size), NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -419,8 +418,7 @@ out:
 }
 
 static void
-compare_kpis(strat_changes *c, const strat_strategy *b,
-	     const strat_strategy *h)
+compare_kpis(strat_changes *c, const strat_strategy *b, const strat_strategy *h)
 {
 	strset bs, hs;
 	const strat_kpi *k, *x;
@@ -458,8 +456,8 @@ compare_kpis(strat_changes *c, const strat_strategy *b,
 		      &k->target_date_text);
 		if (db.n == 0 && dh.n == 0)
 			continue;
-		if ((ch = add(c, STRAT_CHANGE_KPI_CHANGED, k->id.s,
-			      k->title.s, h->file, k->line)) == NULL)
+		if ((ch = add(c, STRAT_CHANGE_KPI_CHANGED, k->id.s, k->title.s,
+			      h->file, k->line)) == NULL)
 			continue;
 		set_values(c, ch, db.buf, dh.buf);
 		if (owner) {
@@ -472,8 +470,8 @@ compare_kpis(strat_changes *c, const strat_strategy *b,
 		if (k->id.s == NULL || strset_get(&bs, k->id.s) != k ||
 		    strset_get(&hs, k->id.s) != NULL)
 			continue;
-		if ((ch = add(c, STRAT_CHANGE_KPI_REMOVED, k->id.s,
-			      k->title.s, b->file, k->line)))
+		if ((ch = add(c, STRAT_CHANGE_KPI_REMOVED, k->id.s, k->title.s,
+			      b->file, k->line)))
 			ch->lost_by = k->owner.s;
 	}
 out:
@@ -496,8 +494,7 @@ compare_thesis(strat_changes *c, const strat_strategy *b,
 		return;
 	if ((ch = add(c, STRAT_CHANGE_THESIS_CHANGED, "strategy",
 		      h->title.s ? h->title.s : b->title.s,
-		      h->file ? h->file : b->file,
-		      h->title.line)) == NULL)
+		      h->file ? h->file : b->file, h->title.line)) == NULL)
 		return;
 	set_values(c, ch, db.buf, dh.buf);
 	if (owner) {
@@ -529,9 +526,8 @@ compare_item(strat_changes *c, const strat_item *x, const strat_item *y)
 	    (ch = add(c, STRAT_CHANGE_ITEM_RETITLED, id, title, y->file,
 		      y->line)))
 		set_values(c, ch, x->title.s, y->title.s);
-	if ((x->date != y->date ||
-	     (x->date == STRAT_NO_DATE && !same(x->date_text.s,
-						y->date_text.s))) &&
+	if ((x->date != y->date || (x->date == STRAT_NO_DATE &&
+				    !same(x->date_text.s, y->date_text.s))) &&
 	    (ch = add(c, STRAT_CHANGE_ITEM_REDATED, id, title, y->file,
 		      y->line))) {
 		char b[64], h[64];
@@ -557,8 +553,7 @@ compare_item(strat_changes *c, const strat_item *x, const strat_item *y)
 		      y->line)))
 		set_values(c, ch, x->anchor.s, y->anchor.s);
 	if (!same(x->file, y->file) &&
-	    (ch = add(c, STRAT_CHANGE_ITEM_MOVED, id, title, y->file,
-		      y->line)))
+	    (ch = add(c, STRAT_CHANGE_ITEM_MOVED, id, title, y->file, y->line)))
 		set_values(c, ch, x->file, y->file);
 	if (x->status != y->status ||
 	    (x->status == STRAT_STATUS_NONE &&
@@ -594,7 +589,8 @@ compare_items(strat_changes *c, const strat_plan *bp, const strat_plan *hp)
 	n = hp ? strat_plan_item_count(hp) : 0;
 	for (i = 0; i < n; i++) {
 		it = strat_plan_item(hp, i);
-		if (it->id.s == NULL || strat_plan_find_item(hp, it->id.s) != it)
+		if (it->id.s == NULL ||
+		    strat_plan_find_item(hp, it->id.s) != it)
 			continue;
 		x = bp ? strat_plan_find_item(bp, it->id.s) : NULL;
 		if (x == NULL) {
@@ -610,7 +606,8 @@ compare_items(strat_changes *c, const strat_plan *bp, const strat_plan *hp)
 	n = bp ? strat_plan_item_count(bp) : 0;
 	for (i = 0; i < n; i++) {
 		it = strat_plan_item(bp, i);
-		if (it->id.s == NULL || strat_plan_find_item(bp, it->id.s) != it)
+		if (it->id.s == NULL ||
+		    strat_plan_find_item(bp, it->id.s) != it)
 			continue;
 		if (hp && strat_plan_find_item(hp, it->id.s) != NULL)
 			continue;
@@ -725,11 +722,11 @@ compare_readings(strat_changes *c, const strat_plan *bp, const strat_plan *hp)
 		x = strset_get(&bs, hk[i]);
 		if (x && same(x->value.text.s, r->value.text.s))
 			continue;
-		ch = add(c, x ? STRAT_CHANGE_READING_CHANGED
-			      : STRAT_CHANGE_READING_ADDED,
+		ch = add(c,
+			 x ? STRAT_CHANGE_READING_CHANGED
+			   : STRAT_CHANGE_READING_ADDED,
 			 hk[i], kpi_title(hp, r), r->file, r->line);
-		set_values(c, ch, x ? x->value.text.s : NULL,
-			   r->value.text.s);
+		set_values(c, ch, x ? x->value.text.s : NULL, r->value.text.s);
 	}
 	for (i = 0; bp && i < strat_plan_reading_count(bp); i++) {
 		if (bk[i] == NULL || strset_get(&hs, bk[i]) != NULL)
@@ -839,7 +836,7 @@ subject_of(const strat_plan *plan, const strat_diag *d, subject *s)
 			continue;
 		for (j = 0; j < c->nitems; j++) {
 			const strat_item *it =
-				strat_plan_item(plan, c->first_item + j);
+			    strat_plan_item(plan, c->first_item + j);
 
 			if (it->line <= d->line && it->line >= best) {
 				best = it->line;
@@ -848,15 +845,14 @@ subject_of(const strat_plan *plan, const strat_diag *d, subject *s)
 		}
 	}
 	if (hit != NULL && hit->id.s != NULL) {
-		const strat_str *v[] = {&hit->id,     &hit->title,
-					&hit->anchor, &hit->owner,
-					&hit->channel, &hit->date_text,
-					&hit->status_text,
-					&hit->shipped_text, &hit->kpi,
-					&hit->link,   &hit->notes};
+		const strat_str *v[] = {
+		    &hit->id,          &hit->title,        &hit->anchor,
+		    &hit->owner,       &hit->channel,      &hit->date_text,
+		    &hit->status_text, &hit->shipped_text, &hit->kpi,
+		    &hit->link,        &hit->notes};
 		static const char *const names[] = {
-			"id",   "title",  "anchor",  "owner", "channel", "date",
-			"status", "shipped", "kpi", "link", "notes"};
+		    "id",     "title",   "anchor", "owner", "channel", "date",
+		    "status", "shipped", "kpi",    "link",  "notes"};
 
 		s->kind = "item";
 		s->id = hit->id.s;
@@ -884,7 +880,7 @@ subject_of(const strat_plan *plan, const strat_diag *d, subject *s)
 						&ha->quarter, &ha->owner,
 						&ha->done};
 			static const char *const names[] = {
-				"id", "title", "quarter", "owner", "done"};
+			    "id", "title", "quarter", "owner", "done"};
 
 			s->field = field_on(v, names, 5, d->line);
 		}
@@ -972,9 +968,9 @@ strat_diags_new_since_plans(strat_diags **out, const strat_plan *base_plan,
 		return rc;
 	for (i = 0; i < STRAT_RULE__COUNT; i++)
 		if (head)
-			strat_diags_set_severity(d, (strat_rule)i,
-						 strat_diags_severity(
-							 head, (strat_rule)i));
+			strat_diags_set_severity(
+			    d, (strat_rule)i,
+			    strat_diags_severity(head, (strat_rule)i));
 	/* Open addressing over base's findings; each matches once. */
 	for (cap = 16; cap < nb * 2; cap *= 2)
 		;

@@ -53,8 +53,7 @@ digits(const char *s, int n)
 	return v;
 }
 
-static const int mdays[] = {31, 28, 31, 30, 31, 30,
-			    31, 31, 30, 31, 30, 31};
+static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 int
 strat_date_parse(const char *s, strat_day *out)
@@ -149,10 +148,10 @@ num(const char *p, int max, int *v)
 void
 strat_date_hint(const char *s, char *buf, size_t size)
 {
-	static const char *const months[] = {
-		"January", "February", "March",     "April",   "May",
-		"June",    "July",     "August",    "September", "October",
-		"November", "December"};
+	static const char *const months[] = {"January", "February", "March",
+					     "April",   "May",      "June",
+					     "July",    "August",   "September",
+					     "October", "November", "December"};
 	const char *p = s;
 	int y, m, d, len;
 
@@ -166,8 +165,9 @@ strat_date_hint(const char *s, char *buf, size_t size)
 		return;
 	}
 	if (m < 1 || m > 12) {
-		snprintf(buf, size, "a month is 01 to 12, written after the "
-				    "year: YYYY-MM-DD");
+		snprintf(buf, size,
+			 "a month is 01 to 12, written after the "
+			 "year: YYYY-MM-DD");
 		return;
 	}
 	len = mdays[m - 1] + (m == 2 && leap(y));
@@ -176,7 +176,8 @@ strat_date_hint(const char *s, char *buf, size_t size)
 		return;
 	}
 	/* a day of the calendar, written without its zeros */
-	snprintf(buf, size, "write it with two-digit month and day: "
-			    "'%04d-%02d-%02d'",
+	snprintf(buf, size,
+		 "write it with two-digit month and day: "
+		 "'%04d-%02d-%02d'",
 		 y, m, d);
 }

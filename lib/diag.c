@@ -163,8 +163,8 @@ push(strat_diags *d, strat_rule rule, const char *file, uint32_t line,
 	}
 	g = &d->v[d->n];
 	g->rule = rule;
-	g->severity = d->sev[rule] == STRAT_SEV_OFF ? STRAT_SEV_ERROR
-						    : d->sev[rule];
+	g->severity =
+	    d->sev[rule] == STRAT_SEV_OFF ? STRAT_SEV_ERROR : d->sev[rule];
 	g->file = arena_strdup(&d->mem, file ? file : "");
 	g->line = line;
 	g->column = line ? column : 0;

@@ -34,7 +34,7 @@ typedef struct {
 	arena a;
 	strat_diags *diags;
 	yreader *r;
-	ynode *list;   /* the value of the root key asked for */
+	ynode *list; /* the value of the root key asked for */
 	ynode *listkey;
 	splice sp[MAX_SPLICES];
 	size_t nsp;
@@ -106,8 +106,8 @@ doc_open(doc *d, const char *file, const char *buf, size_t len,
 		}
 	}
 	if (rc == 0)
-		return strat_error_set(STRAT_ENOTFOUND,
-				       "%s: has no '%s' list", file, list);
+		return strat_error_set(STRAT_ENOTFOUND, "%s: has no '%s' list",
+				       file, list);
 bad:
 	return strat_error_set(STRAT_EUSAGE,
 			       "%s: does not parse as a YAML mapping; run "
@@ -129,7 +129,8 @@ add_splice(doc *d, size_t at, size_t end, char *text)
 		return oom();
 	if (d->nsp == MAX_SPLICES) {
 		free(text);
-		return strat_error_set(STRAT_EUSAGE, "too many changes at once");
+		return strat_error_set(STRAT_EUSAGE,
+				       "too many changes at once");
 	}
 	d->sp[d->nsp].at = at;
 	d->sp[d->nsp].end = end;
@@ -210,7 +211,8 @@ plain_ok(const char *s, int flow)
 	for (i = 0; i < n; i += k) {
 		if (must_escape(s + i, n - i, &k, &cp))
 			return 0;
-		if (s[i] == ':' && (s[i + 1] == ' ' || (flow && s[i + 1] == ',')))
+		if (s[i] == ':' &&
+		    (s[i + 1] == ' ' || (flow && s[i + 1] == ',')))
 			return 0;
 		if (s[i] == ' ' && s[i + 1] == '#')
 			return 0;
@@ -288,13 +290,13 @@ check_values(const char *file, const strat_edit_field *f, size_t n)
 		len = strlen(f[i].value);
 		for (j = 0; j < len; j += k)
 			if ((k = strat_text_utf8_seq(
-				     (const unsigned char *)f[i].value + j,
-				     len - j, &cp)) == 0)
+				 (const unsigned char *)f[i].value + j, len - j,
+				 &cp)) == 0)
 				return strat_error_set(
-					STRAT_EUSAGE,
-					"%s: the value of '%s' is not valid "
-					"UTF-8; plan files are UTF-8",
-					file, f[i].key);
+				    STRAT_EUSAGE,
+				    "%s: the value of '%s' is not valid "
+				    "UTF-8; plan files are UTF-8",
+				    file, f[i].key);
 	}
 	return 0;
 }
@@ -374,8 +376,8 @@ after_last(const doc *d, ynode *m, const char *what, size_t *at)
 	ynode *lv = last_value(m);
 
 	if (lv == NULL)
-		return strat_error_set(STRAT_EUSAGE, "%s: %s is empty",
-				       d->file, what);
+		return strat_error_set(STRAT_EUSAGE, "%s: %s is empty", d->file,
+				       what);
 	if (lv->type == YN_SEQ || lv->type == YN_MAP ||
 	    lv->style == YS_LITERAL || lv->style == YS_FOLDED)
 		return strat_error_set(STRAT_EUSAGE,
@@ -427,7 +429,8 @@ replace_value(doc *d, ynode *k, ynode *v, const char *value, int flow)
 		while (p < d->len && d->buf[p] != ':')
 			p++;
 		if (p == d->len)
-			return strat_error_set(STRAT_EUSAGE, "%s:%u:%u: cannot "
+			return strat_error_set(STRAT_EUSAGE,
+					       "%s:%u:%u: cannot "
 					       "find the ':' of '%s'",
 					       d->file, (unsigned)k->line,
 					       (unsigned)k->column, k->s);
@@ -437,14 +440,15 @@ replace_value(doc *d, ynode *k, ynode *v, const char *value, int flow)
 			at = end = p + 1;
 		else if (add_splice(d, p, p, strdup(" ")) < 0)
 			return -1;
-		return add_splice(d, at, end,
-				  strat_edit_scalar(value, STRAT_EDIT_PLAIN,
-						    flow));
+		return add_splice(
+		    d, at, end,
+		    strat_edit_scalar(value, STRAT_EDIT_PLAIN, flow));
 	}
 	at = offset(d, v->line, v->column);
 	end = offset(d, v->end_line, v->end_column);
 	if (end <= at)
-		return strat_error_set(STRAT_EUSAGE, "%s:%u:%u: cannot place "
+		return strat_error_set(STRAT_EUSAGE,
+				       "%s:%u:%u: cannot place "
 				       "the value of '%s'",
 				       d->file, (unsigned)v->line,
 				       (unsigned)v->column, k->s);
@@ -497,11 +501,12 @@ add_keys(doc *d, ynode *m, const strat_edit_field **add, size_t nadd,
 		at = offset(d, lv->end_line, lv->end_column);
 		if (lv->type == YN_NULL && lv->line == lv->end_line &&
 		    lv->column == lv->end_column)
-			return strat_error_set(STRAT_EUSAGE,
-					       "%s:%u:%u: %s ends with an empty "
-					       "value; edit it by hand",
-					       d->file, (unsigned)m->line,
-					       (unsigned)m->column, what);
+			return strat_error_set(
+			    STRAT_EUSAGE,
+			    "%s:%u:%u: %s ends with an empty "
+			    "value; edit it by hand",
+			    d->file, (unsigned)m->line, (unsigned)m->column,
+			    what);
 	} else if (after_last(d, m, what, &at) < 0) {
 		return -1;
 	}
@@ -704,11 +709,12 @@ append_block(doc *d, const strat_edit_field *fields, size_t n)
 		last = e;
 	}
 	if (last->type != YN_MAP)
-		return strat_error_set(STRAT_EUSAGE,
-				       "%s:%u:%u: the last entry of '%s' is not "
-				       "a mapping; add the entry by hand",
-				       d->file, (unsigned)last->line,
-				       (unsigned)last->column, d->listkey->s);
+		return strat_error_set(
+		    STRAT_EUSAGE,
+		    "%s:%u:%u: the last entry of '%s' is not "
+		    "a mapping; add the entry by hand",
+		    d->file, (unsigned)last->line, (unsigned)last->column,
+		    d->listkey->s);
 	dash = seq->column;
 	key = last->column;
 	if (last->style == YS_FLOW) {
@@ -721,7 +727,8 @@ append_block(doc *d, const strat_edit_field *fields, size_t n)
 		return add_splice(d, at, at, sb_finish(&b));
 	}
 	if (last->line == seq->line && key <= dash)
-		return strat_error_set(STRAT_EUSAGE, "%s:%u:%u: cannot tell "
+		return strat_error_set(STRAT_EUSAGE,
+				       "%s:%u:%u: cannot tell "
 				       "the indentation of '%s'",
 				       d->file, (unsigned)seq->line,
 				       (unsigned)seq->column, d->listkey->s);
@@ -749,7 +756,8 @@ append_flow(doc *d, const strat_edit_field *fields, size_t n)
 		if (last->type == YN_MAP && last->style == YS_FLOW)
 			at++; /* the end is the closing brace */
 		else if (last->type != YN_SCALAR)
-			return strat_error_set(STRAT_EUSAGE, "%s:%u:%u: cannot "
+			return strat_error_set(STRAT_EUSAGE,
+					       "%s:%u:%u: cannot "
 					       "add to '%s' here; edit it by "
 					       "hand",
 					       d->file, (unsigned)seq->line,
@@ -764,7 +772,8 @@ append_flow(doc *d, const strat_edit_field *fields, size_t n)
 	end = offset(d, seq->end_line, seq->end_column);
 	if (at >= d->len || d->buf[at] != '[' || end >= d->len ||
 	    d->buf[end] != ']')
-		return strat_error_set(STRAT_EUSAGE, "%s:%u:%u: cannot place "
+		return strat_error_set(STRAT_EUSAGE,
+				       "%s:%u:%u: cannot place "
 				       "the new entry of '%s'; edit it by hand",
 				       d->file, (unsigned)seq->line,
 				       (unsigned)seq->column, d->listkey->s);
@@ -796,7 +805,8 @@ strat_edit_list_append(char **out, size_t *out_len, const char *file,
 	    (rc = doc_open(&d, file, buf, len, list)) < 0)
 		goto out;
 	if (d.list->type != YN_SEQ) {
-		rc = strat_error_set(STRAT_EUSAGE, "%s:%u:%u: '%s' is not a "
+		rc = strat_error_set(STRAT_EUSAGE,
+				     "%s:%u:%u: '%s' is not a "
 				     "list",
 				     file, (unsigned)d.list->line,
 				     (unsigned)d.list->column, list);

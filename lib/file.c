@@ -75,7 +75,7 @@ write_all(int fd, const char *p, size_t n)
  */
 static int
 resolve(const char *real_root, const char *path, unsigned flags, char **out_dir,
-        char **out_base)
+	char **out_base)
 {
 	struct stat st;
 	const char *base;
@@ -93,7 +93,7 @@ resolve(const char *real_root, const char *path, unsigned flags, char **out_dir,
 		if ((target = realpath(path, NULL)) == NULL) {
 			if (errno == ENOMEM)
 				return strat_error_set(STRAT_ENOMEM,
-				                       "out of memory");
+						       "out of memory");
 			return strat_error_set(
 			    STRAT_EEXISTS,
 			    "'%s' is a symbolic link to nothing; not "
@@ -117,16 +117,16 @@ resolve(const char *real_root, const char *path, unsigned flags, char **out_dir,
 	if (*base == '\0' || strcmp(base, ".") == 0 ||
 	    strcmp(base, "..") == 0) {
 		rc = strat_error_set(STRAT_EUSAGE, "'%s' is not a file name",
-		                     path);
+				     path);
 		goto out;
 	}
 	if ((rdir = realpath(dir, NULL)) == NULL) {
 		rc = errno == ENOMEM
-		         ? strat_error_set(STRAT_ENOMEM, "out of memory")
-		         : strat_error_set(
-		               STRAT_ENOTFOUND,
-		               "cannot write '%s': directory '%s': %s", path,
-		               dir, strerror(errno));
+			 ? strat_error_set(STRAT_ENOMEM, "out of memory")
+			 : strat_error_set(
+			       STRAT_ENOTFOUND,
+			       "cannot write '%s': directory '%s': %s", path,
+			       dir, strerror(errno));
 		goto out;
 	}
 	if (!below(real_root, rdir)) {
@@ -160,11 +160,11 @@ make_temp(int dfd, const char *base, unsigned mode, char *name, size_t size)
 	for (n = 0; n < 1000; n++) {
 		/* Names are at most NAME_MAX: a long base is cut. */
 		snprintf(name, size, ".%.200s.strat-%ld-%d", base,
-		         (long)getpid(), n);
+			 (long)getpid(), n);
 		fd =
 		    openat(dfd, name,
-		           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		           (mode_t)mode);
+			   O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			   (mode_t)mode);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 	}
@@ -174,7 +174,7 @@ make_temp(int dfd, const char *base, unsigned mode, char *name, size_t size)
 
 int
 strat_file_write(char **out_written, const char *root, const char *path,
-                 const void *buf, size_t len, const strat_file_opts *opts)
+		 const void *buf, size_t len, const strat_file_opts *opts)
 {
 	strat_file_opts def = STRAT_FILE_OPTS_INIT;
 	char *real_root = NULL, *dir = NULL, *base = NULL;
@@ -188,72 +188,72 @@ strat_file_write(char **out_written, const char *root, const char *path,
 		opts = &def;
 	if (root == NULL || path == NULL || (buf == NULL && len > 0))
 		return strat_error_set(STRAT_EUSAGE,
-		                       "strat_file_write: missing argument");
+				       "strat_file_write: missing argument");
 	if ((real_root = realpath(root, NULL)) == NULL)
 		return strat_error_set(STRAT_ENOTFOUND,
-		                       "cannot resolve '%s': "
-		                       "%s",
-		                       root, strerror(errno));
+				       "cannot resolve '%s': "
+				       "%s",
+				       root, strerror(errno));
 	if ((rc = resolve(real_root, path, opts->flags, &dir, &base)) < 0)
 		goto out;
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		rc = strat_error_set(STRAT_EIO,
-		                     "cannot open directory '%s': "
-		                     "%s",
-		                     dir, strerror(errno));
+				     "cannot open directory '%s': "
+				     "%s",
+				     dir, strerror(errno));
 		goto out;
 	}
 	exists = fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	if (exists && S_ISLNK(st.st_mode)) {
 		/* A link appeared after resolve() (or a link to a link). */
 		rc = strat_error_set(STRAT_EEXISTS,
-		                     "'%s/%s' is a symbolic "
-		                     "link; not writing through it",
-		                     dir, base);
+				     "'%s/%s' is a symbolic "
+				     "link; not writing through it",
+				     dir, base);
 		goto out;
 	}
 	if (exists && !S_ISREG(st.st_mode)) {
 		rc = strat_error_set(STRAT_EIO,
-		                     "'%s/%s' is not a regular "
-		                     "file; not writing it",
-		                     dir, base);
+				     "'%s/%s' is not a regular "
+				     "file; not writing it",
+				     dir, base);
 		goto out;
 	}
 	if (exists && (opts->flags & STRAT_FILE_CREATE)) {
 		rc = strat_error_set(STRAT_EEXISTS,
-		                     "'%s' exists; not "
-		                     "overwriting it",
-		                     path);
+				     "'%s' exists; not "
+				     "overwriting it",
+				     path);
 		goto out;
 	}
 	if ((fd = make_temp(dfd, base, exists ? 0600 : opts->mode, tmp,
-	                    sizeof(tmp))) < 0) {
+			    sizeof(tmp))) < 0) {
 		rc = strat_error_set(STRAT_EIO,
-		                     "cannot create a temporary "
-		                     "file in '%s': %s",
-		                     dir, strerror(errno));
+				     "cannot create a temporary "
+				     "file in '%s': %s",
+				     dir, strerror(errno));
 		goto out;
 	}
 	made = 1;
 	if (write_all(fd, buf, len) < 0 ||
 	    (exists && fchmod(fd, st.st_mode & 07777) < 0) || fsync(fd) < 0) {
 		rc = strat_error_set(STRAT_EIO, "cannot write '%s/%s': %s", dir,
-		                     tmp, strerror(errno));
+				     tmp, strerror(errno));
 		goto out;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
 		rc = strat_error_set(STRAT_EIO, "cannot write '%s/%s': %s", dir,
-		                     tmp, strerror(errno));
+				     tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (exists) {
 		if (renameat(dfd, tmp, dfd, base) < 0) {
 			rc = strat_error_set(STRAT_EIO,
-			                     "cannot replace "
-			                     "'%s/%s': %s",
-			                     dir, base, strerror(errno));
+					     "cannot replace "
+					     "'%s/%s': %s",
+					     dir, base, strerror(errno));
 			goto out;
 		}
 		made = 0;
@@ -261,14 +261,14 @@ strat_file_write(char **out_written, const char *root, const char *path,
 		/* A new name must not appear under us: link() refuses
 		 * what rename() would replace. */
 		rc = errno == EEXIST
-		         ? strat_error_set(STRAT_EEXISTS,
-		                           "'%s' appeared while "
-		                           "it was written; not overwriting it",
-		                           path)
-		         : strat_error_set(STRAT_EIO,
-		                           "cannot create '%s/%s': "
-		                           "%s",
-		                           dir, base, strerror(errno));
+			 ? strat_error_set(STRAT_EEXISTS,
+					   "'%s' appeared while "
+					   "it was written; not overwriting it",
+					   path)
+			 : strat_error_set(STRAT_EIO,
+					   "cannot create '%s/%s': "
+					   "%s",
+					   dir, base, strerror(errno));
 		goto out;
 	}
 	fsync(dfd); /* the new name is durable; not all file systems can */
@@ -277,7 +277,7 @@ strat_file_write(char **out_written, const char *root, const char *path,
 
 		if ((*out_written = malloc(n)) != NULL)
 			snprintf(*out_written, n, "%s%s%s", dir,
-			         strcmp(dir, "/") == 0 ? "" : "/", base);
+				 strcmp(dir, "/") == 0 ? "" : "/", base);
 	}
 out:
 	if (fd >= 0)

@@ -23,7 +23,7 @@
 struct strat_repo {
 	git_repository *repo;
 	git_mailmap *mailmap;
-	git_odb *odb; /* blob reads; NULL until needed */
+	git_odb *odb;   /* blob reads; NULL until needed */
 	strset tlcache; /* path -> tldir: strat_tree_list's last listings */
 };
 
@@ -37,7 +37,7 @@ struct strat_walk {
 	git_revwalk *walk;
 	size_t n, max;
 	int truncated;
-	git_oid next;   /* strat_walk_next_id: the next commit to read */
+	git_oid next; /* strat_walk_next_id: the next commit to read */
 	int has_next;
 };
 
@@ -60,11 +60,11 @@ fail(int code, const char *what)
 		      "or repack ('git gc')";
 	if (code == GIT_EOWNER)
 		return strat_error_set(
-			STRAT_EGIT,
-			"%s: the repository is owned by another user; if you "
-			"trust it, run 'git config --global --add "
-			"safe.directory <path>'",
-			what);
+		    STRAT_EGIT,
+		    "%s: the repository is owned by another user; if you "
+		    "trust it, run 'git config --global --add "
+		    "safe.directory <path>'",
+		    what);
 	if (code == GIT_ENOTFOUND)
 		return strat_error_set(STRAT_ENOTFOUND, "%s: %s", what, msg);
 	return strat_error_set(STRAT_EGIT, "%s: %s", what, msg);
@@ -278,11 +278,11 @@ strat_repo_open_ext(strat_repo **out, const char *path,
 		    strstr(git_error_last()->message,
 			   "extensions.objectformat") != NULL)
 			return strat_error_set(
-				STRAT_EGIT,
-				"cannot open the repository: it names objects "
-				"with SHA-256 (extensions.objectFormat), and "
-				"strat's git library (libgit2 1.5) reads "
-				"SHA-1 repositories only");
+			    STRAT_EGIT,
+			    "cannot open the repository: it names objects "
+			    "with SHA-256 (extensions.objectFormat), and "
+			    "strat's git library (libgit2 1.5) reads "
+			    "SHA-1 repositories only");
 		return fail(rc, "cannot open the repository");
 	}
 	if (idx != NULL) {
@@ -350,8 +350,9 @@ strat_repo_is_partial(const strat_repo *r)
 			else if (strncasecmp(e->name, "remote.", 7) == 0 &&
 				 n > 16 &&
 				 strcasecmp(e->name + n - 9, ".promisor") == 0)
-				yes = git_config_parse_bool(&b, e->value) == 0 &&
-				      b;
+				yes =
+				    git_config_parse_bool(&b, e->value) == 0 &&
+				    b;
 		}
 		git_config_iterator_free(it);
 	}
@@ -379,8 +380,8 @@ strat_repo_rewritten(const strat_repo *r)
 				   &replaced);
 	if (replaced)
 		out |= STRAT_REPO_REPLACED;
-	if (git_repository_item_path(&dir, r->repo,
-				     GIT_REPOSITORY_ITEM_INFO) == 0) {
+	if (git_repository_item_path(&dir, r->repo, GIT_REPOSITORY_ITEM_INFO) ==
+	    0) {
 		snprintf(path, sizeof(path), "%sgrafts", dir.ptr);
 		if ((f = fopen(path, "r")) != NULL) {
 			out |= STRAT_REPO_GRAFTED;
@@ -627,8 +628,8 @@ commit_tree(strat_repo *r, const strat_oid *commit, git_tree **out)
 	git_commit *c;
 	int rc;
 
-	if ((rc = git_commit_lookup(&c, r->repo,
-				    (const git_oid *)commit->id)) < 0)
+	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)commit->id)) <
+	    0)
 		return fail(rc, "cannot read commit");
 	if ((rc = git_commit_tree(out, c)) < 0)
 		rc = obj_missing(r, "tree", "", git_commit_tree_id(c), rc);
@@ -695,8 +696,8 @@ tree_cb(const char *root, const git_tree_entry *e, void *payload)
 			git_oid_cpy(&l->dirid, git_tree_entry_id(e));
 			return 0;
 		}
-		if ((size_t)snprintf(path, sizeof(path), "%s%s/", root,
-				     name) < sizeof(path) &&
+		if ((size_t)snprintf(path, sizeof(path), "%s%s/", root, name) <
+			sizeof(path) &&
 		    (l->rc = l->add(l->arg, path)) < 0)
 			return -1;
 		return 1;
@@ -739,13 +740,11 @@ odb_of(strat_repo *r, git_odb **out)
 {
 	int rc;
 
-	if (r->odb == NULL &&
-	    (rc = git_repository_odb(&r->odb, r->repo)) < 0)
+	if (r->odb == NULL && (rc = git_repository_odb(&r->odb, r->repo)) < 0)
 		return rc;
 	*out = r->odb;
 	return 0;
 }
-
 
 int
 strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
@@ -774,19 +773,19 @@ obj_missing(strat_repo *r, const char *kind, const char *path,
 
 	/* libgit2's message, before the config read below replaces it */
 	snprintf(msg, sizeof(msg), "%s",
-		 code == 0 ? "an object of another type"
+		 code == 0         ? "an object of another type"
 		 : e && e->message ? e->message
 				   : "unknown error");
 	git_oid_tostr(hex, sizeof(hex), id);
 	if (code == GIT_ENOTFOUND && strat_repo_is_partial(r))
 		return strat_error_set(
-			STRAT_EGIT,
-			"the %s %s of '%s' is not in this partial clone (its "
-			"filter left it on the remote, and strat does not "
-			"fetch); measure in a clone made without --filter, "
-			"or fetch the objects ('git fetch --refetch' with "
-			"the filter unset)",
-			kind, hex, path[0] ? path : ".");
+		    STRAT_EGIT,
+		    "the %s %s of '%s' is not in this partial clone (its "
+		    "filter left it on the remote, and strat does not "
+		    "fetch); measure in a clone made without --filter, "
+		    "or fetch the objects ('git fetch --refetch' with "
+		    "the filter unset)",
+		    kind, hex, path[0] ? path : ".");
 	return strat_error_set(STRAT_EGIT,
 			       "cannot read the %s %s of '%s' (%s); the "
 			       "repository is damaged: run 'git fsck'",
@@ -1197,8 +1196,8 @@ struct strat_pathids {
 };
 
 int
-strat_pathids_new(strat_pathids **out, strat_repo *r,
-		  const char *const *paths, size_t n)
+strat_pathids_new(strat_pathids **out, strat_repo *r, const char *const *paths,
+		  size_t n)
 {
 	strat_pathids *p;
 	size_t i;
@@ -1311,7 +1310,8 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 		}
 		for (l = 0; l < w->ncomp; l++) {
 			/* the same tree at a level: the same path id */
-			if (l < w->nlevel && git_oid_equal(&w->level[l], &cur)) {
+			if (l < w->nlevel &&
+			    git_oid_equal(&w->level[l], &cur)) {
 				memcpy(out[i].id, w->id.id, 20);
 				break;
 			}
@@ -1319,8 +1319,8 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 			w->nlevel = l + 1;
 			if ((rc = pid_tree(p, &cur, w, l, &t)) < 0)
 				return rc;
-			if (rc > 0 ||
-			    (e = git_tree_entry_byname(t, w->comp[l])) == NULL) {
+			if (rc > 0 || (e = git_tree_entry_byname(
+					   t, w->comp[l])) == NULL) {
 				memset(w->id.id, 0, 20);
 				break;
 			}
@@ -1405,8 +1405,9 @@ tl_fill(tldir *d, const git_tree *t)
 	char *w;
 
 	for (i = 0; i < cnt; i++)
-		nb += strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
-		      1;
+		nb +=
+		    strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
+		    1;
 	free(d->v);
 	free(d->names);
 	d->v = NULL;
@@ -1445,8 +1446,8 @@ tl_fill(tldir *d, const git_tree *t)
 static int
 tl_join(char *out, const char *dir, const char *name)
 {
-	int n = snprintf(out, TL_PATH_MAX, "%s%s%s", dir, dir[0] ? "/" : "",
-			 name);
+	int n =
+	    snprintf(out, TL_PATH_MAX, "%s%s%s", dir, dir[0] ? "/" : "", name);
 
 	return n >= 0 && n < TL_PATH_MAX ? 0 : -1;
 }

@@ -77,8 +77,8 @@ step(const char **pp, const char **ss)
 
 typedef struct {
 	const char *p, *s;
-	size_t np, ns;      /* lengths */
-	unsigned char *bad; /* (i, j) already known not to match */
+	size_t np, ns;       /* lengths */
+	unsigned char *bad;  /* (i, j) already known not to match */
 	unsigned long steps; /* work done, for tests of the bound */
 } matcher;
 

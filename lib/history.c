@@ -49,13 +49,13 @@ typedef struct piece {
 typedef struct {
 	const char *path; /* interned */
 	strat_oid blob;
-	strat_oid bad;    /* last blob that did not parse */
+	strat_oid bad; /* last blob that did not parse */
 	const strat_hitem **items;
 	size_t nitems;
-	piece **pcs;      /* its chunks when split (NULL: parsed whole) */
+	piece **pcs; /* its chunks when split (NULL: parsed whole) */
 	size_t npcs;
-	piece *hdr;       /* what comes before the first chunk */
-	int ind;          /* column of the items' dashes */
+	piece *hdr; /* what comes before the first chunk */
+	int ind;    /* column of the items' dashes */
 	int seen;
 } calfile;
 
@@ -355,8 +355,8 @@ add_chunk(span **chunks, size_t *n, size_t *cap, size_t off, piece *known)
  * item, *k) indented deeper than ind.  1, 0 when not certain, -1 out of
  * memory. */
 static int
-scan(const char *buf, size_t from, size_t to, int ind, span **chunks,
-     size_t *n, size_t *cap, int *k)
+scan(const char *buf, size_t from, size_t to, int ind, span **chunks, size_t *n,
+     size_t *cap, int *k)
 {
 	const char *p, *end = buf + to, *eol, *q;
 
@@ -364,8 +364,8 @@ scan(const char *buf, size_t from, size_t to, int ind, span **chunks,
 		eol = memchr(p, '\n', (size_t)(end - p));
 		eol = eol ? eol + 1 : end;
 		if (chunk_start(p, end, ind)) {
-			if (add_chunk(chunks, n, cap, (size_t)(p - buf),
-				      NULL) < 0)
+			if (add_chunk(chunks, n, cap, (size_t)(p - buf), NULL) <
+			    0)
 				return -1;
 			*k = 1;
 			continue;
@@ -392,8 +392,8 @@ scan(const char *buf, size_t from, size_t to, int ind, span **chunks,
  * in the same context before); only what lies between is scanned.  A
  * history commit usually changes one item of a file. */
 static int
-split(const char *buf, size_t len, const calfile *old, span **chunks,
-      size_t *n, size_t *cap)
+split(const char *buf, size_t len, const calfile *old, span **chunks, size_t *n,
+      size_t *cap)
 {
 	const char *end = buf + len;
 	piece *const *pcs;
@@ -529,8 +529,7 @@ take_items(hist *x, const strat_hitem ***out, size_t *nout)
 
 static int
 full_parse(hist *x, const char *path, const char *buf, size_t len,
-	   const strat_hitem ***items, size_t *n, int *ok,
-	   strat_diags **diags)
+	   const strat_hitem ***items, size_t *n, int *ok, strat_diags **diags)
 {
 	int rc;
 
@@ -577,9 +576,9 @@ parse_piece(hist *x, piece *p, int header)
 		/* a duplicate root key makes the split unsafe */
 		for (i = 0; i < strat_diags_count(d); i++)
 			if (strat_diags_get(d, i)->rule ==
-				    STRAT_RULE_DUPLICATE_KEY ||
+				STRAT_RULE_DUPLICATE_KEY ||
 			    strat_diags_get(d, i)->rule ==
-				    STRAT_RULE_MULTIPLE_DOCUMENTS)
+				STRAT_RULE_MULTIPLE_DOCUMENTS)
 				p->ok = 0;
 	}
 	if (!header && loaded && x->scratch->nitems > 0) {
@@ -600,8 +599,7 @@ out:
  * counted from the start or from the end when its text is the same (the
  * piece table would return that very piece), else found by hash. */
 static piece *
-same_piece(const calfile *old, size_t i, size_t nch, const char *s,
-	   size_t cl)
+same_piece(const calfile *old, size_t i, size_t nch, const char *s, size_t cl)
 {
 	piece *p;
 
@@ -694,7 +692,8 @@ record_split(hist *x, const char *buf, size_t len, int clean, calfile *nw)
 			goto oom;
 		if (added && clean) {
 			p->ok = 1;
-			if (it->id.s != NULL && (p->item = hitem_of(x, it)) == NULL)
+			if (it->id.s != NULL &&
+			    (p->item = hitem_of(x, it)) == NULL)
 				goto oom;
 		}
 		nw->pcs[i] = p;
@@ -838,8 +837,8 @@ track_of(hist *x, const char *id, size_t *out)
 	memset(&h->tracks[h->ntracks], 0, sizeof(h->tracks[0]));
 	memset(&x->tx[h->ntracks], 0, sizeof(x->tx[0]));
 	h->tracks[h->ntracks].id = id;
-	if (strset_put(&x->ids, id, (void *)(uintptr_t)(h->ntracks + 1),
-		       NULL) < 0)
+	if (strset_put(&x->ids, id, (void *)(uintptr_t)(h->ntracks + 1), NULL) <
+	    0)
 		return oom();
 	*out = h->ntracks++;
 	return 0;
@@ -932,8 +931,7 @@ settle(hist *x, const strat_hcommit *commit)
 		strat_htrack *tr = &h->tracks[t];
 		const occ *best = NULL;
 		const strat_hversion *last =
-			tr->nversions ? &tr->versions[tr->nversions - 1]
-				      : NULL;
+		    tr->nversions ? &tr->versions[tr->nversions - 1] : NULL;
 		const strat_hitem *v;
 		const char *file;
 		uint32_t ci;
@@ -954,8 +952,8 @@ settle(hist *x, const strat_hcommit *commit)
 		h->commits[ci] = *commit;
 		if (tr->nversions == tx->cap) {
 			size_t cap = tx->cap ? tx->cap * 2 : 4;
-			strat_hversion *nv = realloc(tr->versions,
-						     cap * sizeof(*nv));
+			strat_hversion *nv =
+			    realloc(tr->versions, cap * sizeof(*nv));
 
 			if (nv == NULL)
 				return oom();
@@ -1056,8 +1054,8 @@ add_warning(hist *x, uint32_t commit, const char *file, const strat_diag *d,
 	    const char *msg)
 {
 	strat_history *h = x->h;
-	strat_hwarning *w = realloc(h->warnings,
-				    (h->nwarnings + 1) * sizeof(*w));
+	strat_hwarning *w =
+	    realloc(h->warnings, (h->nwarnings + 1) * sizeof(*w));
 
 	if (w == NULL)
 		return oom();
@@ -1137,9 +1135,9 @@ load_config(hist *x, const strat_oid *blob, int have,
 		if (cfg->calendars[i].s == NULL)
 			continue;
 		if ((x->globs[x->nglobs++] = strdup(cfg->calendars[i].s)) ==
-			    NULL ||
+			NULL ||
 		    (x->prefixes[x->nprefixes++] =
-			     glob_prefix(cfg->calendars[i].s)) == NULL) {
+			 glob_prefix(cfg->calendars[i].s)) == NULL) {
 			rc = oom();
 			goto out;
 		}
@@ -1209,9 +1207,9 @@ clear_list(hist *x)
 }
 
 static int
-parse_file(hist *x, const char *path, const strat_oid *blob,
-	   const calfile *old, calfile *nw, const strat_hitem ***items,
-	   size_t *n, int *ok, strat_diags **d)
+parse_file(hist *x, const char *path, const strat_oid *blob, const calfile *old,
+	   calfile *nw, const strat_hitem ***items, size_t *n, int *ok,
+	   strat_diags **d)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -1285,7 +1283,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 		qsort(x->list, x->nlist, sizeof(*x->list), cmp_listed);
 	/* dedupe (overlapping prefixes) */
 	for (i = j = 0; i < x->nlist; i++) {
-		if (j > 0 && strcmp(x->list[j - 1].path, x->list[i].path) == 0) {
+		if (j > 0 &&
+		    strcmp(x->list[j - 1].path, x->list[i].path) == 0) {
 			free(x->list[i].path);
 			continue;
 		}
@@ -1301,10 +1300,10 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 		return oom();
 	/* merge the old file list (sorted) with the new one */
 	for (i = j = nn = 0; i < x->nlist || j < x->nfiles;) {
-		int c = i == x->nlist	 ? 1
-			: j == x->nfiles ? -1
-					 : strcmp(x->list[i].path,
-						  x->files[j].path);
+		int c = i == x->nlist ? 1
+			: j == x->nfiles
+			    ? -1
+			    : strcmp(x->list[i].path, x->files[j].path);
 
 		if (c > 0) { /* file gone */
 			calfile *f = &x->files[j++];
@@ -1367,17 +1366,15 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				f.hdr = sp.hdr;
 				f.ind = sp.ind;
 				f.blob = x->list[i].blob;
-			} else if (!strat_oid_equal(&f.bad,
-						    &x->list[i].blob)) {
+			} else if (!strat_oid_equal(&f.bad, &x->list[i].blob)) {
 				uint32_t ci;
 
 				f.bad = x->list[i].blob;
 				if ((rc = push_commit(x, &ci)) == 0) {
 					x->h->commits[ci] = *hc;
-					rc = add_warning(
-						x, ci, path,
-						fatal_diag(d, NULL),
-						"file does not parse");
+					rc = add_warning(x, ci, path,
+							 fatal_diag(d, NULL),
+							 "file does not parse");
 				}
 			}
 			strat_diags_free(d);
@@ -1510,8 +1507,7 @@ walk(hist *x, const strat_oid *tip)
 			}
 			v = nv;
 		}
-		rc = strat_walk_next_tree(w, &v[n].id, &v[n].tree,
-					  &v[n].time);
+		rc = strat_walk_next_tree(w, &v[n].id, &v[n].tree, &v[n].time);
 		if (rc < 0)
 			goto out;
 		if (rc == 0)
@@ -1573,9 +1569,9 @@ walk(hist *x, const strat_oid *tip)
 			if ((rc = fill_hcommit(x, &v[i].id, eff, &hc)) < 0)
 				goto out;
 			if ((rc = load_config(
-				     x, &cfgid,
-				     memcmp(&cfgid, &zero, sizeof(zero)) != 0,
-				     &hc)) < 0)
+				 x, &cfgid,
+				 memcmp(&cfgid, &zero, sizeof(zero)) != 0,
+				 &hc)) < 0)
 				goto out;
 			x->cfgblob = cfgid;
 			force = 1;
@@ -1591,10 +1587,9 @@ walk(hist *x, const strat_oid *tip)
 				goto out;
 			}
 			for (k = 0; k <= np; k++)
-				if ((paths[k] = k ? rooted_dir(
-							    x, x->prefixes[k - 1])
-						  : rooted(x, "strat.yaml")) ==
-				    NULL) {
+				if ((paths[k] =
+					 k ? rooted_dir(x, x->prefixes[k - 1])
+					   : rooted(x, "strat.yaml")) == NULL) {
 					rc = oom();
 					goto out;
 				}
@@ -1640,8 +1635,8 @@ out:
 }
 
 int
-strat_history_build(strat_history **out, strat_repo *repo,
-		    const strat_oid *tip, const strat_history_options *opts)
+strat_history_build(strat_history **out, strat_repo *repo, const strat_oid *tip,
+		    const strat_history_options *opts)
 {
 	strat_history_options defaults = STRAT_HISTORY_OPTIONS_INIT;
 	hist x;

@@ -33,8 +33,8 @@ enum { JW_BLOCK = 0, JW_ROW = 1 };
 
 typedef struct {
 	sbuf *b;
-	int depth;  /* containers open */
-	int level;  /* indentation of the current line, in levels */
+	int depth; /* containers open */
+	int level; /* indentation of the current line, in levels */
 	int after_key;
 	unsigned char row[JW_MAX_DEPTH], any[JW_MAX_DEPTH];
 	char close[JW_MAX_DEPTH];

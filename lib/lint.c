@@ -9,9 +9,9 @@
 #include "plan_impl.h"
 #include "strat/lint.h"
 
-#define RULE_LOAD(sym) NULL
+#define RULE_LOAD(sym)    NULL
 #define RULE_HISTORY(sym) NULL
-#define RULE_PLAN(sym) &rule_##sym
+#define RULE_PLAN(sym)    &rule_##sym
 static const check_rule *const rules[] = {
 #define STRAT_RULE(sym, id, sev, stage, summary) RULE_##stage(sym),
 #include "strat/rules.def"
@@ -87,7 +87,8 @@ strat_lint(const strat_plan *plan, const strat_load_options *opts,
 	}
 	/* Findings rule by rule, in the order of a rule-by-rule run. */
 	for (i = 0; i < STRAT_RULE__COUNT; i++)
-		if (on[i] && (rc = rules[i]->report(&ctx, fl[i].v, fl[i].n)) < 0)
+		if (on[i] &&
+		    (rc = rules[i]->report(&ctx, fl[i].v, fl[i].n)) < 0)
 			goto out;
 out:
 	for (i = 0; i < STRAT_RULE__COUNT; i++)

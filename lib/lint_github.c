@@ -107,13 +107,14 @@ lint_github(sbuf *b, const strat_lint_result *r)
 		}
 	}
 	if (more_e || more_w)
-		sb_printf(b,
-			  "strat: %zu more error%s and %zu more warning%s "
-			  "not annotated (GitHub shows %d of each type per "
-			  "step); every finding is in the step summary: "
-			  "strat lint --format md >> \"$GITHUB_STEP_SUMMARY\"\n",
-			  more_e, plural(more_e), more_w, plural(more_w),
-			  MAX_ANNOTATIONS);
+		sb_printf(
+		    b,
+		    "strat: %zu more error%s and %zu more warning%s "
+		    "not annotated (GitHub shows %d of each type per "
+		    "step); every finding is in the step summary: "
+		    "strat lint --format md >> \"$GITHUB_STEP_SUMMARY\"\n",
+		    more_e, plural(more_e), more_w, plural(more_w),
+		    MAX_ANNOTATIONS);
 	sb_printf(b, "strat: %zu error%s, %zu warning%s\n", e, plural(e), w,
 		  plural(w));
 }

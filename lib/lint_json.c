@@ -371,9 +371,8 @@ lint_rdjson(sbuf *b, const strat_lint_result *r)
 			jw_end(&w);
 		}
 		jw_end(&w);
-		jw_kstr(&w, "severity", d->severity == STRAT_SEV_ERROR
-						? "ERROR"
-						: "WARNING");
+		jw_kstr(&w, "severity",
+			d->severity == STRAT_SEV_ERROR ? "ERROR" : "WARNING");
 		jw_key(&w, "code");
 		jw_obj(&w, JW_ROW);
 		jw_kstr(&w, "value", strat_rule_id(d->rule));

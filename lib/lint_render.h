@@ -10,7 +10,7 @@
 #include "sbuf.h"
 
 /* Where each rule is described: its section of the specification. */
-#define STRAT_SPEC_URL                                                        \
+#define STRAT_SPEC_URL                                                         \
 	"https://github.com/strat-dev/strat/blob/main/spec/SPEC.md"
 
 void lint_json(sbuf *b, const strat_lint_result *r);

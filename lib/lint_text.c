@@ -7,14 +7,14 @@
 #include "lint_render.h"
 
 #define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAG "\033[1;35m"
+#define C_RED  "\033[1;31m"
+#define C_MAG  "\033[1;35m"
 #define C_CYAN "\033[1;36m"
-#define C_OFF "\033[0m"
+#define C_OFF  "\033[0m"
 
 static const char *const format_names[STRAT_FORMAT__COUNT] = {
-	"text",   "md",         "html",  "json",       "csv",   "sarif",
-	"github", "rdjson", "checkstyle", "junit", "codeclimate"};
+    "text",   "md",     "html",       "json",  "csv",        "sarif",
+    "github", "rdjson", "checkstyle", "junit", "codeclimate"};
 
 const char *
 strat_format_name(strat_format f)
@@ -104,7 +104,7 @@ lint_end_column(const strat_lint_result *r, const strat_diag *d)
 
 	if (r->plan == NULL || d->line == 0 || d->column == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
-		    NULL)
+		NULL)
 		return 0;
 	at = cp_bytes(src, len, d->column - 1);
 	if (at >= len)
@@ -114,15 +114,14 @@ lint_end_column(const strat_lint_result *r, const strat_diag *d)
 }
 
 uint32_t
-lint_byte_column(const strat_lint_result *r, const strat_diag *d,
-		 uint32_t col)
+lint_byte_column(const strat_lint_result *r, const strat_diag *d, uint32_t col)
 {
 	const char *src;
 	size_t len, n;
 
 	if (r->plan == NULL || d->line == 0 || col == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
-		    NULL)
+		NULL)
 		return col;
 	if (col - 1 > (n = cp_count(src, len))) /* past the end */
 		return (uint32_t)(len + (col - 1 - n) + 1);
@@ -131,18 +130,17 @@ lint_byte_column(const strat_lint_result *r, const strat_diag *d,
 
 /* Lines longer than this are shown as a window around the column. */
 #define LONG_LINE 160
-#define WINDOW 100
+#define WINDOW    100
 
 static void
-excerpt(sbuf *b, const strat_lint_result *r, const strat_diag *d,
-	int color)
+excerpt(sbuf *b, const strat_lint_result *r, const strat_diag *d, int color)
 {
 	const char *src;
 	size_t len, pre, i, tok, from = 0, to, col, cut, end;
 
 	if (r->plan == NULL || d->line == 0 ||
 	    (src = strat_plan_source_line(r->plan, d->file, d->line, &len)) ==
-		    NULL)
+		NULL)
 		return;
 	col = d->column ? d->column - 1 : 0; /* code points before it */
 	to = len;
@@ -179,8 +177,7 @@ excerpt(sbuf *b, const strat_lint_result *r, const strat_diag *d,
 }
 
 static void
-render_text(sbuf *b, const strat_lint_result *r,
-	    const strat_render_options *o)
+render_text(sbuf *b, const strat_lint_result *r, const strat_render_options *o)
 {
 	size_t i, n = strat_diags_count(r->diags);
 	const strat_diag *d;
@@ -199,8 +196,8 @@ render_text(sbuf *b, const strat_lint_result *r,
 			sb_printf(b, ":%u", (unsigned)d->column);
 		sb_puts(b, ": ");
 		if (color)
-			sb_puts(b, d->severity == STRAT_SEV_ERROR ? C_RED
-								  : C_MAG);
+			sb_puts(b,
+				d->severity == STRAT_SEV_ERROR ? C_RED : C_MAG);
 		sb_puts(b, strat_severity_name(d->severity));
 		sb_puts(b, ":");
 		if (color)
@@ -261,8 +258,7 @@ strat_lint_render(char **out, const strat_lint_result *r,
 		lint_junit(&b, r);
 		break;
 	default:
-		return strat_error_set(STRAT_EUSAGE,
-				       "lint has no %s format",
+		return strat_error_set(STRAT_EUSAGE, "lint has no %s format",
 				       strat_format_name(o->format));
 	}
 	if ((*out = sb_finish(&b)) == NULL)

@@ -14,7 +14,7 @@
 
 /* Exported by libcmark-gfm-extensions but not declared in its headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
-	CMARK_NODE_TABLE_CELL;
+    CMARK_NODE_TABLE_CELL;
 
 struct md_block {
 	cmark_node *node;
@@ -25,7 +25,8 @@ struct md_doc {
 	cmark_node *root;
 	cmark_node *list, *table, *row;
 	cmark_syntax_extension *table_ext;
-	md_block blocks[64]; /* handed out in turn; callers fill one at a time */
+	md_block
+	    blocks[64]; /* handed out in turn; callers fill one at a time */
 	size_t nblock;
 	size_t ncols;
 	int failed, has_html;
@@ -329,8 +330,7 @@ ext_node(md_doc *d, cmark_node_type type)
 }
 
 void
-md_table(md_doc *d, size_t ncols, const char *const *headers,
-	 const char *align)
+md_table(md_doc *d, size_t ncols, const char *const *headers, const char *align)
 {
 	uint8_t al[64];
 	size_t i;
@@ -462,7 +462,8 @@ md_shape_of(const char *gfm, size_t len, md_shape *out)
 	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
 		return -1;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		cmark_syntax_extension *e = cmark_find_syntax_extension(names[i]);
+		cmark_syntax_extension *e =
+		    cmark_find_syntax_extension(names[i]);
 
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(p, e);

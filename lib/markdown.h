@@ -25,7 +25,7 @@ void md_heading(md_doc *doc, int level, const char *text);
 md_block *md_para(md_doc *doc);
 void md_text(md_block *b, const char *text);
 void md_textf(md_block *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void md_strong(md_block *b, const char *text);
 void md_emph(md_block *b, const char *text);
 void md_code(md_block *b, const char *text);

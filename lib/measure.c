@@ -61,10 +61,11 @@ strat_period_of(strat_period_kind k, int week_starts, strat_day day,
 		monday = week_starts ? *first : *first + 1;
 		thursday = monday + 3;
 		strat_date_to_ymd(thursday, &ty, &tm, &td);
-		snprintf(label, 16, "%04d-W%02u", (unsigned)ty % 10000,
-			 (unsigned)((thursday - strat_date_from_ymd(ty, 1, 1)) /
-					    7 +
-				    1) % 100);
+		snprintf(
+		    label, 16, "%04d-W%02u", (unsigned)ty % 10000,
+		    (unsigned)((thursday - strat_date_from_ymd(ty, 1, 1)) / 7 +
+			       1) %
+			100);
 		break;
 	}
 	default:
@@ -84,7 +85,7 @@ in(strat_day d, strat_day a, strat_day b)
 
 uint32_t
 strat_history_decided_at(const strat_history *h, const strat_htrack *t,
-	   const strat_hversion *v1, int64_t from, int64_t *when)
+			 const strat_hversion *v1, int64_t from, int64_t *when)
 {
 	size_t i = (size_t)(v1 - t->versions);
 	strat_status st = v1->v ? v1->v->status : STRAT_STATUS_DROPPED;
@@ -96,8 +97,7 @@ strat_history_decided_at(const strat_history *h, const strat_htrack *t,
 		if (h->commits[t->versions[i].commit].time < from)
 			break;
 		if (ps != st && !(st == STRAT_STATUS_DROPPED &&
-				  (p->v == NULL ||
-				   ps == STRAT_STATUS_DROPPED)))
+				  (p->v == NULL || ps == STRAT_STATUS_DROPPED)))
 			break;
 		i--;
 	}
@@ -107,7 +107,8 @@ strat_history_decided_at(const strat_history *h, const strat_htrack *t,
 
 uint32_t
 strat_history_slipped_at(const strat_history *h, const strat_htrack *t,
-	   const strat_hversion *v1, strat_day last, int64_t *when)
+			 const strat_hversion *v1, strat_day last,
+			 int64_t *when)
 {
 	size_t i = (size_t)(v1 - t->versions);
 
@@ -128,7 +129,8 @@ cmp_pitem(const void *a, const void *b)
 	const strat_pitem *x = a, *y = b;
 	const strat_hitem *vx = x->v0 ? x->v0 : x->v1;
 	const strat_hitem *vy = y->v0 ? y->v0 : y->v1;
-	int ux = x->cat == STRAT_CAT_UNPLANNED, uy = y->cat == STRAT_CAT_UNPLANNED;
+	int ux = x->cat == STRAT_CAT_UNPLANNED,
+	    uy = y->cat == STRAT_CAT_UNPLANNED;
 
 	if (ux != uy)
 		return ux - uy;
@@ -148,8 +150,7 @@ graced(const strat_history *h, const strat_htrack *t, const strat_period *p,
 	if (grace_days == 0 || p->partial)
 		return NULL;
 	g = strat_history_at(h, t, E + (int64_t)grace_days * DAY);
-	if (g == NULL || g->v == NULL ||
-	    g->v->status != STRAT_STATUS_SHIPPED ||
+	if (g == NULL || g->v == NULL || g->v->status != STRAT_STATUS_SHIPPED ||
 	    !in(g->v->shipped, p->first, p->last))
 		return NULL;
 	return g;
@@ -174,9 +175,9 @@ measure_period(const strat_history *h, strat_period *p, strat_day today,
 
 		if (p->baseline)
 			a = t->nversions &&
-					    t->versions[0].commit == h->first_plan
-				    ? &t->versions[0]
-				    : NULL;
+				    t->versions[0].commit == h->first_plan
+				? &t->versions[0]
+				: NULL;
 		else
 			a = strat_history_at(h, t, S);
 		b = strat_history_at(h, t, E);
@@ -219,15 +220,15 @@ measure_period(const strat_history *h, strat_period *p, strat_day today,
 			it.v1 = g->v;
 			it.graced = 1;
 			p->graced += it.cat == STRAT_CAT_SHIPPED;
-			it.commit = strat_history_decided_at(h, t, g, 0,
-							     &it.decided);
+			it.commit =
+			    strat_history_decided_at(h, t, g, 0, &it.decided);
 		} else if (b && it.cat == STRAT_CAT_SLIPPED) {
-			it.commit = strat_history_slipped_at(
-				h, t, b, p->last, &it.decided);
+			it.commit = strat_history_slipped_at(h, t, b, p->last,
+							     &it.decided);
 		} else if (b && it.cat != STRAT_CAT_MISSED &&
 			   it.cat != STRAT_CAT_OPEN) {
-			it.commit = strat_history_decided_at(h, t, b, 0,
-							     &it.decided);
+			it.commit =
+			    strat_history_decided_at(h, t, b, 0, &it.decided);
 		}
 		if (it.cat == STRAT_CAT_OPEN && v1->date < today) {
 			it.overdue = 1;
@@ -255,8 +256,7 @@ cmp_slip(const void *a, const void *b)
 }
 
 static int
-find_slips(strat_measures *m, const strat_history *h, int64_t from,
-	   int64_t to)
+find_slips(strat_measures *m, const strat_history *h, int64_t from, int64_t to)
 {
 	size_t i, j, n = 0;
 	strat_slip *s = malloc((h->ntracks + 1) * sizeof(*s));
@@ -265,7 +265,8 @@ find_slips(strat_measures *m, const strat_history *h, int64_t from,
 		return oom();
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
-		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE, 0};
+		strat_slip x = {i, t->id, 0, 0, STRAT_NO_DATE, STRAT_NO_DATE,
+				0};
 		const strat_hitem *prev = NULL;
 
 		for (j = 0; j < t->nversions; j++) {
@@ -327,8 +328,8 @@ item_flow(strat_measures *m, const strat_history *h)
 			if (v->status == STRAT_STATUS_SHIPPED) {
 				f->shipped = 1;
 				f->ship_day = v->shipped != STRAT_NO_DATE
-						      ? v->shipped
-						      : floor_div_day(when);
+						  ? v->shipped
+						  : floor_div_day(when);
 			} else if (!f->planned &&
 				   v->status != STRAT_STATUS_DROPPED) {
 				f->planned = 1;
@@ -439,8 +440,8 @@ find_stale(strat_measures *m, const strat_history *h)
 	if (m->stale == NULL)
 		return oom();
 	m->plan_updated = h->ncommits
-				  ? floor_div_day(h->commits[h->ncommits - 1].time)
-				  : STRAT_NO_DATE;
+			      ? floor_div_day(h->commits[h->ncommits - 1].time)
+			      : STRAT_NO_DATE;
 	strat_period_of(STRAT_PERIOD_QUARTER, 1, m->today, label, &qf, &ql);
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
@@ -485,22 +486,21 @@ strat_measure(strat_measures **out, const strat_history *h,
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
-	today = opts->today != STRAT_NO_DATE ? opts->today
-					     : strat_date_today();
+	today = opts->today != STRAT_NO_DATE ? opts->today : strat_date_today();
 	if ((m = calloc(1, sizeof(*m))) == NULL)
 		return oom();
 	m->kind = opts->kind;
 	m->today = today;
-	m->grace_days = opts->grace_days >= 0 ? (unsigned)opts->grace_days
-					      : h->grace_days;
-	m->stale_days = opts->stale_days >= 0 ? (unsigned)opts->stale_days
-					      : h->stale_days;
+	m->grace_days =
+	    opts->grace_days >= 0 ? (unsigned)opts->grace_days : h->grace_days;
+	m->stale_days =
+	    opts->stale_days >= 0 ? (unsigned)opts->stale_days : h->stale_days;
 	if ((rc = item_flow(m, h)) < 0 || (rc = find_stale(m, h)) < 0) {
 		strat_measures_free(m);
 		return rc;
 	}
-	first_time = h->ncommits ? h->commits[h->first_plan].time
-				 : h->newest.time;
+	first_time =
+	    h->ncommits ? h->commits[h->first_plan].time : h->newest.time;
 	from = floor_div_day(first_time);
 	if (opts->since != STRAT_NO_DATE && opts->since > from)
 		from = opts->since;
@@ -544,7 +544,7 @@ strat_measure(strat_measures **out, const strat_history *h,
 		period_flow(m, &m->periods[d]);
 	if ((rc = find_slips(m, h, (int64_t)m->periods[0].first * DAY,
 			     ((int64_t)m->periods[m->nperiods - 1].last + 1) *
-				     DAY)) < 0) {
+				 DAY)) < 0) {
 		strat_measures_free(m);
 		return rc;
 	}
@@ -619,7 +619,8 @@ group_range(strat_group **out, size_t *nout, const strat_measures *m,
 				}
 				memset(&g[n], 0, sizeof(g[n]));
 				g[n].key = k;
-				if (strset_put(&idx, k, (void *)(uintptr_t)(n + 1),
+				if (strset_put(&idx, k,
+					       (void *)(uintptr_t)(n + 1),
 					       NULL) < 0) {
 					rc = oom();
 					goto out;

@@ -105,9 +105,8 @@ add_warning(strat_kpiset *k, const char *file)
  * on the first-parent chain that does, and add its readings.
  */
 static int
-fallback(strat_kpiset *k, kreads *r, const strat_plan *plan,
-	 strat_repo *repo, const strat_oid *tip, const char *root,
-	 const char *path)
+fallback(strat_kpiset *k, kreads *r, const strat_plan *plan, strat_repo *repo,
+	 const strat_oid *tip, const char *root, const char *path)
 {
 	strat_walk *w = NULL;
 	strat_commit c;
@@ -212,7 +211,8 @@ names_kpi(const strat_strategy *s, const strat_anchor *a, const char *id)
 		for (o = 0; o < s->noutcomes; o++)
 			if (s->outcomes[o].id.s && s->outcomes[o].kpi.s &&
 			    a->outcomes[j].s &&
-			    strcmp(s->outcomes[o].id.s, a->outcomes[j].s) == 0 &&
+			    strcmp(s->outcomes[o].id.s, a->outcomes[j].s) ==
+				0 &&
 			    strcmp(s->outcomes[o].kpi.s, id) == 0)
 				return 1;
 	return 0;
@@ -260,8 +260,8 @@ fill_series(strat_kseries *ks, const strat_strategy *s, const strat_kpi *kpi)
 }
 
 int
-strat_kpiset_build(strat_kpiset **out, const strat_plan *plan,
-		   strat_repo *repo, const strat_oid *tip, const char *root)
+strat_kpiset_build(strat_kpiset **out, const strat_plan *plan, strat_repo *repo,
+		   const strat_oid *tip, const char *root)
 {
 	const strat_strategy *s = strat_plan_strategy(plan);
 	strat_kpiset *k;
@@ -299,15 +299,14 @@ strat_kpiset_build(strat_kpiset **out, const strat_plan *plan,
 		/* readings of KPI i are r.v[j..m) */
 		for (m = j; m < r.n && r.v[m].kpi == i; m++)
 			;
-		if (kpi->id.s == NULL || strat_plan_find_kpi(plan, kpi->id.s) !=
-						 kpi) {
+		if (kpi->id.s == NULL ||
+		    strat_plan_find_kpi(plan, kpi->id.s) != kpi) {
 			j = m;
 			continue; /* a duplicate KPI: its first stands */
 		}
 		ks = &k->series[k->n++];
-		if (m > j &&
-		    (ks->points = malloc((m - j) * sizeof(*ks->points))) ==
-			    NULL) {
+		if (m > j && (ks->points = malloc(
+				  (m - j) * sizeof(*ks->points))) == NULL) {
 			rc = oom();
 			goto fail;
 		}
@@ -399,7 +398,7 @@ strat_done_when_met(const strat_done_when *dw, double value)
 {
 	if (!dw->bound.valid)
 		return 0;
-	return dw->op == STRAT_DONE_AT_LEAST ? value >= dw->bound.value
+	return dw->op == STRAT_DONE_AT_LEAST  ? value >= dw->bound.value
 	       : dw->op == STRAT_DONE_AT_MOST ? value <= dw->bound.value
 					      : 0;
 }

@@ -15,24 +15,24 @@
 #include "yaml.h"
 
 typedef enum {
-	F_STR,      /* a string */
-	F_ID,       /* a string matching the id pattern */
-	F_OWNER,    /* one team id */
-	F_DATE,     /* YYYY-MM-DD; off points at a strat_str, aux at a day */
-	F_QUARTER,  /* YYYY-Qn */
-	F_STATUS,   /* planned | in-progress | shipped | dropped */
-	F_IDLIST,   /* a list of ids */
-	F_STRLIST,  /* a list of strings */
-	F_VERSION,  /* the integer 1 */
-	F_KIND,     /* the expected kind */
-	F_LIST,     /* a list of objects, read by a sub-table */
-	F_RULES,    /* mapping of rule id to severity */
-	F_WEEKDAY,  /* monday | sunday */
-	F_IGNORE,   /* accepted, not kept (e.g. a schema hint) */
-	F_NUMBER,   /* a number; off: strat_number, aux: 1 allows '%' */
-	F_DAYS,     /* a count of days 1..3650; off: strat_str, aux: int */
-	F_DIRECTION,/* up | down; off: strat_str, aux: int (1 = down) */
-	F_MAP       /* a mapping, read by f->list */
+	F_STR,       /* a string */
+	F_ID,        /* a string matching the id pattern */
+	F_OWNER,     /* one team id */
+	F_DATE,      /* YYYY-MM-DD; off points at a strat_str, aux at a day */
+	F_QUARTER,   /* YYYY-Qn */
+	F_STATUS,    /* planned | in-progress | shipped | dropped */
+	F_IDLIST,    /* a list of ids */
+	F_STRLIST,   /* a list of strings */
+	F_VERSION,   /* the integer 1 */
+	F_KIND,      /* the expected kind */
+	F_LIST,      /* a list of objects, read by a sub-table */
+	F_RULES,     /* mapping of rule id to severity */
+	F_WEEKDAY,   /* monday | sunday */
+	F_IGNORE,    /* accepted, not kept (e.g. a schema hint) */
+	F_NUMBER,    /* a number; off: strat_number, aux: 1 allows '%' */
+	F_DAYS,      /* a count of days 1..3650; off: strat_str, aux: int */
+	F_DIRECTION, /* up | down; off: strat_str, aux: int (1 = down) */
+	F_MAP        /* a mapping, read by f->list */
 } ftype;
 
 typedef struct ctx ctx;
@@ -48,8 +48,8 @@ typedef struct {
 struct field {
 	const char *name;
 	ftype type;
-	size_t off, aux;      /* offsets into the object */
-	strat_rule missing;   /* rule when absent; STRAT_RULE__COUNT = none */
+	size_t off, aux;    /* offsets into the object */
+	strat_rule missing; /* rule when absent; STRAT_RULE__COUNT = none */
 	int (*list)(ctx *c, const ynode *v, void *obj, const field *f);
 };
 
@@ -57,14 +57,14 @@ struct ctx {
 	strat_plan *plan;
 	const char *file;
 	strat_diags *diags;
-	const char *kind;     /* the kind this file must declare */
-	const char *what;     /* "item 'x'", for messages; NULL: see what() */
+	const char *kind; /* the kind this file must declare */
+	const char *what; /* "item 'x'", for messages; NULL: see what() */
 	char whatbuf[160];
-	const char *noun;     /* what() names noun and map or index lazily */
+	const char *noun; /* what() names noun and map or index lazily */
 	const ynode *named;
 	size_t index;
-	const field *table;   /* the table and field found last: the next */
-	size_t last;          /* key is tried against the next field first */
+	const field *table; /* the table and field found last: the next */
+	size_t last;        /* key is tried against the next field first */
 	int kind_seen, version_seen;
 	int fatal; /* the file is not checked further (SPEC.md, "Cascades") */
 	/* A streamed item (named == NULL): its id for what(), its scalar
@@ -96,7 +96,7 @@ struct ctx {
 #define NONE STRAT_RULE__COUNT
 /* A perfect hash of the names of item_fields, by first byte and length */
 #define FIELD_SLOT(ch, len) (((unsigned char)(ch) + 4u * (len)) & 31)
-#define STR(T, m) offsetof(T, m)
+#define STR(T, m)           offsetof(T, m)
 
 /* strcmp(a, b) == 0 for the short names of the tables, without a call. */
 static inline int
@@ -109,7 +109,8 @@ streq(const char *a, const char *b)
 	return *a == *b;
 }
 
-static int oom(void)
+static int
+oom(void)
 {
 	return strat_error_set(STRAT_ENOMEM, "out of memory");
 }
@@ -165,10 +166,9 @@ type_name(const ynode *v)
 static int
 wrong_type(ctx *c, const ynode *v, const char *key, const char *want)
 {
-	return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
-			       v->line, v->column, NULL,
-			       "'%s' of %s must be %s, not %s", key, what(c),
-			       want, type_name(v));
+	return strat_diags_add(
+	    c->diags, STRAT_RULE_WRONG_TYPE, c->file, v->line, v->column, NULL,
+	    "'%s' of %s must be %s, not %s", key, what(c), want, type_name(v));
 }
 
 static int
@@ -185,9 +185,9 @@ set_str(ctx *c, strat_str *out, const ynode *v, int intern)
  * (strat never sets a locale), '.', '_' and '-': bit ch of a 128-bit map,
  * so a character costs no branch on its class. */
 #define ID_DIGITS (0x3FFull << '0')
-static const uint64_t id_map[2] = {
-	ID_DIGITS | 1ull << '-' | 1ull << '.',
-	0x3FFFFFFull << ('a' - 64) | 1ull << ('_' - 64)};
+static const uint64_t id_map[2] = {ID_DIGITS | 1ull << '-' | 1ull << '.',
+				   0x3FFFFFFull << ('a' - 64) |
+				       1ull << ('_' - 64)};
 static const uint64_t id_first[2] = {ID_DIGITS, 0x3FFFFFFull << ('a' - 64)};
 
 static inline int
@@ -278,11 +278,11 @@ shared(const field *f)
 	return !(f->name[0] == 'i' && f->name[1] == 'd' && f->name[2] == '\0');
 }
 
-#define OWNER_HINT                                                      \
-	"pick the one person accountable; others can help without owning " \
+#define OWNER_HINT                                                             \
+	"pick the one person accountable; others can help without owning "     \
 	"it"
-#define ID_HINT                                                          \
-	"ids use lowercase letters, digits, '.', '_' and '-', and start " \
+#define ID_HINT                                                                \
+	"ids use lowercase letters, digits, '.', '_' and '-', and start "      \
 	"with a letter or digit"
 
 static const char *const statuses[] = {"planned", "in-progress", "shipped",
@@ -299,29 +299,30 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	if (v->type != YN_SCALAR) {
 		if (f->type == F_OWNER && v->type == YN_SEQ && v->n > 1)
 			return strat_diags_add(
-				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
-				v->line, v->column, OWNER_HINT,
-				"%s has %u owners; an owner is one person",
-				what(c), (unsigned)v->n);
+			    c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
+			    v->line, v->column, OWNER_HINT,
+			    "%s has %u owners; an owner is one person", what(c),
+			    (unsigned)v->n);
 		if (f->type == F_OWNER && v->type == YN_SEQ)
 			return strat_diags_add(
-				c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
-				v->line, v->column, OWNER_HINT,
-				"owner of %s must be one person, not a list",
-				what(c));
+			    c->diags, STRAT_RULE_OWNER_NOT_SINGLE, c->file,
+			    v->line, v->column, OWNER_HINT,
+			    "owner of %s must be one person, not a list",
+			    what(c));
 		return wrong_type(c, v, f->name, "a string");
 	}
 	/* A valid status is one of four constant strings. */
 	if (f->type == F_STATUS) {
 		for (i = 0; i < 4; i++)
-			if (v->s[0] == statuses[i][0] && streq(v->s, statuses[i]))
+			if (v->s[0] == statuses[i][0] &&
+			    streq(v->s, statuses[i]))
 				break;
 		if (i < 4) {
 			out->s = statuses[i];
 			out->line = v->line;
 			out->column = v->column;
 			*(strat_status *)((char *)obj + f->aux) =
-				(strat_status)(i + 1);
+			    (strat_status)(i + 1);
 			return 0;
 		}
 	}
@@ -329,9 +330,9 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	 * of text. */
 	if (f->type == F_DATE && v->len == 10 &&
 	    strat_date_parse(v->s, (strat_day *)((char *)obj + f->aux)) == 0) {
-		out->s = plan_day_text(c->plan,
-				       *(strat_day *)((char *)obj + f->aux),
-				       v->s, v->len);
+		out->s =
+		    plan_day_text(c->plan, *(strat_day *)((char *)obj + f->aux),
+				  v->s, v->len);
 		out->line = v->line;
 		out->column = v->column;
 		return out->s ? 0 : oom();
@@ -342,8 +343,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 	switch (f->type) {
 	case F_ID:
 		if (!valid_id(out->s))
-			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					v->line, v->column, ID_HINT,
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID,
+					c->file, v->line, v->column, ID_HINT,
 					"invalid id '%s'", out->s);
 		break;
 	case F_OWNER:
@@ -443,8 +444,8 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 		if ((rc = set_str(c, &(*arr)[i], e, 1)) < 0)
 			return rc;
 		if (f->type == F_IDLIST && !valid_id((*arr)[i].s))
-			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID, c->file,
-					e->line, e->column, ID_HINT,
+			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID,
+					c->file, e->line, e->column, ID_HINT,
 					"invalid id '%s'", (*arr)[i].s);
 		i++;
 	}
@@ -467,9 +468,8 @@ version_field(ctx *c, const field *f, const ynode *v)
 			 "this strat reads format version 1; upgrade strat "
 			 "or write '%s: 1'",
 			 f->name);
-		return strat_diags_add(c->diags,
-				       STRAT_RULE_UNSUPPORTED_VERSION, c->file,
-				       v->line, v->column, hint,
+		return strat_diags_add(c->diags, STRAT_RULE_UNSUPPORTED_VERSION,
+				       c->file, v->line, v->column, hint,
 				       "unsupported format version '%s'", v->s);
 	}
 	return 0;
@@ -497,10 +497,9 @@ kind_field(ctx *c, const ynode *v)
 	for (i = 0; i < 4; i++)
 		if (strcmp(v->s, kinds[i]) == 0)
 			return strat_diags_add(
-				c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
-				v->line, v->column, hint,
-				"file has kind '%s', expected '%s'", v->s,
-				c->kind);
+			    c->diags, STRAT_RULE_UNKNOWN_KIND, c->file, v->line,
+			    v->column, hint,
+			    "file has kind '%s', expected '%s'", v->s, c->kind);
 	if ((sug = suggest(v->s, kinds, 4)) != NULL)
 		snprintf(hint, sizeof(hint), "did you mean '%s'?", sug);
 	return strat_diags_add(c->diags, STRAT_RULE_UNKNOWN_KIND, c->file,
@@ -519,7 +518,8 @@ rules_field(ctx *c, const ynode *v)
 	size_t i;
 
 	if (v->type != YN_MAP)
-		return wrong_type(c, v, "rules", "a mapping of rule to severity");
+		return wrong_type(c, v, "rules",
+				  "a mapping of rule to severity");
 	for (i = 0; i < STRAT_RULE__COUNT; i++)
 		ids[i] = strat_rule_id((strat_rule)i);
 	for (k = v->first; k && k->next; k = k->next->next) {
@@ -547,11 +547,10 @@ rules_field(ctx *c, const ynode *v)
 			if (strcmp(s->s, sevs[i]) == 0)
 				break;
 		if (i == 3) {
-			strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
-					c->file, s->line, s->column,
-					"use error, warning or off",
-					"unknown severity '%s' for rule '%s'",
-					s->s, k->s);
+			strat_diags_add(
+			    c->diags, STRAT_RULE_WRONG_TYPE, c->file, s->line,
+			    s->column, "use error, warning or off",
+			    "unknown severity '%s' for rule '%s'", s->s, k->s);
 			continue;
 		}
 		strat_diags_set_severity(c->diags, (strat_rule)r,
@@ -637,21 +636,21 @@ number_check(ctx *c, strat_number *num, int percent_ok, const char *key)
 	num->valid = rc == 0;
 	if (rc == -2)
 		return strat_diags_add(
-			c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
-			num->text.line, num->text.column,
-			"numbers of a plan lie between -1e15 and 1e15",
-			"'%s' of %s is out of range: '%s'", key, what(c),
-			num->text.s);
+		    c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
+		    num->text.line, num->text.column,
+		    "numbers of a plan lie between -1e15 and 1e15",
+		    "'%s' of %s is out of range: '%s'", key, what(c),
+		    num->text.s);
 	if (rc < 0)
 		return strat_diags_add(
-			c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
-			num->text.line, num->text.column,
-			percent_ok ? "write a decimal number such as 400, "
-				     "2.5 or 30%"
-				   : "write a decimal number such as 400 or "
-				     "2.5, without a unit",
-			"'%s' of %s is not a number: '%s'", key, what(c),
-			num->text.s);
+		    c->diags, STRAT_RULE_INVALID_NUMBER, c->file,
+		    num->text.line, num->text.column,
+		    percent_ok ? "write a decimal number such as 400, "
+				 "2.5 or 30%"
+			       : "write a decimal number such as 400 or "
+				 "2.5, without a unit",
+		    "'%s' of %s is not a number: '%s'", key, what(c),
+		    num->text.s);
 	return 0;
 }
 
@@ -688,8 +687,8 @@ small_field(ctx *c, const field *f, const ynode *v, void *obj)
 			return 0;
 		}
 		out->s = NULL;
-		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
-				       c->file, v->line, v->column,
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+				       v->line, v->column,
 				       "use up (higher is better) or down "
 				       "(lower is better)",
 				       "'direction' of %s must be up or down, "
@@ -702,8 +701,8 @@ small_field(ctx *c, const field *f, const ynode *v, void *obj)
 	    strspn(v->s, "0123456789") != v->len || atoi(v->s) < min ||
 	    atoi(v->s) > 3650) {
 		out->s = NULL;
-		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE,
-				       c->file, v->line, v->column,
+		return strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
+				       v->line, v->column,
 				       min ? "write a whole number of days "
 					     "from 1 to 3650"
 					   : "write a whole number of days "
@@ -793,18 +792,20 @@ missing(ctx *c, const field *t, uint32_t seen, uint32_t line, uint32_t col)
 				 f->type == F_VERSION ? "add '%s: 1'"
 						      : "add '%s:'",
 				 f->name);
-			strat_diags_add(c->diags, f->missing, c->file, line, col,
-					hint, "%s is missing required field '%s'",
+			strat_diags_add(c->diags, f->missing, c->file, line,
+					col, hint,
+					"%s is missing required field '%s'",
 					what(c), f->name);
 		} else {
 			snprintf(hint, sizeof(hint), "%s",
 				 f->type == F_OWNER
-					 ? "add 'owner: <team id>', the one "
-					   "person accountable"
-					 : "add 'anchor: <anchor id>', the "
-					   "strategy anchor it serves");
-			strat_diags_add(c->diags, f->missing, c->file, line, col,
-					hint, "%s has no %s", what(c), f->name);
+				     ? "add 'owner: <team id>', the one "
+				       "person accountable"
+				     : "add 'anchor: <anchor id>', the "
+				       "strategy anchor it serves");
+			strat_diags_add(c->diags, f->missing, c->file, line,
+					col, hint, "%s has no %s", what(c),
+					f->name);
 		}
 	}
 	return 0;
@@ -869,9 +870,11 @@ object_list(ctx *c, const ynode *v, void **arr, size_t *n, size_t sz,
 /* ---- strategy ---- */
 
 static const field milestone_fields[] = {
-	{"title", F_STR, STR(strat_milestone, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"date", F_DATE, STR(strat_milestone, date_text), STR(strat_milestone, date), STRAT_RULE_MISSING_FIELD, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"title", F_STR, STR(strat_milestone, title), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"date", F_DATE, STR(strat_milestone, date_text),
+     STR(strat_milestone, date), STRAT_RULE_MISSING_FIELD, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static int
 milestones(ctx *c, const ynode *v, void *obj, const field *f)
@@ -884,8 +887,8 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 	int rc;
 
 	(void)f;
-	a->milestones = arena_zalloc(&c->plan->mem,
-				     (v->n ? v->n : 1) * sizeof(strat_milestone));
+	a->milestones = arena_zalloc(
+	    &c->plan->mem, (v->n ? v->n : 1) * sizeof(strat_milestone));
 	if (a->milestones == NULL)
 		return oom();
 	snprintf(what, sizeof(what), "a milestone of %s", saved);
@@ -896,7 +899,8 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 			continue;
 		}
 		a->milestones[i].date = STRAT_NO_DATE;
-		if ((rc = apply_map(c, milestone_fields, e, &a->milestones[i])) < 0)
+		if ((rc = apply_map(c, milestone_fields, e,
+				    &a->milestones[i])) < 0)
 			return rc;
 		i++;
 	}
@@ -906,10 +910,10 @@ milestones(ctx *c, const ynode *v, void *obj, const field *f)
 }
 
 static const field done_when_fields[] = {
-	{"kpi", F_ID, STR(strat_done_when, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"at-least", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
-	{"at-most", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kpi", F_ID, STR(strat_done_when, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"at-least", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
+    {"at-most", F_NUMBER, STR(strat_done_when, bound), 0, NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 /* done-when: {kpi: <id>, at-least: N} or {kpi: <id>, at-most: N}. */
 static int
@@ -929,15 +933,15 @@ done_when(ctx *c, const ynode *v, void *obj, const field *f)
 	dw->line = v->line;
 	dw->column = v->column;
 	for (k = v->first; k && k->next; k = k->next->next)
-		if ((rc = apply(c, done_when_fields, k, k->next, dw, &seen)) < 0)
+		if ((rc = apply(c, done_when_fields, k, k->next, dw, &seen)) <
+		    0)
 			return rc;
 	rc = missing(c, done_when_fields, seen, v->line, v->column);
 	if ((seen & 6) == 6) {
 		strat_diags_add(c->diags, STRAT_RULE_WRONG_TYPE, c->file,
 				v->line, v->column,
 				"keep one of 'at-least' and 'at-most'",
-				"%s gives both 'at-least' and 'at-most'",
-				what);
+				"%s gives both 'at-least' and 'at-most'", what);
 		dw->op = STRAT_DONE_NONE;
 	} else if ((seen & 6) == 0) {
 		strat_diags_add(c->diags, STRAT_RULE_MISSING_FIELD, c->file,
@@ -954,34 +958,44 @@ done_when(ctx *c, const ynode *v, void *obj, const field *f)
 /* The first two members of anchor, outcome, kpi and person are line and
  * column; object_list fills them. */
 static const field anchor_fields[] = {
-	{"id", F_ID, STR(strat_anchor, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, STR(strat_anchor, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"quarter", F_QUARTER, STR(strat_anchor, quarter), STR(strat_anchor, year), STRAT_RULE_MISSING_FIELD, NULL},
-	{"owner", F_OWNER, STR(strat_anchor, owner), 0, STRAT_RULE_ANCHOR_OWNER_MISSING, NULL},
-	{"outcomes", F_IDLIST, STR(strat_anchor, outcomes), STR(strat_anchor, noutcomes), STRAT_RULE_MISSING_FIELD, NULL},
-	{"done", F_STR, STR(strat_anchor, done), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"milestones", F_LIST, 0, 0, NONE, milestones},
-	{"notes", F_IGNORE, 0, 0, NONE, NULL},
-	{"done-when", F_MAP, 0, 0, NONE, done_when},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"id", F_ID, STR(strat_anchor, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, STR(strat_anchor, title), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"quarter", F_QUARTER, STR(strat_anchor, quarter), STR(strat_anchor, year),
+     STRAT_RULE_MISSING_FIELD, NULL},
+    {"owner", F_OWNER, STR(strat_anchor, owner), 0,
+     STRAT_RULE_ANCHOR_OWNER_MISSING, NULL},
+    {"outcomes", F_IDLIST, STR(strat_anchor, outcomes),
+     STR(strat_anchor, noutcomes), STRAT_RULE_MISSING_FIELD, NULL},
+    {"done", F_STR, STR(strat_anchor, done), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"milestones", F_LIST, 0, 0, NONE, milestones},
+    {"notes", F_IGNORE, 0, 0, NONE, NULL},
+    {"done-when", F_MAP, 0, 0, NONE, done_when},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static const field outcome_fields[] = {
-	{"id", F_ID, STR(strat_outcome, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, STR(strat_outcome, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"owner", F_OWNER, STR(strat_outcome, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"kpi", F_ID, STR(strat_outcome, kpi), 0, NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"id", F_ID, STR(strat_outcome, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, STR(strat_outcome, title), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"owner", F_OWNER, STR(strat_outcome, owner), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"kpi", F_ID, STR(strat_outcome, kpi), 0, NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static const field kpi_fields[] = {
-	{"id", F_ID, STR(strat_kpi, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, STR(strat_kpi, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"owner", F_OWNER, STR(strat_kpi, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"target", F_STR, STR(strat_kpi, target), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"unit", F_STR, STR(strat_kpi, unit), 0, NONE, NULL},
-	{"direction", F_DIRECTION, STR(strat_kpi, direction), STR(strat_kpi, down), NONE, NULL},
-	{"baseline", F_NUMBER, STR(strat_kpi, baseline), 1, NONE, NULL},
-	{"target-date", F_DATE, STR(strat_kpi, target_date_text), STR(strat_kpi, target_date), NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"id", F_ID, STR(strat_kpi, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, STR(strat_kpi, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"owner", F_OWNER, STR(strat_kpi, owner), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"target", F_STR, STR(strat_kpi, target), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"unit", F_STR, STR(strat_kpi, unit), 0, NONE, NULL},
+    {"direction", F_DIRECTION, STR(strat_kpi, direction), STR(strat_kpi, down),
+     NONE, NULL},
+    {"baseline", F_NUMBER, STR(strat_kpi, baseline), 1, NONE, NULL},
+    {"target-date", F_DATE, STR(strat_kpi, target_date_text),
+     STR(strat_kpi, target_date), NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static int
 anchors(ctx *c, const ynode *v, void *obj, const field *f)
@@ -1022,8 +1036,8 @@ kpis(ctx *c, const ynode *v, void *obj, const field *f)
 	(void)f;
 	/* the target is kept as written (a string, section 3) and typed as a
 	 * number here: "400" and "30%" are numbers */
-	rc = object_list(c, v, (void **)&s->kpis, &s->nkpis,
-			 sizeof(strat_kpi), kpi_fields, "kpi");
+	rc = object_list(c, v, (void **)&s->kpis, &s->nkpis, sizeof(strat_kpi),
+			 kpi_fields, "kpi");
 	for (i = 0; rc == 0 && i < s->nkpis; i++) {
 		k = &s->kpis[i];
 		if (k->target_date_text.s == NULL)
@@ -1046,11 +1060,13 @@ kpis(ctx *c, const ynode *v, void *obj, const field *f)
 /* ---- metrics ---- */
 
 static const field reading_fields[] = {
-	{"kpi", F_ID, STR(strat_reading, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"date", F_DATE, STR(strat_reading, date_text), STR(strat_reading, date), STRAT_RULE_MISSING_FIELD, NULL},
-	{"value", F_NUMBER, STR(strat_reading, value), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"note", F_STR, STR(strat_reading, note), 0, NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kpi", F_ID, STR(strat_reading, kpi), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"date", F_DATE, STR(strat_reading, date_text), STR(strat_reading, date),
+     STRAT_RULE_MISSING_FIELD, NULL},
+    {"value", F_NUMBER, STR(strat_reading, value), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"note", F_STR, STR(strat_reading, note), 0, NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static int
 readings(ctx *c, const ynode *v, void *obj, const field *f)
@@ -1088,31 +1104,34 @@ readings(ctx *c, const ynode *v, void *obj, const field *f)
 }
 
 static const field metrics_fields[] = {
-	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
-	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_IGNORE, 0, 0, NONE, NULL},
-	{"readings", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, readings},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+    {"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_IGNORE, 0, 0, NONE, NULL},
+    {"readings", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, readings},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static const field strategy_fields[] = {
-	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
-	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, STR(strat_strategy, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"owner", F_OWNER, STR(strat_strategy, owner), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"thesis", F_STR, STR(strat_strategy, thesis), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"outcomes", F_LIST, 0, 0, NONE, outcomes},
-	{"kpis", F_LIST, 0, 0, NONE, kpis},
-	{"anchors", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, anchors},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+    {"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, STR(strat_strategy, title), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"owner", F_OWNER, STR(strat_strategy, owner), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"thesis", F_STR, STR(strat_strategy, thesis), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"outcomes", F_LIST, 0, 0, NONE, outcomes},
+    {"kpis", F_LIST, 0, 0, NONE, kpis},
+    {"anchors", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, anchors},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 /* ---- team ---- */
 
 static const field person_fields[] = {
-	{"id", F_ID, STR(strat_person, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"name", F_STR, STR(strat_person, name), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"email", F_STR, STR(strat_person, email), 0, NONE, NULL},
-	{"role", F_STR, STR(strat_person, role), 0, NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"id", F_ID, STR(strat_person, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"name", F_STR, STR(strat_person, name), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"email", F_STR, STR(strat_person, email), 0, NONE, NULL},
+    {"role", F_STR, STR(strat_person, role), 0, NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static int
 people(ctx *c, const ynode *v, void *obj, const field *f)
@@ -1125,49 +1144,61 @@ people(ctx *c, const ynode *v, void *obj, const field *f)
 }
 
 static const field team_fields[] = {
-	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
-	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"people", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, people},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+    {"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"people", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, people},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 /* ---- config ---- */
 
 static const field config_fields[] = {
-	{"strat", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"strategy", F_STR, STR(strat_config, strategy), 0, NONE, NULL},
-	{"team", F_STR, STR(strat_config, team), 0, NONE, NULL},
-	{"calendars", F_STRLIST, STR(strat_config, calendars), STR(strat_config, ncalendars), NONE, NULL},
-	{"channels", F_STRLIST, STR(strat_config, channels), STR(strat_config, nchannels), NONE, NULL},
-	{"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
-	{"grace-days", F_DAYS, STR(strat_config, grace_days_text), STR(strat_config, grace_days), NONE, NULL},
-	{"stale-days", F_DAYS, STR(strat_config, item_stale_days_text), STR(strat_config, item_stale_days), NONE, NULL},
-	{"rules", F_RULES, 0, 0, NONE, NULL},
-	{"metrics", F_STRLIST, STR(strat_config, metrics), STR(strat_config, nmetrics), NONE, NULL},
-	{"kpi-stale-days", F_DAYS, STR(strat_config, stale_days_text), STR(strat_config, stale_days), NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"strat", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"strategy", F_STR, STR(strat_config, strategy), 0, NONE, NULL},
+    {"team", F_STR, STR(strat_config, team), 0, NONE, NULL},
+    {"calendars", F_STRLIST, STR(strat_config, calendars),
+     STR(strat_config, ncalendars), NONE, NULL},
+    {"channels", F_STRLIST, STR(strat_config, channels),
+     STR(strat_config, nchannels), NONE, NULL},
+    {"week-starts", F_WEEKDAY, STR(strat_config, week_starts), 0, NONE, NULL},
+    {"grace-days", F_DAYS, STR(strat_config, grace_days_text),
+     STR(strat_config, grace_days), NONE, NULL},
+    {"stale-days", F_DAYS, STR(strat_config, item_stale_days_text),
+     STR(strat_config, item_stale_days), NONE, NULL},
+    {"rules", F_RULES, 0, 0, NONE, NULL},
+    {"metrics", F_STRLIST, STR(strat_config, metrics),
+     STR(strat_config, nmetrics), NONE, NULL},
+    {"kpi-stale-days", F_DAYS, STR(strat_config, stale_days_text),
+     STR(strat_config, stale_days), NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 /* ---- calendar ---- */
 
 static const field item_fields[] = {
-	{"id", F_ID, STR(strat_item, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, STR(strat_item, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"anchor", F_ID, STR(strat_item, anchor), 0, STRAT_RULE_ITEM_ANCHOR_MISSING, NULL},
-	{"owner", F_OWNER, STR(strat_item, owner), 0, STRAT_RULE_ITEM_OWNER_MISSING, NULL},
-	{"channel", F_STR, STR(strat_item, channel), 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"date", F_DATE, STR(strat_item, date_text), STR(strat_item, date), STRAT_RULE_MISSING_FIELD, NULL},
-	{"status", F_STATUS, STR(strat_item, status_text), STR(strat_item, status), STRAT_RULE_MISSING_FIELD, NULL},
-	{"shipped", F_DATE, STR(strat_item, shipped_text), STR(strat_item, shipped), NONE, NULL},
-	{"link", F_STR, STR(strat_item, link), 0, NONE, NULL},
-	{"notes", F_STR, STR(strat_item, notes), 0, NONE, NULL},
-	{"kpi", F_ID, STR(strat_item, kpi), 0, NONE, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"id", F_ID, STR(strat_item, id), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, STR(strat_item, title), 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"anchor", F_ID, STR(strat_item, anchor), 0, STRAT_RULE_ITEM_ANCHOR_MISSING,
+     NULL},
+    {"owner", F_OWNER, STR(strat_item, owner), 0, STRAT_RULE_ITEM_OWNER_MISSING,
+     NULL},
+    {"channel", F_STR, STR(strat_item, channel), 0, STRAT_RULE_MISSING_FIELD,
+     NULL},
+    {"date", F_DATE, STR(strat_item, date_text), STR(strat_item, date),
+     STRAT_RULE_MISSING_FIELD, NULL},
+    {"status", F_STATUS, STR(strat_item, status_text), STR(strat_item, status),
+     STRAT_RULE_MISSING_FIELD, NULL},
+    {"shipped", F_DATE, STR(strat_item, shipped_text), STR(strat_item, shipped),
+     NONE, NULL},
+    {"link", F_STR, STR(strat_item, link), 0, NONE, NULL},
+    {"notes", F_STR, STR(strat_item, notes), 0, NONE, NULL},
+    {"kpi", F_ID, STR(strat_item, kpi), 0, NONE, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 static const field calendar_fields[] = {
-	{"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
-	{"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{"title", F_STR, 0, 0, NONE, NULL}, /* off 0: the calendar's title */
-	{"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
-	{NULL, 0, 0, 0, NONE, NULL}};
+    {"kind", F_KIND, 0, 0, STRAT_RULE_UNKNOWN_KIND, NULL},
+    {"version", F_VERSION, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {"title", F_STR, 0, 0, NONE, NULL}, /* off 0: the calendar's title */
+    {"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
+    {NULL, 0, 0, 0, NONE, NULL}};
 
 /* memcmp(a, b, n) == 0 without a call: whole words from each end, which
  * overlap for n < 16. */
@@ -1192,8 +1223,8 @@ same(const char *a, const char *b, size_t n)
 		memcpy(&u, b + n - 4, 4);
 		return ((p ^ q) | (r ^ u)) == 0;
 	}
-	return n == 0 || (a[0] == b[0] && a[n - 1] == b[n - 1] &&
-			  a[n / 2] == b[n / 2]);
+	return n == 0 ||
+	       (a[0] == b[0] && a[n - 1] == b[n - 1] && a[n / 2] == b[n / 2]);
 }
 
 /* Type scalar v of field f straight from the event stream when that
@@ -1214,8 +1245,10 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	ty = f->type;
 	if (ty == F_STATUS) {
 		/* planned, in-progress, shipped, dropped: by first letter */
-		i = v->s[0] == 'p' ? 0 : v->s[0] == 'i' ? 1
-			: v->s[0] == 's' ? 2 : 3;
+		i = v->s[0] == 'p'   ? 0
+		    : v->s[0] == 'i' ? 1
+		    : v->s[0] == 's' ? 2
+				     : 3;
 		if (!streq(v->s, statuses[i]))
 			return 0;
 		out->s = statuses[i];
@@ -1232,7 +1265,8 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		i = (((unsigned char)v->s[6] & 15u) * 32u +
 		     ((unsigned char)v->s[5] & 1u) * 320u +
 		     ((unsigned char)v->s[8] & 3u) * 10u +
-		     ((unsigned char)v->s[9] & 15u)) & 511;
+		     ((unsigned char)v->s[9] & 15u)) &
+		    511;
 		out->line = v->line;
 		out->column = v->column;
 		if (c->dates[i].s != NULL && same(c->dates[i].text, v->s, 10)) {
@@ -1265,7 +1299,8 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	 * passed the checks of a field of this type passes them again */
 	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[1] * 31u +
 	     (unsigned char)v->s[v->len - 1] * 3u +
-	     (unsigned char)v->s[v->len / 2] + v->len * 131u) & 255;
+	     (unsigned char)v->s[v->len / 2] + v->len * 131u) &
+	    255;
 	if (v->len <= 40 && c->interned[i].s != NULL &&
 	    c->interned[i].len == v->len && c->interned[i].type == ty &&
 	    same(c->interned[i].s, v->s, v->len)) {
@@ -1304,7 +1339,7 @@ item_field(ctx *c, const char *s, uint32_t len, int *exact)
 		n = item_fields[i].name;
 		*exact = len < 3 ? len == 2 && s[0] == n[0] && s[1] == n[1]
 				 : same(s, n, 4) &&
-					   same(s + len - 3, n + len - 3, 4);
+				       same(s + len - 3, n + len - 3, 4);
 	} else {
 		*exact = 0;
 	}
@@ -1316,8 +1351,8 @@ item_field(ctx *c, const char *s, uint32_t len, int *exact)
 static int
 grow_keys(ctx *c)
 {
-	ykey *v = realloc(c->keys, (c->capkeys ? 2 * c->capkeys : 16) *
-					   sizeof(*v));
+	ykey *v =
+	    realloc(c->keys, (c->capkeys ? 2 * c->capkeys : 16) * sizeof(*v));
 
 	if (v == NULL)
 		return oom();
@@ -1356,8 +1391,8 @@ push_pending(ctx *c, const field *f, const ynode *k, const ynode *v)
 	pending *p;
 
 	if (c->npend == c->cappend) {
-		p = realloc(c->pend, (c->cappend ? 2 * c->cappend : 16) *
-					     sizeof(*p));
+		p = realloc(c->pend,
+			    (c->cappend ? 2 * c->cappend : 16) * sizeof(*p));
 		if (p == NULL)
 			return oom();
 		c->pend = p;
@@ -1553,8 +1588,8 @@ discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
 		plan->config.item_stale_days = STRAT_STALE_DAYS;
 		for (i = 0; i < STRAT_RULE__COUNT; i++)
 			strat_diags_set_severity(
-				c->diags, (strat_rule)i,
-				strat_rule_default_severity((strat_rule)i));
+			    c->diags, (strat_rule)i,
+			    strat_rule_default_severity((strat_rule)i));
 	}
 }
 
@@ -1597,7 +1632,8 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 			if (n < 2 || n > 7 || taken[h]++)
 				c.slot[h] = 0;
 			else
-				c.slot[h] = (unsigned char)(f - item_fields + 1);
+				c.slot[h] =
+				    (unsigned char)(f - item_fields + 1);
 			c.namelen[f - item_fields] = (unsigned char)n;
 		}
 	}
@@ -1655,8 +1691,8 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				 * limit, is streamed; anything else is built
 				 * and reported by item_not_read. */
 				st = plan->nitems < STRAT_MAX_ITEMS
-					     ? yr_map_begin(r, &line, &col)
-					     : 0;
+					 ? yr_map_begin(r, &line, &col)
+					 : 0;
 				if (st < 0)
 					break;
 				if (st == 1) {
@@ -1738,8 +1774,8 @@ model_read_strategy(strat_plan *plan, const char *file, const char *buf,
 }
 
 int
-model_read_team(strat_plan *plan, const char *file, const char *buf,
-		size_t len, strat_diags *diags)
+model_read_team(strat_plan *plan, const char *file, const char *buf, size_t len,
+		strat_diags *diags)
 {
 	return read_file(plan, file, buf, len, diags, "team", team_fields,
 			 &plan->team);
@@ -1757,6 +1793,6 @@ int
 model_read_metrics(strat_plan *plan, const char *file, const char *buf,
 		   size_t len, strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "metrics",
-			 metrics_fields, NULL);
+	return read_file(plan, file, buf, len, diags, "metrics", metrics_fields,
+			 NULL);
 }

@@ -17,10 +17,10 @@ typedef struct {
 	char *name;               /* pack-X (without .idx/.pack) */
 	const unsigned char *idx; /* mapped .idx (version 2) */
 	size_t idxlen;
-	uint32_t n;               /* objects */
+	uint32_t n;                /* objects */
 	const unsigned char *pack; /* mapped .pack, NULL until needed */
 	size_t packlen;
-	int bad;                  /* unusable: not checked */
+	int bad; /* unusable: not checked */
 } gpack;
 
 struct packguard {
@@ -114,8 +114,8 @@ load(packguard *g)
 		p = &g->v[g->n];
 		memset(p, 0, sizeof(*p));
 		if ((size_t)snprintf(path, sizeof(path), "%s/pack/%.*s.idx",
-				     g->dir, (int)(l - 4), e->d_name) >=
-			    sizeof(path) ||
+				     g->dir, (int)(l - 4),
+				     e->d_name) >= sizeof(path) ||
 		    (p->name = strndup(path, strlen(path) - 4)) == NULL)
 			continue;
 		p->idx = map(path, &len);
@@ -124,7 +124,7 @@ load(packguard *g)
 		if (p->idx == NULL || len < 8 + 1024 + 40 ||
 		    memcmp(p->idx, "\377tOc\0\0\0\2", 8) != 0 ||
 		    (p->n = be32(p->idx + 8 + 1020)) >
-			    (len - 8 - 1024 - 40) / 28)
+			(len - 8 - 1024 - 40) / 28)
 			p->bad = 1;
 		g->n++;
 	}
@@ -218,8 +218,8 @@ hex(const unsigned char *id, char out[41])
 }
 
 static int
-check_loose(const packguard *g, const unsigned char id[20], int full,
-	    char *why, size_t n)
+check_loose(const packguard *g, const unsigned char id[20], int full, char *why,
+	    size_t n)
 {
 	static const char *const types[] = {"commit ", "tree ", "blob ",
 					    "tag "};
@@ -296,8 +296,8 @@ check_loose(const packguard *g, const unsigned char id[20], int full,
 }
 
 int
-packguard_check(packguard *g, const unsigned char id[20], int full,
-		char *why, size_t n)
+packguard_check(packguard *g, const unsigned char id[20], int full, char *why,
+		size_t n)
 {
 	unsigned char cur[20];
 	size_t pi = 0, depth;

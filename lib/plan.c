@@ -251,8 +251,8 @@ strat_plan_find_person(const strat_plan *plan, const char *id)
 }
 
 const char *
-strat_plan_source_line(const strat_plan *plan, const char *file,
-		       uint32_t line, size_t *len)
+strat_plan_source_line(const strat_plan *plan, const char *file, uint32_t line,
+		       size_t *len)
 {
 	plan_source *src = NULL;
 	size_t i, n;
@@ -264,13 +264,17 @@ strat_plan_source_line(const strat_plan *plan, const char *file,
 	if (src == NULL || line == 0)
 		return NULL;
 	if (src->lines == NULL) {
-		for (n = 1, p = src->buf; (p = memchr(p, '\n', src->buf + src->len - p)) != NULL; p++)
+		for (n = 1, p = src->buf;
+		     (p = memchr(p, '\n', src->buf + src->len - p)) != NULL;
+		     p++)
 			n++;
 		src->lines = malloc(n * sizeof(*src->lines));
 		if (src->lines == NULL)
 			return NULL;
 		src->lines[0] = src->buf;
-		for (n = 1, p = src->buf; (p = memchr(p, '\n', src->buf + src->len - p)) != NULL; p++)
+		for (n = 1, p = src->buf;
+		     (p = memchr(p, '\n', src->buf + src->len - p)) != NULL;
+		     p++)
 			src->lines[n++] = p + 1;
 		src->nlines = n;
 	}
@@ -430,8 +434,8 @@ new_calendar(strat_plan *plan, const char *path)
 }
 
 static int
-read_calendar(strat_plan *plan, const char *file, const char *buf,
-	      size_t len, strat_diags *diags)
+read_calendar(strat_plan *plan, const char *file, const char *buf, size_t len,
+	      strat_diags *diags)
 {
 	int rc;
 
@@ -442,7 +446,7 @@ read_calendar(strat_plan *plan, const char *file, const char *buf,
 	rc = model_read_calendar(plan, file, buf, len, diags);
 
 	plan->cals[plan->ncals - 1].nitems =
-		plan->nitems - plan->cals[plan->ncals - 1].first_item;
+	    plan->nitems - plan->cals[plan->ncals - 1].first_item;
 	return rc;
 }
 
@@ -454,7 +458,8 @@ new_metrics(strat_plan *plan, const char *path)
 	if (plan->nmetrics == plan->capmetrics) {
 		size_t cap = plan->capmetrics ? plan->capmetrics * 2 : 8;
 
-		if ((v = realloc(plan->metrics_files, cap * sizeof(*v))) == NULL)
+		if ((v = realloc(plan->metrics_files, cap * sizeof(*v))) ==
+		    NULL)
 			return STRAT_ENOMEM;
 		plan->metrics_files = v;
 		plan->capmetrics = cap;
@@ -708,8 +713,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		cfg->calendars = globs;
 		cfg->ncalendars = 1;
 	}
-	cfg->glob_matches = arena_zalloc(&plan->mem,
-					 (cfg->ncalendars + 1) * sizeof(size_t));
+	cfg->glob_matches =
+	    arena_zalloc(&plan->mem, (cfg->ncalendars + 1) * sizeof(size_t));
 	if (cfg->glob_matches == NULL)
 		goto nomem;
 	if (cfg->nmetrics == 0 && cfg->metrics == NULL) {
@@ -720,8 +725,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		cfg->metrics = globs;
 		cfg->nmetrics = 1;
 	}
-	cfg->metrics_matches = arena_zalloc(
-		&plan->mem, (cfg->nmetrics + 1) * sizeof(size_t));
+	cfg->metrics_matches =
+	    arena_zalloc(&plan->mem, (cfg->nmetrics + 1) * sizeof(size_t));
 	if (cfg->metrics_matches == NULL)
 		goto nomem;
 	if (cfg->stale_days == 0)
@@ -749,11 +754,10 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		if (found && rc == 0)
 			plan->team.file = cfg->team.s;
 		else if (!found && cfg->team.line != 0)
-			strat_diags_add(diags, STRAT_RULE_FILE_UNREADABLE,
-					"strat.yaml", cfg->team.line,
-					cfg->team.column, NULL,
-					"team file '%s' not found",
-					cfg->team.s);
+			strat_diags_add(
+			    diags, STRAT_RULE_FILE_UNREADABLE, "strat.yaml",
+			    cfg->team.line, cfg->team.column, NULL,
+			    "team file '%s' not found", cfg->team.s);
 	}
 
 	if ((rc = src->list(src->ctx, add_path, &files)) < 0)

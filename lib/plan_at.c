@@ -10,10 +10,10 @@
 #include "strat/git.h"
 
 int
-strat_plan_load_before(strat_plan **out, strat_commit *commit,
-		       int *truncated, strat_repo *repo, const strat_oid *tip,
-		       strat_day before, const char *dir,
-		       const strat_load_options *opts, strat_diags *diags)
+strat_plan_load_before(strat_plan **out, strat_commit *commit, int *truncated,
+		       strat_repo *repo, const strat_oid *tip, strat_day before,
+		       const char *dir, const strat_load_options *opts,
+		       strat_diags *diags)
 {
 	strat_walk *walk = NULL;
 	strat_source src, sub;

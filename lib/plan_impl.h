@@ -9,7 +9,7 @@
 /* Items are kept in zeroed chunks of 2 MB: calloc maps their pages as
  * they are touched, so a small plan touches only the pages it fills. */
 #define ITEM_CHUNK_BYTES ((size_t)2 << 20)
-#define ITEM_CHUNK (ITEM_CHUNK_BYTES / sizeof(strat_item))
+#define ITEM_CHUNK       (ITEM_CHUNK_BYTES / sizeof(strat_item))
 
 typedef struct {
 	const char *path;
@@ -35,12 +35,12 @@ struct strat_plan {
 	struct item_slot {
 		uint32_t item; /* index + 1; 0 = empty */
 		uint32_t hash;
-	} *item_ids;
+	} * item_ids;
 	size_t item_ids_cap;
 	struct day_text {
 		strat_day day;
 		const char *s;
-	} *days; /* the text of each valid date, by day */
+	} * days; /* the text of each valid date, by day */
 	size_t ndays, capdays;
 	uint32_t *dup_items; /* items whose id an earlier item has */
 	size_t ndup_items;

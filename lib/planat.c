@@ -34,8 +34,8 @@ broken_files(strat_mends **out, const strat_plan *plan,
 	strat_mends *m = calloc(1, sizeof(*m));
 
 	*out = m;
-	if (m == NULL || (n && (m->files = calloc(n, sizeof(*m->files))) ==
-					 NULL))
+	if (m == NULL ||
+	    (n && (m->files = calloc(n, sizeof(*m->files))) == NULL))
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
 		const strat_calendar *c = strat_plan_calendar(plan, i);

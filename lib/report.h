@@ -6,8 +6,8 @@
 #include "json.h"
 #include "sbuf.h"
 
-void fmt_day(strat_day d, char out[11]);  /* "" for no date */
-void fmt_time(int64_t t, char out[32]);   /* YYYY-MM-DDTHH:MM:SSZ */
+void fmt_day(strat_day d, char out[11]); /* "" for no date */
+void fmt_time(int64_t t, char out[32]);  /* YYYY-MM-DDTHH:MM:SSZ */
 const char *status_name(strat_status s);
 
 /* Shared by the JSON and CSV writers (lib/report_json.c). */

@@ -144,7 +144,8 @@ json_events(json_w *w, const strat_history *h, const strat_htrack *t)
 			json_date(w, "to", z->date);
 			if (a->date != STRAT_NO_DATE &&
 			    z->date != STRAT_NO_DATE)
-				jw_kint(w, "days", (long long)(z->date - a->date));
+				jw_kint(w, "days",
+					(long long)(z->date - a->date));
 			jw_end(w);
 		}
 		if (a->status != z->status) {
@@ -201,9 +202,8 @@ json_measures(json_w *w, const strat_history *h, const strat_measures *m,
 	      const strat_report *o)
 {
 	static const char *const bys[] = {"anchor", "owner", "channel"};
-	const strat_period *cur = m->nperiods
-					  ? &m->periods[m->nperiods - 1]
-					  : NULL;
+	const strat_period *cur =
+	    m->nperiods ? &m->periods[m->nperiods - 1] : NULL;
 	size_t i, j, k, n;
 
 	jw_key(w, "measures");
@@ -294,7 +294,8 @@ json_measures(json_w *w, const strat_history *h, const strat_measures *m,
 			jw_kint(w, "days_slipped", f->days);
 			jw_key(w, "change");
 			if (it->decided) {
-				const strat_hcommit *c = &h->commits[it->commit];
+				const strat_hcommit *c =
+				    &h->commits[it->commit];
 
 				json_commit(w, c);
 				jw_kstr(w, "why", strat_hcommit_reason(c));
@@ -555,8 +556,9 @@ report_csv(const strat_history *h, const strat_measures *m,
 		}
 		return sb_finish(&b);
 	}
-	sb_printf(&b, "period,start,end,partial,%s,committed,shipped,slipped,"
-		      "dropped,missed,open,unplanned,rate\r\n",
+	sb_printf(&b,
+		  "period,start,end,partial,%s,committed,shipped,slipped,"
+		  "dropped,missed,open,unplanned,rate\r\n",
 		  bys[o->by]);
 	for (i = 0; i < m->nperiods; i++) {
 		strat_measures one = *m;

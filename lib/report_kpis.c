@@ -31,8 +31,8 @@ static strat_day
 period_end(const strat_period *p, strat_day today)
 {
 	return p->partial && today != STRAT_NO_DATE && today < p->last
-		       ? today
-		       : p->last;
+		   ? today
+		   : p->last;
 }
 
 static void
@@ -91,8 +91,7 @@ move(const strat_kseries *s, strat_day first, strat_day last, movement *mv)
 	}
 	if (mv->start && mv->end) {
 		mv->has_change = 1;
-		mv->change = strat_kpi_change(mv->end->value,
-					      mv->start->value);
+		mv->change = strat_kpi_change(mv->end->value, mv->start->value);
 	}
 	if (mv->end &&
 	    strat_kseries_progress(s, mv->end->value, &mv->progress) == 0)
@@ -182,8 +181,9 @@ tally_init(tally *t, const strat_history *h, const strat_measures *m,
 	}
 	for (i = 0; i < t->nk; i++)
 		for (j = 0; j < k->series[i].nanchors; j++)
-			t->amap[(size_t)(k->series[i].anchors[j] - st->anchors) *
-					t->nk +
+			t->amap[(size_t)(k->series[i].anchors[j] -
+					 st->anchors) *
+				    t->nk +
 				i] = 1;
 	for (i = 0; i < na; i++)
 		for (j = 0; j < st->anchors[i].noutcomes; j++) {
@@ -202,18 +202,16 @@ tally_init(tally *t, const strat_history *h, const strat_measures *m,
 			const strat_pitem *it = &m->periods[i].items[j];
 			const strat_hitem *v = it->v0 ? it->v0 : it->v1;
 			const strat_item *pi = strat_plan_find_item(
-				o->plan, h->tracks[it->track].id);
+			    o->plan, h->tracks[it->track].id);
 			const strat_anchor *a =
-				v && v->anchor[0]
-					? strat_plan_find_anchor(o->plan,
-								 v->anchor)
-					: NULL;
+			    v && v->anchor[0]
+				? strat_plan_find_anchor(o->plan, v->anchor)
+				: NULL;
 			size_t q;
 
 			t->aidx[f] = a ? (long)(a - st->anchors) : -1;
-			t->kidx[f] = pi && pi->kpi.s
-					     ? series_index(k, pi->kpi.s)
-					     : -1;
+			t->kidx[f] =
+			    pi && pi->kpi.s ? series_index(k, pi->kpi.s) : -1;
 			if (pi && pi->kpi.s && t->kidx[f] < 0)
 				t->aidx[f] = -1; /* an unknown kpi: none */
 			if (it->cat == STRAT_CAT_UNPLANNED)
@@ -222,13 +220,13 @@ tally_init(tally *t, const strat_history *h, const strat_measures *m,
 				if (serves(t, f, q)) {
 					t->kc[i * t->nk + q]++;
 					t->ks[i * t->nk + q] +=
-						it->cat == STRAT_CAT_SHIPPED;
+					    it->cat == STRAT_CAT_SHIPPED;
 				}
 			for (q = 0; a && q < t->no; q++)
 				if (t->omap[(size_t)t->aidx[f] * t->no + q]) {
 					t->oc[i * t->no + q]++;
 					t->os[i * t->no + q] +=
-						it->cat == STRAT_CAT_SHIPPED;
+					    it->cat == STRAT_CAT_SHIPPED;
 				}
 		}
 	}
@@ -267,19 +265,17 @@ rate_text(const serving *sv, char out[16])
 	else
 		snprintf(out, 16, "%zu%%",
 			 (sv->shipped * 100 + sv->committed / 2) /
-				 sv->committed);
+			     sv->committed);
 }
 
 /* Was an anchor's done-when met at its quarter's end? */
 typedef enum { DW_MET, DW_NOT_MET, DW_OPEN, DW_NO_READING } dw_status;
-static const char *const dw_names[] = {"met", "not met", "open",
-				       "no reading"};
-static const char *const dw_json[] = {"met", "not-met", "open",
-				      "no-reading"};
+static const char *const dw_names[] = {"met", "not met", "open", "no reading"};
+static const char *const dw_json[] = {"met", "not-met", "open", "no-reading"};
 
 static dw_status
-done_when_status(const strat_kseries *s, const strat_anchor *a,
-		 strat_day today, const strat_kpoint **at)
+done_when_status(const strat_kseries *s, const strat_anchor *a, strat_day today,
+		 const strat_kpoint **at)
 {
 	strat_day end = strat_quarter_end(a->year, a->q);
 	int over = today == STRAT_NO_DATE || today > end;
@@ -300,8 +296,8 @@ dw_anchor(const strat_kseries *s, const strat_anchor *a)
 	       a->year && strcmp(a->done_when.kpi.s, s->kpi->id.s) == 0;
 }
 
-static char *report_kpi_charts(const strat_history *h,
-			       const strat_measures *m, const strat_report *o);
+static char *report_kpi_charts(const strat_history *h, const strat_measures *m,
+			       const strat_report *o);
 
 /* ---- Markdown (and the HTML document) ---- */
 
@@ -332,7 +328,9 @@ md_change(md_block *c, const strat_kseries *s, const movement *mv)
 	signed_num(mv->change, v);
 	cmp = strat_kseries_compare(s, mv->change, 0);
 	md_textf(c, "%s%s", v,
-		 cmp > 0 ? " (better)" : cmp < 0 ? " (worse)" : "");
+		 cmp > 0   ? " (better)"
+		 : cmp < 0 ? " (worse)"
+			   : "");
 }
 
 static void
@@ -363,12 +361,10 @@ md_progress(md_block *c, const movement *mv)
 }
 
 static void
-md_movement_table(md_doc *d, const strat_measures *m,
-		  const strat_report *o)
+md_movement_table(md_doc *d, const strat_measures *m, const strat_report *o)
 {
-	static const char *const hd[] = {"KPI",    "period", "start",
-					 "end",    "change", "target",
-					 "progress"};
+	static const char *const hd[] = {"KPI",    "period", "start",   "end",
+					 "change", "target", "progress"};
 	const strat_kpiset *k = o->kpis;
 	movement mv;
 	size_t i, j;
@@ -400,8 +396,8 @@ md_movement_table(md_doc *d, const strat_measures *m,
 static void
 md_done_when(md_doc *d, const strat_report *o)
 {
-	static const char *const hd[] = {"anchor", "quarter", "KPI",
-					 "done when", "value", "result"};
+	static const char *const hd[] = {"anchor",    "quarter", "KPI",
+					 "done when", "value",   "result"};
 	const strat_kpiset *k = o->kpis;
 	const strat_strategy *st = strat_plan_strategy(o->plan);
 	const strat_kpoint *at;
@@ -418,7 +414,7 @@ md_done_when(md_doc *d, const strat_report *o)
 	for (j = 0; j < st->nanchors; j++) {
 		const strat_anchor *a = &st->anchors[j];
 		const strat_kseries *s =
-			strat_kpiset_find(k, a->done_when.kpi.s);
+		    strat_kpiset_find(k, a->done_when.kpi.s);
 		dw_status ds;
 
 		if (s == NULL || !dw_anchor(s, a))
@@ -440,14 +436,13 @@ md_done_when(md_doc *d, const strat_report *o)
 }
 
 static void
-md_by(md_doc *d, const tally *t, const strat_measures *m,
-      const strat_report *o)
+md_by(md_doc *d, const tally *t, const strat_measures *m, const strat_report *o)
 {
-	static const char *const hk[] = {"KPI",    "start",     "end",
-					 "change", "target",    "progress",
+	static const char *const hk[] = {"KPI",       "start",   "end",
+					 "change",    "target",  "progress",
 					 "committed", "shipped", "rate"};
-	static const char *const ho[] = {"outcome", "KPI",      "start",
-					 "end",     "change",   "committed",
+	static const char *const ho[] = {"outcome", "KPI",    "start",
+					 "end",     "change", "committed",
 					 "shipped", "rate"};
 	const strat_kpiset *k = o->kpis;
 	const strat_strategy *st = strat_plan_strategy(o->plan);
@@ -524,8 +519,7 @@ report_md_kpis(md_doc *d, const strat_history *h, const strat_measures *m,
 
 	if (!shown(o))
 		return;
-	if (o->by_set &&
-	    (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME)) {
+	if (o->by_set && (o->by == STRAT_BY_KPI || o->by == STRAT_BY_OUTCOME)) {
 		tally t;
 
 		if (tally_init(&t, h, m, o) < 0)
@@ -560,8 +554,9 @@ report_md_kpis(md_doc *d, const strat_history *h, const strat_measures *m,
 		md_textf(b, " does not parse (line %u: %s); ", w->line,
 			 w->message);
 		if (w->commit[0])
-			md_textf(b, "the readings of its version in commit "
-				    "%.12s stand.",
+			md_textf(b,
+				 "the readings of its version in commit "
+				 "%.12s stand.",
 				 w->commit);
 		else
 			md_text(b, "no version of it parses; its readings "
@@ -679,8 +674,8 @@ report_json_kpis(json_w *w, const strat_history *h, const strat_measures *m,
 			jw_kstr(w, "quarter", a->quarter.s);
 			json_num(w,
 				 a->done_when.op == STRAT_DONE_AT_LEAST
-					 ? "at_least"
-					 : "at_most",
+				     ? "at_least"
+				     : "at_most",
 				 1, a->done_when.bound.value);
 			json_point(w, "value", at);
 			jw_kstr(w, "result", dw_json[ds]);
@@ -758,7 +753,8 @@ report_csv_kpis(const strat_history *h, const strat_measures *m,
 {
 	sbuf b = {0};
 	const strat_kpiset *k = o->kpis;
-	const strat_strategy *st = o->plan ? strat_plan_strategy(o->plan) : NULL;
+	const strat_strategy *st =
+	    o->plan ? strat_plan_strategy(o->plan) : NULL;
 	movement mv;
 	serving sv;
 	tally t;
@@ -770,9 +766,10 @@ report_csv_kpis(const strat_history *h, const strat_measures *m,
 	if (tally_init(&t, h, m, o) < 0)
 		return NULL;
 	n = o->by == STRAT_BY_KPI ? (k ? k->n : 0) : (st ? st->noutcomes : 0);
-	sb_printf(&b, "period,start,end,partial,%s,kpi,value_start,"
-		      "value_end,change,target,progress,committed,shipped,"
-		      "rate\r\n",
+	sb_printf(&b,
+		  "period,start,end,partial,%s,kpi,value_start,"
+		  "value_end,change,target,progress,committed,shipped,"
+		  "rate\r\n",
 		  o->by == STRAT_BY_KPI ? "key" : "outcome");
 	for (j = 0; j < m->nperiods; j++) {
 		const strat_period *p = &m->periods[j];
@@ -790,8 +787,7 @@ report_csv_kpis(const strat_history *h, const strat_measures *m,
 				key = st->outcomes[i].id.s;
 				if (key == NULL)
 					continue;
-				s = strat_kpiset_find(k,
-						      st->outcomes[i].kpi.s);
+				s = strat_kpiset_find(k, st->outcomes[i].kpi.s);
 			}
 			sb_printf(&b, "%s,%s,%s,%s,", p->label, d1, d2,
 				  p->partial ? "true" : "false");
@@ -859,14 +855,15 @@ chart_shipped(sbuf *b, const strat_history *h, const tally *t, size_t kpi,
 			     it->cat != STRAT_CAT_UNPLANNED) ||
 			    v == NULL || !serves(t, t->first[i] + j, kpi))
 				continue;
-			day = v->shipped != STRAT_NO_DATE ? v->shipped
-							  : v->date;
+			day =
+			    v->shipped != STRAT_NO_DATE ? v->shipped : v->date;
 			if (day == STRAT_NO_DATE || day < d0 || day > d1)
 				continue;
 			x = xpos(day, d0, d1);
 			fmt_day(day, d);
-			sb_printf(b, "<path class=\"ship\" d=\"M%d %d l-4 8 "
-				     "h8 z\"><title>",
+			sb_printf(b,
+				  "<path class=\"ship\" d=\"M%d %d l-4 8 "
+				  "h8 z\"><title>",
 				  x, CH - CB + 4);
 			sb_html(b, h->tracks[it->track].id);
 			sb_printf(b, " shipped %s</title></path>\n", d);
@@ -909,38 +906,44 @@ chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 	sb_html(b, s->kpi->id.s);
 	sb_puts(b, "</code> ");
 	sb_html(b, s->kpi->title.s ? s->kpi->title.s : "");
-	sb_printf(b, "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" "
-		     "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-		     "role=\"img\" aria-label=\"",
+	sb_printf(b,
+		  "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" "
+		  "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		  "role=\"img\" aria-label=\"",
 		  CW, CH, CW, CH);
 	sb_html(b, s->kpi->id.s);
 	sb_puts(b, " over time\">\n");
-	sb_printf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-		     "y2=\"%d\"/>\n",
+	sb_printf(b,
+		  "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		  "y2=\"%d\"/>\n",
 		  CL, CH - CB, CW - CR, CH - CB);
 	fmt_day(d0, d);
 	sb_printf(b, "<text class=\"lbl\" x=\"%d\" y=\"%d\">%s</text>\n", CL,
 		  CH - 6, d);
 	fmt_day(d1, d);
-	sb_printf(b, "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-		     "text-anchor=\"end\">%s</text>\n",
+	sb_printf(b,
+		  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
+		  "text-anchor=\"end\">%s</text>\n",
 		  CW - CR, CH - 6, d);
 	if (seen) {
 		num(hi, t);
-		sb_printf(b, "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-			     "text-anchor=\"end\">%s</text>\n",
+		sb_printf(b,
+			  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
+			  "text-anchor=\"end\">%s</text>\n",
 			  CL - 6, ypos(hi, lo, hi) + 4, t);
 		num(lo, t);
-		sb_printf(b, "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-			     "text-anchor=\"end\">%s</text>\n",
+		sb_printf(b,
+			  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
+			  "text-anchor=\"end\">%s</text>\n",
 			  CL - 6, ypos(lo, lo, hi) + 4, t);
 	}
 	if (s->has_target) {
 		y = ypos(s->target, lo, hi);
 		num(s->target, t);
-		sb_printf(b, "<line class=\"target\" x1=\"%d\" y1=\"%d\" "
-			     "x2=\"%d\" y2=\"%d\"><title>target %s"
-			     "</title></line>\n",
+		sb_printf(b,
+			  "<line class=\"target\" x1=\"%d\" y1=\"%d\" "
+			  "x2=\"%d\" y2=\"%d\"><title>target %s"
+			  "</title></line>\n",
 			  CL, y, CW - CR, y, t);
 	}
 	sb_puts(b, "<polyline class=\"kpi\" points=\"");
@@ -962,8 +965,9 @@ chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 			continue;
 		num(p->value, t);
 		fmt_day(p->date, d);
-		sb_printf(b, "<circle class=\"kpi\" cx=\"%d\" cy=\"%d\" "
-			     "r=\"2.5\"><title>%s: %s</title></circle>\n",
+		sb_printf(b,
+			  "<circle class=\"kpi\" cx=\"%d\" cy=\"%d\" "
+			  "r=\"2.5\"><title>%s: %s</title></circle>\n",
 			  xpos(p->date, d0, d1), ypos(p->value, lo, hi), d, t);
 	}
 	chart_shipped(b, h, ty, kpi, d0, d1);

@@ -47,8 +47,9 @@ stale_plan_line(md_block *b, const strat_measures *m)
 	char day[11];
 
 	fmt_day(m->plan_updated, day);
-	md_textf(b, "Numbers after %s reflect a plan nobody updated: no "
-		    "commit changed it for %ld days. ",
+	md_textf(b,
+		 "Numbers after %s reflect a plan nobody updated: no "
+		 "commit changed it for %ld days. ",
 		 day, (long)(m->today - m->plan_updated));
 }
 
@@ -67,11 +68,11 @@ overdue_items(const strat_period *p, size_t *n)
 		if (p->items[i].overdue) {
 			size_t j = (*n)++;
 
-			while (j > 0 && (v[j - 1]->v1->date > p->items[i].v1->date ||
-					 (v[j - 1]->v1->date ==
-						  p->items[i].v1->date &&
-					  strcmp(v[j - 1]->v1->id,
-						 p->items[i].v1->id) > 0))) {
+			while (j > 0 &&
+			       (v[j - 1]->v1->date > p->items[i].v1->date ||
+				(v[j - 1]->v1->date == p->items[i].v1->date &&
+				 strcmp(v[j - 1]->v1->id, p->items[i].v1->id) >
+				     0))) {
 				v[j] = v[j - 1];
 				j--;
 			}
@@ -119,8 +120,9 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 	cur = &m->periods[m->nperiods - 1];
 	if (cur->partial) {
 		rate_str(cur->n[STRAT_CAT_SHIPPED], cur->committed, r);
-		md_textf(b, "This %s, %s (in progress): %zu of %zu shipped so "
-			    "far, %zu open (",
+		md_textf(b,
+			 "This %s, %s (in progress): %zu of %zu shipped so "
+			 "far, %zu open (",
 			 kind_names[m->kind], cur->label,
 			 cur->n[STRAT_CAT_SHIPPED], cur->committed,
 			 cur->n[STRAT_CAT_OPEN]);
@@ -139,8 +141,7 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 	rate_str(lc->n[STRAT_CAT_SHIPPED], lc->committed, r);
 	/* Only the period containing today is "this" one, and it is
 	 * partial; a range that ended before today ends in a past one. */
-	md_textf(b, "%s %s: ",
-		 cur->partial ? "Last complete" : "Last reported",
+	md_textf(b, "%s %s: ", cur->partial ? "Last complete" : "Last reported",
 		 kind_names[m->kind]);
 	md_strong(b, r);
 	md_textf(b, " (%zu of %zu committed items shipped in %s)",
@@ -167,9 +168,9 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 	}
 }
 
-static const char *const count_headers[] = {
-	"committed", "shipped", "slipped",   "dropped",
-	"missed",    "open",    "unplanned", "rate"};
+static const char *const count_headers[] = {"committed", "shipped", "slipped",
+					    "dropped",   "missed",  "open",
+					    "unplanned", "rate"};
 
 static void
 count_cells(md_doc *d, size_t committed, const size_t *n)
@@ -286,7 +287,8 @@ group_table(md_doc *d, const strat_measures *m, const strat_report *o,
 			 p->partial ? " (in progress)" : "");
 		md_heading(d, 3, t);
 		if (n == 0) {
-			md_text(md_para(d), "Nothing was committed or shipped.");
+			md_text(md_para(d),
+				"Nothing was committed or shipped.");
 			free(g);
 			continue;
 		}
@@ -325,11 +327,11 @@ static void
 flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
 {
 	static const char *const hd[] = {
-		"period", "shipped", "measured", "lead time, days",
-		"slips", "days slipped", "per week"};
-	static const char *const hg[] = {
-		"", "shipped", "measured", "lead time, days", "slips",
-		"days slipped"};
+	    "period", "shipped",      "measured", "lead time, days",
+	    "slips",  "days slipped", "per week"};
+	static const char *const hg[] = {"",         "shipped",
+					 "measured", "lead time, days",
+					 "slips",    "days slipped"};
 	size_t i, from = m->nperiods, to = 0;
 	int b;
 
@@ -364,8 +366,8 @@ flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
 
 		if (o->by_set && o->by != (strat_by)b)
 			continue;
-		if (strat_measure_flow_group(&g, &n, m, from, to,
-					     (strat_by)b) < 0)
+		if (strat_measure_flow_group(&g, &n, m, from, to, (strat_by)b) <
+		    0)
 			return;
 		if (to - from == 1)
 			snprintf(t, sizeof(t), "Flow by %s, %s", by_names[b],
@@ -396,7 +398,7 @@ flow_tables(md_doc *d, const strat_measures *m, const strat_report *o)
 static void
 overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
 {
-	static const char *const hd[] = {"item", "title", "owner",
+	static const char *const hd[] = {"item",   "title", "owner",
 					 "anchor", "due",   "days overdue"};
 	const strat_period *p;
 	const strat_pitem **v;
@@ -417,8 +419,7 @@ overdue_table(md_doc *d, const strat_history *h, const strat_measures *m)
 		md_text(md_cell(d), v[i]->v1->anchor);
 		fmt_day(v[i]->v1->date, day);
 		md_text(md_cell(d), day);
-		md_textf(md_cell(d), "%ld",
-			 (long)(m->today - v[i]->v1->date));
+		md_textf(md_cell(d), "%ld", (long)(m->today - v[i]->v1->date));
 	}
 	md_table_end(d);
 	free(v);
@@ -464,9 +465,8 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 }
 
 int
-strat_stale_render(char **out, const strat_history *h,
-		   const strat_measures *m, const char *owner,
-		   strat_format format)
+strat_stale_render(char **out, const strat_history *h, const strat_measures *m,
+		   const char *owner, strat_format format)
 {
 	md_doc *d;
 	sbuf b = {0};
@@ -490,8 +490,8 @@ strat_stale_render(char **out, const strat_history *h,
 			*out = md_render(d, MD_GFM);
 			md_free(d);
 		}
-		return *out ? 0 : strat_error_set(STRAT_ENOMEM,
-						   "out of memory");
+		return *out ? 0
+			    : strat_error_set(STRAT_ENOMEM, "out of memory");
 	}
 	if (format != STRAT_FORMAT_TEXT)
 		return strat_error_set(STRAT_EUSAGE,
@@ -503,8 +503,9 @@ strat_stale_render(char **out, const strat_history *h,
 		char day[11];
 
 		fmt_day(m->plan_updated, day);
-		sb_printf(&b, "  Numbers after %s reflect a plan nobody "
-			      "updated: no commit changed it for %ld days.\n",
+		sb_printf(&b,
+			  "  Numbers after %s reflect a plan nobody "
+			  "updated: no commit changed it for %ld days.\n",
 			  day, (long)(m->today - m->plan_updated));
 	}
 	for (i = 0; i < m->nstale; i++) {
@@ -553,9 +554,9 @@ latest(const strat_htrack *t)
 static void
 slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 {
-	static const char *const hd[] = {
-		"item", "title", "owner", "slips", "days", "first planned",
-		"now",  "why"};
+	static const char *const hd[] = {"item",  "title", "owner",
+					 "slips", "days",  "first planned",
+					 "now",   "why"};
 	size_t i;
 	char a[11], z[11];
 
@@ -583,8 +584,9 @@ slips_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	}
 	md_table_end(d);
 	if (m->nslips > TOP)
-		md_textf(md_para(d), "%zu more items slipped (see --format "
-				     "json).",
+		md_textf(md_para(d),
+			 "%zu more items slipped (see --format "
+			 "json).",
 			 m->nslips - TOP);
 }
 
@@ -592,10 +594,10 @@ static void
 cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 	  strat_category cat)
 {
-	static const char *const hdrop[] = {"period", "item", "title",
-					    "owner", "how", "when", "why"};
-	static const char *const hunp[] = {"period", "item", "title",
-					   "owner", "anchor", "date"};
+	static const char *const hdrop[] = {"period", "item", "title", "owner",
+					    "how",    "when", "why"};
+	static const char *const hunp[] = {"period", "item",   "title",
+					   "owner",  "anchor", "date"};
 	size_t i, j, n = 0;
 
 	md_heading(d, 2, cat == STRAT_CAT_DROPPED ? "Dropped" : "Unplanned");
@@ -604,8 +606,8 @@ cat_table(md_doc *d, const strat_history *h, const strat_measures *m,
 			n += m->periods[i].items[j].cat == cat;
 	if (n == 0) {
 		md_text(md_para(d), cat == STRAT_CAT_DROPPED
-					    ? "No committed item was dropped."
-					    : "No unplanned work shipped.");
+					? "No committed item was dropped."
+					: "No unplanned work shipped.");
 		return;
 	}
 	md_table(d, cat == STRAT_CAT_DROPPED ? 7 : 6,
@@ -658,8 +660,9 @@ notes(md_doc *d, const strat_history *h)
 
 		strat_oid_fmt(&h->oldest.id, id);
 		fmt_time(h->oldest.time, t);
-		md_textf(b, "%s: history read stops at commit %.12s (%.10s); "
-			    "older commits are not measured.",
+		md_textf(b,
+			 "%s: history read stops at commit %.12s (%.10s); "
+			 "older commits are not measured.",
 			 h->shallow ? "Shallow clone" : "--max-commits", id, t);
 	}
 	for (i = 0; i < h->nwarnings; i++) {
@@ -678,8 +681,7 @@ notes(md_doc *d, const strat_history *h)
 }
 
 static md_doc *
-build(const strat_history *h, const strat_measures *m,
-      const strat_report *o)
+build(const strat_history *h, const strat_measures *m, const strat_report *o)
 {
 	md_doc *d = md_new();
 	md_block *b;
@@ -693,8 +695,9 @@ build(const strat_history *h, const strat_measures *m,
 	fmt_time(h->newest.time, t);
 	md_text(b, "Planned versus shipped, from the git history of ");
 	md_code(b, o->revision ? o->revision : "HEAD");
-	md_textf(b, " (%.12s, %.10s): %zu commits read, %zu changed the "
-		    "plan. Measured by %s",
+	md_textf(b,
+		 " (%.12s, %.10s): %zu commits read, %zu changed the "
+		 "plan. Measured by %s",
 		 id, t, h->walked, h->plan_versions, kind_names[m->kind]);
 	if (m->nperiods)
 		md_textf(b, ", %s to %s.", m->periods[0].label,
@@ -741,9 +744,8 @@ period_col(chart_col *c, const strat_period *p, size_t committed,
 	c->bar[0] = (double)committed;
 	c->bar[1] = (double)shipped;
 	/* no rate point for a period in progress: not a result yet */
-	c->line = committed && !p->partial
-			  ? (double)shipped / (double)committed
-			  : NAN;
+	c->line = committed && !p->partial ? (double)shipped / (double)committed
+					   : NAN;
 	snprintf(title, tsize, "%s%s: %zu committed, %zu shipped, rate %s",
 		 p->label,
 		 p->partial    ? " (in progress, so far)"
@@ -760,13 +762,17 @@ charts(const strat_measures *m)
 {
 	sbuf b = {0};
 	chart_col *c = calloc(m->nperiods + 1, sizeof(*c));
-	char (*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
+	char(*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
 	chart_spec s = {"ch-periods",
 			"committed and shipped items and execution rate per "
 			"period",
 			{"committed", "shipped"},
 			"execution rate",
-			1, 0, 0, 0, 1};
+			1,
+			0,
+			0,
+			0,
+			1};
 	strat_group *keys = NULL, *g = NULL;
 	size_t i, j, k, nk = 0, ng, max = 0;
 
@@ -781,8 +787,8 @@ charts(const strat_measures *m)
 		goto fail;
 	/* one scale for every anchor: the most any had in a period */
 	for (i = 0; i < m->nperiods; i++) {
-		if (strat_measure_group_period(&g, &ng, m, i,
-					       STRAT_BY_ANCHOR) < 0)
+		if (strat_measure_group_period(&g, &ng, m, i, STRAT_BY_ANCHOR) <
+		    0)
 			goto fail;
 		for (j = 0; j < ng; j++) {
 			if (g[j].committed > max)
@@ -798,8 +804,15 @@ charts(const strat_measures *m)
 			    "<div class=\"ch-multi\">\n");
 	for (k = 0; k < nk; k++) {
 		char id[32];
-		chart_spec ks = {id, NULL, {"committed", "shipped"},
-				 "execution rate", 1, 1, 0, 0, 1};
+		chart_spec ks = {id,
+				 NULL,
+				 {"committed", "shipped"},
+				 "execution rate",
+				 1,
+				 1,
+				 0,
+				 0,
+				 1};
 
 		ks.max = (double)(max < 4 ? 4 : (max + 3) / 4 * 4);
 		snprintf(id, sizeof(id), "ch-anchor-%zu", k);
@@ -845,36 +858,36 @@ fail:
  * themselves on a narrow screen rather than widen the page; cells do not
  * wrap (dates stay on one line): a wide table scrolls. */
 static const char style[] =
-	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;"
-	"max-width:60rem;margin:2rem auto;padding:0 1rem;"
-	"color:var(--ch-fg);background:var(--ch-bg)}"
-	":root{color-scheme:light dark;--line:#d0d7de;--head:#f6f8fa}"
-	"@media (prefers-color-scheme:dark){:root{--line:#30363d;"
-	"--head:#161b22}}"
-	"table{border-collapse:collapse;margin:1rem 0;display:block;"
-	"max-width:100%;overflow-x:auto;width:max-content}"
-	"th,td{border:1px solid var(--line);padding:.3rem .6rem;"
-	"white-space:nowrap}"
-	"th{background:var(--head)}td[align=right]{font-variant-numeric:"
-	"tabular-nums}code{background:var(--head);padding:0 .2rem;"
-	"border-radius:3px}h1{font-size:1.6rem}h2{font-size:1.2rem;"
-	"margin-top:2rem}h3{font-size:1rem;margin:.5rem 0 0}"
-	"p,li{overflow-wrap:anywhere}"
-	".ch-multi{display:grid;gap:0 1.5rem;"
-	"grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
-	".ch-cell{min-width:0}"
-	".kpi svg{max-width:100%;height:auto}"
-	".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
-	"polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
-	"circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
-	"line.target{stroke:#cf222e;stroke-dasharray:6 4}"
-	".k.target{background:#cf222e}"
-	"path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
-	".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
+    "body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;"
+    "max-width:60rem;margin:2rem auto;padding:0 1rem;"
+    "color:var(--ch-fg);background:var(--ch-bg)}"
+    ":root{color-scheme:light dark;--line:#d0d7de;--head:#f6f8fa}"
+    "@media (prefers-color-scheme:dark){:root{--line:#30363d;"
+    "--head:#161b22}}"
+    "table{border-collapse:collapse;margin:1rem 0;display:block;"
+    "max-width:100%;overflow-x:auto;width:max-content}"
+    "th,td{border:1px solid var(--line);padding:.3rem .6rem;"
+    "white-space:nowrap}"
+    "th{background:var(--head)}td[align=right]{font-variant-numeric:"
+    "tabular-nums}code{background:var(--head);padding:0 .2rem;"
+    "border-radius:3px}h1{font-size:1.6rem}h2{font-size:1.2rem;"
+    "margin-top:2rem}h3{font-size:1rem;margin:.5rem 0 0}"
+    "p,li{overflow-wrap:anywhere}"
+    ".ch-multi{display:grid;gap:0 1.5rem;"
+    "grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
+    ".ch-cell{min-width:0}"
+    ".kpi svg{max-width:100%;height:auto}"
+    ".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
+    "polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
+    "circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
+    "line.target{stroke:#cf222e;stroke-dasharray:6 4}"
+    ".k.target{background:#cf222e}"
+    "path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
+    ".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
 
 static char *
-render(const strat_history *h, const strat_measures *m,
-       const strat_report *o, strat_format format)
+render(const strat_history *h, const strat_measures *m, const strat_report *o,
+       strat_format format)
 {
 	md_doc *d;
 	char *out = NULL, *svg = NULL, *html;
@@ -924,8 +937,7 @@ strat_report_render(char **out, const strat_report *r,
 	*out = NULL;
 	if (o->format != STRAT_FORMAT_MD && o->format != STRAT_FORMAT_HTML &&
 	    o->format != STRAT_FORMAT_JSON && o->format != STRAT_FORMAT_CSV)
-		return strat_error_set(STRAT_EUSAGE,
-				       "report has no %s format",
+		return strat_error_set(STRAT_EUSAGE, "report has no %s format",
 				       strat_format_name(o->format));
 	if ((*out = render(r->history, r->measures, r, o->format)) == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");

@@ -34,8 +34,8 @@ csv_flow(sbuf *b, const strat_flow *f)
 }
 
 static const char flow_cols[] =
-	"shipped,measured,lead_median,lead_p80,slips_median,slips_p80,"
-	"days_slipped_median,days_slipped_p80";
+    "shipped,measured,lead_median,lead_p80,slips_median,slips_p80,"
+    "days_slipped_median,days_slipped_p80";
 
 static void
 flow_table(sbuf *b, const strat_measures *m, const strat_report *o)
@@ -43,8 +43,9 @@ flow_table(sbuf *b, const strat_measures *m, const strat_report *o)
 	size_t i, j, n;
 
 	if (!o->by_set || o->by > STRAT_BY_CHANNEL) {
-		sb_printf(b, "period,start,end,partial,overdue,graced,%s,"
-			     "per_week\r\n",
+		sb_printf(b,
+			  "period,start,end,partial,overdue,graced,%s,"
+			  "per_week\r\n",
 			  flow_cols);
 		for (i = 0; i < m->nperiods; i++) {
 			const strat_period *p = &m->periods[i];
@@ -110,7 +111,8 @@ items_table(sbuf *b, const strat_history *h, const strat_measures *m)
 				sb_printf(b, "%d", f->lead);
 			sb_printf(b, ",%d,%d,", f->slips, f->days);
 			if (it->decided) {
-				const strat_hcommit *c = &h->commits[it->commit];
+				const strat_hcommit *c =
+				    &h->commits[it->commit];
 				char id[41], t[32];
 
 				strat_oid_fmt(&c->id, id);

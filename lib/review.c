@@ -122,14 +122,15 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 						       : "plan changes: ");
 	part(b, &first, t->broken, "calendar file does not parse",
 	     "calendar files do not parse");
-	part(b, &first, t->silent, "item removed without being shipped or "
-				   "dropped",
+	part(b, &first, t->silent,
+	     "item removed without being shipped or "
+	     "dropped",
 	     "items removed without being shipped or dropped");
 	part(b, &first, t->errors, "new lint error", "new lint errors");
 	part(b, &first, t->kind[STRAT_CHANGE_ANCHOR_ADDED], "anchor added",
 	     "anchors added");
-	part(b, &first, t->kind[STRAT_CHANGE_ANCHOR_REMOVED],
-	     "anchor removed", "anchors removed");
+	part(b, &first, t->kind[STRAT_CHANGE_ANCHOR_REMOVED], "anchor removed",
+	     "anchors removed");
 	anchors_changed = t->strategy - t->kind[STRAT_CHANGE_ANCHOR_ADDED] -
 			  t->kind[STRAT_CHANGE_ANCHOR_REMOVED];
 	part(b, &first, anchors_changed, "other strategy change",
@@ -140,8 +141,8 @@ verdict(sbuf *b, const strat_review *r, const tally *t)
 	     "item removed", "items removed");
 	if (t->slips) {
 		sb_printf(b, "%s%zu %s (%ld days in all)", first ? "" : ", ",
-			  t->slips, t->slips == 1 ? "item slipped"
-						  : "items slipped",
+			  t->slips,
+			  t->slips == 1 ? "item slipped" : "items slipped",
 			  t->slip_days);
 		first = 0;
 	}
@@ -170,32 +171,32 @@ static const char *
 label(const strat_change *c)
 {
 	static const char *const labels[STRAT_CHANGE__COUNT] = {
-		[STRAT_CHANGE_ANCHOR_ADDED] = "anchor added",
-		[STRAT_CHANGE_ANCHOR_REMOVED] = "anchor removed",
-		[STRAT_CHANGE_ANCHOR_RETITLED] = "anchor retitled",
-		[STRAT_CHANGE_ANCHOR_REOWNED] = "anchor re-owned",
-		[STRAT_CHANGE_ANCHOR_MOVED] = "anchor moved",
-		[STRAT_CHANGE_ANCHOR_OUTCOMES] = "anchor outcomes",
-		[STRAT_CHANGE_ANCHOR_DONE] = "anchor done-when",
-		[STRAT_CHANGE_OUTCOME_ADDED] = "outcome added",
-		[STRAT_CHANGE_OUTCOME_REMOVED] = "outcome removed",
-		[STRAT_CHANGE_OUTCOME_CHANGED] = "outcome changed",
-		[STRAT_CHANGE_KPI_ADDED] = "KPI added",
-		[STRAT_CHANGE_KPI_REMOVED] = "KPI removed",
-		[STRAT_CHANGE_KPI_CHANGED] = "KPI changed",
-		[STRAT_CHANGE_THESIS_CHANGED] = "strategy changed",
-		[STRAT_CHANGE_ITEM_ADDED] = "item added",
-		[STRAT_CHANGE_ITEM_REMOVED] = "item removed",
-		[STRAT_CHANGE_ITEM_RETITLED] = "item retitled",
-		[STRAT_CHANGE_ITEM_REDATED] = "item re-dated",
-		[STRAT_CHANGE_ITEM_REOWNED] = "item re-owned",
-		[STRAT_CHANGE_ITEM_REANCHORED] = "item re-anchored",
-		[STRAT_CHANGE_ITEM_SHIPPED] = "item shipped",
-		[STRAT_CHANGE_ITEM_DROPPED] = "item dropped",
-		[STRAT_CHANGE_ITEM_STATUS] = "item status",
-		[STRAT_CHANGE_ITEM_MOVED] = "item moved",
-		[STRAT_CHANGE_PERSON_ADDED] = "person added",
-		[STRAT_CHANGE_PERSON_REMOVED] = "person removed",
+	    [STRAT_CHANGE_ANCHOR_ADDED] = "anchor added",
+	    [STRAT_CHANGE_ANCHOR_REMOVED] = "anchor removed",
+	    [STRAT_CHANGE_ANCHOR_RETITLED] = "anchor retitled",
+	    [STRAT_CHANGE_ANCHOR_REOWNED] = "anchor re-owned",
+	    [STRAT_CHANGE_ANCHOR_MOVED] = "anchor moved",
+	    [STRAT_CHANGE_ANCHOR_OUTCOMES] = "anchor outcomes",
+	    [STRAT_CHANGE_ANCHOR_DONE] = "anchor done-when",
+	    [STRAT_CHANGE_OUTCOME_ADDED] = "outcome added",
+	    [STRAT_CHANGE_OUTCOME_REMOVED] = "outcome removed",
+	    [STRAT_CHANGE_OUTCOME_CHANGED] = "outcome changed",
+	    [STRAT_CHANGE_KPI_ADDED] = "KPI added",
+	    [STRAT_CHANGE_KPI_REMOVED] = "KPI removed",
+	    [STRAT_CHANGE_KPI_CHANGED] = "KPI changed",
+	    [STRAT_CHANGE_THESIS_CHANGED] = "strategy changed",
+	    [STRAT_CHANGE_ITEM_ADDED] = "item added",
+	    [STRAT_CHANGE_ITEM_REMOVED] = "item removed",
+	    [STRAT_CHANGE_ITEM_RETITLED] = "item retitled",
+	    [STRAT_CHANGE_ITEM_REDATED] = "item re-dated",
+	    [STRAT_CHANGE_ITEM_REOWNED] = "item re-owned",
+	    [STRAT_CHANGE_ITEM_REANCHORED] = "item re-anchored",
+	    [STRAT_CHANGE_ITEM_SHIPPED] = "item shipped",
+	    [STRAT_CHANGE_ITEM_DROPPED] = "item dropped",
+	    [STRAT_CHANGE_ITEM_STATUS] = "item status",
+	    [STRAT_CHANGE_ITEM_MOVED] = "item moved",
+	    [STRAT_CHANGE_PERSON_ADDED] = "person added",
+	    [STRAT_CHANGE_PERSON_REMOVED] = "person removed",
 	};
 
 	if (c->flags & STRAT_CHANGE_SILENT)
@@ -228,8 +229,8 @@ detail(sbuf *b, const strat_change *c, const char *arrow)
 	case STRAT_CHANGE_ANCHOR_ADDED:
 		a = c->head_anchor;
 		if (a)
-			sb_printf(b, "%s, owner %s", a->quarter.s ? a->quarter.s
-								  : "no quarter",
+			sb_printf(b, "%s, owner %s",
+				  a->quarter.s ? a->quarter.s : "no quarter",
 				  a->owner.s ? a->owner.s : "none");
 		break;
 	case STRAT_CHANGE_ANCHOR_REMOVED:
@@ -253,8 +254,9 @@ detail(sbuf *b, const strat_change *c, const char *arrow)
 		break;
 	case STRAT_CHANGE_ITEM_REMOVED:
 		if (c->flags & STRAT_CHANGE_SILENT)
-			sb_printf(b, "was %s; removed without being shipped "
-				     "or dropped",
+			sb_printf(b,
+				  "was %s; removed without being shipped "
+				  "or dropped",
 				  x);
 		else
 			sb_printf(b, "was %s", x);
@@ -280,8 +282,7 @@ detail(sbuf *b, const strat_change *c, const char *arrow)
 					sb_printf(b, ", %d %s late", c->days,
 						  plural_days(c->days));
 				else if (c->days < 0)
-					sb_printf(b, ", %d %s early",
-						  -c->days,
+					sb_printf(b, ", %d %s early", -c->days,
 						  plural_days(c->days));
 				else
 					sb_puts(b, ", on the planned date");
@@ -457,28 +458,28 @@ md_changes(md_doc *d, const strat_review *r, strat_change_area area,
 	md_table(d, 4, hdr, "llll");
 	/* needs-attention rows (silent drops) first, then the rest */
 	for (i = 0, pass = 0; pass < 2; i = 0, pass++)
-	for (; i < n; i++) {
-		c = strat_changes_get(r->changes, i);
-		if (c->area != area || !attention_pass(c, pass))
-			continue;
-		if (rows == max_rows(r)) {
-			more++;
-			continue;
+		for (; i < n; i++) {
+			c = strat_changes_get(r->changes, i);
+			if (c->area != area || !attention_pass(c, pass))
+				continue;
+			if (rows == max_rows(r)) {
+				more++;
+				continue;
+			}
+			rows++;
+			md_row(d);
+			cell = md_cell(d);
+			if (c->flags & STRAT_CHANGE_SILENT)
+				md_strong(cell, "silent drop");
+			else
+				md_text(cell, label(c));
+			md_code(md_cell(d), c->id);
+			md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
+			b.len = 0;
+			detail(&b, c, "\xe2\x86\x92"); /* → */
+			why_text(&b, r, c);
+			md_text(md_cell(d), b.s && !b.failed ? b.s : "");
 		}
-		rows++;
-		md_row(d);
-		cell = md_cell(d);
-		if (c->flags & STRAT_CHANGE_SILENT)
-			md_strong(cell, "silent drop");
-		else
-			md_text(cell, label(c));
-		md_code(md_cell(d), c->id);
-		md_text(md_cell(d), clip(c->title, 60, t, sizeof(t)));
-		b.len = 0;
-		detail(&b, c, "\xe2\x86\x92"); /* → */
-		why_text(&b, r, c);
-		md_text(md_cell(d), b.s && !b.failed ? b.s : "");
-	}
 	md_table_end(d);
 	free(b.s);
 	md_more(d, more, "changes");
@@ -767,30 +768,33 @@ text_changes(sbuf *b, const strat_review *r, strat_change_area area)
 
 	/* needs-attention rows (silent drops) first, then the rest */
 	for (i = 0, pass = 0; pass < 2; i = 0, pass++)
-	for (; i < n; i++) {
-		c = strat_changes_get(r->changes, i);
-		if (c->area != area || !attention_pass(c, pass))
-			continue;
-		if (rows++ == 0)
-			sb_printf(b, "\n%s:\n", strat_change_area_name(area));
-		if (rows > max_rows(r))
-			continue;
-		sb_printf(b, "  %-17s %s", label(c), c->id);
-		if (c->title)
-			sb_printf(b, " '%s'", clip(c->title, 50, t, sizeof(t)));
-		mark = b->len;
-		sb_puts(b, ": ");
-		detail(b, c, "->");
-		why_text(b, r, c);
-		if (!b->failed && b->len == mark + 2) { /* no detail */
-			b->len = mark;
-			b->s[mark] = '\0';
+		for (; i < n; i++) {
+			c = strat_changes_get(r->changes, i);
+			if (c->area != area || !attention_pass(c, pass))
+				continue;
+			if (rows++ == 0)
+				sb_printf(b, "\n%s:\n",
+					  strat_change_area_name(area));
+			if (rows > max_rows(r))
+				continue;
+			sb_printf(b, "  %-17s %s", label(c), c->id);
+			if (c->title)
+				sb_printf(b, " '%s'",
+					  clip(c->title, 50, t, sizeof(t)));
+			mark = b->len;
+			sb_puts(b, ": ");
+			detail(b, c, "->");
+			why_text(b, r, c);
+			if (!b->failed && b->len == mark + 2) { /* no detail */
+				b->len = mark;
+				b->s[mark] = '\0';
+			}
+			sb_puts(b, "\n");
 		}
-		sb_puts(b, "\n");
-	}
 	if (rows > max_rows(r))
-		sb_printf(b, "  ... and %zu more rows, left out by "
-			     "--max-rows %zu\n",
+		sb_printf(b,
+			  "  ... and %zu more rows, left out by "
+			  "--max-rows %zu\n",
 			  rows - max_rows(r), max_rows(r));
 }
 
@@ -817,8 +821,9 @@ render_text(char **out, const strat_review *r)
 			  i ? "" : "\ndoes not parse:\n", f->file, f->line,
 			  f->column, f->message);
 		if (f->found)
-			sb_printf(&b, "    its items are compared from %.7s, "
-				      "the last version that parsed\n",
+			sb_printf(&b,
+				  "    its items are compared from %.7s, "
+				  "the last version that parsed\n",
 				  hex);
 		else
 			sb_puts(&b, "    no version of it parsed: its items "
@@ -848,7 +853,7 @@ render_text(char **out, const strat_review *r)
 			  n == 1 ? "finding" : "findings");
 		for (i = 0; i < n; i++) {
 			const strat_diag *g =
-				strat_diags_get(r->new_findings, i);
+			    strat_diags_get(r->new_findings, i);
 
 			sb_printf(&b, "  %s", g->file);
 			if (g->line)
@@ -886,8 +891,7 @@ strat_review_render(char **out, const strat_review *r,
 	case STRAT_FORMAT_TEXT:
 		return render_text(out, r);
 	default:
-		return strat_error_set(STRAT_EUSAGE,
-				       "review has no %s format",
+		return strat_error_set(STRAT_EUSAGE, "review has no %s format",
 				       strat_format_name(o->format));
 	}
 }

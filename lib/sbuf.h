@@ -17,7 +17,7 @@ typedef struct {
 void sb_put(sbuf *b, const char *s, size_t n);
 void sb_puts(sbuf *b, const char *s);
 void sb_printf(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* The string (the caller frees it; "" if nothing was written), or NULL
  * after a failure. */
 char *sb_finish(sbuf *b);

@@ -17,8 +17,8 @@
 #include "strat/plan.h"
 
 typedef struct {
-	char *root;  /* as given */
-	char *real;  /* resolved */
+	char *root; /* as given */
+	char *real; /* resolved */
 } fsctx;
 
 /* 1 when full resolves inside the root, 0 when it leaves it, -3 when it
@@ -56,8 +56,8 @@ walk(fsctx *c, char *path, size_t len, int depth,
 	/* A directory not read is reported, as its path with a trailing
 	 * '/': the loader says so instead of counting fewer files. */
 	if (depth > STRAT_MAX_DIR_DEPTH || (d = opendir(path)) == NULL) {
-		if (depth == 0 || (depth <= STRAT_MAX_DIR_DEPTH &&
-				   errno == ENOENT))
+		if (depth == 0 ||
+		    (depth <= STRAT_MAX_DIR_DEPTH && errno == ENOENT))
 			return 0;
 		path[len] = '/';
 		path[len + 1] = '\0';
@@ -66,7 +66,8 @@ walk(fsctx *c, char *path, size_t len, int depth,
 		return rc;
 	}
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0)
+		if (e->d_name[0] == '.' ||
+		    strcmp(e->d_name, "node_modules") == 0)
 			continue;
 		n = strlen(e->d_name);
 		if (len + 1 + n >= PATH_MAX)
@@ -141,8 +142,10 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 	if (in == -1)
 		return STRAT_ENOTFOUND;
 	if (in == -2 && errno == ELOOP)
-		return strat_error_set(STRAT_EIO, "'%s' is a symbolic link "
-						  "loop", rel);
+		return strat_error_set(STRAT_EIO,
+				       "'%s' is a symbolic link "
+				       "loop",
+				       rel);
 	if (in == -2)
 		return strat_error_set(STRAT_EIO, "%s", strerror(errno));
 	if (in == -3)
@@ -156,9 +159,9 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 	/* O_NONBLOCK: a FIFO or device must not hang the reader; fstat
 	 * then refuses everything but regular files. */
 	if ((fd = open(full, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
-		return errno == ENOENT ? STRAT_ENOTFOUND
-				       : strat_error_set(STRAT_EIO, "%s",
-							 strerror(errno));
+		return errno == ENOENT
+			   ? STRAT_ENOTFOUND
+			   : strat_error_set(STRAT_EIO, "%s", strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return strat_error_set(STRAT_EIO, "not a regular file");
@@ -178,7 +181,8 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 				continue;
 			free(b);
 			close(fd);
-			return strat_error_set(STRAT_EIO, "%s", strerror(errno));
+			return strat_error_set(STRAT_EIO, "%s",
+					       strerror(errno));
 		}
 		got += (size_t)r;
 	}

@@ -167,7 +167,8 @@ pool_grow(strpool *p)
 	for (i = 0; i < p->cap; i++) {
 		if (p->v[i].s == NULL)
 			continue;
-		for (j = p->v[i].hash & (cap - 1); v[j].s; j = (j + 1) & (cap - 1))
+		for (j = p->v[i].hash & (cap - 1); v[j].s;
+		     j = (j + 1) & (cap - 1))
 			;
 		v[j] = p->v[i];
 	}

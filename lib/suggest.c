@@ -63,7 +63,8 @@ suggest(const char *s, const char *const *cands, size_t n)
 		if (cands[i] == NULL)
 			continue;
 		d = distance(s, cands[i], cap);
-		if (d < bestd || (d == bestd && best && strcmp(cands[i], best) < 0)) {
+		if (d < bestd ||
+		    (d == bestd && best && strcmp(cands[i], best) < 0)) {
 			bestd = d;
 			best = cands[i];
 		}

@@ -10,7 +10,7 @@
 #include "sbuf.h"
 #include "strat/edit.h"
 
-#define CONTEXT 3
+#define CONTEXT   3
 #define MAX_CELLS (4u * 1024 * 1024) /* of the middle's LCS table */
 
 typedef struct {
@@ -72,19 +72,19 @@ script(const line *a, size_t na, const line *b, size_t nb, size_t *nops)
 		for (i = ma; i-- > 0;)
 			for (j = mb; j-- > 0;)
 				t[i * (mb + 1) + j] =
-					same(&a[p + i], &b[p + j])
-						? t[(i + 1) * (mb + 1) + j + 1] + 1
-					: t[(i + 1) * (mb + 1) + j] >
-							t[i * (mb + 1) + j + 1]
-						? t[(i + 1) * (mb + 1) + j]
-						: t[i * (mb + 1) + j + 1];
+				    same(&a[p + i], &b[p + j])
+					? t[(i + 1) * (mb + 1) + j + 1] + 1
+				    : t[(i + 1) * (mb + 1) + j] >
+					    t[i * (mb + 1) + j + 1]
+					? t[(i + 1) * (mb + 1) + j]
+					: t[i * (mb + 1) + j + 1];
 		for (i = j = 0; i < ma || j < mb;) {
 			if (i < ma && j < mb && same(&a[p + i], &b[p + j])) {
 				ops[k++] = '=';
 				i++, j++;
 			} else if (j == mb ||
 				   (i < ma && t[(i + 1) * (mb + 1) + j] >=
-						      t[i * (mb + 1) + j + 1])) {
+						  t[i * (mb + 1) + j + 1])) {
 				ops[k++] = '-';
 				i++;
 			} else {

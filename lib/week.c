@@ -66,8 +66,9 @@ section_of(const strat_week *w, const strat_item *it)
 	int open = it->status != STRAT_STATUS_SHIPPED &&
 		   it->status != STRAT_STATUS_DROPPED;
 
-	if (it->status == STRAT_STATUS_SHIPPED && it->shipped != STRAT_NO_DATE &&
-	    it->shipped >= w->start - 7 && it->shipped < w->start)
+	if (it->status == STRAT_STATUS_SHIPPED &&
+	    it->shipped != STRAT_NO_DATE && it->shipped >= w->start - 7 &&
+	    it->shipped < w->start)
 		return STRAT_WEEK_SHIPPED;
 	if (it->date == STRAT_NO_DATE || it->status == STRAT_STATUS_DROPPED)
 		return -1;
@@ -156,7 +157,8 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 	strat_week_label(w->start, w->week_starts, &w->label_year,
 			 &w->label_week);
 	for (s = 0; s < STRAT_WEEK__NSECTIONS; s++)
-		if (n && (w->items[s] = calloc(n, sizeof(*w->items[s]))) == NULL)
+		if (n &&
+		    (w->items[s] = calloc(n, sizeof(*w->items[s]))) == NULL)
 			goto nomem;
 	if (n && (w->owners = calloc(n, sizeof(*w->owners))) == NULL)
 		goto nomem;
@@ -233,7 +235,7 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 			goto nomem;
 		for (i = 0; i < k; i++) {
 			const strat_change *c =
-				strat_changes_get(w->all_changes, i);
+			    strat_changes_get(w->all_changes, i);
 
 			if (shown_change(c, opts->owner))
 				w->changes[w->nchanges++] = c;
@@ -282,8 +284,8 @@ strat_week_describe(char *buf, size_t size, const strat_change *c)
 	case STRAT_CHANGE_ITEM_REMOVED:
 		snprintf(buf, size, "%s",
 			 c->flags & STRAT_CHANGE_SILENT
-				 ? "removed without being shipped or dropped"
-				 : "removed");
+			     ? "removed without being shipped or dropped"
+			     : "removed");
 		break;
 	case STRAT_CHANGE_ITEM_REDATED:
 		snprintf(buf, size, "re-dated %s \u2192 %s (%s%d days)", b, a,
@@ -292,7 +294,8 @@ strat_week_describe(char *buf, size_t size, const strat_change *c)
 	case STRAT_CHANGE_ITEM_REOWNED:
 	case STRAT_CHANGE_ANCHOR_REOWNED:
 		snprintf(buf, size, "%sre-owned %s \u2192 %s",
-			 c->kind == STRAT_CHANGE_ANCHOR_REOWNED ? "anchor " : "",
+			 c->kind == STRAT_CHANGE_ANCHOR_REOWNED ? "anchor "
+								: "",
 			 b, a);
 		break;
 	case STRAT_CHANGE_ITEM_REANCHORED:
@@ -323,8 +326,8 @@ strat_week_describe(char *buf, size_t size, const strat_change *c)
 	}
 }
 
-static const char *const section_titles[] = {
-	"Shipped last week", "Overdue", "Due this week", "Due next week"};
+static const char *const section_titles[] = {"Shipped last week", "Overdue",
+					     "Due this week", "Due next week"};
 
 const char *
 strat_week_section_title(strat_week_section s)
@@ -335,10 +338,10 @@ strat_week_section_title(strat_week_section s)
 static void
 md_items(md_doc *doc, const strat_week *w, int s)
 {
-	static const char *const h[] = {"date", "item", "title", "owner",
-					"anchor", "status"};
-	static const char *const hs[] = {"shipped", "item", "title", "owner",
-					 "anchor", "planned"};
+	static const char *const h[] = {"date",  "item",   "title",
+					"owner", "anchor", "status"};
+	static const char *const hs[] = {"shipped", "item",   "title",
+					 "owner",   "anchor", "planned"};
 	size_t i;
 	char date[11];
 
@@ -351,9 +354,8 @@ md_items(md_doc *doc, const strat_week *w, int s)
 		const strat_item *it = w->items[s][i];
 
 		md_row(doc);
-		strat_date_format(s == STRAT_WEEK_SHIPPED ? it->shipped
-							  : it->date,
-				  date);
+		strat_date_format(
+		    s == STRAT_WEEK_SHIPPED ? it->shipped : it->date, date);
 		md_text(md_cell(doc), date);
 		md_code(md_cell(doc), it->id.s ? it->id.s : "");
 		md_text(md_cell(doc), it->title.s ? it->title.s : "");
@@ -361,8 +363,8 @@ md_items(md_doc *doc, const strat_week *w, int s)
 		md_text(md_cell(doc), it->anchor.s ? it->anchor.s : "");
 		if (s == STRAT_WEEK_SHIPPED) {
 			strat_date_format(it->date, date);
-			md_text(md_cell(doc), it->date != STRAT_NO_DATE ? date
-								       : "");
+			md_text(md_cell(doc),
+				it->date != STRAT_NO_DATE ? date : "");
 		} else if (s == STRAT_WEEK_OVERDUE) {
 			md_textf(md_cell(doc), "%s, %d days late",
 				 strat_status_name(it->status),
@@ -401,8 +403,9 @@ week_markdown(char **out, const strat_week *w, int html)
 	}
 	if (w->source)
 		md_textf(b, ", from the plan as committed in %s", w->source);
-	md_textf(b, ": %zu shipped last week, %zu overdue, %zu due this week, "
-		    "%zu due next week.",
+	md_textf(b,
+		 ": %zu shipped last week, %zu overdue, %zu due this week, "
+		 "%zu due next week.",
 		 w->nitems[STRAT_WEEK_SHIPPED], w->nitems[STRAT_WEEK_OVERDUE],
 		 w->nitems[STRAT_WEEK_THIS], w->nitems[STRAT_WEEK_NEXT]);
 	for (s = 0; s < STRAT_WEEK__NSECTIONS; s++) {
@@ -439,9 +442,9 @@ week_markdown(char **out, const strat_week *w, int html)
 	if (w->nanchors == 0) {
 		md_text(md_para(doc), "No anchor for this quarter.");
 	} else {
-		static const char *const h[] = {"anchor", "title", "owner",
-						"quarter", "shipped",
-						"overdue"};
+		static const char *const h[] = {"anchor",  "title",
+						"owner",   "quarter",
+						"shipped", "overdue"};
 
 		md_table(doc, 6, h, "llllrr");
 		for (i = 0; i < w->nanchors; i++) {
@@ -449,12 +452,10 @@ week_markdown(char **out, const strat_week *w, int html)
 
 			md_row(doc);
 			md_code(md_cell(doc), a->anchor->id.s);
-			md_text(md_cell(doc), a->anchor->title.s
-						      ? a->anchor->title.s
-						      : "");
-			md_text(md_cell(doc), a->anchor->owner.s
-						      ? a->anchor->owner.s
-						      : "");
+			md_text(md_cell(doc),
+				a->anchor->title.s ? a->anchor->title.s : "");
+			md_text(md_cell(doc),
+				a->anchor->owner.s ? a->anchor->owner.s : "");
 			md_text(md_cell(doc), a->anchor->quarter.s);
 			md_textf(md_cell(doc), "%zu of %zu", a->shipped,
 				 a->planned);
@@ -469,9 +470,9 @@ week_markdown(char **out, const strat_week *w, int html)
 	if (w->nowners == 0) {
 		md_text(md_para(doc), "Nobody has items this week.");
 	} else {
-		static const char *const h[] = {"owner", "name", "shipped",
-						"overdue", "this week",
-						"next week"};
+		static const char *const h[] = {"owner",     "name",
+						"shipped",   "overdue",
+						"this week", "next week"};
 
 		md_table(doc, 6, h, "llrrrr");
 		for (i = 0; i < w->nowners; i++) {
@@ -485,8 +486,8 @@ week_markdown(char **out, const strat_week *w, int html)
 		}
 		md_table_end(doc);
 	}
-	if (md_failed(doc) || (*out = md_render(doc, html ? MD_HTML : MD_GFM)) ==
-				      NULL) {
+	if (md_failed(doc) ||
+	    (*out = md_render(doc, html ? MD_HTML : MD_GFM)) == NULL) {
 		md_free(doc);
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	}

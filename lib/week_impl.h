@@ -21,7 +21,6 @@ void week_metrics_json(json_w *j, const strat_week *w);
 /* The text layout's helpers (lib/week_text.c): s fitted to width code
  * points and made safe for a terminal; a section heading. */
 void week_text_fit(sbuf *b, const char *s, size_t width, int pad);
-void week_text_heading(sbuf *b, int color, const char *text,
-		       const char *extra);
+void week_text_heading(sbuf *b, int color, const char *text, const char *extra);
 
 #endif

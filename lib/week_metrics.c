@@ -77,8 +77,8 @@ week_metrics_build(strat_week *w, const strat_plan *plan)
 		if (wk->latest && strat_kseries_progress(s, wk->latest->value,
 							 &wk->progress) == 0)
 			wk->has_progress = 1;
-		wk->days = wk->latest ? (int32_t)(w->date - wk->latest->date)
-				      : -1;
+		wk->days =
+		    wk->latest ? (int32_t)(w->date - wk->latest->date) : -1;
 		wk->stale = wk->days < 0 || wk->days > w->stale_days;
 	}
 	return 0;
@@ -103,7 +103,9 @@ change_text(const strat_week_kpi *k, char *out, size_t size)
 	}
 	strat_number_format(k->change, v);
 	snprintf(out, size, "%s%s %s", k->change > 0 ? "+" : "", v,
-		 k->trend > 0 ? "better" : k->trend < 0 ? "worse" : "level");
+		 k->trend > 0   ? "better"
+		 : k->trend < 0 ? "worse"
+				: "level");
 }
 
 static const char *
@@ -132,8 +134,7 @@ target_text(const strat_week_kpi *k, char *out, size_t size)
 }
 
 static void
-stale_text(const strat_week *w, const strat_week_kpi *k, char *out,
-	   size_t size)
+stale_text(const strat_week *w, const strat_week_kpi *k, char *out, size_t size)
 {
 	out[0] = '\0';
 	if (k->latest == NULL)
@@ -193,9 +194,8 @@ week_metrics_text(sbuf *b, const strat_week *w, int color)
 void
 week_metrics_md(md_doc *doc, const strat_week *w)
 {
-	static const char *const h[] = {"KPI",    "latest",   "date",
-					"change", "target",   "progress",
-					"note"};
+	static const char *const h[] = {"KPI",    "latest",   "date", "change",
+					"target", "progress", "note"};
 	char v[32], d[11], t[160], c[64], st[64];
 	size_t i;
 
@@ -280,10 +280,11 @@ week_metrics_json(json_w *j, const strat_week *w)
 			jw_number(j, k->change);
 		else
 			jw_null(j);
-		jw_kstr(j, "trend", !k->has_change ? NULL
-				    : k->trend > 0 ? "better"
-				    : k->trend < 0 ? "worse"
-						   : "level");
+		jw_kstr(j, "trend",
+			!k->has_change ? NULL
+			: k->trend > 0 ? "better"
+			: k->trend < 0 ? "worse"
+				       : "level");
 		jw_key(j, "target");
 		if (k->has_target)
 			jw_number(j, k->target);
@@ -298,11 +299,11 @@ week_metrics_json(json_w *j, const strat_week *w)
 		}
 		jw_key(j, "progress");
 		if (k->has_progress) /* a fraction to 4 decimals, as report */
-			jw_number(j, (double)(long long)(k->progress * 10000 +
-							 (k->progress >= 0
-								  ? 0.5
-								  : -0.5)) /
-					     10000);
+			jw_number(
+			    j, (double)(long long)(k->progress * 10000 +
+						   (k->progress >= 0 ? 0.5
+								     : -0.5)) /
+				   10000);
 		else
 			jw_null(j);
 		jw_key(j, "days_since_reading");

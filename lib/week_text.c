@@ -10,10 +10,10 @@
 #include "sbuf.h"
 #include "week_impl.h"
 
-#define C_BOLD "\033[1m"
-#define C_RED "\033[31m"
+#define C_BOLD  "\033[1m"
+#define C_RED   "\033[31m"
 #define C_GREEN "\033[32m"
-#define C_OFF "\033[0m"
+#define C_OFF   "\033[0m"
 
 /* s made safe for a terminal and fitted to width code points: cut with
  * an ellipsis, or padded with spaces when pad. */
@@ -73,8 +73,8 @@ text_items(sbuf *b, const strat_week *w, int s, int color)
 	if (s == STRAT_WEEK_OVERDUE)
 		snprintf(range, sizeof(range), " (%zu)", w->nitems[s]);
 	else
-		snprintf(range, sizeof(range), " (%zu, %s to %s)",
-			 w->nitems[s], a, z);
+		snprintf(range, sizeof(range), " (%zu, %s to %s)", w->nitems[s],
+			 a, z);
 	heading(b, color, strat_week_section_title(s), range);
 	if (w->nitems[s] == 0) {
 		sb_puts(b, "  nothing\n");
@@ -85,9 +85,8 @@ text_items(sbuf *b, const strat_week *w, int s, int color)
 		const char *st = strat_status_name(it->status), *col = "";
 		char late[16];
 
-		strat_date_format(s == STRAT_WEEK_SHIPPED ? it->shipped
-							  : it->date,
-				  date);
+		strat_date_format(
+		    s == STRAT_WEEK_SHIPPED ? it->shipped : it->date, date);
 		if (s == STRAT_WEEK_OVERDUE) {
 			snprintf(late, sizeof(late), "%dd late",
 				 (int)(w->date - it->date));
@@ -202,8 +201,8 @@ json_date(json_w *j, const char *key, strat_day d)
 	jw_str(j, s);
 }
 
-static const char *const section_keys[] = {
-	"shipped_last_week", "overdue", "due_this_week", "due_next_week"};
+static const char *const section_keys[] = {"shipped_last_week", "overdue",
+					   "due_this_week", "due_next_week"};
 
 static void
 json_item(json_w *j, const strat_week *w, const strat_item *it, int s)
@@ -326,8 +325,7 @@ strat_week_render(char **out, const strat_week *w,
 		week_json(&b, w);
 		break;
 	default:
-		return strat_error_set(STRAT_EUSAGE,
-				       "week has no %s format",
+		return strat_error_set(STRAT_EUSAGE, "week has no %s format",
 				       strat_format_name(o->format));
 	}
 	if ((*out = sb_finish(&b)) == NULL)

@@ -8,14 +8,14 @@
 #include "yaml.h"
 
 _Static_assert((int)YS_PLAIN == (int)YAML_PLAIN_SCALAR_STYLE &&
-		       (int)YS_SINGLE == (int)YAML_SINGLE_QUOTED_SCALAR_STYLE &&
-		       (int)YS_DOUBLE == (int)YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
-		       (int)YS_LITERAL == (int)YAML_LITERAL_SCALAR_STYLE &&
-		       (int)YS_FOLDED == (int)YAML_FOLDED_SCALAR_STYLE &&
-		       (int)YS_BLOCK == (int)YAML_BLOCK_MAPPING_STYLE &&
-		       (int)YS_FLOW == (int)YAML_FLOW_MAPPING_STYLE &&
-		       (int)YS_BLOCK == (int)YAML_BLOCK_SEQUENCE_STYLE &&
-		       (int)YS_FLOW == (int)YAML_FLOW_SEQUENCE_STYLE,
+		   (int)YS_SINGLE == (int)YAML_SINGLE_QUOTED_SCALAR_STYLE &&
+		   (int)YS_DOUBLE == (int)YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		   (int)YS_LITERAL == (int)YAML_LITERAL_SCALAR_STYLE &&
+		   (int)YS_FOLDED == (int)YAML_FOLDED_SCALAR_STYLE &&
+		   (int)YS_BLOCK == (int)YAML_BLOCK_MAPPING_STYLE &&
+		   (int)YS_FLOW == (int)YAML_FLOW_MAPPING_STYLE &&
+		   (int)YS_BLOCK == (int)YAML_BLOCK_SEQUENCE_STYLE &&
+		   (int)YS_FLOW == (int)YAML_FLOW_SEQUENCE_STYLE,
 	       "YS_* are libyaml's styles");
 
 struct yreader {
@@ -68,8 +68,8 @@ yr_position_offset(const char *buf, size_t len, uint32_t line, uint32_t col)
 	if (line > 1)
 		return len;
 	for (; col > 1 && i < len; col--) {
-		if (buf[i] == '\n' || (buf[i] == '\r' && i + 1 < len &&
-					 buf[i + 1] == '\n'))
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
 			return i; /* past the end of the line */
 		i++;
 		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
@@ -193,8 +193,7 @@ line_at(const yreader *r, size_t line, size_t *len)
 	for (; line > 0 && i < r->len; i++)
 		if (r->buf[i] == '\n')
 			line--;
-	for (j = i; j < r->len && r->buf[j] != '\n' && r->buf[j] != '\r';
-	     j++)
+	for (j = i; j < r->len && r->buf[j] != '\n' && r->buf[j] != '\r'; j++)
 		;
 	*len = j - i;
 	return r->buf + i;
@@ -206,8 +205,7 @@ line_at(const yreader *r, size_t line, size_t *len)
  * '-' without the space after it.  0 when neither applies.
  */
 static int
-common_slip(const yreader *r, const yaml_parser_t *p, char *hint,
-	    size_t size)
+common_slip(const yreader *r, const yaml_parser_t *p, char *hint, size_t size)
 {
 	size_t len, i, k;
 	const char *l = line_at(r, p->problem_mark.line, &len);
@@ -232,8 +230,8 @@ common_slip(const yreader *r, const yaml_parser_t *p, char *hint,
 	/* "-id: x": the '-' of a list entry wants a space after it */
 	for (i = 0; i < len && l[i] == ' '; i++)
 		;
-	if (i + 1 < len && l[i] == '-' && l[i + 1] != ' ' &&
-	    l[i + 1] != '-' && !(l[i + 1] >= '0' && l[i + 1] <= '9')) {
+	if (i + 1 < len && l[i] == '-' && l[i + 1] != ' ' && l[i + 1] != '-' &&
+	    !(l[i + 1] >= '0' && l[i + 1] <= '9')) {
 		snprintf(hint, size,
 			 "put a space after '-' to start a list entry: "
 			 "'- %.*s'",
@@ -288,8 +286,7 @@ report_parser_error(yreader *r)
 		/* Reader errors leave problem_mark at 0:0; use the offset. */
 		yr_offset_position(r->buf, r->len, p->problem_offset, &line,
 				   &col);
-		if (p->problem_value == 0 &&
-		    p->problem_offset < r->len &&
+		if (p->problem_value == 0 && p->problem_offset < r->len &&
 		    r->buf[p->problem_offset] == '\0')
 			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
 					r->file, line, col,
@@ -298,13 +295,12 @@ report_parser_error(yreader *r)
 					"NUL byte at byte offset %zu",
 					p->problem_offset);
 		else
-			strat_diags_add(r->diags, STRAT_RULE_YAML_SYNTAX,
-					r->file, line, col,
-					"save the file as UTF-8 text",
-					"%s at byte offset %zu",
-					p->problem ? p->problem
-						   : "invalid input",
-					p->problem_offset);
+			strat_diags_add(
+			    r->diags, STRAT_RULE_YAML_SYNTAX, r->file, line,
+			    col, "save the file as UTF-8 text",
+			    "%s at byte offset %zu",
+			    p->problem ? p->problem : "invalid input",
+			    p->problem_offset);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -331,8 +327,8 @@ report_parser_error(yreader *r)
 
 /* Events that are nodes, as the spec counts them: not stream, document
  * or end events. */
-#define NODE_EVENTS                                                     \
-	(1u << YAML_SCALAR_EVENT | 1u << YAML_SEQUENCE_START_EVENT |    \
+#define NODE_EVENTS                                                            \
+	(1u << YAML_SCALAR_EVENT | 1u << YAML_SEQUENCE_START_EVENT |           \
 	 1u << YAML_MAPPING_START_EVENT | 1u << YAML_ALIAS_EVENT)
 
 static inline int
@@ -410,11 +406,10 @@ static int
 enter(yreader *r)
 {
 	if (++r->depth > STRAT_MAX_DEPTH) {
-		strat_diags_add(r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file,
-				ev_line(r), ev_col(r),
-				"plan files need only a few levels of nesting",
-				"nesting depth exceeds the limit of %d",
-				STRAT_MAX_DEPTH);
+		strat_diags_add(
+		    r->diags, STRAT_RULE_LIMIT_EXCEEDED, r->file, ev_line(r),
+		    ev_col(r), "plan files need only a few levels of nesting",
+		    "nesting depth exceeds the limit of %d", STRAT_MAX_DEPTH);
 		return fail(r);
 	}
 	return 0;
@@ -484,8 +479,8 @@ node_new(yreader *r, arena *a, int type, size_t extra)
 typedef struct {
 	const char *s;
 	uint32_t line, column, first_line;
-	size_t n;     /* duplicates in the current run */
-	size_t last;  /* key index of the last duplicate + 1 (0: none) */
+	size_t n;    /* duplicates in the current run */
+	size_t last; /* key index of the last duplicate + 1 (0: none) */
 } dups;
 
 static void dup_report(yreader *r, const dups *d);
@@ -519,8 +514,9 @@ dup_report(yreader *r, const dups *d)
 	if (d->n == 0)
 		return;
 	if (d->n == 1) {
-		snprintf(hint, sizeof(hint), "'%.40s' is first given at line %u",
-			 d->s, (unsigned)d->first_line);
+		snprintf(hint, sizeof(hint),
+			 "'%.40s' is first given at line %u", d->s,
+			 (unsigned)d->first_line);
 		strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file,
 				d->line, d->column, hint, "duplicate key '%s'",
 				d->s);
@@ -530,9 +526,9 @@ dup_report(yreader *r, const dups *d)
 		 "from line %u on this looks like a new entry: is its '- ' "
 		 "line missing (an item starts '- id: ...')?",
 		 (unsigned)d->line);
-	strat_diags_add(r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, d->line,
-			d->column, hint, "duplicate key '%s' and %zu more" DUP_RUN,
-			d->s, d->n - 1);
+	strat_diags_add(
+	    r->diags, STRAT_RULE_DUPLICATE_KEY, r->file, d->line, d->column,
+	    hint, "duplicate key '%s' and %zu more" DUP_RUN, d->s, d->n - 1);
 }
 
 /* One duplicate key of the top mapping, read as a stream. */
@@ -931,9 +927,8 @@ scalar_event(yreader *r, yscalar *out)
 ynode *
 yr_scalar_node(yreader *r, arena *a, const yscalar *v)
 {
-	ynode *n = arena_alloc(a, sizeof(*n) + (v->type == YN_SCALAR
-							? v->len + 1
-							: 0));
+	ynode *n = arena_alloc(a, sizeof(*n) +
+				      (v->type == YN_SCALAR ? v->len + 1 : 0));
 	char *text;
 
 	if (n == NULL) {

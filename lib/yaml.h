@@ -32,15 +32,15 @@ enum { YS_BLOCK = 1, YS_FLOW = 2 };
 typedef struct ynode ynode;
 struct ynode {
 	uint8_t type;
-	uint8_t plain;    /* scalar written without quotes or block style */
-	uint8_t style;    /* YS_* below: how the node is written */
+	uint8_t plain; /* scalar written without quotes or block style */
+	uint8_t style; /* YS_* below: how the node is written */
 	uint32_t line, column;
 	/* Where the node ends: just after a scalar's last character, at the
 	 * end event of a collection (a flow one's closing bracket). */
 	uint32_t end_line, end_column;
-	const char *s;    /* scalar text, NUL-terminated */
+	const char *s; /* scalar text, NUL-terminated */
 	uint32_t len;
-	uint32_t n;       /* children: elements, or keys and values in turn */
+	uint32_t n; /* children: elements, or keys and values in turn */
 	ynode *first;
 	ynode *next;
 };
@@ -76,15 +76,15 @@ int yr_seq_next(yreader *r, arena *a, ynode **out);
  * duplicate keys are the caller's to collect (yr_dup_keys).
  */
 typedef struct {
-	uint8_t type;     /* YN_SCALAR or YN_NULL (a plain null) */
+	uint8_t type; /* YN_SCALAR or YN_NULL (a plain null) */
 	uint8_t plain;
 	uint32_t line, column;
-	const char *s;    /* borrowed, NUL-terminated; YN_NULL keeps its text */
+	const char *s; /* borrowed, NUL-terminated; YN_NULL keeps its text */
 	uint32_t len;
 } yscalar;
 
 typedef struct {
-	const char *s;    /* NUL-terminated; must live until yr_dup_keys */
+	const char *s; /* NUL-terminated; must live until yr_dup_keys */
 	uint32_t len, line, column;
 } ykey;
 
@@ -120,8 +120,8 @@ int yr_end(yreader *r);
 int yr_failed(const yreader *r);
 
 /* Position (1-based line, column in code points) of a byte offset. */
-void yr_offset_position(const char *buf, size_t len, size_t off,
-			uint32_t *line, uint32_t *col);
+void yr_offset_position(const char *buf, size_t len, size_t off, uint32_t *line,
+			uint32_t *col);
 /*
  * The byte offset of a node position (1-based line, column in code points
  * as libyaml counts them, a byte order mark not counted), for editing a

@@ -32,52 +32,51 @@ extern "C" {
  * section it belongs to.  The order is the order of the list and of
  * reports within one object.
  */
-#define STRAT_CHANGE_KINDS(X)                                                \
-	X(ANCHOR_ADDED, "anchor-added", STRATEGY, "anchor added")            \
-	X(ANCHOR_REMOVED, "anchor-removed", STRATEGY, "anchor removed")      \
-	X(ANCHOR_RETITLED, "anchor-retitled", STRATEGY, "anchor retitled")   \
-	X(ANCHOR_REOWNED, "anchor-reowned", STRATEGY, "anchor re-owned")     \
-	X(ANCHOR_MOVED, "anchor-moved", STRATEGY,                            \
-	  "anchor moved to another quarter")                                 \
-	X(ANCHOR_OUTCOMES, "anchor-outcomes", STRATEGY,                      \
-	  "outcomes an anchor serves changed")                               \
-	X(ANCHOR_DONE, "anchor-done", STRATEGY,                              \
-	  "definition of done changed")                                      \
-	X(OUTCOME_ADDED, "outcome-added", STRATEGY, "outcome added")         \
-	X(OUTCOME_REMOVED, "outcome-removed", STRATEGY, "outcome removed")   \
-	X(OUTCOME_CHANGED, "outcome-changed", STRATEGY,                      \
-	  "outcome title, owner or KPI changed")                             \
-	X(KPI_ADDED, "kpi-added", STRATEGY, "KPI added")                     \
-	X(KPI_REMOVED, "kpi-removed", STRATEGY, "KPI removed")               \
-	X(KPI_CHANGED, "kpi-changed", STRATEGY,                              \
-	  "KPI title, owner, target or unit changed")                        \
-	X(THESIS_CHANGED, "thesis-changed", STRATEGY,                        \
-	  "strategy title, owner or thesis changed")                                \
-	X(ITEM_ADDED, "item-added", CALENDAR, "item added")                  \
-	X(ITEM_REMOVED, "item-removed", CALENDAR, "item removed")            \
-	X(ITEM_RETITLED, "item-retitled", CALENDAR, "item retitled")         \
-	X(ITEM_REDATED, "item-redated", CALENDAR, "item re-dated")           \
-	X(ITEM_REOWNED, "item-reowned", CALENDAR, "item re-owned")           \
-	X(ITEM_REANCHORED, "item-reanchored", CALENDAR,                      \
-	  "item moved to another anchor")                                    \
-	X(ITEM_SHIPPED, "item-shipped", CALENDAR, "item shipped")            \
-	X(ITEM_DROPPED, "item-dropped", CALENDAR, "item dropped")            \
-	X(ITEM_STATUS, "item-status", CALENDAR,                              \
-	  "other status change (started, reopened)")                         \
-	X(PERSON_ADDED, "person-added", TEAM, "person joined the team")      \
-	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")   \
-	X(READING_ADDED, "reading-added", METRICS, "KPI reading added")      \
-	X(READING_CHANGED, "reading-changed", METRICS,                       \
-	  "KPI reading corrected")                                           \
-	X(READING_REMOVED, "reading-removed", METRICS, "KPI reading removed") \
-	X(ITEM_MOVED, "item-moved", CALENDAR,                                \
+#define STRAT_CHANGE_KINDS(X)                                                  \
+	X(ANCHOR_ADDED, "anchor-added", STRATEGY, "anchor added")              \
+	X(ANCHOR_REMOVED, "anchor-removed", STRATEGY, "anchor removed")        \
+	X(ANCHOR_RETITLED, "anchor-retitled", STRATEGY, "anchor retitled")     \
+	X(ANCHOR_REOWNED, "anchor-reowned", STRATEGY, "anchor re-owned")       \
+	X(ANCHOR_MOVED, "anchor-moved", STRATEGY,                              \
+	  "anchor moved to another quarter")                                   \
+	X(ANCHOR_OUTCOMES, "anchor-outcomes", STRATEGY,                        \
+	  "outcomes an anchor serves changed")                                 \
+	X(ANCHOR_DONE, "anchor-done", STRATEGY, "definition of done changed")  \
+	X(OUTCOME_ADDED, "outcome-added", STRATEGY, "outcome added")           \
+	X(OUTCOME_REMOVED, "outcome-removed", STRATEGY, "outcome removed")     \
+	X(OUTCOME_CHANGED, "outcome-changed", STRATEGY,                        \
+	  "outcome title, owner or KPI changed")                               \
+	X(KPI_ADDED, "kpi-added", STRATEGY, "KPI added")                       \
+	X(KPI_REMOVED, "kpi-removed", STRATEGY, "KPI removed")                 \
+	X(KPI_CHANGED, "kpi-changed", STRATEGY,                                \
+	  "KPI title, owner, target or unit changed")                          \
+	X(THESIS_CHANGED, "thesis-changed", STRATEGY,                          \
+	  "strategy title, owner or thesis changed")                           \
+	X(ITEM_ADDED, "item-added", CALENDAR, "item added")                    \
+	X(ITEM_REMOVED, "item-removed", CALENDAR, "item removed")              \
+	X(ITEM_RETITLED, "item-retitled", CALENDAR, "item retitled")           \
+	X(ITEM_REDATED, "item-redated", CALENDAR, "item re-dated")             \
+	X(ITEM_REOWNED, "item-reowned", CALENDAR, "item re-owned")             \
+	X(ITEM_REANCHORED, "item-reanchored", CALENDAR,                        \
+	  "item moved to another anchor")                                      \
+	X(ITEM_SHIPPED, "item-shipped", CALENDAR, "item shipped")              \
+	X(ITEM_DROPPED, "item-dropped", CALENDAR, "item dropped")              \
+	X(ITEM_STATUS, "item-status", CALENDAR,                                \
+	  "other status change (started, reopened)")                           \
+	X(PERSON_ADDED, "person-added", TEAM, "person joined the team")        \
+	X(PERSON_REMOVED, "person-removed", TEAM, "person left the team")      \
+	X(READING_ADDED, "reading-added", METRICS, "KPI reading added")        \
+	X(READING_CHANGED, "reading-changed", METRICS,                         \
+	  "KPI reading corrected")                                             \
+	X(READING_REMOVED, "reading-removed", METRICS, "KPI reading removed")  \
+	X(ITEM_MOVED, "item-moved", CALENDAR,                                  \
 	  "item moved to another calendar file")
 
 typedef enum {
 #define STRAT_CHANGE_ENUM_(sym, id, area, summary) STRAT_CHANGE_##sym,
 	STRAT_CHANGE_KINDS(STRAT_CHANGE_ENUM_)
 #undef STRAT_CHANGE_ENUM_
-	STRAT_CHANGE__COUNT
+	    STRAT_CHANGE__COUNT
 } strat_change_kind;
 
 typedef enum {
@@ -101,14 +100,14 @@ enum {
 typedef struct {
 	strat_change_kind kind;
 	strat_change_area area;
-	unsigned flags;     /* STRAT_CHANGE_* flags */
-	const char *id;     /* the object's id (anchor, outcome, KPI, item,
+	unsigned flags;    /* STRAT_CHANGE_* flags */
+	const char *id;    /* the object's id (anchor, outcome, KPI, item,
 			     * person); never NULL */
-	const char *title;  /* HEAD's title (name for a person), else BASE's;
+	const char *title; /* HEAD's title (name for a person), else BASE's;
 			     * may be NULL */
-	const char *file;   /* where the object is in HEAD, or in BASE when
+	const char *file;  /* where the object is in HEAD, or in BASE when
 			     * it was removed; may be NULL */
-	uint32_t line;      /* 1-based line of the object in that file */
+	uint32_t line;     /* 1-based line of the object in that file */
 	/*
 	 * The value before and after, as text, NULL when it does not apply:
 	 *  RETITLED: titles; REOWNED: person ids; MOVED: quarters
@@ -122,7 +121,7 @@ typedef struct {
 	 *  KPI's title), before NULL when added, after NULL when removed.
 	 */
 	const char *before, *after;
-	int32_t days;       /* ITEM_REDATED: new date - old date; ITEM_SHIPPED:
+	int32_t days; /* ITEM_REDATED: new date - old date; ITEM_SHIPPED:
 			     * shipped date - planned date when both are
 			     * known; else 0 */
 	/*
@@ -144,7 +143,10 @@ typedef struct {
 	unsigned flags; /* none defined yet; pass 0 */
 } strat_compare_options;
 #define STRAT_COMPARE_OPTIONS_VERSION 1
-#define STRAT_COMPARE_OPTIONS_INIT {STRAT_COMPARE_OPTIONS_VERSION, 0}
+#define STRAT_COMPARE_OPTIONS_INIT                                             \
+	{                                                                      \
+		STRAT_COMPARE_OPTIONS_VERSION, 0                               \
+	}
 
 /*
  * Compare base (older) with head (newer).  Either may be NULL, meaning an
@@ -162,8 +164,7 @@ void strat_changes_free(strat_changes *changes);
 
 size_t strat_changes_count(const strat_changes *changes);
 /* Borrowed; valid until the list is freed.  NULL when i is out of range. */
-const strat_change *strat_changes_get(const strat_changes *changes,
-				      size_t i);
+const strat_change *strat_changes_get(const strat_changes *changes, size_t i);
 /* Count of changes of one kind. */
 size_t strat_changes_count_kind(const strat_changes *changes,
 				strat_change_kind kind);

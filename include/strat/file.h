@@ -56,7 +56,7 @@ typedef struct {
  * no temporary file is left behind.
  */
 int strat_file_write(char **out_written, const char *root, const char *path,
-                     const void *buf, size_t len, const strat_file_opts *opts);
+		     const void *buf, size_t len, const strat_file_opts *opts);
 
 #ifdef __cplusplus
 }

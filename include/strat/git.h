@@ -36,7 +36,10 @@ typedef struct {
 	const char *index_file; /* the index to read instead of git_dir's */
 } strat_repo_options;
 
-#define STRAT_REPO_OPTIONS_INIT {NULL, NULL, NULL}
+#define STRAT_REPO_OPTIONS_INIT                                                \
+	{                                                                      \
+		NULL, NULL, NULL                                               \
+	}
 
 /* Open the repository containing path (searching upwards), or the one
  * opts->git_dir names.  opts may be NULL. */
@@ -58,7 +61,7 @@ int strat_repo_is_partial(const strat_repo *repo);
  * STRAT_REPO_GRAFTED (.git/info/grafts).  strat reads the commits as
  * written (libgit2 1.5 applies neither), so a command says so. */
 #define STRAT_REPO_REPLACED 1
-#define STRAT_REPO_GRAFTED 2
+#define STRAT_REPO_GRAFTED  2
 int strat_repo_rewritten(const strat_repo *repo);
 /* 1 when the repository has no commit yet (HEAD unborn). */
 int strat_repo_is_empty(const strat_repo *repo);
@@ -83,11 +86,11 @@ int strat_oid_equal(const strat_oid *a, const strat_oid *b);
 
 typedef struct {
 	strat_oid id;
-	int64_t time;       /* committer time, seconds since the epoch, UTC */
+	int64_t time; /* committer time, seconds since the epoch, UTC */
 	int64_t author_time;
-	char author[128];   /* author name, mailmap applied */
-	char email[128];    /* author email, mailmap applied */
-	char summary[160];  /* first line of the message */
+	char author[128];  /* author name, mailmap applied */
+	char email[128];   /* author email, mailmap applied */
+	char summary[160]; /* first line of the message */
 	unsigned nparents;
 } strat_commit;
 
@@ -151,13 +154,11 @@ int strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 typedef struct strat_pathids strat_pathids;
 int strat_pathids_new(strat_pathids **out, strat_repo *repo,
 		      const char *const *paths, size_t n);
-int strat_pathids_get(strat_pathids *p, const strat_oid *tree,
-		      strat_oid *out);
+int strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out);
 void strat_pathids_free(strat_pathids *p);
 int strat_commit_path_ids(strat_repo *repo, const strat_oid *commit,
 			  const char *const *paths, size_t n, strat_oid *out);
-int strat_tree_list(strat_repo *repo, const strat_oid *tree,
-		    const char *prefix,
+int strat_tree_list(strat_repo *repo, const strat_oid *tree, const char *prefix,
 		    int (*cb)(void *arg, const char *path,
 			      const strat_oid *blob),
 		    void *arg);

@@ -65,28 +65,28 @@ typedef struct {
 	size_t ntracks;
 	strat_hwarning *warnings;
 	size_t nwarnings;
-	size_t walked;        /* commits on the chain that were read */
-	size_t plan_versions; /* commits whose plan files changed */
-	int truncated;        /* the walk stopped early */
-	int shallow;          /* ... at a shallow-clone boundary */
+	size_t walked;                /* commits on the chain that were read */
+	size_t plan_versions;         /* commits whose plan files changed */
+	int truncated;                /* the walk stopped early */
+	int shallow;                  /* ... at a shallow-clone boundary */
 	strat_hcommit oldest, newest; /* of the chain read */
-	int has_plan;         /* some commit had a calendar file */
-	uint32_t first_plan;  /* first commit with items (baseline) */
-	int week_starts;      /* of the newest configuration */
-	unsigned grace_days;  /* ... its grace-days (default 0) */
-	unsigned stale_days;  /* ... its stale-days (default 14) */
+	int has_plan;                 /* some commit had a calendar file */
+	uint32_t first_plan;          /* first commit with items (baseline) */
+	int week_starts;              /* of the newest configuration */
+	unsigned grace_days;          /* ... its grace-days (default 0) */
+	unsigned stale_days;          /* ... its stale-days (default 14) */
 	/* reuse statistics */
 	size_t parsed_full, parsed_chunks, reused_chunks, reused_files;
 	void *priv;
 } strat_history;
 
-typedef void (*strat_progress_cb)(const char *phase, size_t done,
-				  size_t total, void *payload);
+typedef void (*strat_progress_cb)(const char *phase, size_t done, size_t total,
+				  void *payload);
 
 typedef struct {
 	unsigned version;
-	size_t max_commits;       /* 0 = the whole chain */
-	int no_reuse;             /* parse every changed file version in full */
+	size_t max_commits; /* 0 = the whole chain */
+	int no_reuse;       /* parse every changed file version in full */
 	strat_progress_cb progress; /* optional */
 	void *payload;
 	const char *root; /* the plan's directory in every commit's tree,
@@ -94,7 +94,10 @@ typedef struct {
 			   * the history are relative to it */
 } strat_history_options;
 #define STRAT_HISTORY_OPTIONS_VERSION 1
-#define STRAT_HISTORY_OPTIONS_INIT {STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL}
+#define STRAT_HISTORY_OPTIONS_INIT                                             \
+	{                                                                      \
+		STRAT_HISTORY_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL          \
+	}
 
 /*
  * Walk the first-parent chain of tip.  Returns 0 with *out set, or a
@@ -124,12 +127,10 @@ const char *strat_hcommit_reason(const strat_hcommit *c);
  * has been so (the re-dating that slipped it).  *when gets its time.
  * strat report uses them per period, strat diff for BASE..HEAD.
  */
-uint32_t strat_history_decided_at(const strat_history *h,
-				  const strat_htrack *t,
+uint32_t strat_history_decided_at(const strat_history *h, const strat_htrack *t,
 				  const strat_hversion *v1, int64_t from,
 				  int64_t *when);
-uint32_t strat_history_slipped_at(const strat_history *h,
-				  const strat_htrack *t,
+uint32_t strat_history_slipped_at(const strat_history *h, const strat_htrack *t,
 				  const strat_hversion *v1, strat_day last,
 				  int64_t *when);
 
@@ -164,7 +165,7 @@ void strat_period_of(strat_period_kind k, int week_starts, strat_day day,
 		     char label[16], strat_day *first, strat_day *last);
 
 typedef struct {
-	size_t track;          /* index into strat_history.tracks */
+	size_t track; /* index into strat_history.tracks */
 	strat_category cat;
 	const strat_hitem *v0; /* at the period's start (NULL: unplanned) */
 	const strat_hitem *v1; /* at its end (NULL: gone from the plan) */
@@ -185,8 +186,8 @@ typedef struct {
  * percentiles (nearest rank); n = 0 leaves them 0.
  */
 typedef struct {
-	size_t shipped;  /* shipped and unplanned items */
-	size_t n;        /* ... of them planned before shipping (measured) */
+	size_t shipped; /* shipped and unplanned items */
+	size_t n;       /* ... of them planned before shipping (measured) */
 	double lead_median, slips_median, days_median;
 	int32_t lead_p80, slips_p80, days_p80;
 	double per_week; /* shipped items per week of the period (so far) */
@@ -194,30 +195,30 @@ typedef struct {
 
 /* What flow measures for one item (strat_measures.iflow, per track). */
 typedef struct {
-	int planned;        /* 1: planned (not shipped) before it shipped */
-	int shipped;        /* 1: shipped (in the history read) */
-	strat_day ship_day; /* STRAT_NO_DATE when not shipped */
-	int32_t lead;       /* days, when planned and shipped */
+	int planned;         /* 1: planned (not shipped) before it shipped */
+	int shipped;         /* 1: shipped (in the history read) */
+	strat_day ship_day;  /* STRAT_NO_DATE when not shipped */
+	int32_t lead;        /* days, when planned and shipped */
 	int32_t slips, days; /* re-datings later before shipping (or now) */
 } strat_iflow;
 
 typedef struct {
 	char label[16];
 	strat_day first, last;
-	int partial;           /* the period is not over (today <= last) */
-	int baseline;          /* 1: the plan of the first commit stands in
+	int partial;  /* the period is not over (today <= last) */
+	int baseline; /* 1: the plan of the first commit stands in
 				* for the plan at its start */
 	size_t committed;
 	size_t n[STRAT_CAT__COUNT];
-	strat_pitem *items;    /* committed items, then unplanned ones */
+	strat_pitem *items; /* committed items, then unplanned ones */
 	size_t nitems;
-	size_t overdue;        /* of n[OPEN]: dated before today */
-	size_t graced;         /* of n[SHIPPED]: by the grace window */
+	size_t overdue; /* of n[OPEN]: dated before today */
+	size_t graced;  /* of n[SHIPPED]: by the grace window */
 	strat_flow flow;
 } strat_period;
 
 typedef struct {
-	const char *key;       /* anchor, owner or channel ("" if none) */
+	const char *key; /* anchor, owner or channel ("" if none) */
 	size_t committed;
 	size_t n[STRAT_CAT__COUNT];
 } strat_group;
@@ -248,11 +249,11 @@ typedef struct {
 	size_t nslips;
 	strat_day today;
 	unsigned grace_days, stale_days; /* as measured */
-	strat_iflow *iflow; /* per track of the history */
-	strat_stale *stale; /* oldest change first, then by id */
+	strat_iflow *iflow;              /* per track of the history */
+	strat_stale *stale;              /* oldest change first, then by id */
 	size_t nstale;
 	strat_day plan_updated; /* day of the newest plan commit */
-	int plan_stale;     /* a quarter is in progress with committed
+	int plan_stale;         /* a quarter is in progress with committed
 			     * items and the plan has had no commit for
 			     * stale-days */
 } strat_measures;
@@ -267,7 +268,11 @@ typedef struct {
 	int stale_days; /* -1: the history's stale-days */
 } strat_measure_options;
 #define STRAT_MEASURE_OPTIONS_VERSION 1
-#define STRAT_MEASURE_OPTIONS_INIT {STRAT_MEASURE_OPTIONS_VERSION, STRAT_PERIOD_QUARTER, STRAT_NO_DATE, STRAT_NO_DATE, STRAT_NO_DATE, -1, -1}
+#define STRAT_MEASURE_OPTIONS_INIT                                             \
+	{                                                                      \
+		STRAT_MEASURE_OPTIONS_VERSION, STRAT_PERIOD_QUARTER,           \
+		    STRAT_NO_DATE, STRAT_NO_DATE, STRAT_NO_DATE, -1, -1        \
+	}
 
 int strat_measure(strat_measures **out, const strat_history *h,
 		  const strat_measure_options *opts);
@@ -285,12 +290,11 @@ typedef enum {
 /* Totals over all periods grouped by a field (of the version at the
  * period's start for committed items, at its end for unplanned ones),
  * sorted by key.  *out is malloc'd (free()). */
-int strat_measure_group(strat_group **out, size_t *n,
-			const strat_measures *m, strat_by by);
+int strat_measure_group(strat_group **out, size_t *n, const strat_measures *m,
+			strat_by by);
 /* The same for period i alone: its rows add up to the period's figures. */
 int strat_measure_group_period(strat_group **out, size_t *n,
-			       const strat_measures *m, size_t i,
-			       strat_by by);
+			       const strat_measures *m, size_t i, strat_by by);
 
 /* Flow per key of the items shipped in the periods [from, to) (each item
  * once, keyed by its version when it shipped), sorted by key. */
@@ -318,11 +322,11 @@ typedef struct {
 	unsigned version;
 	const strat_history *history;
 	const strat_measures *measures; /* computed from history */
-	int by_set;   /* 1: only the breakdown by `by` */
+	int by_set;                     /* 1: only the breakdown by `by` */
 	strat_by by;
 	const char *revision; /* as given, for the title */
 	strat_day today;
-	int all;      /* breakdowns for every period, not the last complete
+	int all;           /* breakdowns for every period, not the last complete
 		       * one and the one in progress */
 	strat_table table; /* of --format csv */
 	/* Optional: the plan at the revision and its KPI series (metrics.h),
@@ -332,9 +336,11 @@ typedef struct {
 	const struct strat_kpiset *kpis;
 } strat_report;
 #define STRAT_REPORT_VERSION 1
-#define STRAT_REPORT_INIT                                                    \
-	{STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,         \
-	 STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS, NULL, NULL}
+#define STRAT_REPORT_INIT                                                      \
+	{                                                                      \
+		STRAT_REPORT_VERSION, NULL, NULL, 0, STRAT_BY_ANCHOR, NULL,    \
+		    STRAT_NO_DATE, 0, STRAT_TABLE_PERIODS, NULL, NULL          \
+	}
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);

@@ -34,7 +34,10 @@ typedef struct {
 			       * or outside a repository) */
 } strat_lint_result;
 #define STRAT_LINT_RESULT_VERSION 1
-#define STRAT_LINT_RESULT_INIT {STRAT_LINT_RESULT_VERSION, NULL, NULL, 0, NULL, NULL}
+#define STRAT_LINT_RESULT_INIT                                                 \
+	{                                                                      \
+		STRAT_LINT_RESULT_VERSION, NULL, NULL, 0, NULL, NULL           \
+	}
 
 /*
  * Render findings (render.h) as text (gcc-style, with the source line and

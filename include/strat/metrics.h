@@ -25,14 +25,14 @@ typedef struct {
 } strat_kpoint;
 
 typedef struct {
-	const strat_kpi *kpi;        /* borrowed from the plan */
-	strat_kpoint *points;        /* by date, one per day */
+	const strat_kpi *kpi; /* borrowed from the plan */
+	strat_kpoint *points; /* by date, one per day */
 	size_t npoints;
-	int has_baseline;            /* baseline: the KPI's, else its first */
-	double baseline;             /* reading */
+	int has_baseline; /* baseline: the KPI's, else its first */
+	double baseline;  /* reading */
 	int has_target;
 	double target;
-	strat_day target_date;       /* the KPI's target-date, else the last
+	strat_day target_date;        /* the KPI's target-date, else the last
 				      * day of the latest quarter of the
 				      * anchors naming it; STRAT_NO_DATE */
 	const strat_anchor **anchors; /* naming the KPI, strategy order */
@@ -42,9 +42,9 @@ typedef struct {
 /* A metrics file that did not parse at the revision read: the readings
  * of its last good version (in commit `commit`) stand. */
 typedef struct {
-	char commit[41];             /* the good version's commit; "" none */
+	char commit[41]; /* the good version's commit; "" none */
 	char *file;
-	uint32_t line, column;       /* of the error in the newest version */
+	uint32_t line, column; /* of the error in the newest version */
 	char *message;
 } strat_kwarning;
 
@@ -53,7 +53,7 @@ typedef struct strat_kpiset {
 	size_t n;
 	strat_kwarning *warnings;
 	size_t nwarnings;
-	size_t nmetrics;             /* metrics files of the plan */
+	size_t nmetrics; /* metrics files of the plan */
 } strat_kpiset;
 
 /*

@@ -94,10 +94,10 @@ typedef struct {
 	uint32_t line, column;
 	strat_str id, title, owner, target, unit;
 	strat_str direction, target_date_text;
-	int down;                  /* direction: down (lower is better) */
-	strat_number target_num;   /* target as a number */
-	strat_number baseline;     /* optional */
-	strat_day target_date;     /* STRAT_NO_DATE when absent */
+	int down;                /* direction: down (lower is better) */
+	strat_number target_num; /* target as a number */
+	strat_number baseline;   /* optional */
+	strat_day target_date;   /* STRAT_NO_DATE when absent */
 } strat_kpi;
 
 /* One KPI reading of a metrics file: the KPI's value as of that day. */
@@ -105,7 +105,7 @@ typedef struct {
 	uint32_t line, column;
 	const char *file; /* borrowed from the plan */
 	strat_str kpi, date_text, note;
-	strat_day date;   /* STRAT_NO_DATE when absent or invalid */
+	strat_day date; /* STRAT_NO_DATE when absent or invalid */
 	strat_number value;
 } strat_reading;
 
@@ -138,7 +138,7 @@ typedef struct {
 } strat_team;
 
 typedef struct {
-	const char *file; /* "strat.yaml", or NULL when defaults apply */
+	const char *file;   /* "strat.yaml", or NULL when defaults apply */
 	strat_str strategy; /* path; s is the default when not configured */
 	strat_str team;
 	strat_str *calendars; /* globs */
@@ -146,7 +146,7 @@ typedef struct {
 	size_t *glob_matches; /* files matched per glob */
 	strat_str *channels;
 	size_t nchannels;
-	int week_starts; /* 1 = monday (default), 0 = sunday */
+	int week_starts;    /* 1 = monday (default), 0 = sunday */
 	strat_str *metrics; /* globs of metrics files */
 	size_t nmetrics;
 	size_t *metrics_matches; /* files matched per metrics glob */
@@ -164,7 +164,7 @@ typedef struct {
 	const char *path;
 	strat_str title;
 	size_t first_item, nitems; /* range in the plan's item array */
-	int loaded; /* 0 when the file did not parse */
+	int loaded;                /* 0 when the file did not parse */
 } strat_calendar;
 
 typedef struct strat_plan strat_plan;
@@ -187,14 +187,17 @@ typedef struct {
 
 typedef struct {
 	unsigned version;
-	strat_day today;      /* for date rules; STRAT_NO_DATE = not checked */
-	int keep_sources;     /* keep file text for strat_plan_source_line */
-	const char **only;    /* when set, NULL-terminated list of paths: files
+	strat_day today;   /* for date rules; STRAT_NO_DATE = not checked */
+	int keep_sources;  /* keep file text for strat_plan_source_line */
+	const char **only; /* when set, NULL-terminated list of paths: files
 			       * outside it are loaded but their findings of
 			       * LOAD rules are not reported */
 } strat_load_options;
 #define STRAT_LOAD_OPTIONS_VERSION 1
-#define STRAT_LOAD_OPTIONS_INIT {STRAT_LOAD_OPTIONS_VERSION, STRAT_NO_DATE, 0, NULL}
+#define STRAT_LOAD_OPTIONS_INIT                                                \
+	{                                                                      \
+		STRAT_LOAD_OPTIONS_VERSION, STRAT_NO_DATE, 0, NULL             \
+	}
 
 /*
  * Load the whole plan through src: strat.yaml, the strategy, the team and
@@ -229,8 +232,7 @@ typedef struct {
 	const char *data;
 	size_t len;
 } strat_mem_file;
-int strat_source_mem(strat_source *out, const strat_mem_file *files,
-		     size_t n);
+int strat_source_mem(strat_source *out, const strat_mem_file *files, size_t n);
 void strat_source_mem_free(strat_source *src);
 
 /*
@@ -273,8 +275,7 @@ const strat_calendar *strat_plan_calendar(const strat_plan *plan, size_t i);
 size_t strat_plan_reading_count(const strat_plan *plan);
 const strat_reading *strat_plan_reading(const strat_plan *plan, size_t i);
 size_t strat_plan_metrics_count(const strat_plan *plan);
-const strat_metrics_file *strat_plan_metrics(const strat_plan *plan,
-					     size_t i);
+const strat_metrics_file *strat_plan_metrics(const strat_plan *plan, size_t i);
 const strat_kpi *strat_plan_find_kpi(const strat_plan *plan, const char *id);
 
 /*

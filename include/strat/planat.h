@@ -63,9 +63,8 @@ int strat_plan_load_mended(strat_plan **out, strat_mends **mends,
  * *shallow says whether the walk stopped at a shallow-clone boundary),
  * or a negative code.
  */
-int strat_commit_before(strat_repo *repo, const strat_oid *tip,
-			int64_t until, strat_oid *out, int64_t *time,
-			int *shallow);
+int strat_commit_before(strat_repo *repo, const strat_oid *tip, int64_t until,
+			strat_oid *out, int64_t *time, int *shallow);
 
 /*
  * The plan as of a moment: the plan of the newest commit before `until`
@@ -74,9 +73,9 @@ int strat_commit_before(strat_repo *repo, const strat_oid *tip,
  * commit).  Returns 1 with *out, *mends, *commit and *time set; 0 when no
  * commit is that old (*out NULL); or a negative code.
  */
-int strat_plan_as_of(strat_plan **out, strat_mends **mends,
-		     strat_oid *commit, int64_t *time, strat_repo *repo,
-		     const strat_oid *tip, int64_t until, const char *root,
+int strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
+		     int64_t *time, strat_repo *repo, const strat_oid *tip,
+		     int64_t until, const char *root,
 		     const strat_load_options *lo, strat_diags *diags);
 
 #endif

@@ -26,13 +26,13 @@ typedef enum {
 	STRAT_FORMAT_TEXT = 0, /* a terminal */
 	STRAT_FORMAT_MD,       /* GitHub-flavoured Markdown */
 	STRAT_FORMAT_HTML,
-	STRAT_FORMAT_JSON,     /* strat's own shapes (spec/SPEC.md) */
+	STRAT_FORMAT_JSON, /* strat's own shapes (spec/SPEC.md) */
 	STRAT_FORMAT_CSV,
-	STRAT_FORMAT_SARIF,    /* SARIF 2.1.0, code scanning */
-	STRAT_FORMAT_GITHUB,   /* GitHub Actions workflow commands */
-	STRAT_FORMAT_RDJSON,   /* reviewdog's Diagnostic Format */
-	STRAT_FORMAT_CHECKSTYLE, /* checkstyle XML (Jenkins, reviewdog) */
-	STRAT_FORMAT_JUNIT,    /* JUnit XML test report (GitLab, Jenkins) */
+	STRAT_FORMAT_SARIF,       /* SARIF 2.1.0, code scanning */
+	STRAT_FORMAT_GITHUB,      /* GitHub Actions workflow commands */
+	STRAT_FORMAT_RDJSON,      /* reviewdog's Diagnostic Format */
+	STRAT_FORMAT_CHECKSTYLE,  /* checkstyle XML (Jenkins, reviewdog) */
+	STRAT_FORMAT_JUNIT,       /* JUnit XML test report (GitLab, Jenkins) */
 	STRAT_FORMAT_CODECLIMATE, /* GitLab Code Quality (Code Climate) */
 	STRAT_FORMAT__COUNT
 } strat_format;
@@ -50,8 +50,10 @@ typedef struct {
 	int quiet; /* lint text: errors only, without excerpts or hints */
 } strat_render_options;
 #define STRAT_RENDER_OPTIONS_VERSION 1
-#define STRAT_RENDER_OPTIONS_INIT                                            \
-	{STRAT_RENDER_OPTIONS_VERSION, STRAT_FORMAT_TEXT, 0, 0}
+#define STRAT_RENDER_OPTIONS_INIT                                              \
+	{                                                                      \
+		STRAT_RENDER_OPTIONS_VERSION, STRAT_FORMAT_TEXT, 0, 0          \
+	}
 
 #ifdef __cplusplus
 }

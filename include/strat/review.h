@@ -32,7 +32,7 @@ typedef struct {
 	unsigned version;
 	const char *base_label; /* how to name BASE, e.g. "main (1a2b3c4)" */
 	const char *head_label;
-	const char *plan_dir;   /* the plan's directory in the repository;
+	const char *plan_dir; /* the plan's directory in the repository;
 				 * NULL or "" at the top */
 	const strat_changes *changes;
 	const strat_diags *new_findings; /* NULL: lint was not compared */
@@ -47,7 +47,11 @@ typedef struct {
 	const strat_mends *broken;
 } strat_review;
 #define STRAT_REVIEW_VERSION 1
-#define STRAT_REVIEW_INIT {STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0, NULL, 0, NULL}
+#define STRAT_REVIEW_INIT                                                      \
+	{                                                                      \
+		STRAT_REVIEW_VERSION, "BASE", "HEAD", NULL, NULL, NULL, 0,     \
+		    NULL, 0, NULL                                              \
+	}
 
 /*
  * Render the review (render.h) as md, json or text into *out, a

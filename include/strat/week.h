@@ -37,8 +37,8 @@ extern "C" {
 typedef enum {
 	STRAT_WEEK_SHIPPED = 0, /* shipped last week */
 	STRAT_WEEK_OVERDUE,
-	STRAT_WEEK_THIS,        /* due this week */
-	STRAT_WEEK_NEXT,        /* due next week */
+	STRAT_WEEK_THIS, /* due this week */
+	STRAT_WEEK_NEXT, /* due next week */
 	STRAT_WEEK__NSECTIONS
 } strat_week_section;
 
@@ -63,10 +63,10 @@ typedef struct {
 	int trend;                    /* 1 better, -1 worse, 0 level (with
 				       * has_change) */
 	int has_target, has_progress;
-	double target, progress;      /* progress: baseline 0 to target 1 */
-	strat_day target_date;        /* STRAT_NO_DATE: none */
-	int32_t days;                 /* since latest; -1 without one */
-	int stale;                    /* days > kpi-stale-days or none */
+	double target, progress; /* progress: baseline 0 to target 1 */
+	strat_day target_date;   /* STRAT_NO_DATE: none */
+	int32_t days;            /* since latest; -1 without one */
+	int stale;               /* days > kpi-stale-days or none */
 } strat_week_kpi;
 
 typedef struct {
@@ -76,11 +76,11 @@ typedef struct {
 } strat_week_owner;
 
 typedef struct {
-	strat_day date;       /* the check-in date */
-	strat_day start, end; /* this week, inclusive */
+	strat_day date;             /* the check-in date */
+	strat_day start, end;       /* this week, inclusive */
 	int label_year, label_week; /* ISO 8601 label, e.g. 2026-W38 */
-	int week_starts;      /* 1 = monday, 0 = sunday */
-	const char *owner;    /* the owner filter, or NULL */
+	int week_starts;            /* 1 = monday, 0 = sunday */
+	const char *owner;          /* the owner filter, or NULL */
 	/* Items per section, sorted by date then id. */
 	const strat_item **items[STRAT_WEEK__NSECTIONS];
 	size_t nitems[STRAT_WEEK__NSECTIONS];
@@ -103,7 +103,7 @@ typedef struct {
 	strat_day base_date;
 	/* Metrics: shown when the plan has metrics files (has_metrics). */
 	int has_metrics;
-	int stale_days;           /* kpi-stale-days of the plan */
+	int stale_days; /* kpi-stale-days of the plan */
 	strat_week_kpi *kpis;
 	size_t nkpis;
 	struct strat_kpiset *kpiset; /* owned */
@@ -124,20 +124,21 @@ typedef struct {
 	const char *note;
 	const char *base_commit; /* 40 hex digits, or NULL */
 	strat_day base_date;
-	const char *source;      /* strat_week.source, or NULL */
+	const char *source; /* strat_week.source, or NULL */
 } strat_week_options;
 #define STRAT_WEEK_OPTIONS_VERSION 1
-#define STRAT_WEEK_OPTIONS_INIT                                              \
-	{STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL, NULL, NULL,  \
-	 STRAT_NO_DATE, NULL}
+#define STRAT_WEEK_OPTIONS_INIT                                                \
+	{                                                                      \
+		STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL, NULL,   \
+		    NULL, STRAT_NO_DATE, NULL                                  \
+	}
 
 /* First day of the week containing day; week_starts as in strat_config. */
 strat_day strat_week_start(strat_day day, int week_starts);
 /* The ISO 8601 week (year and number) of the Monday of the week that
  * starts on start (spec section 8: a sunday week is labelled by its
  * Monday). */
-void strat_week_label(strat_day start, int week_starts, int *year,
-		      int *week);
+void strat_week_label(strat_day start, int week_starts, int *year, int *week);
 
 /* "Shipped last week", "Overdue", "Due this week", "Due next week". */
 const char *strat_week_section_title(strat_week_section s);
