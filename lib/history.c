@@ -94,7 +94,6 @@ typedef struct {
 	piece **ptab;
 	size_t pcap, pn;
 	strat_plan *scratch;
-	size_t scratch_uses;
 	char *cbuf;
 	size_t cbufcap;
 	span *chunks;
@@ -226,14 +225,9 @@ scratch_parse(hist *x, const char *file, const char *buf, size_t len,
 {
 	int rc;
 
-	if (x->scratch == NULL || x->scratch->mem.total > (16u << 20) ||
-	    x->scratch_uses > 20000) {
-		strat_plan_free(x->scratch);
-		if ((x->scratch = plan_new_scratch()) == NULL)
-			return oom();
-		x->scratch_uses = 0;
-	}
-	x->scratch_uses++;
+	/* one scratch plan for the walk: each parse releases the last */
+	if (x->scratch == NULL && (x->scratch = plan_new_scratch()) == NULL)
+		return oom();
 	if ((rc = strat_diags_new(diags)) < 0)
 		return rc;
 	return plan_scratch_calendar(x->scratch, file, buf, len, *diags,

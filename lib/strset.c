@@ -156,6 +156,14 @@ strpool_free(strpool *p)
 	memset(p, 0, sizeof(*p));
 }
 
+void
+strpool_clear(strpool *p)
+{
+	if (p->cap > 0)
+		memset(p->v, 0, p->cap * sizeof(*p->v));
+	p->n = 0;
+}
+
 static int
 pool_grow(strpool *p)
 {
