@@ -148,27 +148,6 @@ intern(hist *x, const char *s)
 	return copy;
 }
 
-static uint64_t
-fasthash(const char *s, size_t n, uint64_t seed)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ seed ^ (n * 0xff51afd7ed558ccdULL);
-	uint64_t w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		h ^= w;
-		h *= 0xc4ceb9fe1a85ec53ULL;
-		h ^= h >> 29;
-	}
-	w = 0;
-	memcpy(&w, s + i, n - i);
-	h ^= w;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 32;
-	return h;
-}
-
 /* ---- pieces ---- */
 
 static piece *
@@ -616,7 +595,7 @@ same_piece(const calfile *old, size_t i, size_t nch, const char *s, size_t cl)
 static piece *
 piece_get(hist *x, const char *s, size_t n, uint64_t seed, int *added)
 {
-	uint64_t h = fasthash(s, n, seed);
+	uint64_t h = strat_hash(s, n, seed);
 	piece *p = piece_find(x, s, n, h);
 
 	*added = p == NULL;
