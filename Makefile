@@ -1,6 +1,6 @@
 # strat - plain POSIX-style Makefile (GNU make).  See README.md.
 #
-#   make            build ./strat and libstrat.a
+#   make            build ./strat, libstrat.a and libstrat.so
 #   make deps       install the Debian packages the build and tests need
 #   make check      unit, golden and crash tests; then again under ASan+UBSan
 #   make bench      benchmarks, printed as ratios measured side by side
@@ -39,38 +39,37 @@ MAN1     := $(wildcard man/*.1)
 MAN5     := $(wildcard man/*.5)
 MAN7     := $(wildcard man/*.7)
 
-# $(B)/libstrat.a holds every object of lib/ for the programs and unit
-# tests built here.  The installed libraries export only the strat_* API:
-# $(B)/pub/libstrat.a is one relocatable object whose other globals are made
-# local (ld -r, objcopy), $(B)/pub/libstrat.so its shared twin (a version
-# script), so a program may have its own arena_alloc or glob_match.
-PUB_SO   := $(B)/pub/libstrat.so.$(SOVERSION).$(VERSION:$(SOVERSION).%=%)
-PUB      := $(B)/pub/libstrat.a $(PUB_SO)
+# Every library the build produces exports only the strat_* API, so a
+# program may have its own arena_alloc or glob_match: $(B)/libstrat.a is one
+# relocatable object whose other globals are made local (ld -r, objcopy),
+# $(B)/libstrat.so.* its shared twin (a version script).  The programs and
+# tests built here, which call lib/'s internal functions, link
+# $(B)/internal.o: every object of lib/ as one relocatable object (ld -r),
+# not a library, never installed.
+INTERNAL := $(B)/internal.o
+PUB_SO   := $(B)/libstrat.so.$(SOVERSION).$(VERSION:$(SOVERSION).%=%)
+PUB      := $(B)/libstrat.a $(PUB_SO)
 
-all: strat $(B)/libstrat.a $(PUB) strat.pc
+all: strat $(PUB) strat.pc
 
 strat: $(B)/strat
 	cp $(B)/strat $@
 
-$(B)/strat: $(CMD_OBJ) $(B)/libstrat.a
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(B)/libstrat.a $(LDLIBS)
+$(B)/strat: $(CMD_OBJ) $(INTERNAL)
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(INTERNAL) $(LDLIBS)
 
-$(B)/libstrat.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+$(INTERNAL): $(LIB_OBJ)
+	$(LD) -r -o $@ $(LIB_OBJ)
 
 $(LIB_OBJ): CFLAGS += -fPIC
 
-$(B)/pub/libstrat.a: $(LIB_OBJ)
-	@mkdir -p $(@D)
-	rm -f $@ $(B)/pub/strat-all.o $(B)/pub/strat.o
-	$(LD) -r -o $(B)/pub/strat-all.o $(LIB_OBJ)
-	objcopy --wildcard --keep-global-symbol='strat_*' \
-	    $(B)/pub/strat-all.o $(B)/pub/strat.o
-	ar rcs $@ $(B)/pub/strat.o
+$(B)/libstrat.a: $(INTERNAL)
+	rm -f $@ $(B)/strat-pub.o
+	objcopy --wildcard --keep-global-symbol='strat_*' $(INTERNAL) \
+	    $(B)/strat-pub.o
+	ar rcs $@ $(B)/strat-pub.o
 
 $(PUB_SO): $(LIB_OBJ) tools/libstrat.map
-	@mkdir -p $(@D)
 	$(CC) -shared $(LDFLAGS) -Wl,-soname,libstrat.so.$(SOVERSION) \
 	    -Wl,--version-script=tools/libstrat.map -o $@ $(LIB_OBJ) $(LDLIBS)
 
@@ -87,9 +86,9 @@ $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libstrat.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(INTERNAL)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ $< $(B)/libstrat.a \
+	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ $< $(INTERNAL) \
 	    $(LDLIBS) -lcmocka
 
 # pkg-config: the shared library links with -lstrat alone; a static link
@@ -118,35 +117,35 @@ FUZZ_LIBS    :=
 FB           := build/fuzz
 
 $(B)/tests/fuzz-replay-%: fuzz/fuzz_%.c fuzz/replay.c fuzz/util.c \
-    fuzz/fuzz.h $(B)/libstrat.a
+    fuzz/fuzz.h $(INTERNAL)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib -Ifuzz $(CFLAGS) -o $@ fuzz/fuzz_$*.c \
-	    fuzz/replay.c fuzz/util.c $(B)/libstrat.a $(LDLIBS) $(FUZZ_LIBS)
+	    fuzz/replay.c fuzz/util.c $(INTERNAL) $(LDLIBS) $(FUZZ_LIBS)
 
 fuzz:
 	$(MAKE) B=$(FB) CC=clang OPT="-O1 -g" \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
-	    $(FB)/libstrat.a
+	    $(FB)/internal.o
 	for t in $(FUZZ_TARGETS); do \
 	    clang $(CPPFLAGS) -Ilib -Ifuzz -std=c11 -O1 -g $(WARN) \
 	        $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	        -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	        -o $(FB)/fuzz-$$t fuzz/fuzz_$$t.c fuzz/util.c \
-	        $(FB)/libstrat.a $(LDLIBS) $(FUZZ_LIBS) || exit 1; \
+	        $(FB)/internal.o $(LDLIBS) $(FUZZ_LIBS) || exit 1; \
 	done
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FB) $(FUZZ_TARGETS)
 
-$(B)/tests/md-shape: tests/md_shape.c $(B)/libstrat.a
+$(B)/tests/md-shape: tests/md_shape.c $(INTERNAL)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ilib $(CFLAGS) -o $@ tests/md_shape.c \
-	    $(B)/libstrat.a $(LDLIBS)
+	    $(INTERNAL) $(LDLIBS)
 
 units: $(UNIT_BIN) $(FUZZ_REPLAY) $(B)/tests/md-shape
 
 # The test suite: unit tests, golden CLI tests, the crash test.
 # Not 'all': the sanitizer pass (B=build/san) must not copy its binary to
 # ./strat, where make install would take it.
-test: $(B)/strat $(B)/libstrat.a strat.pc units
+test: $(B)/strat $(PUB) strat.pc units
 	@sh tests/run.sh $(B)
 
 # Layout: the files listed here are checked against .clang-format (by make
@@ -181,7 +180,7 @@ install: all
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(DATADIR)/strat/schema
 	install -m 0755 $(B)/strat $(DESTDIR)$(BINDIR)/strat
-	install -m 0644 $(B)/pub/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
+	install -m 0644 $(B)/libstrat.a $(DESTDIR)$(LIBDIR)/libstrat.a
 	install -m 0755 $(PUB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(PUB_SO)) \
 	    $(DESTDIR)$(LIBDIR)/libstrat.so.$(SOVERSION)

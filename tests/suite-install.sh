@@ -95,14 +95,32 @@ if [ "$(readelf -d "$d"/usr/lib/libstrat.so.0.* 2>/dev/null |
 then ok "libstrat.so has the soname libstrat.so.0"
 else no "libstrat.so soname"; fi
 
-# Only the strat_ API is exported, by the archive and the shared library.
-bad=$( { nm -g --defined-only "$d/usr/lib/libstrat.a" | awk 'NF == 3 { print $3 }'
-	nm -D --defined-only "$d/usr/lib/libstrat.so" | awk 'NF == 3 { print $3 }'
-	} | grep -v '^strat_' | sort -u)
-n=$(nm -g --defined-only "$d/usr/lib/libstrat.a" | grep -c ' T strat_')
-if [ -z "$bad" ] && [ "$n" -gt 100 ]; then
-	ok "nm: the $n exported functions are all strat_-prefixed"
-else no "nm: exported symbols without the strat_ prefix" "$bad"; fi
+# Only the strat_ API is exported, by every library the build produces
+# (here and in the build directory of this run, build/san under make check)
+# and by the installed ones.
+exported() { # LIBRARY: the global symbols it defines
+	case $1 in
+	*.a) nm -g --defined-only "$1" ;;
+	*) nm -D --defined-only "$1" ;;
+	esac 2>/dev/null | awk 'NF == 3 { print $3 }'
+}
+b=$(dirname "${STRAT:-$top/build/strat}")
+libs=$(ls "$top"/build/*.a "$top"/build/*.so* "$b"/*.a "$b"/*.so* \
+	"$d"/usr/lib/libstrat.a "$d"/usr/lib/libstrat.so.0.* 2>/dev/null | sort -u)
+bad=; n=0
+for l in $libs; do
+	n=$((n + 1))
+	[ "$(exported "$l" | grep -c '^strat_')" -gt 100 ] ||
+		bad="$bad$l exports no strat_ API
+"
+	x=$(exported "$l" | grep -v '^strat_' | sort -u | head -n 20)
+	[ -z "$x" ] || bad="$bad$l exports
+$x
+"
+done
+if [ -z "$bad" ] && [ "$n" -ge 4 ]; then
+	ok "nm: the $n libraries built and installed export only strat_ symbols"
+else no "nm: libraries exporting symbols without the strat_ prefix ($n)" "$bad"; fi
 
 # LIBDIR, INCLUDEDIR and MANDIR are honoured, and strat.pc names them.
 d2=$tmp/root2
@@ -118,11 +136,20 @@ check "strat.pc names LIBDIR and INCLUDEDIR" grep -q \
 check "strat.pc includedir" grep -q '^includedir=/opt/s/inc$' \
 	"$d2/opt/s/lib64/pkgconfig/strat.pc"
 
-# make check's sanitizer pass must not leave its binary at ./strat
-if make -n -B B=build/x SAN=-fsanitize=address test 2>/dev/null |
-    grep -q '^cp build/x/strat strat$'
-then no "make test with another B copies its binary to ./strat"
-else ok "make test with B=build/san leaves ./strat alone"; fi
+# make check's sanitizer pass must not leave its binary at ./strat, nor
+# build the binary make install takes ($(B)/strat with B=build) with a
+# sanitizer: no command of make check writes ./strat, every command
+# linking build/strat is unsanitized, and make install takes build/strat.
+out=$(make -n -B check 2>&1)
+w=$(printf '%s\n' "$out" | grep -E '^cp .* strat$|-o strat( |$)')
+s=$(printf '%s\n' "$out" | grep -E -- '-o build/strat ' | grep -- -fsanitize)
+if [ -z "$w" ] && [ -z "$s" ] &&
+    printf '%s\n' "$out" | grep -q -- '-fsanitize=address.* -o build/san/strat '
+then ok "make check leaves ./strat and build/strat unsanitized"
+else no "make check writes ./strat or sanitizes build/strat" "$w$s"; fi
+if make -n install 2>&1 | grep -q '^install -m 0755 build/strat '
+then ok "make install takes build/strat"
+else no "make install takes build/strat" "$(make -n install 2>&1 | grep 0755)"; fi
 
 # pkg-config --libs links as it is (the shared library); a program with
 # its own arena_alloc, glob_match and md_new links statically and
@@ -169,31 +196,51 @@ if flags=$(pkg-config --cflags --libs strat 2>&1) &&
 	[ "$out" = "item-anchor-unknown
 item-anchor-unknown" ] && ok "both run" || no "own symbols: both run" "$out"
 	if command -v c++ >/dev/null 2>&1; then
+		# Every header on its own (strat.h, which wraps what it
+		# includes, last), then the address of every function the
+		# shared library exports that a public header declares: a
+		# header without extern "C" leaves a C++-mangled reference
+		# the link cannot resolve.
+		fns=$(nm -D --defined-only "$d"/usr/lib/libstrat.so.0.* |
+			awk '$2 == "T" { print $3 }' | sort -u | while read -r f; do
+				grep -qw "$f" "$d"/usr/include/strat/*.h && echo "$f"
+			done)
 		{
 			for h in "$d"/usr/include/strat/*.h; do
-				echo "#include <strat/${h##*/}>"
+				[ "${h##*/}" = strat.h ] ||
+					echo "#include <strat/${h##*/}>"
+			done
+			echo "#include <strat/strat.h>"
+			echo "#include <cstdio>"
+			echo "typedef void (*fn)();"
+			echo "static const fn fns[] = {"
+			for f in $fns; do
+				echo "	reinterpret_cast<fn>(&$f),"
 			done
 			cat <<'CXX'
-#include <cstdio>
+};
 int
 main()
 {
 	strat_diags *d = nullptr;
 	if (strat_diags_new(&d) < 0)
 		return 1;
-	std::printf("%zu %s\n", strat_diags_count(d),
-		    strat_format_name(STRAT_FORMAT_SARIF));
+	std::printf("%zu %s %zu\n", strat_diags_count(d),
+		    strat_format_name(STRAT_FORMAT_SARIF),
+		    sizeof fns / sizeof *fns);
 	strat_diags_free(d);
 	return 0;
 }
 CXX
 		} > "$tmp/t.cc"
 		# shellcheck disable=SC2086
-		check "C++ compiles every public header and links (pkg-config)" \
+		check "C++ compiles every public header and links every function (pkg-config)" \
 			c++ -std=c++11 -Wall -Werror -o "$tmp/cxx" "$tmp/t.cc" $flags
 		out=$(LD_LIBRARY_PATH="$d/usr/lib" "$tmp/cxx" 2>&1)
-		[ "$out" = "0 sarif" ] && ok "the C++ program runs" ||
-			no "the C++ program runs" "$out"
+		n=$(echo "$fns" | wc -w)
+		[ "$out" = "0 sarif $n" ] && [ "$n" -gt 100 ] &&
+			ok "the C++ program runs ($n functions)" ||
+			no "the C++ program runs" "$out ($n functions)"
 	fi
 else
 	no "pkg-config strat" "$flags"

@@ -20,6 +20,10 @@
 #include "git.h"
 #include "plan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A calendar file of the version read that did not parse. */
 typedef struct {
 	char *file;            /* plan-relative path */
@@ -77,5 +81,9 @@ int strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
 		     int64_t *time, strat_repo *repo, const strat_oid *tip,
 		     int64_t until, const char *root,
 		     const strat_load_options *lo, strat_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
