@@ -225,15 +225,16 @@ repo_prefix(const char *root)
 
 /*
  * --stale: the findings of rules stale-item and stale-plan (SPEC section
- * 14, Staleness) for the working-tree plan, from the history of HEAD in g:
- * an item in progress in the plan whose entry has not changed (in the
- * plan now and in the history) for stale-days, and a plan no commit has
- * changed for stale-days while the quarter has open work.  Outside a git
- * repository, or without a plan in the history, nothing is stale.
+ * 14, Staleness) for plan, from the history of tip in g (NULL: HEAD; for
+ * --rev, the revision linted): an item in progress in the plan whose
+ * entry has not changed (in the plan and in the history) for the plan's
+ * stale-days, and a plan no commit has changed for stale-days while the
+ * quarter has open work.  Outside a git repository, or without a plan in
+ * the history, nothing is stale.
  */
 static int
-stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
-	       strat_diags *diags)
+stale_findings(gitplan *g, const strat_oid *tip, const strat_plan *plan,
+	       strat_day today, strat_diags *diags)
 {
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
@@ -243,14 +244,18 @@ stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
 	size_t i;
 	int rc = 0;
 
-	if (strat_repo_is_empty(g->repo) ||
-	    strat_repo_resolve(g->repo, "HEAD", &head) < 0 ||
-	    gitplan_find(g, &head) < 0)
+	if (tip == NULL && (strat_repo_is_empty(g->repo) ||
+			    strat_repo_resolve(g->repo, "HEAD", &head) < 0))
+		return 0;
+	if (tip == NULL)
+		tip = &head;
+	if (gitplan_find(g, tip) < 0)
 		return 0;
 	ho.root = g->prefix;
-	if (strat_history_build(&h, g->repo, &head, &ho) < 0)
+	if (strat_history_build(&h, g->repo, tip, &ho) < 0)
 		return 0; /* no plan in the history */
 	mo.since = mo.until = mo.today = today;
+	mo.stale_days = strat_plan_config(plan)->item_stale_days;
 	if ((rc = strat_measure(&m, h, &mo)) < 0)
 		goto out;
 	for (i = 0; i < m->nstale && rc >= 0; i++) {
@@ -374,7 +379,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o,
 			goto out;
 		git = 1;
 	}
-	if (o->stale && stale_findings(&g, plan, o->today, diags) < 0) {
+	if (o->stale && stale_findings(&g, NULL, plan, o->today, diags) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -641,7 +646,8 @@ lint_git(const char *dir, const lint_opts *o)
 	    gitplan_load(&g, o->rev ? &oid : NULL, &lo, diags, &plan) < 0)
 		goto out;
 	if (strat_lint(plan, &lo, diags) < 0 ||
-	    (o->stale && stale_findings(&g, plan, o->today, diags) < 0)) {
+	    (o->stale && stale_findings(&g, o->rev ? &oid : NULL, plan,
+					o->today, diags) < 0)) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
