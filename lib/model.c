@@ -1633,3 +1633,48 @@ model_read_metrics(strat_plan *plan, const char *file, const char *buf,
 	return read_file(plan, file, buf, len, diags, "metrics", metrics_fields,
 			 NULL);
 }
+
+/* ---- the role of a file read alone (strat lint -) ---- */
+
+int
+strat_plan_file_kind(const char *buf, size_t len, const char **kind)
+{
+	static const char *const kinds[] = {"strategy", "team", "calendar",
+					    "metrics"};
+	strat_diags *scratch = NULL;
+	arena a;
+	yreader *r;
+	ynode *root, *k, *v;
+	size_t i;
+	int st, rc;
+
+	*kind = NULL;
+	if ((rc = strat_diags_new(&scratch)) < 0)
+		return rc;
+	arena_init(&a);
+	if ((r = yr_open("-", buf, len, scratch)) == NULL) {
+		rc = oom();
+		goto out;
+	}
+	if (yr_begin(r, &a, &root) == 1)
+		while ((st = yr_next_key(r, &a, &k)) == 1) {
+			if (k->type == YN_SCALAR && streq(k->s, "strat")) {
+				*kind = "strat";
+				break;
+			}
+			if (yr_value(r, &a, &v) < 0)
+				break;
+			if (k->type != YN_SCALAR || !streq(k->s, "kind") ||
+			    v->type != YN_SCALAR)
+				continue;
+			for (i = 0; i < 4; i++)
+				if (streq(v->s, kinds[i]))
+					*kind = kinds[i];
+			break;
+		}
+	yr_close(r);
+out:
+	arena_free(&a);
+	strat_diags_free(scratch);
+	return rc;
+}
