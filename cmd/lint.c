@@ -394,7 +394,7 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o,
 		goto out;
 	}
 	if (lo.keep_sources == STRAT_SOURCES_LATER &&
-	    strat_plan_read_sources(plan, &src, shown ? shown : diags) < 0) {
+	    strat_plan_read_sources(plan, from, shown ? shown : diags) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
