@@ -49,7 +49,7 @@ stale_plan_line(md_block *b, const strat_measures *m)
 	fmt_day(m->plan_updated, day);
 	md_textf(b,
 		 "Numbers after %s reflect a plan nobody updated: no "
-		 "commit changed it for %ld days. ",
+		 "commit changed it for %ld days.",
 		 day, (long)(m->today - m->plan_updated));
 }
 
@@ -131,8 +131,10 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 		if (cur->overdue)
 			overdue_line(b, h, cur);
 	}
-	if (m->plan_stale)
+	if (m->plan_stale) {
 		stale_plan_line(b, m);
+		md_text(b, " ");
+	}
 	lc = last_complete(m, &i);
 	if (lc == NULL)
 		return;
@@ -464,68 +466,21 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	stale_items(d, h, m, NULL);
 }
 
-int
-strat_stale_render(char **out, const strat_history *h, const strat_measures *m,
-		   const char *owner, strat_format format)
+void
+stale_md(md_doc *d, const strat_history *h, const strat_measures *m,
+	 const char *owner)
 {
-	md_doc *d;
-	sbuf b = {0};
 	size_t i, n = 0;
 
-	*out = NULL;
 	for (i = 0; i < m->nstale; i++)
 		n += owner == NULL || strcmp(m->stale[i].v->owner, owner) == 0;
-	if (format == STRAT_FORMAT_MD) {
-		if (!m->plan_stale && n == 0) {
-			*out = strdup("");
-		} else {
-			if ((d = md_new()) == NULL)
-				return strat_error_set(STRAT_ENOMEM,
-						       "out of memory");
-			md_heading(d, 2, "Stale");
-			if (m->plan_stale)
-				stale_plan_line(md_para(d), m);
-			if (n)
-				stale_items(d, h, m, owner);
-			*out = md_render(d, MD_GFM);
-			md_free(d);
-		}
-		return *out ? 0
-			    : strat_error_set(STRAT_ENOMEM, "out of memory");
-	}
-	if (format != STRAT_FORMAT_TEXT)
-		return strat_error_set(STRAT_EUSAGE,
-				       "no rendering of stale items in %s",
-				       strat_format_name(format));
-	if (m->plan_stale || n)
-		sb_puts(&b, "Stale\n");
-	if (m->plan_stale) {
-		char day[11];
-
-		fmt_day(m->plan_updated, day);
-		sb_printf(&b,
-			  "  Numbers after %s reflect a plan nobody "
-			  "updated: no commit changed it for %ld days.\n",
-			  day, (long)(m->today - m->plan_updated));
-	}
-	for (i = 0; i < m->nstale; i++) {
-		char day[11];
-
-		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
-			continue;
-		fmt_day(m->stale[i].since, day);
-		sb_puts(&b, "  ");
-		sb_inert(&b, h->tracks[m->stale[i].track].id);
-		sb_puts(&b, "  ");
-		sb_inert(&b, m->stale[i].v->title);
-		sb_puts(&b, " (");
-		sb_inert(&b, m->stale[i].v->owner);
-		sb_printf(&b, "): in progress, unchanged since %s (%ld days)\n",
-			  day, (long)m->stale[i].days);
-	}
-	if ((*out = sb_finish(&b)) == NULL)
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	return 0;
+	if (!m->plan_stale && n == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	if (m->plan_stale)
+		stale_plan_line(md_para(d), m);
+	if (n)
+		stale_items(d, h, m, owner);
 }
 
 /* Why a change was made: the reason of the commit that made it, and its
@@ -763,16 +718,13 @@ charts(const strat_measures *m)
 	sbuf b = {0};
 	chart_col *c = calloc(m->nperiods + 1, sizeof(*c));
 	char(*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
-	chart_spec s = {"ch-periods",
-			"committed and shipped items and execution rate per "
-			"period",
-			{"committed", "shipped"},
-			"execution rate",
-			1,
-			0,
-			0,
-			0,
-			1};
+	chart_spec s = {.id = "ch-periods",
+			.label = "committed and shipped items and execution "
+				 "rate per period",
+			.bar_name = {"committed", "shipped"},
+			.line_name = "execution rate",
+			.line_right = 1,
+			.integer = 1};
 	strat_group *keys = NULL, *g = NULL;
 	size_t i, j, k, nk = 0, ng, max = 0;
 
@@ -804,15 +756,12 @@ charts(const strat_measures *m)
 			    "<div class=\"ch-multi\">\n");
 	for (k = 0; k < nk; k++) {
 		char id[32];
-		chart_spec ks = {id,
-				 NULL,
-				 {"committed", "shipped"},
-				 "execution rate",
-				 1,
-				 1,
-				 0,
-				 0,
-				 1};
+		chart_spec ks = {.id = id,
+				 .bar_name = {"committed", "shipped"},
+				 .line_name = "execution rate",
+				 .line_right = 1,
+				 .small = 1,
+				 .integer = 1};
 
 		ks.max = (double)(max < 4 ? 4 : (max + 3) / 4 * 4);
 		snprintf(id, sizeof(id), "ch-anchor-%zu", k);
@@ -875,15 +824,7 @@ static const char style[] =
     "p,li{overflow-wrap:anywhere}"
     ".ch-multi{display:grid;gap:0 1.5rem;"
     "grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
-    ".ch-cell{min-width:0}"
-    ".kpi svg{max-width:100%;height:auto}"
-    ".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
-    "polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
-    "circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
-    "line.target{stroke:#cf222e;stroke-dasharray:6 4}"
-    ".k.target{background:#cf222e}"
-    "path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
-    ".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
+    ".ch-cell{min-width:0}";
 
 static char *
 render(const strat_history *h, const strat_measures *m, const strat_report *o,
