@@ -37,7 +37,10 @@ commit() {
 	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
 	    git commit -q --allow-empty -m "$2"
 }
+# newrepo NAME: a new repository in $work/NAME, the current directory;
+# $on_newrepo (a command, if set) runs first with NAME, in the previous one
 newrepo() {
+	${on_newrepo:-:} "$1"
 	name=$1; rm -rf "$work/$1"; mkdir -p "$work/$1/calendar"
 	cd "$work/$1" && git init -q
 }

@@ -6,6 +6,35 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib-report.sh"
 
+# The contract (SPEC section 14): by default, the measures added beside
+# it (grace window, overdue, breakdowns per period, --as-of, flow,
+# staleness, why, KPIs) change no existing number.  For every repository
+# of this suite, as it stands when the next one is begun, the Periods
+# table of the Markdown report, the JSON's per-period figures ('periods',
+# and 'by', their totals) and the CSV must be byte for byte
+# tests/report-contract.expected, written by strat before those measures
+# (commit 05b88e2, main with the one JSON writer) and changed only on
+# purpose: CONTRACT_UPDATE=1 rewrites it.
+contract=$work/contract.out
+crepo=
+contract_add() { # NEXT: record the current repository, then NEXT's name
+	[ -n "$crepo" ] || { crepo=$1; return 0; }
+	{
+		echo "== $crepo"
+		$S report 2>/dev/null | sed -n '/^## Periods$/,/^## /p' |
+		    sed '$d'
+		echo "-- json"
+		$S report --format json 2>/dev/null | awk '
+		    /^  "periods": \[/ { on = 1 }
+		    /^  "(slips|items|kpis|measures)"/ || /^}$/ { on = 0 }
+		    on'
+		echo "-- csv"
+		$S report --format csv 2>/dev/null | tr -d '\r'
+	} >> "$contract"
+	crepo=$1
+}
+on_newrepo='contract_add'
+
 # ---- every category ----
 newrepo categories
 { hdr; item a1 "One" 2026-01-10 planned; item a2 "Two" 2026-02-10 planned
@@ -436,5 +465,14 @@ for f in md json csv html; do
 	then ok; else no "report --format $f is not valid UTF-8"; fi
 done
 
+name=contract
+contract_add ""
+if [ -n "$CONTRACT_UPDATE" ]; then
+	cp "$contract" "$top/tests/report-contract.expected"
+fi
+if cmp -s "$contract" "$top/tests/report-contract.expected"; then ok; else
+	no "the contract's numbers changed (tests/report-contract.expected)"
+	diff -u "$top/tests/report-contract.expected" "$contract" | head -40
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
