@@ -192,6 +192,32 @@ out=$($S report --format csv --table items | tr -d '\r')
 expect_grep '^2026-Q1,f1,shipped,false,false,Slips once,q1-a,ann,blog,2026-01-20,2026-02-10,36,1,21,' "$out"
 expect_grep '^2026-Q1,f3,unplanned,false,false,Never planned,q1-a,ann,blog,,2026-02-01,,0,0,' "$out"
 
+# flow by anchor and owner: under the anchor and owner an item had when
+# it shipped (x1: planned under q1-a by ann, handed to bob under q1-b,
+# shipped), while the breakdowns count it where it was committed
+newrepo flow-anchor
+{ hdr; item x1 "Changes hands" 2026-02-01 planned "" ann q1-a; } > calendar/q1.yaml
+commit 2026-01-05 "plan"
+{ hdr; item x1 "Changes hands" 2026-02-01 planned "" bob q1-b; } > calendar/q1.yaml
+commit 2026-01-20 "hand x1 to bob, under q1-b"
+{ hdr; item x1 "Changes hands" 2026-02-01 shipped "" bob q1-b; } > calendar/q1.yaml
+commit 2026-02-02 "ship x1"
+out=$($S report --format csv --table flow --by anchor | tr -d '\r')
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,q1-b,1,1,27.0,27,0.0,0,0.0,0$' "$out"
+out=$($S report --format csv --table flow --by owner | tr -d '\r')
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,bob,1,1,27.0,27,0.0,0,0.0,0$' "$out"
+out=$($S report --format json)
+expect_grep '"flow_by": {' "$out"
+expect_grep '"anchor": \[$' "$out"
+expect_grep '{"key": "q1-b", "shipped": 1, "measured": 1, "lead_days": {"median": 27.0, "p80": 27}, ' "$out"
+expect_grep '{"key": "bob", "shipped": 1, "measured": 1, ' "$out"
+out=$($S report --all)
+expect_grep '^### Flow by anchor, 2026-Q1 to 2026-Q3$' "$out"
+expect_grep '^| `q1-b` | 1 | 1 | 27 / 27 | 0 / 0 | 0 / 0 |$' "$out"
+# the breakdowns: committed under q1-a, ann's (at the quarter's start)
+out=$($S report --by anchor --format csv | tr -d '\r')
+expect_grep '^2026-Q1,2026-01-01,2026-03-31,false,q1-a,1,1,0,0,0,0,0,1.0000$' "$out"
+
 # ---- staleness ----
 newrepo stale
 { hdr; item t1 "Started, then nothing" 2026-09-25 in-progress
