@@ -24,7 +24,8 @@ for c in 'strat lint --format github' 'strat lint --format sarif' \
 done
 
 o=$tmp/origin; mkdir "$o"; cd "$o" || exit 2
-git init -q . && cp -R "$top/tests/golden/diff/escape/base/." . && git add -A && git commit -qm init
+git init -q . && cp -R "$top/tests/fixtures/diff/." . &&
+	cp -R "$top/tests/golden/diff/escape/base/." . && git add -A && git commit -qm init
 git clone -q "$o" "$tmp/ci" && cd "$tmp/ci" || exit 2
 git checkout -qb feature
 sed -i 's/date: 2026-08-10/date: 2026-08-24/; s/anchor: q3-organic$/anchor: q3-organix/' calendar/q3.yaml
