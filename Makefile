@@ -82,6 +82,15 @@ $(B)/gen/rule_help.inc: spec/SPEC.md tools/rule-help.sh
 $(B)/lib/rule_help.o: $(B)/gen/rule_help.inc
 $(B)/lib/rule_help.o: CPPFLAGS += -I$(B)/gen
 
+# The JSON Schemas of spec/schema, as C (cmd/schema.c: strat schema).
+SCHEMAS  := $(sort $(wildcard spec/schema/*.schema.json))
+$(B)/gen/schemas.inc: $(SCHEMAS) tools/schema-c.sh
+	@mkdir -p $(@D)
+	sh tools/schema-c.sh $(SCHEMAS) > $@.tmp
+	mv $@.tmp $@
+$(B)/cmd/schema.o: $(B)/gen/schemas.inc
+$(B)/cmd/schema.o: CPPFLAGS += -I$(B)/gen
+
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<

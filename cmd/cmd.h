@@ -27,6 +27,7 @@ int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_week(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 /* cmd/edit.c: changing the plan */
 int cmd_ship(int argc, char **argv);
 int cmd_start(int argc, char **argv);

@@ -1,4 +1,5 @@
 /* lint.c - 'strat lint': check the plan repository. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@ static const char lint_usage[] =
     "usage: strat lint [--format FORMAT] [-q] [--color auto|always|never]\n"
     "                  [--today YYYY-MM-DD] [--new-since REV] [--stale]\n"
     "                  [PATH...]\n"
+    "       strat lint [options] [--stdin-filename PATH] -\n"
     "       strat lint (--staged | --rev REV) [options] [DIR]\n"
     "FORMAT: text, json, sarif, github, md, rdjson, checkstyle, junit, "
     "codeclimate\n";
@@ -30,7 +32,11 @@ static const opt_doc lint_optdoc[] = {
     {"--stale", "also items and a plan nobody updated for stale-days "
 		"(rules stale-item, stale-plan; from git history)"},
     {"-h, --help", "this help"},
+    {"--stdin-filename PATH",
+     "with -, the path of the file read from standard input: positions and "
+     "the rules that need the rest of the plan"},
     {"PATH...", "files whose findings to show, or the plan's directory"},
+    {"-", "lint the plan file read from standard input"},
     {NULL, NULL}};
 
 typedef struct {
@@ -41,13 +47,27 @@ typedef struct {
 	const char *rev;   /* --rev: a commit */
 	const char *since; /* --new-since: only findings BASE did not have */
 	int stale;         /* --stale: stale-item and stale-plan from history */
+	const char *stdin_name; /* --stdin-filename: the path of '-' */
 } lint_opts;
 
-/* Keep only findings in the given files (PATH arguments that are files). */
+/* A plan file read from standard input (strat lint -): its bytes, shown
+ * at path (relative to the plan root) in place of the file there. */
+typedef struct {
+	const char *path;
+	const char *buf;
+	size_t len;
+} stdin_file;
+
+/*
+ * Keep only findings in the given files (PATH arguments that are files),
+ * leaving out those of the nskip rules of skip; when as is not NULL, the
+ * kept findings name the file as.
+ */
 static int
-keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
+keep_only(strat_diags *all, strat_diags **out, char *const *files, size_t n,
+	  const strat_rule *skip, size_t nskip, const char *as)
 {
-	size_t i, j;
+	size_t i, j, k;
 	const strat_diag *d;
 	int rc;
 
@@ -58,11 +78,14 @@ keep_only(strat_diags *all, strat_diags **out, char **files, size_t n)
 		for (j = 0; j < n; j++)
 			if (strcmp(d->file, files[j]) == 0)
 				break;
-		if (j == n)
+		for (k = 0; k < nskip; k++)
+			if (d->rule == skip[k])
+				break;
+		if (j == n || k < nskip)
 			continue;
 		strat_diags_set_severity(*out, d->rule, d->severity);
-		if ((rc = strat_diags_add(*out, d->rule, d->file, d->line,
-					  d->column, d->hint, "%s",
+		if ((rc = strat_diags_add(*out, d->rule, as ? as : d->file,
+					  d->line, d->column, d->hint, "%s",
 					  d->message)) < 0)
 			return rc;
 	}
@@ -202,15 +225,16 @@ repo_prefix(const char *root)
 
 /*
  * --stale: the findings of rules stale-item and stale-plan (SPEC section
- * 14, Staleness) for the working-tree plan, from the history of HEAD in g:
- * an item in progress in the plan whose entry has not changed (in the
- * plan now and in the history) for stale-days, and a plan no commit has
- * changed for stale-days while the quarter has open work.  Outside a git
- * repository, or without a plan in the history, nothing is stale.
+ * 14, Staleness) for plan, from the history of tip in g (NULL: HEAD; for
+ * --rev, the revision linted): an item in progress in the plan whose
+ * entry has not changed (in the plan and in the history) for the plan's
+ * stale-days, and a plan no commit has changed for stale-days while the
+ * quarter has open work.  Outside a git repository, or without a plan in
+ * the history, nothing is stale.
  */
 static int
-stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
-	       strat_diags *diags)
+stale_findings(gitplan *g, const strat_oid *tip, const strat_plan *plan,
+	       strat_day today, strat_diags *diags)
 {
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
@@ -220,14 +244,18 @@ stale_findings(gitplan *g, const strat_plan *plan, strat_day today,
 	size_t i;
 	int rc = 0;
 
-	if (strat_repo_is_empty(g->repo) ||
-	    strat_repo_resolve(g->repo, "HEAD", &head) < 0 ||
-	    gitplan_find(g, &head) < 0)
+	if (tip == NULL && (strat_repo_is_empty(g->repo) ||
+			    strat_repo_resolve(g->repo, "HEAD", &head) < 0))
+		return 0;
+	if (tip == NULL)
+		tip = &head;
+	if (gitplan_find(g, tip) < 0)
 		return 0;
 	ho.root = g->prefix;
-	if (strat_history_build(&h, g->repo, &head, &ho) < 0)
+	if (strat_history_build(&h, g->repo, tip, &ho) < 0)
 		return 0; /* no plan in the history */
 	mo.since = mo.until = mo.today = today;
+	mo.stale_days = strat_plan_config(plan)->item_stale_days;
 	if ((rc = strat_measure(&m, h, &mo)) < 0)
 		goto out;
 	for (i = 0; i < m->nstale && rc >= 0; i++) {
@@ -279,11 +307,37 @@ out:
 	return rc;
 }
 
-/* Lint the plan rooted at root; only != NULL limits output to files. */
+/* Whether path is a file of plan: strat.yaml, the strategy, the team, or
+ * a file its calendars or metrics globs select. */
 static int
-lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
+plan_has_file(const strat_plan *plan, const char *path)
 {
-	strat_source src;
+	const strat_config *cfg = strat_plan_config(plan);
+	size_t i;
+
+	if (strcmp(path, "strat.yaml") == 0 ||
+	    (cfg->strategy.s && strcmp(path, cfg->strategy.s) == 0) ||
+	    (cfg->team.s && strcmp(path, cfg->team.s) == 0))
+		return 1;
+	for (i = 0; i < strat_plan_calendar_count(plan); i++)
+		if (strcmp(strat_plan_calendar(plan, i)->path, path) == 0)
+			return 1;
+	for (i = 0; i < strat_plan_metrics_count(plan); i++)
+		if (strcmp(strat_plan_metrics(plan, i)->path, path) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Lint the plan rooted at root; only != NULL limits output to files.  in:
+ * a file read from standard input, linted in place of in->path.
+ */
+static int
+lint_root(const char *root, char **only, size_t nonly, const lint_opts *o,
+	  const stdin_file *in)
+{
+	strat_source src, ov;
+	const strat_source *from = &src;
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_diags *diags = NULL, *shown = NULL;
 	strat_plan *plan = NULL;
@@ -291,16 +345,33 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 	char *prefix = NULL;
 	int rc, ret = EXIT_TROUBLE, git = 0;
 
+	memset(&ov, 0, sizeof(ov));
 	if (strat_source_fs(&src, root) < 0) {
 		die_msg("%s", strat_error_last());
 		return EXIT_TROUBLE;
 	}
+	if (in != NULL) {
+		if (strat_source_overlay(&ov, &src, in->path, in->buf,
+					 in->len) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		from = &ov;
+	}
 	lo.today = o->today;
 	lo.keep_sources = needs_sources(o->format);
 	if ((rc = strat_diags_new(&diags)) < 0 ||
-	    (rc = strat_plan_load(&plan, &src, &lo, diags)) < 0 ||
+	    (rc = strat_plan_load(&plan, from, &lo, diags)) < 0 ||
 	    (rc = strat_lint(plan, &lo, diags)) < 0) {
 		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (in != NULL && !plan_has_file(plan, in->path)) {
+		die_msg("--stdin-filename: '%s' is not a file of the plan",
+			o->stdin_name);
+		fprintf(stderr, "hint: a plan file is strat.yaml, the "
+				"strategy or team file, or one that the "
+				"calendars or metrics globs select\n");
 		goto out;
 	}
 	if (o->since != NULL || o->stale) {
@@ -308,13 +379,14 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o)
 			goto out;
 		git = 1;
 	}
-	if (o->stale && stale_findings(&g, plan, o->today, diags) < 0) {
+	if (o->stale && stale_findings(&g, NULL, plan, o->today, diags) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
 	if (o->since != NULL && keep_new(&g, plan, &diags, o) < 0)
 		goto out;
-	if (only != NULL && keep_only(diags, &shown, only, nonly) < 0) {
+	if (only != NULL &&
+	    keep_only(diags, &shown, only, nonly, NULL, 0, NULL) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -331,8 +403,225 @@ out:
 	strat_plan_free(plan);
 	strat_diags_free(diags);
 	strat_diags_free(shown);
+	strat_source_overlay_free(&ov);
 	strat_source_fs_free(&src);
 	return ret;
+}
+
+/* Read all of standard input into *buf (malloc'd), at most one byte more
+ * than a plan file may hold (the loader reports the excess).  Prints its
+ * own error and returns -1 when it cannot be read. */
+static int
+read_stdin(char **buf, size_t *len)
+{
+	size_t cap = 65536, n = 0, got;
+	char *b = malloc(cap), *nb;
+
+	while (b != NULL) {
+		if (n == cap) {
+			if (cap > STRAT_MAX_FILE_SIZE)
+				break;
+			if ((nb = realloc(b, cap * 2)) == NULL) {
+				free(b);
+				b = NULL;
+				break;
+			}
+			b = nb;
+			cap *= 2;
+		}
+		got = fread(b + n, 1, cap - n, stdin);
+		n += got;
+		if (got == 0) {
+			if (ferror(stdin)) {
+				die_msg("cannot read the standard input: %s",
+					strerror(errno));
+				free(b);
+				return -1;
+			}
+			break;
+		}
+	}
+	if (b == NULL) {
+		die_msg("out of memory");
+		return -1;
+	}
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+/*
+ * strat lint - with --stdin-filename NAME: the plan around NAME (found
+ * from its directory, as for any PATH) with NAME's bytes read from
+ * standard input, e.g. an editor's unsaved buffer.
+ */
+static int
+lint_stdin_named(const char *buf, size_t len, const lint_opts *o)
+{
+	const char *name = o->stdin_name, *slash = strrchr(name, '/');
+	const char *base = slash ? slash + 1 : name;
+	char dir[PATH_MAX], *real = NULL, *root = NULL, *rel = NULL;
+	stdin_file in;
+	size_t n;
+	int rc = EXIT_TROUBLE;
+
+	if (*base == '\0' || strcmp(base, ".") == 0 ||
+	    strcmp(base, "..") == 0) {
+		die_msg("--stdin-filename wants the path of a file, not '%s'",
+			name);
+		return EXIT_TROUBLE;
+	}
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - name) : 1,
+		 slash ? (slash == name ? "/" : name) : ".");
+	if ((real = realpath(dir, NULL)) == NULL) {
+		die_msg("--stdin-filename: cannot use the directory '%s': %s",
+			dir, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	if ((root = find_plan_root(dir)) == NULL)
+		goto out;
+	n = strlen(root);
+	if (strcmp(real, root) == 0)
+		rel = strdup(base);
+	else if (strncmp(real, root, n) == 0 && real[n] == '/' &&
+		 (rel = malloc(strlen(real + n + 1) + strlen(base) + 2)) !=
+		     NULL)
+		sprintf(rel, "%s/%s", real + n + 1, base);
+	if (rel == NULL) {
+		die_msg("--stdin-filename: '%s' is not inside a plan "
+			"repository",
+			name);
+		goto out;
+	}
+	in.path = rel;
+	in.buf = buf;
+	in.len = len;
+	rc = lint_root(root, &rel, 1, o, &in);
+out:
+	free(rel);
+	free(root);
+	free(real);
+	return rc;
+}
+
+/*
+ * strat lint - alone: the file is linted by itself, as "<stdin>", in the
+ * role its text gives it (strat.yaml, or its kind).  Rules that need the
+ * rest of the plan cannot run; they are named on standard error.
+ */
+static int
+lint_stdin_alone(const char *buf, size_t len, const lint_opts *o)
+{
+	static const struct {
+		const char *kind, *config;
+		strat_rule skip[5];
+		size_t nskip;
+	} roles[] = {
+	    {"calendar",
+	     "strat: 1\ncalendars: [\"<stdin>\"]\n",
+	     {STRAT_RULE_ITEM_ANCHOR_UNKNOWN,
+	      STRAT_RULE_ITEM_OUTSIDE_ANCHOR_QUARTER, STRAT_RULE_OWNER_UNKNOWN,
+	      STRAT_RULE_OUTCOME_UNKNOWN, STRAT_RULE_CHANNEL_UNKNOWN},
+	     5},
+	    {"strategy",
+	     "strat: 1\nstrategy: \"<stdin>\"\n",
+	     {STRAT_RULE_OWNER_UNKNOWN, STRAT_RULE_ANCHOR_WITHOUT_ITEMS,
+	      STRAT_RULE_KPI_STALE},
+	     3},
+	    {"team", "strat: 1\nteam: \"<stdin>\"\n", {0}, 0},
+	    {"metrics",
+	     "strat: 1\nmetrics: [\"<stdin>\"]\n",
+	     {STRAT_RULE_READING_KPI_UNKNOWN, STRAT_RULE_KPI_STALE},
+	     2},
+	    {"strat",
+	     NULL,
+	     {STRAT_RULE_CALENDAR_GLOB_EMPTY, STRAT_RULE_FILE_UNREADABLE},
+	     2}};
+	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
+	strat_mem_file files[2];
+	strat_source src;
+	strat_diags *diags = NULL, *shown = NULL;
+	strat_plan *plan = NULL;
+	const char *kind, *file;
+	char *only[1];
+	size_t r, i;
+	int ret = EXIT_TROUBLE;
+
+	if (o->since != NULL || o->stale) {
+		die_msg("--new-since and --stale read git history: with -, "
+			"name the file with --stdin-filename");
+		return EXIT_TROUBLE;
+	}
+	if (strat_plan_file_kind(buf, len, &kind) < 0) {
+		die_msg("%s", strat_error_last());
+		return EXIT_TROUBLE;
+	}
+	/* a file of no known role reads as a calendar: unknown-kind says
+	 * what is wrong */
+	for (r = 0; kind && strcmp(roles[r].kind, kind) != 0; r++)
+		;
+	if (roles[r].config != NULL) {
+		files[0].path = "strat.yaml";
+		files[0].data = roles[r].config;
+		files[0].len = strlen(roles[r].config);
+		files[1].path = file = "<stdin>";
+	} else {
+		files[1].path = file = "strat.yaml";
+	}
+	files[1].data = buf;
+	files[1].len = len;
+	if (strat_source_mem(&src, roles[r].config ? files : files + 1,
+			     roles[r].config ? 2 : 1) < 0) {
+		die_msg("%s", strat_error_last());
+		return EXIT_TROUBLE;
+	}
+	lo.today = o->today;
+	lo.keep_sources = needs_sources(o->format);
+	only[0] = (char *)file;
+	if (strat_diags_new(&diags) < 0 ||
+	    strat_plan_load(&plan, &src, &lo, diags) < 0 ||
+	    strat_lint(plan, &lo, diags) < 0 ||
+	    keep_only(diags, &shown, only, 1, roles[r].skip, roles[r].nskip,
+		      "<stdin>") < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	ret = report(plan, shown, ".", NULL, 1, o);
+	if (roles[r].nskip > 0 && !o->quiet) {
+		fprintf(stderr,
+			"strat: note: <stdin> was linted alone, as %s%s%s; "
+			"rules that need the rest of the plan did not run:",
+			roles[r].config ? "a " : "",
+			roles[r].config ? roles[r].kind : "strat.yaml",
+			roles[r].config ? " file" : "");
+		for (i = 0; i < roles[r].nskip; i++)
+			fprintf(stderr, "%s %s", i ? "," : "",
+				strat_rule_id(roles[r].skip[i]));
+		fprintf(stderr, "\nhint: --stdin-filename PATH names the "
+				"file, so that they run\n");
+	}
+out:
+	strat_plan_free(plan);
+	strat_diags_free(diags);
+	strat_diags_free(shown);
+	strat_source_mem_free(&src);
+	return ret;
+}
+
+/* strat lint -: the plan file on standard input. */
+static int
+lint_stdin(const lint_opts *o)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (read_stdin(&buf, &len) < 0)
+		return EXIT_TROUBLE;
+	rc = o->stdin_name ? lint_stdin_named(buf, len, o)
+			   : lint_stdin_alone(buf, len, o);
+	free(buf);
+	return rc;
 }
 
 /* Lint the plan as staged (o->staged) or as committed at o->rev. */
@@ -357,7 +646,8 @@ lint_git(const char *dir, const lint_opts *o)
 	    gitplan_load(&g, o->rev ? &oid : NULL, &lo, diags, &plan) < 0)
 		goto out;
 	if (strat_lint(plan, &lo, diags) < 0 ||
-	    (o->stale && stale_findings(&g, plan, o->today, diags) < 0)) {
+	    (o->stale && stale_findings(&g, o->rev ? &oid : NULL, plan,
+					o->today, diags) < 0)) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -409,10 +699,18 @@ cmd_lint(int argc, char **argv)
 	    {"rev", required_argument, NULL, 'r'},
 	    {"new-since", required_argument, NULL, 'n'},
 	    {"stale", no_argument, NULL, 's'},
+	    {"stdin-filename", required_argument, NULL, 'I'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
-	lint_opts o = {
-	    STRAT_FORMAT_TEXT, 0, "auto", STRAT_NO_DATE, 0, NULL, NULL, 0};
+	lint_opts o = {STRAT_FORMAT_TEXT,
+		       0,
+		       "auto",
+		       STRAT_NO_DATE,
+		       0,
+		       NULL,
+		       NULL,
+		       0,
+		       NULL};
 	int ch, worst = EXIT_CLEAN, rc;
 	struct stat st;
 	char *root, **roots, **rels, **only;
@@ -459,6 +757,9 @@ cmd_lint(int argc, char **argv)
 		case 's':
 			o.stale = 1;
 			break;
+		case 'I':
+			o.stdin_name = optarg;
+			break;
 		case 'h':
 			show_help(lint_usage, lint_optdoc);
 			return EXIT_CLEAN;
@@ -475,6 +776,24 @@ cmd_lint(int argc, char **argv)
 			"one of them");
 		return EXIT_TROUBLE;
 	}
+	for (k = (size_t)optind; k < (size_t)argc; k++)
+		if (strcmp(argv[k], "-") == 0)
+			break;
+	if (k < (size_t)argc) {
+		if (argc - optind > 1 || o.staged || o.rev) {
+			fputs(lint_usage, stderr);
+			die_msg("'-' reads one plan file from standard input: "
+				"give no other PATH, --staged or --rev");
+			return EXIT_TROUBLE;
+		}
+		return lint_stdin(&o);
+	}
+	if (o.stdin_name != NULL) {
+		fputs(lint_usage, stderr);
+		die_msg("--stdin-filename names the file read from standard "
+			"input: give '-' as the PATH");
+		return EXIT_TROUBLE;
+	}
 	if (o.staged || o.rev) {
 		if (argc - optind > 1) {
 			fputs(lint_usage, stderr);
@@ -489,7 +808,7 @@ cmd_lint(int argc, char **argv)
 			die_msg("cannot find the current directory");
 			return EXIT_TROUBLE;
 		}
-		rc = lint_root(root, NULL, 0, &o);
+		rc = lint_root(root, NULL, 0, &o, NULL);
 		free(root);
 		return rc;
 	}
@@ -552,7 +871,7 @@ cmd_lint(int argc, char **argv)
 				roots[j] = NULL;
 			}
 		}
-		rc = lint_root(roots[k], whole ? NULL : only, nonly, &o);
+		rc = lint_root(roots[k], whole ? NULL : only, nonly, &o, NULL);
 		if (rc > worst)
 			worst = rc;
 	}

@@ -23,6 +23,7 @@ const command commands[] = {
     {"record", cmd_record, "record a KPI reading (or a CSV of them)"},
     {"diff", cmd_diff, "describe what a change does to the plan, for review"},
     {"hook", cmd_hook, "install or remove the pre-commit hook"},
+    {"schema", cmd_schema, "print a JSON Schema of the plan format"},
     {"help", cmd_help, "show help for a command or a topic"},
     {"version", cmd_version, "print the version"},
     {NULL, NULL, NULL}};

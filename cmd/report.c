@@ -29,8 +29,8 @@ static const opt_doc report_optdoc[] = {
     {"--as-of DATE", "as the report read at the end of DATE: history up to "
 		     "then, today = DATE"},
     {"--grace N", "shipped up to N days after a period still counts in it"},
-    {"--by anchor|owner|channel", "only this breakdown (default: anchor and "
-				  "owner)"},
+    {"--by anchor|owner|channel|kpi|outcome",
+     "only this breakdown (default: anchor and owner)"},
     {"--all", "breakdowns for every period, not only the last two"},
     {"--format md|html|json|csv", "the output (default md)"},
     {"--table periods|flow|items|stale", "only this table"},

@@ -222,31 +222,35 @@ tell_errors(const strat_diags *diags)
 }
 
 /*
- * Staleness (SPEC section 14): the in-progress items of the plan's
- * history unchanged for stale-days, and a plan nobody updated, as of the
- * check-in date, rendered for fmt in *out ("" when there is nothing to
- * say, or no history to say it from).  Kept apart from the check-in
- * itself: it needs the whole history, the check-in only its week.  With
- * an owner, only that owner's items.
+ * Staleness (SPEC section 14): the plan's history up to the end of the
+ * check-in date (the first-parent chain of HEAD to its newest commit
+ * before date + 1 day) and its measures as of that date with the
+ * stale-days of the plan read, in *hist and *m; both NULL when there is
+ * no history to say it from.  Kept apart
+ * from the check-in itself: it needs the whole history, the check-in
+ * only its week.
  */
 static int
-week_stale(strat_repo *repo, const char *root, strat_day date,
-	   const char *owner, strat_format fmt, char **out)
+week_stale(strat_repo *repo, const char *root, strat_day date, int stale_days,
+	   strat_history **hist, strat_measures **m)
 {
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
 	strat_measure_options mo = STRAT_MEASURE_OPTIONS_INIT;
-	strat_history *hist = NULL;
-	strat_measures *m = NULL;
-	strat_oid head;
+	strat_oid head, tip;
+	int64_t time;
+	int shallow;
 	const char *wd = repo ? strat_repo_workdir(repo) : NULL;
 	char *prefix = NULL;
 	int rc = 0;
 
-	*out = NULL;
+	*hist = NULL;
+	*m = NULL;
 	if (repo == NULL || strat_repo_is_empty(repo) ||
-	    strat_repo_resolve(repo, "HEAD", &head) < 0 ||
-	    (fmt != STRAT_FORMAT_TEXT && fmt != STRAT_FORMAT_MD))
-		goto none;
+	    strat_repo_resolve(repo, "HEAD", &head) < 0)
+		return 0;
+	if ((rc = strat_commit_before(repo, &head, ((int64_t)date + 1) * 86400,
+				      &tip, &time, &shallow)) <= 0)
+		return rc; /* no commit by then: no history */
 	/* the plan's directory in every commit, relative to the top */
 	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0 &&
 	    root[strlen(wd)] != '\0') {
@@ -256,19 +260,19 @@ week_stale(strat_repo *repo, const char *root, strat_day date,
 			prefix[strlen(prefix) - 1] = '\0';
 	}
 	ho.root = prefix;
-	if (strat_history_build(&hist, repo, &head, &ho) < 0)
-		goto none; /* no plan in the history: nothing is stale */
+	if (strat_history_build(hist, repo, &tip, &ho) < 0) {
+		free(prefix);
+		*hist = NULL;
+		return 0; /* no plan in the history: nothing is stale */
+	}
+	free(prefix);
 	mo.since = mo.until = mo.today = date;
-	if ((rc = strat_measure(&m, hist, &mo)) == 0)
-		rc = strat_stale_render(out, hist, m, owner, fmt);
-	strat_measures_free(m);
-	strat_history_free(hist);
-	free(prefix);
+	mo.stale_days = stale_days;
+	if ((rc = strat_measure(m, *hist, &mo)) < 0) {
+		strat_history_free(*hist);
+		*hist = NULL;
+	}
 	return rc;
-none:
-	free(prefix);
-	*out = strdup("");
-	return *out ? 0 : strat_error_set(STRAT_ENOMEM, "out of memory");
 }
 
 int
@@ -298,7 +302,8 @@ cmd_week(int argc, char **argv)
 	strat_plan *plan = NULL;
 	strat_week *w = NULL;
 	history h;
-	char *stale = NULL;
+	strat_history *hist = NULL;
+	strat_measures *measures = NULL;
 	char *root = NULL, *md = NULL;
 	int have_src = 0;
 
@@ -430,23 +435,26 @@ cmd_week(int argc, char **argv)
 	wo.base_date = h.commit_day;
 	if (ro.format == STRAT_FORMAT_TEXT)
 		ro.color = want_color(stdout, color);
+	if (week_stale(h.repo, root, date,
+		       strat_plan_config(plan)->item_stale_days, &hist,
+		       &measures) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	wo.history = hist;
+	wo.measures = measures;
 	if (strat_week_build(&w, plan, &wo) < 0 ||
 	    strat_week_render(&md, w, &ro) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
 	fputs(md, stdout);
-	if (week_stale(h.repo, root, date, owner, ro.format, &stale) < 0) {
-		die_msg("%s", strat_error_last());
-		goto out;
-	}
-	if (stale[0])
-		printf("\n%s", stale);
 	ret = broken ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
-	free(stale);
 	free(md);
 	strat_week_free(w);
+	strat_measures_free(measures);
+	strat_history_free(hist);
 	strat_plan_free(h.base);
 	strat_mends_free(h.base_mends);
 	strat_mends_free(mends);

@@ -115,33 +115,6 @@ arena_zalloc(arena *a, size_t n)
 	return p;
 }
 
-/* memcpy(d, s, n) for the short strings of plans without a call: moves
- * of a fixed size from each end, which overlap; reads only s[0..n). */
-static inline void
-copy_short(char *d, const char *s, size_t n)
-{
-	if (n > 64) {
-		memcpy(d, s, n);
-	} else if (n >= 16) {
-		memcpy(d, s, 16);
-		if (n > 32) {
-			memcpy(d + 16, s + 16, 16);
-			memcpy(d + n - 32, s + n - 32, 16);
-		}
-		memcpy(d + n - 16, s + n - 16, 16);
-	} else if (n >= 8) {
-		memcpy(d, s, 8);
-		memcpy(d + n - 8, s + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(d, s, 4);
-		memcpy(d + n - 4, s + n - 4, 4);
-	} else if (n > 0) {
-		d[0] = s[0];
-		d[n / 2] = s[n / 2];
-		d[n - 1] = s[n - 1];
-	}
-}
-
 char *
 arena_strndup(arena *a, const char *s, size_t n)
 {
@@ -149,7 +122,7 @@ arena_strndup(arena *a, const char *s, size_t n)
 
 	if (p == NULL)
 		return NULL;
-	copy_short(p, s, n);
+	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

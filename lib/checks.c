@@ -14,32 +14,7 @@
 #include "plan_impl.h"
 #include "yaml.h"
 
-static const void *
-cached(check_cache *c, const strat_plan *plan, const char *id,
-       const void *(*find)(const strat_plan *, const char *))
-{
-	size_t h = ((uintptr_t)id >> 3) % CHECK_CACHE_SIZE;
-
-	if (c->key[h] != id) {
-		c->key[h] = id;
-		c->val[h] = find(plan, id);
-	}
-	return c->val[h];
-}
-
-static const void *
-find_anchor(const strat_plan *plan, const char *id)
-{
-	return strat_plan_find_anchor(plan, id);
-}
-
-static const void *
-find_person(const strat_plan *plan, const char *id)
-{
-	return strat_plan_find_person(plan, id);
-}
-
-static const void *
+static const strat_str *
 find_channel(const strat_plan *plan, const char *id)
 {
 	const strat_config *c = &plan->config;
@@ -51,14 +26,14 @@ find_channel(const strat_plan *plan, const char *id)
 	return NULL;
 }
 
-/* The anchor an item names, or NULL: asked by three rules of the walk
- * in turn, through one cache. */
+/* The anchor an item names, or NULL (asked by three rules of the
+ * walk). */
 static const strat_anchor *
 item_anchor(check_ctx *c, const strat_item *it)
 {
 	if (it->anchor.s == NULL)
 		return NULL;
-	return cached(&c->anchors, c->plan, it->anchor.s, find_anchor);
+	return strat_plan_find_anchor(c->plan, it->anchor.s);
 }
 
 void
@@ -259,14 +234,13 @@ const check_rule rule_ITEM_ANCHOR_UNKNOWN = {begin_ITEM_ANCHOR_UNKNOWN,
 
 static void
 owner_check(const strat_plan *plan, strat_diags *d, const char *file,
-	    const strat_str *owner, const char *what, const char *id,
-	    check_cache *cache)
+	    const strat_str *owner, const char *what, const char *id)
 {
 	const char *ids[256], *s;
 	char hint[160];
 	size_t i, n = 0;
 
-	if (owner->s == NULL || cached(cache, plan, owner->s, find_person))
+	if (owner->s == NULL || strat_plan_find_person(plan, owner->s))
 		return;
 	/* a person's name or email written for the id: say whose id */
 	for (i = 0, s = NULL; i < plan->team.npeople && s == NULL; i++) {
@@ -306,7 +280,7 @@ static int
 item_OWNER_UNKNOWN(check_ctx *c, const strat_item *it)
 {
 	return it->owner.s != NULL &&
-	       cached(&c->people, c->plan, it->owner.s, find_person) == NULL;
+	       strat_plan_find_person(c->plan, it->owner.s) == NULL;
 }
 
 static int
@@ -318,21 +292,19 @@ report_OWNER_UNKNOWN(check_ctx *c, const strat_item *const *fl, size_t nfl)
 	const strat_item *it;
 	size_t i;
 
-	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL,
-		    &c->people);
+	owner_check(plan, d, s->file, &s->owner, "the strategy", NULL);
 	for (i = 0; i < s->noutcomes; i++)
 		owner_check(plan, d, s->file, &s->outcomes[i].owner, "outcome",
-			    s->outcomes[i].id.s, &c->people);
+			    s->outcomes[i].id.s);
 	for (i = 0; i < s->nkpis; i++)
 		owner_check(plan, d, s->file, &s->kpis[i].owner, "kpi",
-			    s->kpis[i].id.s, &c->people);
+			    s->kpis[i].id.s);
 	for (i = 0; i < s->nanchors; i++)
 		owner_check(plan, d, s->file, &s->anchors[i].owner, "anchor",
-			    s->anchors[i].id.s, &c->people);
+			    s->anchors[i].id.s);
 	for (i = 0; i < nfl; i++) {
 		it = fl[i];
-		owner_check(plan, d, it->file, &it->owner, "item", it->id.s,
-			    &c->people);
+		owner_check(plan, d, it->file, &it->owner, "item", it->id.s);
 	}
 	return 0;
 }
@@ -754,8 +726,7 @@ static int
 item_CHANNEL_UNKNOWN(check_ctx *c, const strat_item *it)
 {
 	return it->channel.s != NULL &&
-	       cached(&c->channels, c->plan, it->channel.s, find_channel) ==
-		   NULL;
+	       find_channel(c->plan, it->channel.s) == NULL;
 }
 
 static int

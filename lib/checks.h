@@ -29,25 +29,12 @@
 
 #define CHECK_SKIP 1
 
-/*
- * Lookups by id through a small cache keyed by the string's address: the
- * loader shares repeated short values (anchors, owners), so the items of
- * a calendar name the same few addresses over and over.  A miss just asks
- * the plan, so strings that are not shared stay correct.
- */
-#define CHECK_CACHE_SIZE 64
-typedef struct {
-	const char *key[CHECK_CACHE_SIZE];
-	const void *val[CHECK_CACHE_SIZE];
-} check_cache;
-
 /* What the rules share during one lint: the plan and the state of each
  * rule that keeps some across the walk. */
 typedef struct {
 	const strat_plan *plan;
 	const strat_load_options *opts;
 	strat_diags *diags;
-	check_cache anchors, people, channels;
 	/* OUTCOME_UNKNOWN */
 	strset outs, kpis;
 	/* ITEM_OUTSIDE_ANCHOR_QUARTER: each anchor's first and last day */

@@ -94,7 +94,6 @@ typedef struct {
 	piece **ptab;
 	size_t pcap, pn;
 	strat_plan *scratch;
-	size_t scratch_uses;
 	char *cbuf;
 	size_t cbufcap;
 	span *chunks;
@@ -147,27 +146,6 @@ intern(hist *x, const char *s)
 	if (strset_put(&x->strings, copy, copy, NULL) < 0)
 		return NULL;
 	return copy;
-}
-
-static uint64_t
-fasthash(const char *s, size_t n, uint64_t seed)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ seed ^ (n * 0xff51afd7ed558ccdULL);
-	uint64_t w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		h ^= w;
-		h *= 0xc4ceb9fe1a85ec53ULL;
-		h ^= h >> 29;
-	}
-	w = 0;
-	memcpy(&w, s + i, n - i);
-	h ^= w;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 32;
-	return h;
 }
 
 /* ---- pieces ---- */
@@ -226,14 +204,9 @@ scratch_parse(hist *x, const char *file, const char *buf, size_t len,
 {
 	int rc;
 
-	if (x->scratch == NULL || x->scratch->mem.total > (16u << 20) ||
-	    x->scratch_uses > 20000) {
-		strat_plan_free(x->scratch);
-		if ((x->scratch = plan_new_scratch()) == NULL)
-			return oom();
-		x->scratch_uses = 0;
-	}
-	x->scratch_uses++;
+	/* one scratch plan for the walk: each parse releases the last */
+	if (x->scratch == NULL && (x->scratch = plan_new_scratch()) == NULL)
+		return oom();
 	if ((rc = strat_diags_new(diags)) < 0)
 		return rc;
 	return plan_scratch_calendar(x->scratch, file, buf, len, *diags,
@@ -622,7 +595,7 @@ same_piece(const calfile *old, size_t i, size_t nch, const char *s, size_t cl)
 static piece *
 piece_get(hist *x, const char *s, size_t n, uint64_t seed, int *added)
 {
-	uint64_t h = fasthash(s, n, seed);
+	uint64_t h = strat_hash(s, n, seed);
 	piece *p = piece_find(x, s, n, h);
 
 	*added = p == NULL;

@@ -63,8 +63,6 @@ struct ctx {
 	const char *noun; /* what() names noun and map or index lazily */
 	const ynode *named;
 	size_t index;
-	const field *table; /* the table and field found last: the next */
-	size_t last;        /* key is tried against the next field first */
 	int kind_seen, version_seen;
 	int fatal; /* the file is not checked further (SPEC.md, "Cascades") */
 	/* A streamed item (named == NULL): its id for what(), its scalar
@@ -76,27 +74,10 @@ struct ctx {
 	pending *pend;
 	size_t npend, cappend;
 	uint32_t item_shared, item_required; /* bits of item_fields */
-	/* item_fields by FIELD_SLOT of their names (index + 1, 0 = none:
-	 * empty or shared by two names) and their names' lengths */
-	unsigned char slot[32], namelen[32];
-	/* Values seen before: a date's day and shared text, an interned
-	 * string; found by a few of their bytes, compared in full. */
-	struct {
-		char text[10];
-		strat_day day;
-		const char *s;
-	} dates[512];
-	struct {
-		const char *s;
-		uint32_t len;
-		ftype type; /* of the field whose checks it passed */
-	} interned[256];
 };
 
-#define NONE STRAT_RULE__COUNT
-/* A perfect hash of the names of item_fields, by first byte and length */
-#define FIELD_SLOT(ch, len) (((unsigned char)(ch) + 4u * (len)) & 31)
-#define STR(T, m)           offsetof(T, m)
+#define NONE      STRAT_RULE__COUNT
+#define STR(T, m) offsetof(T, m)
 
 /* strcmp(a, b) == 0 for the short names of the tables, without a call. */
 static inline int
@@ -206,43 +187,6 @@ valid_id(const char *s)
 	for (ok = 1; *s; s++)
 		ok &= (unsigned)in_map(id_map, (unsigned char)*s);
 	return (int)ok;
-}
-
-/* Whether the 8 bytes of w are not all id characters, all at once: the
- * high bit of each byte says it is in a range, by adding what carries it
- * over 0x7F from the range's start and not from past its end. */
-#define BYTES(x) (0x0101010101010101ull * (x))
-static inline uint64_t
-id_word_bad(uint64_t w)
-{
-	const uint64_t hi = BYTES(0x80);
-	uint64_t x = w ^ BYTES('_'), ok;
-
-	ok = ((w + BYTES(0x80 - 'a')) & ~(w + BYTES(0x80 - 'z' - 1))) |
-	     ((w + BYTES(0x80 - '0')) & ~(w + BYTES(0x80 - '9' - 1))) |
-	     ((w + BYTES(0x80 - '-')) & ~(w + BYTES(0x80 - '.' - 1))) |
-	     ~(((x & BYTES(0x7F)) + BYTES(0x7F)) | x);
-	/* bytes from 0x80 on are not id characters, and would carry */
-	return (w & hi) | ((ok & hi) ^ hi);
-}
-
-/* valid_id(s) for s of n bytes, eight at a time; a NUL byte inside s
- * (valid_id stops there) or any other doubt is left to valid_id. */
-static int
-valid_id_n(const char *s, size_t n)
-{
-	uint64_t w, bad = 0;
-	size_t i;
-
-	if (n < 8 || !in_map(id_first, (unsigned char)s[0]))
-		return valid_id(s);
-	for (i = 0; i + 8 < n; i += 8) {
-		memcpy(&w, s + i, 8);
-		bad |= id_word_bad(w);
-	}
-	memcpy(&w, s + n - 8, 8);
-	bad |= id_word_bad(w);
-	return bad ? valid_id(s) : 1;
 }
 
 /* Whether s holds one of ",&/+;" or " and " (one pass). */
@@ -567,24 +511,12 @@ field_is(const field *f, const char *name)
 	return f->name[0] == name[0] && streq(f->name, name);
 }
 
-/* Files list keys in the same order object after object: the field after
- * the one found last is tried first. */
 static const field *
-find_field(ctx *c, const field *t, const char *name)
+find_field(const field *t, const char *name)
 {
-	size_t i;
-
-	if (c->table == t && t[c->last].name != NULL &&
-	    t[c->last + 1].name != NULL && field_is(&t[c->last + 1], name)) {
-		c->last++;
-		return &t[c->last];
-	}
-	for (i = 0; t[i].name; i++)
-		if (field_is(&t[i], name)) {
-			c->table = t;
-			c->last = i;
-			return &t[i];
-		}
+	for (; t->name; t++)
+		if (field_is(t, name))
+			return t;
 	return NULL;
 }
 
@@ -722,7 +654,7 @@ apply(ctx *c, const field *t, const ynode *k, const ynode *v, void *obj,
 {
 	const field *f;
 
-	if (k->type != YN_SCALAR || (f = find_field(c, t, k->s)) == NULL)
+	if (k->type != YN_SCALAR || (f = find_field(t, k->s)) == NULL)
 		return key_error(c, t, k);
 	if ((v->type == YN_NULL || (v->type == YN_SCALAR && v->len == 0)) &&
 	    f->type != F_VERSION && f->type != F_KIND)
@@ -1200,33 +1132,6 @@ static const field calendar_fields[] = {
     {"items", F_LIST, 0, 0, STRAT_RULE_MISSING_FIELD, NULL},
     {NULL, 0, 0, 0, NONE, NULL}};
 
-/* memcmp(a, b, n) == 0 without a call: whole words from each end, which
- * overlap for n < 16. */
-static inline int
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y, z, w;
-	uint32_t p, q, r, u;
-
-	if (n >= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		memcpy(&z, a + n - 8, 8);
-		memcpy(&w, b + n - 8, 8);
-		return ((x ^ y) | (z ^ w)) == 0 &&
-		       (n <= 16 || memcmp(a + 8, b + 8, n - 16) == 0);
-	}
-	if (n >= 4) {
-		memcpy(&p, a, 4);
-		memcpy(&q, b, 4);
-		memcpy(&r, a + n - 4, 4);
-		memcpy(&u, b + n - 4, 4);
-		return ((p ^ q) | (r ^ u)) == 0;
-	}
-	return n == 0 ||
-	       (a[0] == b[0] && a[n - 1] == b[n - 1] && a[n / 2] == b[n / 2]);
-}
-
 /* Type scalar v of field f straight from the event stream when that
  * reports nothing: 1 when done, 0 when scalar_field must read it (it has
  * a finding to report), or a negative code.  Writes nothing to obj in the
@@ -1259,93 +1164,36 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	}
 	if (ty == F_DATE) {
 		d = (strat_day *)((char *)obj + f->aux);
-		if (v->len != 10)
+		if (v->len != 10 || strat_date_parse(v->s, d) < 0)
 			return 0;
-		/* by month and day: a year's dates do not collide */
-		i = (((unsigned char)v->s[6] & 15u) * 32u +
-		     ((unsigned char)v->s[5] & 1u) * 320u +
-		     ((unsigned char)v->s[8] & 3u) * 10u +
-		     ((unsigned char)v->s[9] & 15u)) &
-		    511;
 		out->line = v->line;
 		out->column = v->column;
-		if (c->dates[i].s != NULL && same(c->dates[i].text, v->s, 10)) {
-			*d = c->dates[i].day;
-			out->s = c->dates[i].s;
-			return 1;
-		}
-		if (strat_date_parse(v->s, d) < 0)
-			return 0;
 		out->s = plan_day_text(c->plan, *d, v->s, v->len);
-		if (out->s == NULL)
-			return oom();
-		memcpy(c->dates[i].text, v->s, 10);
-		c->dates[i].day = *d;
-		c->dates[i].s = out->s;
-		return 1;
+		return out->s ? 1 : oom();
 	}
 	if (ty != F_ID && ty != F_OWNER && ty != F_STR)
 		return 0;
-	if (!(c->item_shared & (1u << (f - item_fields)))) {
-		if (ty == F_ID ? !valid_id_n(v->s, v->len)
-			       : ty == F_OWNER && several_people(v->s))
-			return 0;
-		out->line = v->line;
-		out->column = v->column;
-		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
-		return out->s ? 1 : oom();
-	}
-	/* plan_intern, short-cut for values seen before: a value that
-	 * passed the checks of a field of this type passes them again */
-	i = ((unsigned char)v->s[0] * 7u + (unsigned char)v->s[1] * 31u +
-	     (unsigned char)v->s[v->len - 1] * 3u +
-	     (unsigned char)v->s[v->len / 2] + v->len * 131u) &
-	    255;
-	if (v->len <= 40 && c->interned[i].s != NULL &&
-	    c->interned[i].len == v->len && c->interned[i].type == ty &&
-	    same(c->interned[i].s, v->s, v->len)) {
-		out->line = v->line;
-		out->column = v->column;
-		out->s = c->interned[i].s;
-		return 1;
-	}
-	if (ty == F_ID ? !valid_id_n(v->s, v->len)
+	if (ty == F_ID ? !valid_id(v->s)
 		       : ty == F_OWNER && several_people(v->s))
 		return 0;
 	out->line = v->line;
 	out->column = v->column;
-	if ((out->s = plan_intern(c->plan, v->s, v->len)) == NULL)
-		return oom();
-	if (v->len <= 40) { /* plan_intern does not pool longer ones */
-		c->interned[i].s = out->s;
-		c->interned[i].len = v->len;
-		c->interned[i].type = ty;
-	}
-	return 1;
+	if (c->item_shared & (1u << (f - item_fields)))
+		out->s = plan_intern(c->plan, v->s, v->len);
+	else
+		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
+	return out->s ? 1 : oom();
 }
 
 /* The field of item_fields named s (len bytes), *exact when its name is
- * all of s: by length and first letter, else as find_field finds it (a
- * name, then a NUL byte). */
+ * all of s (a key holding a NUL byte is not). */
 static inline const field *
-item_field(ctx *c, const char *s, uint32_t len, int *exact)
+item_field(const char *s, uint32_t len, int *exact)
 {
-	int i = c->slot[FIELD_SLOT(s[0], len)] - 1;
-	const char *n;
+	const field *f = find_field(item_fields, s);
 
-	/* s[0..len], its NUL included, is covered by s[0] and s[1] for 2
-	 * bytes and by its first and last 4 bytes for 3 to 7 */
-	if (i >= 0 && c->namelen[i] == len) {
-		n = item_fields[i].name;
-		*exact = len < 3 ? len == 2 && s[0] == n[0] && s[1] == n[1]
-				 : same(s, n, 4) &&
-				       same(s + len - 3, n + len - 3, 4);
-	} else {
-		*exact = 0;
-	}
-	if (*exact)
-		return &item_fields[i];
-	return find_field(c, item_fields, s);
+	*exact = f != NULL && strlen(s) == len;
+	return f;
 }
 
 static int
@@ -1444,7 +1292,7 @@ stream_item(ctx *c, yreader *r, arena *a, uint32_t line, uint32_t col,
 			if (yr_value(r, a, &k) < 0)
 				return 0;
 		} else if (ks.type == YN_SCALAR &&
-			   (f = item_field(c, ks.s, ks.len, &exact)) != NULL &&
+			   (f = item_field(ks.s, ks.len, &exact)) != NULL &&
 			   exact) {
 			/* the field's name is the key's text: a duplicate
 			 * is possible only when its field comes again */
@@ -1617,8 +1465,6 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 		c.what = "strat.yaml";
 	if (strcmp(kind, "calendar") == 0) {
 		const field *f;
-		unsigned char taken[32] = {0};
-		size_t h, n;
 
 		cal = &plan->cals[plan->ncals - 1];
 		for (f = item_fields; f->name; f++) {
@@ -1626,15 +1472,6 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 				c.item_shared |= 1u << (f - item_fields);
 			if (f->missing != NONE)
 				c.item_required |= 1u << (f - item_fields);
-			n = strlen(f->name);
-			h = FIELD_SLOT(f->name[0], n);
-			/* item_field compares at most 7 bytes */
-			if (n < 2 || n > 7 || taken[h]++)
-				c.slot[h] = 0;
-			else
-				c.slot[h] =
-				    (unsigned char)(f - item_fields + 1);
-			c.namelen[f - item_fields] = (unsigned char)n;
 		}
 	}
 	diags0 = strat_diags_count(diags);
@@ -1795,4 +1632,49 @@ model_read_metrics(strat_plan *plan, const char *file, const char *buf,
 {
 	return read_file(plan, file, buf, len, diags, "metrics", metrics_fields,
 			 NULL);
+}
+
+/* ---- the role of a file read alone (strat lint -) ---- */
+
+int
+strat_plan_file_kind(const char *buf, size_t len, const char **kind)
+{
+	static const char *const kinds[] = {"strategy", "team", "calendar",
+					    "metrics"};
+	strat_diags *scratch = NULL;
+	arena a;
+	yreader *r;
+	ynode *root, *k, *v;
+	size_t i;
+	int st, rc;
+
+	*kind = NULL;
+	if ((rc = strat_diags_new(&scratch)) < 0)
+		return rc;
+	arena_init(&a);
+	if ((r = yr_open("-", buf, len, scratch)) == NULL) {
+		rc = oom();
+		goto out;
+	}
+	if (yr_begin(r, &a, &root) == 1)
+		while ((st = yr_next_key(r, &a, &k)) == 1) {
+			if (k->type == YN_SCALAR && streq(k->s, "strat")) {
+				*kind = "strat";
+				break;
+			}
+			if (yr_value(r, &a, &v) < 0)
+				break;
+			if (k->type != YN_SCALAR || !streq(k->s, "kind") ||
+			    v->type != YN_SCALAR)
+				continue;
+			for (i = 0; i < 4; i++)
+				if (streq(v->s, kinds[i]))
+					*kind = kinds[i];
+			break;
+		}
+	yr_close(r);
+out:
+	arena_free(&a);
+	strat_diags_free(scratch);
+	return rc;
 }

@@ -1,5 +1,17 @@
-/* packguard.c - delta chains checked before libgit2 follows them
- * (packguard.h).  Pack format: git's Documentation/gitformat-pack.txt. */
+/*
+ * packguard.c - the guard libgit2 1.5 needs before it reads an object
+ * (packguard.h).  Pack format: git's Documentation/gitformat-pack.txt.
+ *
+ * Why it exists: libgit2 1.5 (like git) follows a pack's delta chain with
+ * no bound, so a chain that loops never returns, and it overflows its
+ * buffer on a loose object holding more than its header says.  strat
+ * promises never to hang or crash on a damaged repository, so each object
+ * is checked here first.  This is a guard, not a second object reader: it
+ * finds the object in the .idx files, walks the delta chain through the
+ * entries' headers only (nothing of a pack is inflated), and inflates a
+ * loose object only to compare its header with its length.  The object
+ * itself is always read by libgit2.
+ */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -13,18 +25,27 @@
 
 #include "packguard.h"
 
+/* libgit2's GIT_ALTERNATES_MAX_DEPTH: deeper alternates are not read */
+#define MAX_ALTERNATES_DEPTH 5
+
 typedef struct {
 	char *name;               /* pack-X (without .idx/.pack) */
-	const unsigned char *idx; /* mapped .idx (version 2) */
+	const unsigned char *idx; /* mapped .idx */
 	size_t idxlen;
 	uint32_t n;                /* objects */
 	const unsigned char *pack; /* mapped .pack, NULL until needed */
 	size_t packlen;
-	int bad; /* unusable: not checked */
+	size_t dir; /* its objects directory: 0 the repository's own */
+	int v1;     /* a version 1 index (no header, offsets beside ids) */
+	int bad;    /* unusable: not checked (libgit2 cannot read it either) */
 } gpack;
 
 struct packguard {
-	char *dir;
+	char *root;  /* the repository's objects directory */
+	char **dirs; /* it, then its alternates, once loaded */
+	dev_t *dev;  /* and their inodes: each directory once */
+	ino_t *ino;
+	size_t ndirs;
 	gpack *v;
 	size_t n;
 	int loaded;
@@ -63,7 +84,7 @@ packguard_new(const char *dir)
 {
 	packguard *g = calloc(1, sizeof(*g));
 
-	if (g == NULL || (g->dir = strdup(dir)) == NULL) {
+	if (g == NULL || (g->root = strdup(dir)) == NULL) {
 		free(g);
 		return NULL;
 	}
@@ -84,22 +105,26 @@ packguard_free(packguard *g)
 			munmap((void *)g->v[i].pack, g->v[i].packlen);
 		free(g->v[i].name);
 	}
+	for (i = 0; i < g->ndirs; i++)
+		free(g->dirs[i]);
+	free(g->dirs);
+	free(g->root);
+	free(g->dev);
+	free(g->ino);
 	free(g->v);
-	free(g->dir);
 	free(g);
 }
 
-/* The .idx files of dir/pack, mapped and checked (version 2 only). */
+/* The .idx files of g->dirs[di]/pack, mapped and checked. */
 static void
-load(packguard *g)
+load_packs(packguard *g, size_t di)
 {
 	char path[4096];
 	struct dirent *e;
 	DIR *d;
-	size_t len;
+	size_t len, min;
 
-	g->loaded = 1;
-	snprintf(path, sizeof(path), "%s/pack", g->dir);
+	snprintf(path, sizeof(path), "%s/pack", g->dirs[di]);
 	if ((d = opendir(path)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
@@ -113,30 +138,99 @@ load(packguard *g)
 		g->v = v;
 		p = &g->v[g->n];
 		memset(p, 0, sizeof(*p));
+		p->dir = di;
 		if ((size_t)snprintf(path, sizeof(path), "%s/pack/%.*s.idx",
-				     g->dir, (int)(l - 4),
+				     g->dirs[di], (int)(l - 4),
 				     e->d_name) >= sizeof(path) ||
 		    (p->name = strndup(path, strlen(path) - 4)) == NULL)
 			continue;
 		p->idx = map(path, &len);
 		p->idxlen = p->idx ? len : 0;
-		/* header, fanout, and per object: id, crc, offset */
-		if (p->idx == NULL || len < 8 + 1024 + 40 ||
-		    memcmp(p->idx, "\377tOc\0\0\0\2", 8) != 0 ||
-		    (p->n = be32(p->idx + 8 + 1020)) >
-			(len - 8 - 1024 - 40) / 28)
+		/* version 2: header, fanout, and per object id, crc, offset;
+		 * version 1 (what libgit2 takes any other file for): fanout,
+		 * and per object offset and id; both end in two checksums */
+		p->v1 = p->idx && len >= 8 && memcmp(p->idx, "\377tOc", 4) != 0;
+		min = p->v1 ? 1024 + 40 : 8 + 1024 + 40;
+		if (p->idx == NULL || len < min ||
+		    (!p->v1 && memcmp(p->idx, "\377tOc\0\0\0\2", 8) != 0) ||
+		    (p->n = be32(p->idx + min - 44)) >
+			(len - min) / (p->v1 ? 24 : 28))
 			p->bad = 1;
 		g->n++;
 	}
 	closedir(d);
 }
 
+/* Directory dir (from an alternates file at depth) added once, by inode,
+ * as libgit2 adds it. */
+static void add_dir(packguard *g, const char *dir, int depth);
+
+/* The alternates of g->dirs[di] (its info/alternates, one directory a
+ * line, '#' comments; relative only in the repository's own, as libgit2
+ * 1.5 reads them). */
+static void
+load_alternates(packguard *g, size_t di, int depth)
+{
+	char line[4096], path[sizeof(line) + 4096];
+	FILE *f;
+
+	if (depth > MAX_ALTERNATES_DEPTH)
+		return;
+	snprintf(path, sizeof(path), "%s/info/alternates", g->dirs[di]);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		if (line[0] == '.' && depth == 0)
+			snprintf(path, sizeof(path), "%s/%s", g->dirs[di],
+				 line);
+		else
+			snprintf(path, sizeof(path), "%s", line);
+		add_dir(g, path, depth + 1);
+	}
+	fclose(f);
+}
+
+static void
+add_dir(packguard *g, const char *dir, int depth)
+{
+	struct stat st;
+	size_t i, k = g->ndirs;
+	char **d;
+	dev_t *dv;
+	ino_t *in;
+
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return;
+	for (i = 0; i < k; i++)
+		if (g->dev[i] == st.st_dev && g->ino[i] == st.st_ino)
+			return;
+	if ((d = realloc(g->dirs, (k + 1) * sizeof(*d))) == NULL)
+		return;
+	g->dirs = d;
+	if ((dv = realloc(g->dev, (k + 1) * sizeof(*dv))) == NULL)
+		return;
+	g->dev = dv;
+	if ((in = realloc(g->ino, (k + 1) * sizeof(*in))) == NULL)
+		return;
+	g->ino = in;
+	if ((g->dirs[k] = strdup(dir)) == NULL)
+		return;
+	g->dev[k] = st.st_dev;
+	g->ino[k] = st.st_ino;
+	g->ndirs++;
+	load_packs(g, k);
+	load_alternates(g, k, depth);
+}
+
 /* The offset of id in p, or 0 when p does not hold it. */
 static uint64_t
 find(const gpack *p, const unsigned char *id)
 {
-	const unsigned char *fan = p->idx + 8, *ids = fan + 1024;
-	const unsigned char *offs = ids + (size_t)p->n * 24;
+	const unsigned char *fan = p->idx + (p->v1 ? 0 : 8);
+	const unsigned char *ids = fan + 1024, *offs = ids + (size_t)p->n * 24;
 	uint32_t lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0;
 	uint32_t hi = be32(fan + 4 * id[0]), mid, o;
 	size_t big;
@@ -146,7 +240,10 @@ find(const gpack *p, const unsigned char *id)
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = memcmp(ids + (size_t)mid * 20, id, 20);
+		c = p->v1 ? memcmp(ids + (size_t)mid * 24 + 4, id, 20)
+			  : memcmp(ids + (size_t)mid * 20, id, 20);
+		if (c == 0 && p->v1)
+			return be32(ids + (size_t)mid * 24);
 		if (c == 0) {
 			o = be32(offs + (size_t)mid * 4);
 			if (!(o & 0x80000000u))
@@ -167,37 +264,20 @@ find(const gpack *p, const unsigned char *id)
 	return 0;
 }
 
-/* The pack holding id (a mapped one), and its offset; -1 when none. */
+/* Map p's .pack when first needed; -1 when it cannot be. */
 static int
-locate(packguard *g, const unsigned char *id, size_t prefer, size_t *pi,
-       uint64_t *off)
+map_pack(gpack *p)
 {
-	size_t i, k;
-	gpack *p;
+	char path[4096];
 
-	for (k = 0; k <= g->n; k++) {
-		/* the pack of the entry first: a REF_DELTA's base is
-		 * almost always beside it */
-		i = k == 0 ? prefer : k - 1;
-		if (i >= g->n || (k > 0 && i == prefer))
-			continue;
-		p = &g->v[i];
-		if (p->bad || (*off = find(p, id)) == 0)
-			continue;
-		if (p->pack == NULL) {
-			char path[4096];
-
-			snprintf(path, sizeof(path), "%s.pack", p->name);
-			if ((p->pack = map(path, &p->packlen)) == NULL ||
-			    p->packlen < 32) {
-				p->bad = 1;
-				continue;
-			}
-		}
-		*pi = i;
+	if (p->pack != NULL)
 		return 0;
+	snprintf(path, sizeof(path), "%s.pack", p->name);
+	if ((p->pack = map(path, &p->packlen)) == NULL || p->packlen < 32) {
+		p->bad = 1;
+		return -1;
 	}
-	return -1;
+	return 0;
 }
 
 /*
@@ -218,7 +298,7 @@ hex(const unsigned char *id, char out[41])
 }
 
 static int
-check_loose(const packguard *g, const unsigned char id[20], int full, char *why,
+check_loose(const char *dir, const unsigned char id[20], int full, char *why,
 	    size_t n)
 {
 	static const char *const types[] = {"commit ", "tree ", "blob ",
@@ -232,9 +312,9 @@ check_loose(const packguard *g, const unsigned char id[20], int full, char *why,
 	int fd, zr = Z_OK, done = 0;
 
 	hex(id, h);
-	snprintf(path, sizeof(path), "%s/%.2s/%s", g->dir, h, h + 2);
+	snprintf(path, sizeof(path), "%s/%.2s/%s", dir, h, h + 2);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return 0; /* not loose either: libgit2 says not found */
+		return 0; /* not loose here */
 	memset(&z, 0, sizeof(z));
 	if (inflateInit(&z) != Z_OK) {
 		close(fd);
@@ -295,25 +375,21 @@ check_loose(const packguard *g, const unsigned char id[20], int full, char *why,
 	return -1;
 }
 
-int
-packguard_check(packguard *g, const unsigned char id[20], int full, char *why,
-		size_t n)
+/*
+ * The chain from the entry at off in p: 0 when it ends (in an object, or
+ * where libgit2 stops with an error of its own), -1 when it runs past
+ * PACKGUARD_MAX_DEPTH links.  A REF_DELTA's base is looked up in the same
+ * pack only, as libgit2 does ("base entry delta is not in the same pack").
+ */
+static int
+chain(gpack *p, uint64_t off, unsigned char last[20])
 {
-	unsigned char cur[20];
-	size_t pi = 0, depth;
-	uint64_t off, rel;
-	char h[41];
+	const unsigned char *e, *end = p->pack + p->packlen - 20;
+	uint64_t rel;
+	size_t depth;
+	unsigned type;
 
-	if (!g->loaded)
-		load(g);
-	memcpy(cur, id, 20);
-	if (locate(g, cur, 0, &pi, &off) < 0) /* not packed: loose */
-		return check_loose(g, id, full, why, n);
 	for (depth = 0; depth <= PACKGUARD_MAX_DEPTH; depth++) {
-		const gpack *p = &g->v[pi];
-		const unsigned char *e, *end = p->pack + p->packlen - 20;
-		unsigned type;
-
 		if (off < 12 || off >= p->packlen - 20)
 			return 0; /* libgit2 reports a bad offset */
 		e = p->pack + off;
@@ -337,17 +413,53 @@ packguard_check(packguard *g, const unsigned char id[20], int full, char *why,
 		} else if (type == 7) { /* REF_DELTA: a base by id */
 			if (e + 20 > end)
 				return 0;
-			memcpy(cur, e, 20);
-			if (locate(g, cur, pi, &pi, &off) < 0)
-				return 0; /* the base is loose or absent */
+			memcpy(last, e, 20);
+			if ((off = find(p, last)) == 0)
+				return 0; /* libgit2: not in the same pack */
 		} else {
 			return 0; /* an object: the chain ends */
 		}
 	}
-	hex(cur, h);
-	snprintf(why, n,
-		 "its delta chain does not end: pack entries are each "
-		 "other's base (at %.12s), or it is longer than %d",
-		 h, PACKGUARD_MAX_DEPTH);
 	return -1;
+}
+
+int
+packguard_check(packguard *g, const unsigned char id[20], int full, char *why,
+		size_t n)
+{
+	unsigned char last[20];
+	uint64_t off;
+	size_t i;
+	int own = 0;
+	char h[41];
+
+	if (!g->loaded) {
+		g->loaded = 1;
+		add_dir(g, g->root, 0);
+	}
+	/* every pack that holds id: which one libgit2 reads changes with
+	 * its pack order (newest first) and its last hit */
+	for (i = 0; i < g->n; i++) {
+		gpack *p = &g->v[i];
+
+		if (p->bad || (off = find(p, id)) == 0 || map_pack(p) < 0)
+			continue;
+		own |= p->dir == 0;
+		memcpy(last, id, 20);
+		if (chain(p, off, last) < 0) {
+			hex(last, h);
+			snprintf(why, n,
+				 "its delta chain does not end: pack entries "
+				 "are each other's base (at %.12s), or it is "
+				 "longer than %d",
+				 h, PACKGUARD_MAX_DEPTH);
+			return -1;
+		}
+	}
+	/* libgit2 reads the repository's own packs first, then its loose
+	 * objects, then the alternates' packs and loose objects */
+	for (i = 0; !own && i < g->ndirs; i++)
+		if (check_loose(g->dirs[i], id, full, why, n) < 0)
+			return -1;
+	return 0;
 }

@@ -3,14 +3,17 @@
  * checked before libgit2 reads an object.  (internal)
  *
  * libgit2 1.5 (and git) follow a pack's delta chain without a bound: two
- * REF_DELTA entries that are each other's base make every read of either
- * object loop forever.  This reads only the .idx and the entry headers
- * along the chain (never inflates anything) and says when a chain does not
- * end within PACKGUARD_MAX_DEPTH links (git's own limit is 4095).  It
- * opens no descriptor between calls: the files are mapped, then closed.
- * A loose object is inflated once more (zlib) and its header checked:
- * libgit2 1.5 overflows its buffer on one that holds more than its header
- * says.
+ * entries that are each other's base make every read of either object
+ * loop forever.  This reads only the .idx files and the entry headers
+ * along the chain (never inflates anything of a pack) and says when a
+ * chain does not end within PACKGUARD_MAX_DEPTH links (git's own limit is
+ * 4095).  Every pack that holds the object is checked (libgit2 picks one
+ * by age and its last hit), with version 1 and 2 indexes, in the objects
+ * directory and in its alternates (objects/info/alternates, read as
+ * libgit2 1.5 reads it).  It opens no descriptor between calls: the files
+ * are mapped, then closed.  A loose object is inflated once more (zlib)
+ * and its header checked: libgit2 1.5 overflows its buffer on one that
+ * holds more than its header says.
  * git.c runs it as an object database backend consulted first.
  */
 #ifndef STRAT_PACKGUARD_H
@@ -22,9 +25,8 @@
 
 typedef struct packguard packguard;
 
-/* A guard over the packs of the objects directory dir (the .idx files of
- * its pack directory, found at the first check).  NULL when out of
- * memory. */
+/* A guard over the objects directory dir and its alternates (their packs'
+ * .idx files, found at the first check).  NULL when out of memory. */
 packguard *packguard_new(const char *dir);
 void packguard_free(packguard *g);
 

@@ -852,14 +852,34 @@ plan_new_scratch(void)
 	return plan;
 }
 
+/* Forget the previous version read into a scratch plan: its items, its
+ * file and every string of it.  What stays is room: the item chunks, the
+ * tables and one arena chunk, each as large as the largest version read
+ * needed, so a history walk's memory does not grow with its versions. */
+static void
+scratch_reset(strat_plan *plan)
+{
+	static const arena_mark empty = {NULL, 0};
+
+	plan->nitems = 0;
+	plan->ncals = 0;
+	plan->nreadings = 0;
+	plan->nmetrics = 0;
+	plan->limit_hit = 0;
+	arena_reset(&plan->mem, empty);
+	strpool_clear(&plan->interned);
+	if (plan->capdays > 0)
+		memset(plan->days, 0, plan->capdays * sizeof(*plan->days));
+	plan->ndays = 0;
+}
+
 int
 plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
 		      size_t len, strat_diags *diags, int *loaded)
 {
 	int rc;
 
-	plan->nitems = 0;
-	plan->ncals = 0;
+	scratch_reset(plan);
 	*loaded = 0;
 	if ((rc = new_calendar(plan, file)) < 0)
 		return rc;
@@ -875,8 +895,7 @@ plan_scratch_metrics(strat_plan *plan, const char *file, const char *buf,
 {
 	int rc;
 
-	plan->nreadings = 0;
-	plan->nmetrics = 0;
+	scratch_reset(plan);
 	*loaded = 0;
 	if ((rc = new_metrics(plan, file)) < 0)
 		return rc;

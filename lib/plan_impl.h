@@ -87,16 +87,18 @@ int model_read_metrics(strat_plan *plan, const char *file, const char *buf,
 
 /*
  * History support: an empty plan to parse calendar bytes into, again and
- * again.  plan_scratch_calendar forgets the items of the previous call
- * (their strings stay in the arena until strat_plan_free), reads buf as
- * the calendar file `file`, and sets *loaded to 0 when it did not parse.
+ * again.  plan_scratch_calendar releases everything the previous call
+ * read (its items and their strings: copy what must outlive the next
+ * call), reads buf as the calendar file `file`, and sets *loaded to 0
+ * when it did not parse.  The plan's memory is bounded by the largest
+ * version read, not by the number of calls.
  */
 strat_plan *plan_new_scratch(void);
 int plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
 			  size_t len, strat_diags *diags, int *loaded);
 
 /* The same for a metrics file: its readings replace the previous call's
- * (plan->readings, plan->nreadings). */
+ * (plan->readings, plan->nreadings), whose strings are released. */
 int plan_scratch_metrics(strat_plan *plan, const char *file, const char *buf,
 			 size_t len, strat_diags *diags, int *loaded);
 

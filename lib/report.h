@@ -27,6 +27,16 @@ void report_json_kpis(json_w *w, const strat_history *h,
 char *report_csv_kpis(const strat_history *h, const strat_measures *m,
 		      const strat_report *o);
 
+/* Staleness (SPEC section 14): the stale items (owner's only, unless
+ * NULL) and a stale plan of m, for the report and the check-in.
+ * stale_md adds a "Stale" section (nothing when nothing is stale);
+ * stale_json writes the members plan_updated, plan_stale and items into
+ * the open object. */
+void stale_md(struct md_doc *d, const strat_history *h, const strat_measures *m,
+	      const char *owner);
+void stale_json(json_w *w, const strat_history *h, const strat_measures *m,
+		const char *owner);
+
 char *report_json(const strat_history *h, const strat_measures *m,
 		  const strat_report *o);
 char *report_csv(const strat_history *h, const strat_measures *m,

@@ -194,6 +194,30 @@ json_flow(json_w *w, const strat_flow *f)
 	json_stat(w, "days_slipped", f->days_median, f->days_p80);
 }
 
+void
+stale_json(json_w *w, const strat_history *h, const strat_measures *m,
+	   const char *owner)
+{
+	size_t i;
+
+	json_date(w, "plan_updated", m->plan_updated);
+	jw_kbool(w, "plan_stale", m->plan_stale);
+	jw_key(w, "items");
+	jw_arr(w, JW_BLOCK);
+	for (i = 0; i < m->nstale; i++) {
+		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
+			continue;
+		jw_obj(w, JW_ROW);
+		jw_kstr(w, "id", h->tracks[m->stale[i].track].id);
+		jw_kstr(w, "title", m->stale[i].v->title);
+		jw_kstr(w, "owner", m->stale[i].v->owner);
+		json_date(w, "since", m->stale[i].since);
+		jw_kint(w, "days", m->stale[i].days);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
 /* The measures beside the contract's figures (SPEC section 14): per
  * period overdue, graced, flow, breakdowns of that period alone and why
  * each item ended as it did; the overdue and the stale items. */
@@ -329,20 +353,7 @@ json_measures(json_w *w, const strat_history *h, const strat_measures *m,
 	jw_end(w);
 	jw_key(w, "stale");
 	jw_obj(w, JW_BLOCK);
-	json_date(w, "plan_updated", m->plan_updated);
-	jw_kbool(w, "plan_stale", m->plan_stale);
-	jw_key(w, "items");
-	jw_arr(w, JW_BLOCK);
-	for (i = 0; i < m->nstale; i++) {
-		jw_obj(w, JW_ROW);
-		jw_kstr(w, "id", h->tracks[m->stale[i].track].id);
-		jw_kstr(w, "title", m->stale[i].v->title);
-		jw_kstr(w, "owner", m->stale[i].v->owner);
-		json_date(w, "since", m->stale[i].since);
-		jw_kint(w, "days", m->stale[i].days);
-		jw_end(w);
-	}
-	jw_end(w);
+	stale_json(w, h, m, NULL);
 	jw_end(w);
 	jw_end(w);
 }

@@ -49,7 +49,7 @@ stale_plan_line(md_block *b, const strat_measures *m)
 	fmt_day(m->plan_updated, day);
 	md_textf(b,
 		 "Numbers after %s reflect a plan nobody updated: no "
-		 "commit changed it for %ld days. ",
+		 "commit changed it for %ld days.",
 		 day, (long)(m->today - m->plan_updated));
 }
 
@@ -131,8 +131,10 @@ headline(md_doc *d, const strat_history *h, const strat_measures *m)
 		if (cur->overdue)
 			overdue_line(b, h, cur);
 	}
-	if (m->plan_stale)
+	if (m->plan_stale) {
 		stale_plan_line(b, m);
+		md_text(b, " ");
+	}
 	lc = last_complete(m, &i);
 	if (lc == NULL)
 		return;
@@ -464,68 +466,21 @@ stale_table(md_doc *d, const strat_history *h, const strat_measures *m)
 	stale_items(d, h, m, NULL);
 }
 
-int
-strat_stale_render(char **out, const strat_history *h, const strat_measures *m,
-		   const char *owner, strat_format format)
+void
+stale_md(md_doc *d, const strat_history *h, const strat_measures *m,
+	 const char *owner)
 {
-	md_doc *d;
-	sbuf b = {0};
 	size_t i, n = 0;
 
-	*out = NULL;
 	for (i = 0; i < m->nstale; i++)
 		n += owner == NULL || strcmp(m->stale[i].v->owner, owner) == 0;
-	if (format == STRAT_FORMAT_MD) {
-		if (!m->plan_stale && n == 0) {
-			*out = strdup("");
-		} else {
-			if ((d = md_new()) == NULL)
-				return strat_error_set(STRAT_ENOMEM,
-						       "out of memory");
-			md_heading(d, 2, "Stale");
-			if (m->plan_stale)
-				stale_plan_line(md_para(d), m);
-			if (n)
-				stale_items(d, h, m, owner);
-			*out = md_render(d, MD_GFM);
-			md_free(d);
-		}
-		return *out ? 0
-			    : strat_error_set(STRAT_ENOMEM, "out of memory");
-	}
-	if (format != STRAT_FORMAT_TEXT)
-		return strat_error_set(STRAT_EUSAGE,
-				       "no rendering of stale items in %s",
-				       strat_format_name(format));
-	if (m->plan_stale || n)
-		sb_puts(&b, "Stale\n");
-	if (m->plan_stale) {
-		char day[11];
-
-		fmt_day(m->plan_updated, day);
-		sb_printf(&b,
-			  "  Numbers after %s reflect a plan nobody "
-			  "updated: no commit changed it for %ld days.\n",
-			  day, (long)(m->today - m->plan_updated));
-	}
-	for (i = 0; i < m->nstale; i++) {
-		char day[11];
-
-		if (owner && strcmp(m->stale[i].v->owner, owner) != 0)
-			continue;
-		fmt_day(m->stale[i].since, day);
-		sb_puts(&b, "  ");
-		sb_inert(&b, h->tracks[m->stale[i].track].id);
-		sb_puts(&b, "  ");
-		sb_inert(&b, m->stale[i].v->title);
-		sb_puts(&b, " (");
-		sb_inert(&b, m->stale[i].v->owner);
-		sb_printf(&b, "): in progress, unchanged since %s (%ld days)\n",
-			  day, (long)m->stale[i].days);
-	}
-	if ((*out = sb_finish(&b)) == NULL)
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	return 0;
+	if (!m->plan_stale && n == 0)
+		return;
+	md_heading(d, 2, "Stale");
+	if (m->plan_stale)
+		stale_plan_line(md_para(d), m);
+	if (n)
+		stale_items(d, h, m, owner);
 }
 
 /* Why a change was made: the reason of the commit that made it, and its

@@ -156,6 +156,14 @@ strpool_free(strpool *p)
 	memset(p, 0, sizeof(*p));
 }
 
+void
+strpool_clear(strpool *p)
+{
+	if (p->cap > 0)
+		memset(p->v, 0, p->cap * sizeof(*p->v));
+	p->n = 0;
+}
+
 static int
 pool_grow(strpool *p)
 {
@@ -178,20 +186,6 @@ pool_grow(strpool *p)
 	return 0;
 }
 
-/* memcmp(a, b, n) == 0 without a call for the short values pooled. */
-static inline int
-same(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	if (n > 32)
-		return memcmp(a, b, n) == 0;
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 const char *
 strpool_intern(strpool *p, arena *a, const char *s, size_t len)
 {
@@ -204,7 +198,7 @@ strpool_intern(strpool *p, arena *a, const char *s, size_t len)
 	mask = p->cap - 1;
 	for (i = h & mask; p->v[i].s != NULL; i = (i + 1) & mask)
 		if (p->v[i].hash == h && p->v[i].len == len &&
-		    same(p->v[i].s, s, len))
+		    memcmp(p->v[i].s, s, len) == 0)
 			return p->v[i].s;
 	if ((copy = arena_strndup(a, s, len)) == NULL)
 		return NULL;

@@ -35,6 +35,9 @@ typedef struct {
 
 void strpool_init(strpool *p);
 void strpool_free(strpool *p);
+/* Forget every string (their copies are the arena's), keeping the
+ * table's room. */
+void strpool_clear(strpool *p);
 /* The pooled copy of s[0..len), added when new; NULL on ENOMEM. */
 const char *strpool_intern(strpool *p, arena *a, const char *s, size_t len);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "markdown.h"
+#include "report.h"
 #include "week_impl.h"
 
 strat_day
@@ -146,6 +147,10 @@ strat_week_build(strat_week **out, const strat_plan *plan,
 	w->date = opts->date;
 	w->owner = opts->owner;
 	w->source = opts->source;
+	if (opts->history != NULL && opts->measures != NULL) {
+		w->history = opts->history;
+		w->measures = opts->measures;
+	}
 	w->note = opts->note;
 	w->base_date = opts->base_date;
 	if (opts->base_commit != NULL)
@@ -486,6 +491,8 @@ week_markdown(char **out, const strat_week *w, int html)
 		}
 		md_table_end(doc);
 	}
+	if (w->measures != NULL)
+		stale_md(doc, w->history, w->measures, w->owner);
 	if (md_failed(doc) ||
 	    (*out = md_render(doc, html ? MD_HTML : MD_GFM)) == NULL) {
 		md_free(doc);

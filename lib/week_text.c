@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "report.h"
 #include "sbuf.h"
 #include "week_impl.h"
 
@@ -110,6 +111,52 @@ text_items(sbuf *b, const strat_week *w, int s, int color)
 	}
 }
 
+/* Staleness (SPEC section 14): a plan nobody updated, then the stale
+ * items as the other sections list items, the date of their last change
+ * first. */
+static void
+text_stale(sbuf *b, const strat_week *w, int color)
+{
+	const strat_measures *m = w->measures;
+	size_t i, n = 0;
+	char day[11], extra[64];
+
+	for (i = 0; i < m->nstale; i++)
+		n += w->owner == NULL ||
+		     strcmp(m->stale[i].v->owner, w->owner) == 0;
+	if (!m->plan_stale && n == 0)
+		return;
+	snprintf(extra, sizeof(extra),
+		 " (in progress, unchanged for %u days or more)",
+		 m->stale_days);
+	heading(b, color, "Stale", n ? extra : NULL);
+	if (m->plan_stale) {
+		strat_date_format(m->plan_updated, day);
+		sb_printf(b,
+			  "  Numbers after %s reflect a plan nobody updated:\n"
+			  "  no commit changed it for %ld days.\n",
+			  day, (long)(m->today - m->plan_updated));
+	}
+	for (i = 0; i < m->nstale; i++) {
+		const strat_stale *st = &m->stale[i];
+		char days[32];
+
+		if (w->owner && strcmp(st->v->owner, w->owner) != 0)
+			continue;
+		strat_date_format(st->since, day);
+		snprintf(days, sizeof(days), "%ld days", (long)st->days);
+		sb_printf(b, "  %s  %s", day, color ? C_RED : "");
+		fit(b, days, 8, 1);
+		sb_puts(b, color ? C_OFF "  " : "  ");
+		fit(b, st->v->title[0] ? st->v->title : st->v->id, 28, 1);
+		sb_puts(b, "  ");
+		fit(b, st->v->owner[0] ? st->v->owner : "-", 8, 1);
+		sb_puts(b, "  ");
+		fit(b, st->v->anchor[0] ? st->v->anchor : "-", 16, 0);
+		sb_puts(b, "\n");
+	}
+}
+
 static void
 week_text(sbuf *b, const strat_week *w, int color)
 {
@@ -185,20 +232,6 @@ week_text(sbuf *b, const strat_week *w, int color)
 			sb_printf(b, "  %3zu", o->count[s]);
 		sb_puts(b, "\n");
 	}
-}
-
-static void
-json_date(json_w *j, const char *key, strat_day d)
-{
-	char s[11];
-
-	jw_key(j, key);
-	if (d == STRAT_NO_DATE) {
-		jw_null(j);
-		return;
-	}
-	strat_date_format(d, s);
-	jw_str(j, s);
 }
 
 static const char *const section_keys[] = {"shipped_last_week", "overdue",
@@ -304,6 +337,15 @@ week_json(sbuf *b, const strat_week *w)
 	}
 	jw_end(&j);
 	week_metrics_json(&j, w);
+	jw_key(&j, "stale");
+	if (w->measures == NULL) {
+		jw_null(&j);
+	} else {
+		jw_obj(&j, JW_BLOCK);
+		jw_kuint(&j, "stale_days", w->measures->stale_days);
+		stale_json(&j, w->history, w->measures, w->owner);
+		jw_end(&j);
+	}
 	jw_finish(&j);
 }
 
@@ -320,6 +362,8 @@ strat_week_render(char **out, const strat_week *w,
 		return week_markdown(out, w, o->format == STRAT_FORMAT_HTML);
 	case STRAT_FORMAT_TEXT:
 		week_text(&b, w, o->color);
+		if (w->measures != NULL)
+			text_stale(&b, w, o->color);
 		break;
 	case STRAT_FORMAT_JSON:
 		week_json(&b, w);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""tests/mkpack.py GITDIR OID [OID...] - write a pack (and its .idx) into
-GITDIR/objects/pack in which the objects named form a cycle of REF_DELTA
-entries: each is a delta against the next, the last against the first.
+"""tests/mkpack.py [--idx1] GITDIR OID [OID...] - write a pack (and its
+.idx, version 2, or version 1 with --idx1) into GITDIR/objects/pack in
+which the objects named form a cycle of REF_DELTA entries: each is a delta
+against the next, the last against the first.
 git and libgit2 1.5 follow such a chain forever; strat must not.  The
 objects' loose copies are the caller's to remove.  Prints the pack's path.
 """
@@ -24,7 +25,11 @@ def entry(base, delta):
 
 
 def main():
-    gitdir, oids = sys.argv[1], [bytes.fromhex(o) for o in sys.argv[2:]]
+    args = sys.argv[1:]
+    v1 = args[0] == "--idx1"
+    if v1:
+        args = args[1:]
+    gitdir, oids = args[0], [bytes.fromhex(o) for o in args[1:]]
     delta = bytes([5, 5, 5]) + b"hello"  # src 5, dst 5, insert 5 bytes
     body, offs, crcs = b"", {}, {}
     head = b"PACK" + struct.pack(">II", 2, len(oids))
@@ -37,10 +42,14 @@ def main():
     pack += hashlib.sha1(pack).digest()
     s = sorted(oids)
     fan = [sum(1 for o in s if o[0] <= i) for i in range(256)]
-    idx = b"\377tOc" + struct.pack(">I", 2) + struct.pack(">256I", *fan)
-    idx += b"".join(s)
-    idx += b"".join(struct.pack(">I", crcs[o]) for o in s)
-    idx += b"".join(struct.pack(">I", offs[o]) for o in s)
+    if v1:  # fanout, then each object's offset and id
+        idx = struct.pack(">256I", *fan)
+        idx += b"".join(struct.pack(">I", offs[o]) + o for o in s)
+    else:  # header, fanout, ids, crcs, offsets
+        idx = b"\377tOc" + struct.pack(">I", 2) + struct.pack(">256I", *fan)
+        idx += b"".join(s)
+        idx += b"".join(struct.pack(">I", crcs[o]) for o in s)
+        idx += b"".join(struct.pack(">I", offs[o]) for o in s)
     idx += pack[-20:]
     idx += hashlib.sha1(idx).digest()
     name = os.path.join(gitdir, "objects", "pack", "pack-" + pack[-20:].hex())

@@ -6,7 +6,9 @@
 # crash or a hang (every command runs under 'timeout').
 #   missing tree, missing blob, damaged (garbage) object, a loose object
 #   whose header says another size than it holds, a tree entry whose
-#   object has another type, a delta chain that does not end, a calendar
+#   object has another type, a delta chain that does not end (also in
+#   the newer of two packs holding the object, in a pack with a version 1
+#   index, in an alternate object directory), a calendar
 #   directory nested deeper than 32 levels, partial clones (blob:none,
 #   tree:0), a shallow boundary, replaced and grafted commits, a SHA-256
 #   repository, a submodule and an intent-to-add entry under a calendar
@@ -160,6 +162,33 @@ blob=$(git rev-parse HEAD~1:calendar/a.yaml); rm -f "$(obj "$blob")"
 python3 "$top/tests/mkpack.py" .git "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
 hist delta-cycle 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
 work delta-cycle
+# ---- the same object in two packs, the newer one a cycle: libgit2 reads
+# the newest pack first, so every pack holding the object is checked
+# (fuzz_git found libgit2 reading for minutes past the guard) ----
+fresh delta-cycle-2packs
+blob=$(git rev-parse HEAD~1:calendar/a.yaml)
+# eight older packs hold it too: the old guard checked whichever pack the
+# directory listed first, so the test failed unless that was the cycle
+i=0; while [ $i -lt 8 ]; do
+	printf '%s\n%s\n' "$blob" "$(echo $i | git hash-object -w --stdin)" |
+	    git pack-objects -q .git/objects/pack/pack >/dev/null
+	i=$((i + 1))
+done
+touch -d 2020-01-01T00:00:00Z .git/objects/pack/*
+python3 "$top/tests/mkpack.py" .git "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
+hist delta-cycle-2packs 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
+# ... in a pack with a version 1 index, and in a pack of an alternate
+# object directory (a relative one): both read by libgit2, both guarded
+fresh delta-cycle-idx1
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); rm -f "$(obj "$blob")"
+python3 "$top/tests/mkpack.py" --idx1 .git "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
+hist delta-cycle-idx1 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
+fresh delta-cycle-alternate
+blob=$(git rev-parse HEAD~1:calendar/a.yaml); rm -f "$(obj "$blob")"
+rm -rf "$tmp/alt"; mkdir -p "$tmp/alt/objects/info"
+python3 "$top/tests/mkpack.py" "$tmp/alt" "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
+echo ../../../alt/objects > .git/objects/info/alternates
+hist delta-cycle-alternate 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
 # ---- a calendar directory nested 40 levels: history stops with a limit
 # error (was a stack overflow at 2,040); lint --rev reports it like the
 # work tree does (limit-exceeded), not silently ----

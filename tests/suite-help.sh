@@ -13,7 +13,7 @@ pass=0; fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "$2" ] || head -n 12 "$2"; }
 
-for c in lint report week diff init hook; do
+for c in lint report week diff init hook schema; do
 	if $S "$c" --help > "$tmp/help" 2> "$tmp/err"; then ok
 	else no "strat $c --help: exit $?" "$tmp/err"; fi
 	$S "$c" -h > "$tmp/h" 2>&1

@@ -213,7 +213,9 @@ out=$($S week --format md 2>/dev/null)
 expect_grep '^## Stale$' "$out"
 expect_grep '^| `t1` | Started, then nothing | ann | 2026-08-01 | 45 |$' "$out"
 out=$($S week 2>/dev/null)
-expect_grep '^  t1  Started, then nothing (ann): in progress, unchanged since 2026-08-01 (45 days)$' "$out"
+expect_grep '^  2026-08-01  45 days   Started, then nothing         ann       q1-a$' "$out"
+out=$($S week --format json 2>/dev/null)
+expect_grep '^      {"id": "t1", "title": "Started, then nothing", "owner": "ann", "since": "2026-08-01", "days": 45}$' "$out"
 out=$($S week --date 2026-08-10 2>/dev/null)
 if printf '%s\n' "$out" | grep -q 'Stale'; then
 	no "nothing is stale 9 days after the start"; else ok; fi
@@ -242,6 +244,37 @@ if printf '%s\n' "$out" | grep -q 'stale-item'; then
 rm strat.yaml
 mkdir -p "$work/nogit"; cp -R calendar "$work/nogit/"
 expect_exit 2 sh -c "cd '$work/nogit' && $S lint --stale"
+# --rev REV: the history up to REV, not HEAD's.  t1 ships on 2026-09-12:
+# at HEAD nothing is stale; at HEAD~1 (2026-09-10) t1 is (45 days); at
+# HEAD~2 (2026-08-01) t1 is, and so is the plan (45 days without a
+# commit while the quarter has open items).  Read from HEAD's history
+# neither would be: t1 is shipped there and the plan changed 3 days ago.
+name=lint-stale-rev
+{ hdr; item t1 "Started, then nothing" 2026-09-25 shipped 2026-09-12
+  item t2 "Moving" 2026-09-28 in-progress; } > calendar/q3.yaml
+commit 2026-09-12 "ship t1"
+out=$($S lint --stale --rev HEAD 2>&1)
+if printf '%s\n' "$out" | grep -q "stale-"; then
+	no "nothing is stale at HEAD: $out"; else ok; fi
+out=$($S lint --stale --rev HEAD~1 2>&1)
+expect_grep "^calendar/q3.yaml:5:5: warning: item 't1' is in progress and has not changed since 2026-08-01 (45 days) \[stale-item\]$" "$out"
+if printf '%s\n' "$out" | grep -q "stale-plan"; then
+	no "the plan changed 5 days before HEAD~1"; else ok; fi
+out=$($S lint --stale --rev HEAD~2 2>&1)
+expect_grep "^calendar/q3.yaml:5:5: warning: item 't1' is in progress and has not changed since 2026-08-01 (45 days) \[stale-item\]$" "$out"
+expect_grep "^calendar/q3.yaml:1:1: warning: no commit has changed the plan since 2026-08-01 (45 days) while this quarter has open items: numbers after 2026-08-01 reflect a plan nobody updated \[stale-plan\]$" "$out"
+git reset -q --hard HEAD~1
+# stale-days of the plan linted (and of the plan a check-in reads), even
+# uncommitted
+name=stale-days-worktree
+printf 'strat: 1\nstale-days: 60\n' > strat.yaml
+out=$($S lint --stale 2>&1)
+if printf '%s\n' "$out" | grep -q "stale-item"; then
+	no "stale-days 60 in the working tree: $out"; else ok; fi
+out=$($S week 2>/dev/null)
+if printf '%s\n' "$out" | grep -q "^Stale"; then
+	no "stale-days 60 in the working tree (week)"; else ok; fi
+rm strat.yaml
 name=stale
 printf 'strat: 1\nstale-days: 60\n' > strat.yaml; commit 2026-09-11 config
 out=$($S report --format csv --table stale | tr -d '\r')
@@ -255,7 +288,11 @@ expect_grep 'Numbers after 2026-07-22 reflect a plan nobody updated: no commit c
 out=$($S report --format csv --table stale | tr -d '\r')
 expect_grep '^plan,,,,2026-07-22,55$' "$out"
 out=$($S week 2>/dev/null)
-expect_grep '^  Numbers after 2026-07-22 reflect a plan nobody updated: no commit changed it for 55 days\.$' "$out"
+expect_grep '^  Numbers after 2026-07-22 reflect a plan nobody updated:$' "$out"
+expect_grep '^  no commit changed it for 55 days\.$' "$out"
+out=$($S week --format json 2>/dev/null)
+expect_grep '^    "plan_updated": "2026-07-22",$' "$out"
+expect_grep '^    "plan_stale": true,$' "$out"
 out=$($S lint --stale 2>&1)
 expect_grep "^calendar/q3.yaml:1:1: warning: no commit has changed the plan since 2026-07-22 (55 days) while this quarter has open items: numbers after 2026-07-22 reflect a plan nobody updated \[stale-plan\]$" "$out"
 out=$($S report --format json)

@@ -4,7 +4,7 @@
 pkgs="make build-essential pkg-config libyaml-dev libgit2-dev zlib1g-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev git
 pre-commit valgrind clang clang-format libclang-rt-14-dev python3 man-db
-mandoc libxml2-utils chromium"
+mandoc libxml2-utils chromium zsh"
 missing=
 for p in $pkgs; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

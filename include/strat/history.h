@@ -58,7 +58,7 @@ typedef struct {
 	const char *message;
 } strat_hwarning;
 
-typedef struct {
+typedef struct strat_history {
 	strat_hcommit *commits; /* plan-changing commits, oldest first */
 	size_t ncommits;
 	strat_htrack *tracks; /* by id, in order of first appearance */
@@ -241,7 +241,7 @@ typedef struct {
 	int32_t days;         /* today - since */
 } strat_stale;
 
-typedef struct {
+typedef struct strat_measures {
 	strat_period *periods;
 	size_t nperiods;
 	strat_period_kind kind;
@@ -344,14 +344,6 @@ typedef struct {
 
 int strat_report_render(char **out, const strat_report *r,
 			const strat_render_options *o);
-
-/* The stale items (only owner's, unless NULL) and a stale plan of m (SPEC
- * section 14, Staleness) for another command's output (strat week):
- * Markdown (a "Stale" section) or text; "" when nothing is stale.
- * STRAT_EUSAGE for another format. */
-int strat_stale_render(char **out, const strat_history *h,
-		       const strat_measures *m, const char *owner,
-		       strat_format format);
 
 #ifdef __cplusplus
 }

@@ -259,6 +259,15 @@ void strat_source_overlay_free(strat_source *src);
 
 void strat_plan_free(strat_plan *plan);
 
+/*
+ * The role of a plan file from its text alone, for a file read without a
+ * path (strat lint -): "strat" when its top mapping has the key strat
+ * (strat.yaml), else its kind: "strategy", "team", "calendar" or
+ * "metrics"; NULL when it says none of these (or does not parse as far).
+ * *kind is a static string.  Returns 0, or STRAT_ENOMEM.
+ */
+int strat_plan_file_kind(const char *buf, size_t len, const char **kind);
+
 const strat_config *strat_plan_config(const strat_plan *plan);
 const strat_strategy *strat_plan_strategy(const strat_plan *plan);
 const strat_team *strat_plan_team(const strat_plan *plan);

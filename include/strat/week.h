@@ -34,6 +34,9 @@
 extern "C" {
 #endif
 
+struct strat_history;  /* history.h */
+struct strat_measures; /* history.h */
+
 typedef enum {
 	STRAT_WEEK_SHIPPED = 0, /* shipped last week */
 	STRAT_WEEK_OVERDUE,
@@ -110,6 +113,9 @@ typedef struct {
 	/* The commit the plan was read from, e.g. "1a2b3c4 (2026-11-25)",
 	 * for a past check-in; NULL for the working tree.  Borrowed. */
 	const char *source;
+	/* Staleness (strat_week_options), borrowed; NULL without history. */
+	const struct strat_history *history;
+	const struct strat_measures *measures;
 } strat_week;
 
 typedef struct {
@@ -125,12 +131,19 @@ typedef struct {
 	const char *base_commit; /* 40 hex digits, or NULL */
 	strat_day base_date;
 	const char *source; /* strat_week.source, or NULL */
+	/* Staleness (spec/SPEC.md section 14, Staleness): the plan's history
+	 * up to the check-in date and its measures with today the check-in
+	 * date (strat_measure), or both NULL when there is no history.
+	 * Borrowed: both must outlive the check-in.  Every format then shows
+	 * the stale items (of the owner, with one) and a stale plan. */
+	const struct strat_history *history;
+	const struct strat_measures *measures;
 } strat_week_options;
 #define STRAT_WEEK_OPTIONS_VERSION 1
 #define STRAT_WEEK_OPTIONS_INIT                                                \
 	{                                                                      \
 		STRAT_WEEK_OPTIONS_VERSION, STRAT_NO_DATE, NULL, NULL, NULL,   \
-		    NULL, STRAT_NO_DATE, NULL                                  \
+		    NULL, STRAT_NO_DATE, NULL, NULL, NULL                      \
 	}
 
 /* First day of the week containing day; week_starts as in strat_config. */

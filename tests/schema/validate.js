@@ -14,13 +14,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const YAML = require('yaml');
-const Ajv = require('ajv');
-const addFormats = require('ajv-formats');
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const SCHEMA_DIR = path.join(ROOT, 'spec', 'schema');
-const KINDS = ['strat', 'strategy', 'team', 'calendar', 'metrics'];
+const { ROOT, SCHEMA_DIR, KINDS, compileSchemas, parse } = require('./common');
 
 let passed = 0;
 let failed = 0;
@@ -35,24 +29,49 @@ function check(name, ok, detail) {
 }
 
 // ---------- schemas ----------
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-addFormats(ajv, ['date']);
-const validators = {};
-for (const kind of KINDS) {
-  const file = path.join(SCHEMA_DIR, `${kind}.schema.json`);
-  try {
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
-    validators[kind] = ajv.compile(schema);
-    check(`schema ${kind}.schema.json compiles`, true);
-  } catch (e) {
-    check(`schema ${kind}.schema.json compiles`, false, e.message);
+const { validators, errors: compileErrors } = compileSchemas();
+for (const kind of KINDS)
+  check(`schema ${kind}.schema.json compiles`, !compileErrors[kind], compileErrors[kind]);
+
+// Every schema of spec/schema: an $id naming its file, and for every
+// `pattern` a patternErrorMessage (editors show it instead of the regex)
+// that names the strat rule it stands for, when a rule does.
+{
+  const ids = new Set();
+  for (const file of fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const schema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
+    check(`${file}: $id ends in /spec/schema/${file}`,
+      typeof schema.$id === 'string' && /^https:\/\//.test(schema.$id) &&
+      schema.$id.endsWith(`/spec/schema/${file}`) && !ids.has(schema.$id), schema.$id);
+    ids.add(schema.$id);
+    const missing = [];
+    let patterns = 0;
+    (function walk(node, where) {
+      if (Array.isArray(node)) return node.forEach((v, i) => walk(v, `${where}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      if (typeof node.pattern === 'string') {
+        patterns++;
+        if (typeof node.patternErrorMessage !== 'string' || node.patternErrorMessage.length < 10)
+          missing.push(where);
+      }
+      for (const [k, v] of Object.entries(node)) walk(v, `${where}/${k}`);
+    })(schema, '#');
+    check(`${file}: each of its ${patterns} patterns has a patternErrorMessage`, missing.length === 0,
+      missing.join('\n'));
   }
 }
 
-function parse(text) {
-  const doc = YAML.parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: true, merge: false });
-  if (doc.errors.length) throw new Error(doc.errors.map((e) => e.message).join('\n'));
-  return doc.toJS({ maxAliasCount: 0 });
+// The owner rule of strat (owner-not-single): one person, not names joined
+// by , & / + ; or " and ", and not blank.
+{
+  const v = validators.calendar;
+  const cal = (owner) => ({ kind: 'calendar', version: 1, items: [{ id: 'a', title: 't', anchor: 'q', owner,
+    channel: 'blog', date: '2026-04-01', status: 'planned' }] });
+  for (const owner of ['alex', 'dana-k', 'Alex Smith', 'sandy'])
+    check(`owner '${owner}' is one person`, v && v(cal(owner)), v && JSON.stringify(v.errors));
+  for (const owner of ['alex;sam', 'alex, sam', 'alex & sam', 'alex/sam', 'alex+sam', 'alex and sam', ' ', ''])
+    check(`owner '${owner}' is not one person`, v && !v(cal(owner)) &&
+      v.errors.some((e) => e.instancePath === '/items/0/owner'));
 }
 
 function schemaFor(rel, data) {
