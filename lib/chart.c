@@ -84,10 +84,19 @@ axis_range(const chart_spec *s, const chart_col *c, size_t n, double *lo,
 		*hi = s->max;
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		double v[3] = {c[i].bar[0], c[i].bar[1],
-			       s->line_right ? NAN : c[i].line};
+	for (i = 0; i < n + s->npts + 1; i++) {
+		/* the columns, the points, then the reference line */
+		double v[3] = {NAN, NAN, NAN};
 
+		if (i < n) {
+			v[0] = c[i].bar[0];
+			v[1] = c[i].bar[1];
+			v[2] = s->line_right || s->pts ? NAN : c[i].line;
+		} else if (i < n + s->npts) {
+			v[0] = s->pts[i - n].y;
+		} else if (s->ref_name) {
+			v[0] = s->ref;
+		}
 		for (j = 0; j < 3; j++) {
 			if (isnan(v[j]))
 				continue;
@@ -182,54 +191,118 @@ thinning(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 	sb_puts(b, "</style>\n");
 }
 
-static double
-line_y(const chart_spec *s, const chart_col *c, double lo, double hi)
+/* A point of the line, in plot units (x in columns, y in percent of the
+ * height): point k of the spec's points, else of column k.  0 for a gap
+ * (no value). */
+typedef struct {
+	double x, y;
+	chart_state state;
+	const char *title;
+} line_pt;
+
+static size_t
+line_count(const chart_spec *s, size_t n)
 {
-	return s->line_right ? c->line * 100 : pct(c->line, lo, hi);
+	return s->pts ? s->npts : n;
 }
 
-/* The line: solid between complete columns next to each other, dashed
- * to or from a column not complete, broken at a gap. */
+static int
+line_at(const chart_spec *s, const chart_col *c, size_t k, double lo, double hi,
+	line_pt *p)
+{
+	if (s->pts) {
+		p->x = s->pts[k].x;
+		p->y = pct(s->pts[k].y, lo, hi);
+		p->state = CHART_FULL;
+		p->title = s->pts[k].title;
+		return !isnan(s->pts[k].y);
+	}
+	p->x = (double)k + 0.5;
+	p->y = s->line_right ? c[k].line * 100 : pct(c[k].line, lo, hi);
+	p->state = c[k].state;
+	p->title = c[k].title;
+	return !isnan(c[k].line);
+}
+
+/* x in column units, shortest: "2", "0.5", "3.214" */
+static void
+put_x(sbuf *b, double x)
+{
+	char t[32];
+	size_t n;
+
+	snprintf(t, sizeof(t), "%.3f", x);
+	n = strlen(t);
+	while (n > 0 && t[n - 1] == '0')
+		t[--n] = '\0';
+	if (n > 0 && t[n - 1] == '.')
+		t[--n] = '\0';
+	sb_puts(b, t);
+}
+
+static void
+put_xy(sbuf *b, const line_pt *p)
+{
+	put_x(b, p->x);
+	sb_printf(b, ",%.2f", 100 - p->y);
+}
+
+/* The line: solid between complete points next to each other, dashed
+ * to or from a point of a column not complete, broken at a gap. */
 static void
 line_layer(sbuf *b, const chart_spec *s, const chart_col *c, size_t n,
 	   double lo, double hi)
 {
-	size_t i;
+	size_t i, m = line_count(s, n);
+	line_pt p, q;
 
 	sb_printf(b,
 		  "<svg class=\"ch-line\" viewBox=\"0 0 %zu 100\" "
 		  "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
 		  n);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < m; i++) {
 		size_t j = i, k;
 
-		if (isnan(c[i].line))
+		if (!line_at(s, c, i, lo, hi, &p))
 			continue;
-		if (i + 1 < n && !isnan(c[i + 1].line) &&
-		    (c[i].state != CHART_FULL ||
-		     c[i + 1].state != CHART_FULL)) {
-			sb_printf(b,
-				  "<polyline class=\"ch-dash\" "
-				  "points=\"%zu.5,%.2f %zu.5,%.2f\"/>",
-				  i, 100 - line_y(s, &c[i], lo, hi), i + 1,
-				  100 - line_y(s, &c[i + 1], lo, hi));
+		if (i + 1 < m && line_at(s, c, i + 1, lo, hi, &q) &&
+		    (p.state != CHART_FULL || q.state != CHART_FULL)) {
+			sb_puts(b, "<polyline class=\"ch-dash\" points=\"");
+			put_xy(b, &p);
+			sb_puts(b, " ");
+			put_xy(b, &q);
+			sb_puts(b, "\"/>");
 			continue;
 		}
 		/* a run of complete points */
-		while (j + 1 < n && !isnan(c[j + 1].line) &&
-		       c[j].state == CHART_FULL && c[j + 1].state == CHART_FULL)
+		while (j + 1 < m && line_at(s, c, j, lo, hi, &p) &&
+		       line_at(s, c, j + 1, lo, hi, &q) &&
+		       p.state == CHART_FULL && q.state == CHART_FULL)
 			j++;
 		if (j == i)
 			continue;
 		sb_puts(b, "<polyline class=\"ch-solid\" points=\"");
-		for (k = i; k <= j; k++)
-			sb_printf(b, "%s%zu.5,%.2f", k > i ? " " : "", k,
-				  100 - line_y(s, &c[k], lo, hi));
+		for (k = i; k <= j; k++) {
+			line_at(s, c, k, lo, hi, &p);
+			if (k > i)
+				sb_puts(b, " ");
+			put_xy(b, &p);
+		}
 		i = j;
 		sb_puts(b, "\"/>");
 		i--; /* j may start a dashed piece */
 	}
 	sb_puts(b, "</svg>\n");
+}
+
+static void
+title_attr(sbuf *b, const char *title)
+{
+	if (title == NULL)
+		return;
+	sb_puts(b, " title=\"");
+	sb_html(b, title);
+	sb_puts(b, "\"");
 }
 
 void
@@ -273,6 +346,17 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 			  "<div class=\"ch-grid ch-zero\" "
 			  "style=\"bottom:%.2f%%\"></div>\n",
 			  pct(0, lo, hi));
+	for (i = 0; i < n && !nbars; i++) {
+		/* no bars: a column not complete is a band behind the line */
+		if (c[i].state == CHART_FULL)
+			continue;
+		sb_printf(b,
+			  "<div class=\"ch-band%s\" style=\"left:%.3f%%;"
+			  "width:%.3f%%\"",
+			  state_cls[c[i].state], w * (double)i, w);
+		title_attr(b, c[i].title);
+		sb_puts(b, "></div>\n");
+	}
 	for (i = 0; i < n && nbars; i++) {
 		int j;
 
@@ -280,11 +364,7 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 			  "<div class=\"ch-col%s\" style=\"left:%.3f%%;"
 			  "width:%.3f%%\"",
 			  state_cls[c[i].state], w * (double)i, w);
-		if (c[i].title) {
-			sb_puts(b, " title=\"");
-			sb_html(b, c[i].title);
-			sb_puts(b, "\"");
-		}
+		title_attr(b, c[i].title);
 		sb_puts(b, ">");
 		for (j = 0; j < 2; j++) {
 			double v = c[i].bar[j];
@@ -299,26 +379,32 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 		}
 		sb_puts(b, "</div>\n");
 	}
+	if (s->ref_name) {
+		sb_printf(b, "<div class=\"ch-ref\" style=\"bottom:%.2f%%\"",
+			  pct(s->ref, lo, hi));
+		title_attr(b, s->ref_name);
+		sb_puts(b, "></div>\n");
+	}
 	if (s->line_name) {
-		line_layer(b, s, c, n, lo, hi);
-		for (i = 0; i < n; i++) {
-			double y;
+		line_pt p;
 
-			if (isnan(c[i].line))
+		line_layer(b, s, c, n, lo, hi);
+		for (i = 0; i < line_count(s, n); i++) {
+			if (!line_at(s, c, i, lo, hi, &p))
 				continue;
-			y = line_y(s, &c[i], lo, hi);
 			sb_printf(b,
 				  "<b class=\"ch-pt%s\" style=\"left:%.3f%%;"
 				  "bottom:%.2f%%\"",
-				  state_cls[c[i].state], w * ((double)i + 0.5),
-				  y);
-			if (c[i].title) {
-				sb_puts(b, " title=\"");
-				sb_html(b, c[i].title);
-				sb_puts(b, "\"");
-			}
+				  state_cls[p.state], w * p.x, p.y);
+			title_attr(b, p.title);
 			sb_puts(b, "></b>\n");
 		}
+	}
+	for (i = 0; i < s->nmarks; i++) {
+		sb_printf(b, "<i class=\"ch-mk\" style=\"left:%.3f%%\"",
+			  w * s->marks[i].x);
+		title_attr(b, s->marks[i].title);
+		sb_puts(b, "></i>\n");
 	}
 	sb_puts(b, "</div>\n<div class=\"ch-xl\" aria-hidden=\"true\">");
 	for (i = 0; i < n; i++) {
@@ -360,6 +446,16 @@ chart_html(sbuf *b, const chart_spec *s, const chart_col *c, size_t n)
 			sb_puts(b, "<span class=\"ch-k ch-kl\"></span> ");
 			sb_html(b, s->line_name);
 			sb_puts(b, s->line_right ? " (right axis) " : " ");
+		}
+		if (s->ref_name) {
+			sb_puts(b, "<span class=\"ch-k ch-kr\"></span> ");
+			sb_html(b, s->ref_name);
+			sb_puts(b, " ");
+		}
+		if (s->nmarks && s->mark_name) {
+			sb_puts(b, "<span class=\"ch-k ch-km\"></span> ");
+			sb_html(b, s->mark_name);
+			sb_puts(b, " ");
 		}
 		if (any_p)
 			sb_puts(b, "<span class=\"ch-k ch-b0 ch-hatch\"></span>"
@@ -418,10 +514,14 @@ sb_html_nowrap_dates(sbuf *b, const char *html)
 
 	while (*p) {
 		if (*p == '<') {
-			/* a tag; a style element with its content */
+			/* a tag; a style or svg element with its content
+			 * (an SVG <title> or <text> is no HTML text) */
 			if (strncmp(p, "<style", 6) == 0 &&
 			    (q = strstr(p, "</style>")) != NULL)
 				q += 8;
+			else if (strncmp(p, "<svg", 4) == 0 &&
+				 (q = strstr(p, "</svg>")) != NULL)
+				q += 6;
 			else if ((q = strchr(p, '>')) != NULL)
 				q++;
 			else
@@ -444,10 +544,11 @@ sb_html_nowrap_dates(sbuf *b, const char *html)
 
 static const char css[] =
     ":root{--ch-fg:#1b1f24;--ch-bg:#fff;--ch-mut:#57606a;--ch-ax:#57606a;"
-    "--ch-grid:#d8dee4;--ch-c0:#afb8c1;--ch-c1:#1f883d;--ch-c2:#8250df}"
+    "--ch-grid:#d8dee4;--ch-c0:#afb8c1;--ch-c1:#1f883d;--ch-c2:#8250df;"
+    "--ch-c3:#cf222e}"
     "@media (prefers-color-scheme:dark){:root{--ch-fg:#e6edf3;"
     "--ch-bg:#0d1117;--ch-mut:#9198a1;--ch-ax:#9198a1;--ch-grid:#30363d;"
-    "--ch-c0:#6e7681;--ch-c1:#3fb950;--ch-c2:#bc8cff}}"
+    "--ch-c0:#6e7681;--ch-c1:#3fb950;--ch-c2:#bc8cff;--ch-c3:#ff7b72}}"
     ".ch{margin:1rem 0 1.5rem}"
     ".ch-plot{position:relative;height:14rem;margin:.6rem 3rem 0;"
     "border-left:1px solid var(--ch-ax)}"
@@ -486,6 +587,19 @@ static const char css[] =
     ".ch-k{display:inline-block;width:.8rem;height:.8rem;"
     "vertical-align:-.1rem;margin:0 .15rem 0 .5rem;box-sizing:border-box}"
     ".ch-kl{background:var(--ch-c2);height:.2rem;vertical-align:.2rem}"
+    ".ch-band{position:absolute;top:0;bottom:0}"
+    ".ch-band.ch-progress{background-image:repeating-linear-gradient("
+    "135deg,transparent 0 4px,var(--ch-grid) 4px 6px)}"
+    ".ch-band.ch-partial{box-sizing:border-box;"
+    "border:1px dashed var(--ch-ax);border-bottom:0}"
+    ".ch-ref{position:absolute;left:0;right:0;height:0;"
+    "border-top:2px dashed var(--ch-c3)}"
+    ".ch-kr{height:0;border-top:2px dashed var(--ch-c3);"
+    "vertical-align:.25rem}"
+    ".ch-mk,.ch-km{width:0;height:0;border:4px solid transparent;"
+    "border-top:0;border-bottom:7px solid var(--ch-c1)}"
+    ".ch-mk{position:absolute;bottom:0;margin-left:-4px}"
+    ".ch-km{width:0;height:0;vertical-align:0}"
     ".nw{white-space:nowrap}";
 
 const char *

@@ -814,63 +814,31 @@ report_csv_kpis(const strat_history *h, const strat_measures *m,
 	return sb_finish(&b);
 }
 
-/* ---- HTML: a line chart per KPI ---- */
+/* ---- HTML: a line chart per KPI, drawn by chart.c ---- */
 
-enum { CW = 640, CH = 180, CL = 56, CR = 16, CT = 14, CB = 34 };
+/* Day d as x in column units (chart_pt) over the reported periods. */
+static double
+day_x(const strat_measures *m, strat_day d)
+{
+	size_t i;
 
+	if (d < m->periods[0].first)
+		return 0;
+	for (i = 0; i < m->nperiods; i++) {
+		const strat_period *p = &m->periods[i];
+
+		if (d <= p->last)
+			return (double)i + ((double)(d - p->first) + 0.5) /
+					       (double)(p->last - p->first + 1);
+	}
+	return (double)m->nperiods;
+}
+
+/* The KPI's readings over the reported periods (the one in force at
+ * their start first, at the left edge) as the line, its target as the
+ * reference line, and a mark where an item serving it shipped; one
+ * column per period, its movement as the tooltip. */
 static int
-xpos(strat_day d, strat_day d0, strat_day d1)
-{
-	if (d1 <= d0)
-		return CL;
-	return CL + (int)((double)(d - d0) * (CW - CL - CR) / (d1 - d0));
-}
-
-static int
-ypos(double v, double lo, double hi)
-{
-	if (hi <= lo)
-		return CT + (CH - CT - CB) / 2;
-	return CT + (int)((hi - v) * (CH - CT - CB) / (hi - lo));
-}
-
-/* Shipped items of the reported periods that serve s: their ids and
- * days, for markers. */
-static void
-chart_shipped(sbuf *b, const strat_history *h, const tally *t, size_t kpi,
-	      strat_day d0, strat_day d1)
-{
-	const strat_measures *m = t->m;
-	size_t i, j;
-	char d[11];
-
-	for (i = 0; i < m->nperiods; i++)
-		for (j = 0; j < m->periods[i].nitems; j++) {
-			const strat_pitem *it = &m->periods[i].items[j];
-			const strat_hitem *v = it->v1;
-			strat_day day;
-			int x;
-
-			if ((it->cat != STRAT_CAT_SHIPPED &&
-			     it->cat != STRAT_CAT_UNPLANNED) ||
-			    v == NULL || !serves(t, t->first[i] + j, kpi))
-				continue;
-			day =
-			    v->shipped != STRAT_NO_DATE ? v->shipped : v->date;
-			if (day == STRAT_NO_DATE || day < d0 || day > d1)
-				continue;
-			x = xpos(day, d0, d1);
-			fmt_day(day, d);
-			sb_printf(b,
-				  "<path class=\"ship\" d=\"M%d %d l-4 8 "
-				  "h8 z\"><title>",
-				  x, CH - CB + 4);
-			sb_html(b, h->tracks[it->track].id);
-			sb_printf(b, " shipped %s</title></path>\n", d);
-		}
-}
-
-static void
 chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 {
 	const strat_measures *m = ty->m;
@@ -878,100 +846,113 @@ chart_one(sbuf *b, const strat_history *h, const tally *ty, size_t kpi)
 	const strat_kseries *s = &o->kpis->series[kpi];
 	strat_day d0 = m->periods[0].first;
 	strat_day d1 = period_end(&m->periods[m->nperiods - 1], o->today);
-	double lo = 0, hi = 0;
-	int seen = 0, started = 0, y;
-	size_t i;
-	char t[32], d[11];
 	const strat_kpoint *before = strat_kseries_at(s, d0);
+	size_t nitems = 0, i, j;
+	chart_col *c = calloc(m->nperiods, sizeof(*c));
+	chart_pt *pt = calloc(s->npoints + 1, sizeof(*pt));
+	chart_pt *mk;
+	char(*ct)[128] = calloc(m->nperiods, sizeof(*ct));
+	char(*pl)[48] = calloc(s->npoints + 1, sizeof(*pl));
+	char(*ml)[160];
+	char id[32], ref[48], t[32], u[32], d[11];
+	chart_spec cs = {.line_name = "reading",
+			 .mark_name = "an item serving it shipped"};
+	int rc = -1;
 
+	for (i = 0; i < m->nperiods; i++)
+		nitems += m->periods[i].nitems;
+	mk = calloc(nitems + 1, sizeof(*mk));
+	ml = calloc(nitems + 1, sizeof(*ml));
+	if (!c || !pt || !mk || !ct || !pl || !ml)
+		goto out;
+	for (i = 0; i < m->nperiods; i++) {
+		const strat_period *p = &m->periods[i];
+		movement mv;
+
+		move(s, p->first, period_end(p, o->today), &mv);
+		c[i].label = p->label;
+		c[i].state = p->partial    ? CHART_PROGRESS
+			     : p->baseline ? CHART_PARTIAL
+					   : CHART_FULL;
+		c[i].bar[0] = c[i].bar[1] = c[i].line = NAN;
+		if (mv.start && mv.end) {
+			num(mv.start->value, t);
+			num(mv.end->value, u);
+			snprintf(ct[i], sizeof(ct[i]), "%s: %s to %s%s",
+				 p->label, t, u,
+				 p->partial ? " (in progress, so far)" : "");
+		} else {
+			snprintf(ct[i], sizeof(ct[i]), "%s: no reading",
+				 p->label);
+		}
+		c[i].title = ct[i];
+	}
 	for (i = 0; i < s->npoints; i++) {
 		const strat_kpoint *p = &s->points[i];
 
 		if ((p->date < d0 && p != before) || p->date > d1)
-			continue;
-		if (!seen || p->value < lo)
-			lo = p->value;
-		if (!seen || p->value > hi)
-			hi = p->value;
-		seen = 1;
-	}
-	if (s->has_target) {
-		if (!seen || s->target < lo)
-			lo = s->target;
-		if (!seen || s->target > hi)
-			hi = s->target;
-		seen = 1;
-	}
-	sb_puts(b, "<figure class=\"chart kpi\"><figcaption><code>");
-	sb_html(b, s->kpi->id.s);
-	sb_puts(b, "</code> ");
-	sb_html(b, s->kpi->title.s ? s->kpi->title.s : "");
-	sb_printf(b,
-		  "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" "
-		  "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-		  "role=\"img\" aria-label=\"",
-		  CW, CH, CW, CH);
-	sb_html(b, s->kpi->id.s);
-	sb_puts(b, " over time\">\n");
-	sb_printf(b,
-		  "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-		  "y2=\"%d\"/>\n",
-		  CL, CH - CB, CW - CR, CH - CB);
-	fmt_day(d0, d);
-	sb_printf(b, "<text class=\"lbl\" x=\"%d\" y=\"%d\">%s</text>\n", CL,
-		  CH - 6, d);
-	fmt_day(d1, d);
-	sb_printf(b,
-		  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-		  "text-anchor=\"end\">%s</text>\n",
-		  CW - CR, CH - 6, d);
-	if (seen) {
-		num(hi, t);
-		sb_printf(b,
-			  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-			  "text-anchor=\"end\">%s</text>\n",
-			  CL - 6, ypos(hi, lo, hi) + 4, t);
-		num(lo, t);
-		sb_printf(b,
-			  "<text class=\"lbl\" x=\"%d\" y=\"%d\" "
-			  "text-anchor=\"end\">%s</text>\n",
-			  CL - 6, ypos(lo, lo, hi) + 4, t);
-	}
-	if (s->has_target) {
-		y = ypos(s->target, lo, hi);
-		num(s->target, t);
-		sb_printf(b,
-			  "<line class=\"target\" x1=\"%d\" y1=\"%d\" "
-			  "x2=\"%d\" y2=\"%d\"><title>target %s"
-			  "</title></line>\n",
-			  CL, y, CW - CR, y, t);
-	}
-	sb_puts(b, "<polyline class=\"kpi\" points=\"");
-	for (i = 0; i < s->npoints; i++) {
-		const strat_kpoint *p = &s->points[i];
-		strat_day x = p->date < d0 ? d0 : p->date;
-
-		if ((p->date < d0 && p != before) || p->date > d1)
-			continue;
-		sb_printf(b, "%s%d,%d", started ? " " : "", xpos(x, d0, d1),
-			  ypos(p->value, lo, hi));
-		started = 1;
-	}
-	sb_puts(b, "\"/>\n");
-	for (i = 0; i < s->npoints; i++) {
-		const strat_kpoint *p = &s->points[i];
-
-		if (p->date < d0 || p->date > d1)
 			continue;
 		num(p->value, t);
 		fmt_day(p->date, d);
-		sb_printf(b,
-			  "<circle class=\"kpi\" cx=\"%d\" cy=\"%d\" "
-			  "r=\"2.5\"><title>%s: %s</title></circle>\n",
-			  xpos(p->date, d0, d1), ypos(p->value, lo, hi), d, t);
+		snprintf(pl[cs.npts], sizeof(pl[0]), "%s: %s", d, t);
+		pt[cs.npts].x = day_x(m, p->date);
+		pt[cs.npts].y = p->value;
+		pt[cs.npts].title = pl[cs.npts];
+		cs.npts++;
 	}
-	chart_shipped(b, h, ty, kpi, d0, d1);
-	sb_puts(b, "</svg></figure>\n");
+	for (i = 0; i < m->nperiods; i++)
+		for (j = 0; j < m->periods[i].nitems; j++) {
+			const strat_pitem *it = &m->periods[i].items[j];
+			const strat_hitem *v = it->v1;
+			strat_day day;
+
+			if ((it->cat != STRAT_CAT_SHIPPED &&
+			     it->cat != STRAT_CAT_UNPLANNED) ||
+			    v == NULL || !serves(ty, ty->first[i] + j, kpi))
+				continue;
+			day =
+			    v->shipped != STRAT_NO_DATE ? v->shipped : v->date;
+			if (day == STRAT_NO_DATE || day < d0 || day > d1)
+				continue;
+			fmt_day(day, d);
+			snprintf(ml[cs.nmarks], sizeof(ml[0]),
+				 "%.120s shipped %s", h->tracks[it->track].id,
+				 d);
+			mk[cs.nmarks].x = day_x(m, day);
+			mk[cs.nmarks].title = ml[cs.nmarks];
+			cs.nmarks++;
+		}
+	if (s->has_target) {
+		num(s->target, t);
+		snprintf(ref, sizeof(ref), "target %s", t);
+		cs.ref_name = ref;
+		cs.ref = s->target;
+	}
+	snprintf(id, sizeof(id), "ch-kpi-%zu", kpi);
+	cs.id = id;
+	cs.label = s->kpi->id.s;
+	cs.pts = pt;
+	cs.marks = mk;
+	sb_puts(b, "<h3><code>");
+	sb_html(b, s->kpi->id.s);
+	sb_puts(b, "</code> ");
+	sb_html(b, s->kpi->title.s ? s->kpi->title.s : "");
+	if (s->kpi->unit.s) {
+		sb_puts(b, " (");
+		sb_html(b, s->kpi->unit.s);
+		sb_puts(b, ")");
+	}
+	sb_puts(b, "</h3>\n");
+	chart_html(b, &cs, c, m->nperiods);
+	rc = 0;
+out:
+	free(c);
+	free(pt);
+	free(mk);
+	free(ct);
+	free(pl);
+	free(ml);
+	return rc;
 }
 
 static char *
@@ -986,13 +967,9 @@ report_kpi_charts(const strat_history *h, const strat_measures *m,
 		return sb_finish(&b);
 	if (tally_init(&t, h, m, o) < 0)
 		return NULL;
-	sb_puts(&b, "<div class=\"kpis\">\n");
 	for (i = 0; i < o->kpis->n; i++)
-		chart_one(&b, h, &t, i);
+		if (chart_one(&b, h, &t, i) < 0)
+			b.failed = 1;
 	tally_free(&t);
-	sb_puts(&b, "<p class=\"legend\"><span class=\"k kpi\"></span> "
-		    "reading <span class=\"k target\"></span> target "
-		    "<span class=\"k ship\"></span> an item serving the KPI "
-		    "shipped</p></div>\n");
 	return sb_finish(&b);
 }

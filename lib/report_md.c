@@ -718,16 +718,13 @@ charts(const strat_measures *m)
 	sbuf b = {0};
 	chart_col *c = calloc(m->nperiods + 1, sizeof(*c));
 	char(*t)[96] = calloc(m->nperiods + 1, sizeof(*t));
-	chart_spec s = {"ch-periods",
-			"committed and shipped items and execution rate per "
-			"period",
-			{"committed", "shipped"},
-			"execution rate",
-			1,
-			0,
-			0,
-			0,
-			1};
+	chart_spec s = {.id = "ch-periods",
+			.label = "committed and shipped items and execution "
+				 "rate per period",
+			.bar_name = {"committed", "shipped"},
+			.line_name = "execution rate",
+			.line_right = 1,
+			.integer = 1};
 	strat_group *keys = NULL, *g = NULL;
 	size_t i, j, k, nk = 0, ng, max = 0;
 
@@ -759,15 +756,12 @@ charts(const strat_measures *m)
 			    "<div class=\"ch-multi\">\n");
 	for (k = 0; k < nk; k++) {
 		char id[32];
-		chart_spec ks = {id,
-				 NULL,
-				 {"committed", "shipped"},
-				 "execution rate",
-				 1,
-				 1,
-				 0,
-				 0,
-				 1};
+		chart_spec ks = {.id = id,
+				 .bar_name = {"committed", "shipped"},
+				 .line_name = "execution rate",
+				 .line_right = 1,
+				 .small = 1,
+				 .integer = 1};
 
 		ks.max = (double)(max < 4 ? 4 : (max + 3) / 4 * 4);
 		snprintf(id, sizeof(id), "ch-anchor-%zu", k);
@@ -830,15 +824,7 @@ static const char style[] =
     "p,li{overflow-wrap:anywhere}"
     ".ch-multi{display:grid;gap:0 1.5rem;"
     "grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}"
-    ".ch-cell{min-width:0}"
-    ".kpi svg{max-width:100%;height:auto}"
-    ".kpi .axis{stroke:#57606a}.kpi .lbl{font-size:11px;fill:#57606a}"
-    "polyline.kpi{fill:none;stroke:#0969da;stroke-width:2}"
-    "circle.kpi,.k.kpi{fill:#0969da;background:#0969da}"
-    "line.target{stroke:#cf222e;stroke-dasharray:6 4}"
-    ".k.target{background:#cf222e}"
-    "path.ship,.k.ship{fill:#1f883d;background:#1f883d}"
-    ".k{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem}";
+    ".ch-cell{min-width:0}";
 
 static char *
 render(const strat_history *h, const strat_measures *m, const strat_report *o,

@@ -4,7 +4,7 @@
 # progress; 60 weeks; long names) are reported as HTML; each page must be
 # one self-contained file (no script, no network), draw the period in
 # progress and a partial first period as such (hatched, outlined, no rate
-# point), and pass tests/html_check.py in headless Chromium at two widths
+# point), draw KPI charts with the same chart writer, and pass tests/html_check.py in headless Chromium at two widths
 # and two colour schemes (no blank screenshot, no overflowing text, no
 # overlapping labels, no wrapped dates, dark mode).  Without Chromium the
 # browser part is skipped with a line saying so; CI installs it
@@ -94,6 +94,31 @@ n=$(grep -c 'class="ch-pt' "$work/empty.html")
 if [ "$n" = 2 ]; then ok; else no "want 2 rate points, got $n"; fi
 has 'title="2026-Q2: 1 committed, 0 shipped, rate 0%"' "$work/empty.html"
 
+# ---- KPI charts: readings committed week by week (the repository of
+# tests/golden/report/metrics, built by its setup.sh), by month and by
+# week; drawn by the chart writer of the other charts (lib/chart.c) ----
+name=kpi
+mkdir -p "$work/k" && cp -R "$top/tests/golden/report/metrics/plan" \
+    "$top/tests/golden/report/metrics/setup.sh" "$work/k/" &&
+    (cd "$work/k" && sh ./setup.sh >/dev/null 2>&1) || no "kpi setup failed"
+for p in month week; do
+	(cd "$work/k/repo" && $S report --period $p --format html \
+	    -o "$work/kpi-$p.html" 2>/dev/null) ||
+	    no "report --period $p --format html (kpis) failed"
+done
+f="$work/kpi-month.html"
+has '<figure class="ch" id="ch-kpi-0">' "$f"
+has '<figure class="ch" id="ch-kpi-2">' "$f"
+has '<div class="ch-ref" style="bottom:[0-9.]*%" title="target 200">' "$f"
+has '<i class="ch-mk" style="left:[0-9.]*%" title="a1 shipped 2026-06-10">' "$f"
+has '<div class="ch-band ch-progress" ' "$f"
+# one SVG writer: the only svg elements are the charts' line layers
+n=$(grep -o '<svg[^>]*>' "$f" | grep -vc '<svg class="ch-line"')
+if [ "$n" = 0 ]; then ok; else no "$n svg elements not drawn by chart.c"; fi
+hasnt '<title>[^<]*<span' "$f"
+hasnt 'class="kpi"' "$f"
+has '@media (max-width:399.98px){#ch-kpi-0 .ch-x:not(.s' "$work/kpi-week.html"
+
 # ---- in the browser ----
 chromium=$(command -v chromium || command -v chromium-browser)
 if [ -z "$chromium" ]; then
@@ -105,12 +130,13 @@ else
 	export HTML_CHECK_PROFILE="$work/profile" TMPDIR="$work"
 	out=$(timeout 600 python3 "$top/tests/html_check.py" "$chromium" \
 	    "$work/shots" "$work/quarter.html" "$work/week.html" \
-	    "$work/month.html" "$work/empty.html" 2>&1)
+	    "$work/month.html" "$work/empty.html" "$work/kpi-month.html" \
+	    "$work/kpi-week.html" 2>&1)
 	rc=$?
 	n=$(printf '%s\n' "$out" | grep -c '^ok ')
 	pass=$((pass + n))
-	if [ $rc != 0 ] || [ "$n" != 16 ]; then
-		no "html_check (exit $rc, $n of 16 ok)"
+	if [ $rc != 0 ] || [ "$n" != 24 ]; then
+		no "html_check (exit $rc, $n of 24 ok)"
 		printf '%s\n' "$out" | grep -v '^ok ' | head -40
 	fi
 fi
