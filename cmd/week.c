@@ -71,12 +71,18 @@ open_history(history *h, const char *root)
 	free(top);
 	if (h->prefix == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	if (strat_repo_is_empty(h->repo) ||
-	    strat_repo_resolve(h->repo, "HEAD", &h->head) < 0)
+	if (strat_repo_is_empty(h->repo)) {
 		snprintf(h->note, sizeof(h->note),
 			 "No commit yet: what changed is not shown.");
-	else
+	} else if (strat_repo_resolve(h->repo, "HEAD", &h->head) < 0) {
+		/* a damaged HEAD is not "no commit": said, as a warning */
+		die_msg("warning: %s", strat_error_last());
+		snprintf(h->note, sizeof(h->note),
+			 "Git history unavailable: what changed is not "
+			 "shown.");
+	} else {
 		h->has_head = 1;
+	}
 	return 0;
 }
 

@@ -70,6 +70,18 @@ fail(int code, const char *what)
 	return strat_error_set(STRAT_EGIT, "%s: %s", what, msg);
 }
 
+/* Whether libgit2's last error says an object is damaged (it does not
+ * parse, inflate or match its id), not that the system failed. */
+static int
+damaged(void)
+{
+	const git_error *e = git_error_last();
+
+	return e != NULL && e->message != NULL &&
+	       (e->klass == GIT_ERROR_INVALID || e->klass == GIT_ERROR_OBJECT ||
+		e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_ZLIB);
+}
+
 static int
 init(void)
 {
@@ -418,6 +430,28 @@ strat_oid_equal(const strat_oid *a, const strat_oid *b)
 	return memcmp(a->id, b->id, 20) == 0;
 }
 
+/* git_revparse_single, but a reference name (HEAD, a branch, a tag) is
+ * resolved here: libgit2 1.5's revparse leaks the reference when the
+ * object it names cannot be read (a commit with a damaged signature). */
+static int
+lookup_rev(git_object **out, git_repository *repo, const char *rev)
+{
+	git_reference *ref = NULL, *res = NULL;
+	int rc;
+
+	if (strlen(rev) == GIT_OID_HEXSZ ||
+	    git_reference_dwim(&ref, repo, rev) < 0)
+		return git_revparse_single(out, repo, rev);
+	rc = git_reference_resolve(&res, ref);
+	git_reference_free(ref);
+	if (rc < 0)
+		return rc;
+	rc = git_object_lookup(out, repo, git_reference_target(res),
+			       GIT_OBJECT_ANY);
+	git_reference_free(res);
+	return rc;
+}
+
 int
 strat_repo_resolve(strat_repo *r, const char *rev, strat_oid *out)
 {
@@ -427,11 +461,17 @@ strat_repo_resolve(strat_repo *r, const char *rev, strat_oid *out)
 	if (strat_repo_is_empty(r) && strcmp(rev, "HEAD") == 0)
 		return strat_error_set(STRAT_ENOTFOUND,
 				       "the repository has no commits yet");
-	if ((rc = git_revparse_single(&obj, r->repo, rev)) < 0) {
+	if ((rc = lookup_rev(&obj, r->repo, rev)) < 0) {
 		if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
 		    rc == GIT_EINVALIDSPEC)
 			return strat_error_set(STRAT_ENOTFOUND,
 					       "unknown revision '%s'", rev);
+		if (damaged())
+			return strat_error_set(
+			    STRAT_EGIT,
+			    "cannot read '%s' (%s); the repository is "
+			    "damaged: run 'git fsck'",
+			    rev, git_error_last()->message);
 		return fail(rc, rev);
 	}
 	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
@@ -524,7 +564,53 @@ copy_str(char *dst, size_t n, const char *s, const char *enc)
 	copy_utf8(dst, n, tmp);
 }
 
-static void
+/* The error for a commit that cannot be read (missing, or damaged: a
+ * signature libgit2 refuses, such as a time of 23 digits), naming it;
+ * why is libgit2's message (NULL: its last error). */
+static int
+commit_fail(int code, const git_oid *id, const char *why)
+{
+	const git_error *e = git_error_last();
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (why == NULL)
+		why = e && e->message ? e->message : "unknown error";
+	git_oid_tostr(hex, sizeof(hex), id);
+	return strat_error_set(code == GIT_ENOTFOUND ? STRAT_ENOTFOUND
+						     : STRAT_EGIT,
+			       "cannot read the commit %s (%s); the "
+			       "repository is damaged: run 'git fsck'",
+			       hex, why);
+}
+
+/*
+ * The committer time of c, or an error naming the commit when it falls
+ * outside the years 0001 to 9999: git and libgit2 take any 64-bit time,
+ * and a commit dated in no period strat can name would be measured as
+ * garbage (periods labelled by a wrapped year) or overflow the day
+ * arithmetic (-9223372036854775808, under UBSan).
+ */
+#define TIME_MIN INT64_C(-62135596800) /* 0001-01-01T00:00:00Z */
+#define TIME_MAX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
+
+static int
+commit_time(git_commit *c, int64_t *out)
+{
+	char id[GIT_OID_HEXSZ + 1];
+
+	*out = (int64_t)git_commit_time(c);
+	if (*out >= TIME_MIN && *out <= TIME_MAX)
+		return 0;
+	git_oid_tostr(id, sizeof(id), git_commit_id(c));
+	return strat_error_set(STRAT_EGIT,
+			       "the commit %s is dated %lld seconds from "
+			       "1970, outside the years 0001 to 9999: strat "
+			       "cannot place it in a period (report a revision "
+			       "before it, or rewrite it)",
+			       id, (long long)*out);
+}
+
+static int
 fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 {
 	const git_signature *a = git_commit_author(c);
@@ -533,7 +619,8 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 	const char *enc = git_commit_message_encoding(c);
 
 	memcpy(out->id.id, git_commit_id(c)->id, 20);
-	out->time = (int64_t)git_commit_time(c);
+	if (commit_time(c, &out->time) < 0)
+		return -1;
 	out->author_time = a ? (int64_t)a->when.time : out->time;
 	if (r->mailmap &&
 	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {
@@ -545,6 +632,7 @@ fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
 	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c),
 		 enc);
 	out->nparents = git_commit_parentcount(c);
+	return 0;
 }
 
 int
@@ -595,14 +683,22 @@ strat_walk_next(strat_walk *w, strat_commit *out)
 		return fail(rc, "history is incomplete or corrupt");
 	}
 	if ((rc = git_commit_lookup(&c, w->repo->repo, &id)) < 0) {
+		const git_error *e = git_error_last();
+		char why[256];
+
+		/* libgit2's reason, before the shallow check's reads */
+		snprintf(why, sizeof(why), "%s",
+			 e && e->message ? e->message : "unknown error");
 		if (strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
 			return 0;
 		}
-		return fail(rc, "cannot read commit");
+		return commit_fail(rc, &id, why);
 	}
-	fill_commit(w->repo, c, out);
+	rc = fill_commit(w->repo, c, out);
 	git_commit_free(c);
+	if (rc < 0)
+		return STRAT_EGIT;
 	w->n++;
 	return 1;
 }
@@ -630,7 +726,7 @@ commit_tree(strat_repo *r, const strat_oid *commit, git_tree **out)
 
 	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)commit->id)) <
 	    0)
-		return fail(rc, "cannot read commit");
+		return commit_fail(rc, (const git_oid *)commit->id, NULL);
 	if ((rc = git_commit_tree(out, c)) < 0)
 		rc = obj_missing(r, "tree", "", git_commit_tree_id(c), rc);
 	git_commit_free(c);
@@ -753,10 +849,10 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 	int rc;
 
 	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
-		return fail(rc, "cannot read commit");
-	fill_commit(r, c, out);
+		return commit_fail(rc, (const git_oid *)id->id, NULL);
+	rc = fill_commit(r, c, out);
 	git_commit_free(c);
-	return 0;
+	return rc < 0 ? STRAT_EGIT : 0;
 }
 
 /* The error for an object (a tree or blob a tree entry or the index
@@ -1115,14 +1211,22 @@ strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
 		return 0;
 	}
 	if ((rc = git_commit_lookup(&c, w->repo->repo, &w->next)) < 0) {
+		const git_error *e = git_error_last();
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s",
+			 e && e->message ? e->message : "unknown error");
 		if (w->n > 0 && strat_repo_is_shallow(w->repo)) {
 			w->truncated = 1;
 			w->has_next = 0;
 			return 0;
 		}
-		return fail(rc, "history is incomplete or corrupt");
+		return commit_fail(rc, &w->next, why);
 	}
-	*time = (int64_t)git_commit_time(c);
+	if (commit_time(c, time) < 0) {
+		git_commit_free(c);
+		return STRAT_EGIT;
+	}
 	memcpy(out->id, w->next.id, 20);
 	if (tree != NULL)
 		memcpy(tree->id, git_commit_tree_id(c)->id, 20);
@@ -1558,7 +1662,7 @@ strat_commit_why(strat_repo *r, const strat_oid *id, char **out)
 
 	*out = NULL;
 	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
-		return fail(rc, "cannot read commit");
+		return commit_fail(rc, (const git_oid *)id->id, NULL);
 	msg = git_commit_message(c);
 	/* git's trailer rules: key-value lines of the last paragraph */
 	if (msg != NULL && git_message_trailers(&tr, msg) == 0) {

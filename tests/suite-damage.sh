@@ -12,7 +12,8 @@
 #   directory nested deeper than 32 levels, partial clones (blob:none,
 #   tree:0), a shallow boundary, replaced and grafted commits, a SHA-256
 #   repository, a submodule and an intent-to-add entry under a calendar
-#   glob, 300 packs under 'ulimit -n 64'.
+#   glob, 300 packs under 'ulimit -n 64', commits dated by 23 digits or
+#   outside the years 0001 to 9999.
 top=$(cd "$(dirname "$0")/.." && pwd)
 : "${STRAT:=$top/build/strat}"
 S="$STRAT_WRAP $STRAT"
@@ -189,21 +190,79 @@ rm -rf "$tmp/alt"; mkdir -p "$tmp/alt/objects/info"
 python3 "$top/tests/mkpack.py" "$tmp/alt" "$blob" 0123456789abcdef0123456789abcdef01234567 >/dev/null
 echo ../../../alt/objects > .git/objects/info/alternates
 hist delta-cycle-alternate 2 "^strat: cannot read the blob $blob of 'calendar/a.yaml' \(its delta chain does not end"
-# ---- a calendar directory nested 40 levels: history stops with a limit
-# error (was a stack overflow at 2,040); lint --rev reports it like the
-# work tree does (limit-exceeded), not silently ----
-fresh deep
-d=$(git rev-parse HEAD:calendar/a.yaml)
-tree=$(printf '100644 blob %s\ta.yaml\n' "$d" | git mktree)
-i=0; while [ $i -lt 40 ]; do
-	tree=$(printf '040000 tree %s\tx\n' "$tree" | git mktree); i=$((i + 1))
+# ---- commits strat cannot date.  A committer time of 23 digits: libgit2
+# refuses the signature (git fsck: badDateOverflow), and it was a signed
+# overflow under UBSan; a time outside the years 0001 to 9999 (git takes
+# any): -9223372036854775808 overflowed the day arithmetic under UBSan,
+# 253402300800 (year 10000) made periods of a wrapped year and '?' dates.
+# HEAD~1 is rewritten by hand with the time, HEAD put back on top; every
+# command that reads it names the commit, exit 2 (a damaged HEAD: week
+# warns and shows the plan) ----
+dated() { # dated TIME: HEAD~1 with that committer and author time
+	x=$({ printf 'tree %s\nparent %s\n' "$(git rev-parse HEAD~1^{tree})" "$(git rev-parse HEAD~2)"
+	      printf 'author Tester <tester@example.com> %s +0000\n' "$1"
+	      printf 'committer Tester <tester@example.com> %s +0000\n\ntwo\n' "$1"; } |
+	    git hash-object -t commit -w --stdin)
+	c=$(GIT_COMMITTER_DATE=2026-07-21T12:00:00Z git commit-tree -p "$x" -m three "$(git rev-parse HEAD^{tree})")
+	git update-ref refs/heads/main "$c"
+}
+fresh time-23-digits; dated 99999999999999999999999
+bad="\(failed to parse signature - invalid Unix timestamp\); the repository is damaged: run 'git fsck'"
+t time-23-digits-report 2 "^strat: cannot read the commit $x $bad" $S report --format csv
+t time-23-digits-report-json 2 "^strat: cannot read the commit $x $bad" $S report --format json
+t time-23-digits-lint-rev 2 "^strat: cannot read 'HEAD~1' $bad" $S lint --rev HEAD~1
+t time-23-digits-diff 2 "^strat: cannot read 'HEAD~2' $bad" $S diff HEAD~2 HEAD~1
+t time-23-digits-week 2 "^strat: cannot read the commit $x $bad" $S week --date 2026-07-13
+work time-23-digits
+git update-ref refs/heads/main "$x" # the damaged commit as HEAD
+t time-23-digits-head 2 "^strat: cannot read 'HEAD' $bad" $S report
+t time-23-digits-head-week 0 "^strat: warning: cannot read 'HEAD' $bad" $S week --date 2026-07-13
+for when in -9223372036854775808 253402300800 -62135596801; do
+	fresh "time$when"; dated "$when"
+	range="^strat: the commit $x is dated $when seconds from 1970, outside the years 0001 to 9999"
+	t "time$when-report" 2 "$range" $S report --format csv
+	t "time$when-report-md" 2 "$range" $S report
+	t "time$when-week" 2 "$range" $S week --date 2026-07-13
+	# lint --rev and diff read the commits' trees, never their times
+	t "time$when-lint-rev" 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD~1
+	t "time$when-diff" 0 "plan changes: 1 shipped" $S diff HEAD~2 HEAD~1
 done
-cal=$(git ls-tree HEAD:calendar | { cat; printf '040000 tree %s\tdeep\n' "$tree"; } | git mktree)
-root=$(git ls-tree HEAD | grep -v '	calendar$' | { cat; printf '040000 tree %s\tcalendar\n' "$cal"; } | git mktree)
-c=$(GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m deep "$root")
-git update-ref refs/heads/main "$c"
-t deep-report 2 "^strat: 'calendar/deep(/x)+' is nested more than 32 directories below the calendar directory" $S report
-t deep-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
+# ---- a calendar directory nested 40 and 2,040 levels: history stops
+# with a limit error (was a stack overflow at 2,040); lint --rev reports
+# it like the work tree does (limit-exceeded), not silently, and so does
+# diff (a new lint finding: exit 1 with --check) ----
+for depth in 40 2040; do
+	fresh "deep$depth"
+	d=$(git rev-parse HEAD:calendar/a.yaml)
+	tree=$(printf '100644 blob %s\ta.yaml\n' "$d" | git mktree)
+	# the nesting: each tree holds the one before as 'x' (written as
+	# git mktree would, in one process: 2,040 runs of it are slow)
+	tree=$(python3 - "$tree" "$depth" <<'P'
+import hashlib, os, sys, zlib
+tid, n = bytes.fromhex(sys.argv[1]), int(sys.argv[2])
+for _ in range(n):
+    body = b"40000 x\0" + tid
+    raw = b"tree %d\0" % len(body) + body
+    tid = hashlib.sha1(raw).digest()
+    h = tid.hex()
+    os.makedirs(".git/objects/" + h[:2], exist_ok=True)
+    with open(".git/objects/%s/%s" % (h[:2], h[2:]), "wb") as f:
+        f.write(zlib.compress(raw))
+print(tid.hex())
+P
+)
+	[ "$(git rev-parse "$tree:$(i=1; p=x; while [ $i -lt $depth ]; do p=$p/x; i=$((i + 1)); done; echo $p)/a.yaml")" = "$d" ] &&
+	    ok || { name=deep$depth-built; no "git does not read the nesting"; }
+	cal=$(git ls-tree HEAD:calendar | { cat; printf '040000 tree %s\tdeep\n' "$tree"; } | git mktree)
+	root=$(git ls-tree HEAD | grep -v '	calendar$' | { cat; printf '040000 tree %s\tcalendar\n' "$cal"; } | git mktree)
+	c=$(GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m deep "$root")
+	git update-ref refs/heads/main "$c"
+	t deep$depth-report 2 "^strat: 'calendar/deep(/x)+' is nested more than 32 directories below the calendar directory" $S report
+	t deep$depth-report-json 2 "nested more than 32 directories" $S report --format json
+	t deep$depth-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
+	t deep$depth-diff 0 "^  calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S diff HEAD~1 HEAD
+	t deep$depth-diff-check 1 "needs attention: 1 new lint error" $S diff --check HEAD~1 HEAD
+done
 # ---- partial clones: the object is on the promisor remote, and strat
 # does not fetch: said so, naming the object and the path ----
 git -C "$tmp/pristine" config uploadpack.allowFilter true

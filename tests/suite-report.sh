@@ -391,5 +391,50 @@ if printf '%s\n' "$out" | grep -q '"h[12]"'; then
 expect_row 2026-Q1 "2,1,0,1,0,0,0"
 expect_same
 
+# ---- commit text from git in its declared encoding: an author and a
+# message written in ISO-8859-1 with i18n.commitEncoding (the commit's
+# 'encoding' header) read as "José" and "Livré", as git log shows them;
+# bytes that are not UTF-8 in a commit that declares no encoding become
+# U+FFFD.  Every format is valid UTF-8 (the 0xE9 byte reached JSON raw) ----
+newrepo encoding
+{ hdr; item e1 "One" 2026-01-10 planned; item e2 "Two" 2026-01-20 planned; } > calendar/q1.yaml
+commit 2025-12-20 "plan"
+{ hdr; item e1 "One" 2026-01-10 dropped; item e2 "Two" 2026-01-20 planned; } > calendar/q1.yaml
+git add -A
+GIT_AUTHOR_NAME=$(printf 'Jos\351') GIT_AUTHOR_DATE=2026-01-05T12:00:00Z \
+    GIT_COMMITTER_DATE=2026-01-05T12:00:00Z \
+    git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'Livr\351')"
+name=encoding-header
+if git cat-file commit HEAD | grep -q '^encoding ISO-8859-1$'; then ok
+else no "git wrote no encoding header"; fi
+{ hdr; item e1 "One" 2026-01-10 dropped; item e2 "Two" 2026-01-20 dropped; } > calendar/q1.yaml
+git add -A
+# git would convert the name itself: the commit is written by hand
+c=$({ printf 'tree %s\nparent %s\n' "$(git write-tree)" "$(git rev-parse HEAD)"
+      printf 'author Bad\377Name <bad@example.com> 1768219200 +0000\n'
+      printf 'committer Tester <tester@example.com> 1768219200 +0000\n\n'
+      printf 'Drop\377ped\n'; } | git hash-object -t commit -w --stdin)
+git update-ref refs/heads/main "$c"
+jose=$(printf 'Jos\303\251') livre=$(printf 'Livr\303\251')
+badn=$(printf 'Bad\357\277\275Name') badw=$(printf 'Drop\357\277\275ped')
+name=encoding
+out=$($S report --format json)
+expect_grep "\"author\": \"$jose\"}, \"why\": \"$livre\"" "$out"
+expect_grep "\"event\": \"status\", .*\"author\": \"$jose\", \"from\"" "$out"
+expect_grep "\"author\": \"$badn\"}, \"why\": \"$badw\"" "$out"
+out=$($S report --format csv --table items | tr -d '\r')
+expect_grep "^2026-Q1,e1,dropped,.*,$jose,$livre\$" "$out"
+expect_grep "^2026-Q1,e2,dropped,.*,$badn,$badw\$" "$out"
+out=$($S report)
+expect_grep "| $livre ($jose) |" "$out"
+expect_grep "| $badw ($badn) |" "$out"
+out=$($S report --format html)
+expect_grep "$livre ($jose)<" "$out"
+for f in md json csv html; do
+	name=encoding-utf8-$f
+	if $S report --format $f | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1
+	then ok; else no "report --format $f is not valid UTF-8"; fi
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
