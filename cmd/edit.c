@@ -39,13 +39,13 @@ static const char *const usages[] = {
     "usage: strat start ID [options]",
     "usage: strat slip ID --to DATE [options]",
     "usage: strat drop ID [options]",
-    ("usage: strat add --anchor A --owner O --channel C --date D [--id ID] "
-     "[--file F] [options] TITLE"),
+    ("usage: strat add --anchor A --owner O --channel C --date D\n"
+     "                 [--id ID] [--file F] [options] TITLE"),
     "usage: strat owner ID PERSON [options]",
 };
 
 #define EDIT_OPTIONS_LINE                                                      \
-	"       options: [--why TEXT] [--commit] [-n | --dry-run] [--force] "  \
+	"       options: [--why TEXT] [--commit] [-n|--dry-run] [--force] "    \
 	"[--today DATE]\n"
 
 /* What each command's options do ('strat ship --help'). */
@@ -144,7 +144,7 @@ plan_open(planctx *p, const edit_opts *o)
 	memset(p, 0, sizeof(*p));
 	p->lo = (strat_load_options)STRAT_LOAD_OPTIONS_INIT;
 	p->lo.today = o->today;
-	p->lo.keep_sources = 1;
+	p->lo.keep_sources = STRAT_SOURCES_KEEP;
 	if ((p->root = find_plan_root(".")) == NULL) {
 		die_msg("cannot find the plan: %s", strerror(errno));
 		return -1;

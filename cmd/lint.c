@@ -359,7 +359,10 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o,
 		from = &ov;
 	}
 	lo.today = o->today;
-	lo.keep_sources = needs_sources(o->format);
+	/* the text of files with findings is read again once they are
+	 * known: a clean plan of megabytes is not held twice */
+	if (needs_sources(o->format))
+		lo.keep_sources = STRAT_SOURCES_LATER;
 	if ((rc = strat_diags_new(&diags)) < 0 ||
 	    (rc = strat_plan_load(&plan, from, &lo, diags)) < 0 ||
 	    (rc = strat_lint(plan, &lo, diags)) < 0) {
@@ -387,6 +390,11 @@ lint_root(const char *root, char **only, size_t nonly, const lint_opts *o,
 		goto out;
 	if (only != NULL &&
 	    keep_only(diags, &shown, only, nonly, NULL, 0, NULL) < 0) {
+		die_msg("%s", strat_error_last());
+		goto out;
+	}
+	if (lo.keep_sources == STRAT_SOURCES_LATER &&
+	    strat_plan_read_sources(plan, from, shown ? shown : diags) < 0) {
 		die_msg("%s", strat_error_last());
 		goto out;
 	}
@@ -639,7 +647,8 @@ lint_git(const char *dir, const lint_opts *o)
 	if (gitplan_open(&g, dir) < 0)
 		return EXIT_TROUBLE;
 	lo.today = o->today;
-	lo.keep_sources = needs_sources(o->format);
+	if (needs_sources(o->format))
+		lo.keep_sources = STRAT_SOURCES_KEEP;
 	if (o->rev != NULL && gitplan_resolve(&g, o->rev, &oid) < 0)
 		goto out;
 	if (strat_diags_new(&diags) < 0 ||

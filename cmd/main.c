@@ -2,10 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
-
-#include <git2.h>
 
 #include "cmd.h"
 
@@ -58,60 +55,12 @@ cmd_version(int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
-/*
- * libgit2's process-wide options, set once by the command (the library
- * sets none: a program using libstrat chooses its own).
- *
- * Long history walks (strat report) read each commit and tree once: a
- * large object cache and whole-pack mappings only grow the resident set (a
- * 100,000-commit walk kept 300 MB; an object cache capped at 8 MB thrashed
- * its hash table).  So no object cache, and small recycled pack windows:
- * listings are cached by tree id (lib/git.c, strat_tree_list), reads move
- * through the pack in order and windows are rarely remapped (1 MB windows,
- * 4 MB mapped cost no time: 66 MB peak on 113,000 commits, against 94 MB
- * with 8/32).  Like git, objects are not hashed again on every read (packs
- * carry their own checksums): rehashing every calendar version took a
- * third of a report's time.
- */
-/* Pack files libgit2 may hold open: a quarter of RLIMIT_NOFILE, from 2
- * to 512 (git's core.packedGitLimit counts bytes; its open packs follow
- * the descriptor limit the same way). */
-static size_t
-pack_file_limit(void)
-{
-	struct rlimit rl;
-	rlim_t n = 512;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-		n = rl.rlim_cur / 4;
-	return (size_t)(n < 2 ? 2 : n > 512 ? 512 : n);
-}
-
-static void
-git_options(void)
-{
-	if (git_libgit2_init() < 0)
-		return; /* the library reports it when it opens a repository */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1024 * 1024);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
-			 (size_t)4 * 1024 * 1024);
-	/* libgit2 keeps every pack it has read open: with more packs than
-	 * descriptors a pack that cannot be opened reads as "not found"
-	 * (300 packs under 'ulimit -n 300': a tree "missing").  Like git,
-	 * keep open at most a share of what the process may open, closing
-	 * the least recently used. */
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, pack_file_limit());
-}
-
 int
 main(int argc, char **argv)
 {
 	const command *c;
 
 	checked_stdout();
-	git_options();
 	/* 'strat -C DIR ...' runs as if started in DIR, like git -C. */
 	while (argc >= 3 && strcmp(argv[1], "-C") == 0) {
 		if (chdir(argv[2]) < 0) {

@@ -13,12 +13,13 @@
 
 static const char report_usage[] =
     "usage: strat report [REV] [--period quarter|month|week] "
-    "[--since DATE] [--until DATE]\n"
-    "                    [--as-of DATE] [--grace N] "
-    "[--by anchor|owner|channel|kpi|outcome] [--all]\n"
-    "                    [--format md|html|json|csv] "
-    "[--table periods|flow|items|stale]\n"
-    "                    [-o FILE] [--max-commits N] [--summary]\n";
+    "[--since DATE]\n"
+    "                    [--until DATE] [--as-of DATE] [--grace N] [--all]\n"
+    "                    [--by anchor|owner|channel|kpi|outcome]\n"
+    "                    [--format md|html|json|csv] [-o FILE] "
+    "[--summary]\n"
+    "                    [--table periods|flow|items|stale] "
+    "[--max-commits N]\n";
 
 static const opt_doc report_optdoc[] = {
     {"REV", "the revision whose history is read (default HEAD)"},

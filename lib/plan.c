@@ -261,7 +261,7 @@ strat_plan_source_line(const strat_plan *plan, const char *file, uint32_t line,
 	for (i = 0; i < plan->nsources; i++)
 		if (strcmp(plan->sources[i].path, file) == 0)
 			src = &plan->sources[i];
-	if (src == NULL || line == 0)
+	if (src == NULL || src->buf == NULL || line == 0)
 		return NULL;
 	if (src->lines == NULL) {
 		for (n = 1, p = src->buf;
@@ -286,6 +286,39 @@ strat_plan_source_line(const strat_plan *plan, const char *file, uint32_t line,
 		end--;
 	*len = (size_t)(end - p);
 	return p;
+}
+
+int
+strat_plan_read_sources(strat_plan *plan, const strat_source *src,
+			const strat_diags *diags)
+{
+	size_t i, k, len;
+	plan_source *s;
+	char *buf;
+	int rc;
+
+	for (i = 0; i < strat_diags_count(diags); i++) {
+		const char *file = strat_diags_get(diags, i)->file;
+
+		for (k = 0, s = NULL; k < plan->nsources && s == NULL; k++)
+			if (strcmp(plan->sources[k].path, file) == 0)
+				s = &plan->sources[k];
+		if (s == NULL || s->read)
+			continue;
+		s->read = 1;
+		buf = NULL;
+		len = 0;
+		rc = src->read(src->ctx, s->path, &buf, &len);
+		if (rc == STRAT_ENOMEM)
+			return strat_error_set(rc, "out of memory");
+		if (rc == 0 && len == s->len &&
+		    strat_hash(buf, len, 0) == s->hash) {
+			s->buf = buf;
+			continue;
+		}
+		free(buf); /* gone, or changed since: no excerpt */
+	}
+	return 0;
 }
 
 /* ---- loading ---- */
@@ -393,7 +426,8 @@ load_one(strat_plan *plan, const strat_source *src,
 		return 1;
 	}
 	rc = fn(plan, file, buf, len, diags);
-	if (opts->keep_sources) {
+	if (opts->keep_sources == STRAT_SOURCES_KEEP ||
+	    opts->keep_sources == STRAT_SOURCES_LATER) {
 		s = realloc(plan->sources,
 			    (plan->nsources + 1) * sizeof(*plan->sources));
 		if (s == NULL) {
@@ -401,15 +435,18 @@ load_one(strat_plan *plan, const strat_source *src,
 			return STRAT_ENOMEM;
 		}
 		plan->sources = s;
-		s[plan->nsources].path = file;
-		s[plan->nsources].buf = buf;
-		s[plan->nsources].len = len;
-		s[plan->nsources].lines = NULL;
-		s[plan->nsources].nlines = 0;
-		plan->nsources++;
-	} else {
-		free(buf);
+		s += plan->nsources++;
+		memset(s, 0, sizeof(*s));
+		s->path = file;
+		s->len = len;
+		if (opts->keep_sources == STRAT_SOURCES_KEEP) {
+			s->buf = buf;
+			s->read = 1;
+			return rc;
+		}
+		s->hash = strat_hash(buf, len, 0);
 	}
+	free(buf);
 	return rc;
 }
 

@@ -13,8 +13,10 @@
 
 typedef struct {
 	const char *path;
-	char *buf;
+	char *buf; /* NULL: not kept (yet) */
 	size_t len;
+	uint64_t hash;      /* STRAT_SOURCES_LATER: of the bytes loaded */
+	int read;           /* ... strat_plan_read_sources tried it */
 	const char **lines; /* start of each line, built on demand */
 	size_t nlines;
 } plan_source;

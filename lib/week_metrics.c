@@ -180,9 +180,15 @@ week_metrics_text(sbuf *b, const strat_week *w, int color)
 			sb_puts(b, "     -");
 		sb_puts(b, "  ");
 		if (k->stale) {
-			stale_text(w, k, t, sizeof(t));
-			sb_printf(b, "%s%s%s", color ? "\033[31m" : "", t,
-				  color ? "\033[0m" : "");
+			/* short, to keep within 80 columns */
+			if (k->latest == NULL)
+				snprintf(t, sizeof(t), "no reading yet");
+			else
+				snprintf(t, sizeof(t), "no reading in %ldd",
+					 (long)k->days);
+			sb_puts(b, color ? "\033[31m" : "");
+			week_text_fit(b, t, 18, 0);
+			sb_puts(b, color ? "\033[0m" : "");
 		} else {
 			target_text(k, t, sizeof(t));
 			week_text_fit(b, t, 18, 0);

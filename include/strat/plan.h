@@ -188,11 +188,19 @@ typedef struct {
 typedef struct {
 	unsigned version;
 	strat_day today;   /* for date rules; STRAT_NO_DATE = not checked */
-	int keep_sources;  /* keep file text for strat_plan_source_line */
+	int keep_sources;  /* STRAT_SOURCES_*: file text for
+			    * strat_plan_source_line */
 	const char **only; /* when set, NULL-terminated list of paths: files
 			       * outside it are loaded but their findings of
 			       * LOAD rules are not reported */
 } strat_load_options;
+/* keep_sources: no text (0); every file's text kept (1); only each
+ * file's size and hash kept, strat_plan_read_sources reads the text of
+ * the files with findings afterwards (2: a plan of megabytes is not held
+ * twice in memory when it has nothing to show) */
+#define STRAT_SOURCES_NONE         0
+#define STRAT_SOURCES_KEEP         1
+#define STRAT_SOURCES_LATER        2
 #define STRAT_LOAD_OPTIONS_VERSION 1
 #define STRAT_LOAD_OPTIONS_INIT                                                \
 	{                                                                      \
@@ -308,10 +316,22 @@ const strat_person *strat_plan_find_person(const strat_plan *plan,
 
 /*
  * The text of line `line` (1-based) of a loaded file, without its newline,
- * when the plan was loaded with keep_sources; NULL otherwise.  Borrowed.
+ * when the plan was loaded with STRAT_SOURCES_KEEP, or with
+ * STRAT_SOURCES_LATER and strat_plan_read_sources read the file; NULL
+ * otherwise.  Borrowed.
  */
 const char *strat_plan_source_line(const strat_plan *plan, const char *file,
 				   uint32_t line, size_t *len);
+
+/*
+ * For a plan loaded with STRAT_SOURCES_LATER: read again from src (the
+ * source it was loaded from) the files that diags name, and keep the text
+ * of each one whose bytes are those loaded (same size and hash).  A file
+ * changed since the load gets no text: no excerpt rather than a wrong
+ * one.  0, or a negative code (out of memory).
+ */
+int strat_plan_read_sources(strat_plan *plan, const strat_source *src,
+			    const strat_diags *diags);
 
 #ifdef __cplusplus
 }
