@@ -1481,7 +1481,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
  * sees what git_tree_walk (pre-order) would show.
  */
 typedef struct {
-	const char *name; /* in the directory's names */
+	const char *path; /* the entry's full path, in the directory's names */
 	git_oid id;
 	int is_tree;
 } tlent;
@@ -1491,7 +1491,7 @@ struct tldir {
 	git_oid id; /* the tree read last at this path */
 	tlent *v;
 	size_t n;
-	char *names;
+	char *names; /* the entries' full paths, made once per tree read */
 };
 
 #define TL_PATH_MAX 4096
@@ -1519,11 +1519,13 @@ tlcache_free(strat_repo *r)
 }
 
 /* Tree t's entries into d's: directories (not hidden) and regular files
- * only. */
+ * only, with their full paths (an entry whose path would not fit
+ * TL_PATH_MAX is left out). */
 static int
 tl_fill(tldir *d, const git_tree *t)
 {
 	size_t cnt = git_tree_entrycount(t), nb = 0, i, k = 0, len;
+	size_t dl = strlen(d->path), sep = dl > 0;
 	const git_tree_entry *e;
 	const char *name;
 	unsigned mode;
@@ -1531,6 +1533,7 @@ tl_fill(tldir *d, const git_tree *t)
 
 	for (i = 0; i < cnt; i++)
 		nb +=
+		    dl + sep +
 		    strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
 		    1;
 	free(d->v);
@@ -1558,23 +1561,19 @@ tl_fill(tldir *d, const git_tree *t)
 			continue; /* links, submodules */
 		}
 		len = strlen(name) + 1;
-		memcpy(w, name, len);
-		d->v[k].name = w;
-		w += len;
+		if (dl + sep + len > TL_PATH_MAX)
+			continue;
+		memcpy(w, d->path, dl);
+		if (sep)
+			w[dl] = '/';
+		memcpy(w + dl + sep, name, len);
+		d->v[k].path = w;
+		w += dl + sep + len;
 		git_oid_cpy(&d->v[k].id, git_tree_entry_id(e));
 		k++;
 	}
 	d->n = k;
 	return 0;
-}
-
-static int
-tl_join(char *out, const char *dir, const char *name)
-{
-	int n =
-	    snprintf(out, TL_PATH_MAX, "%s%s%s", dir, dir[0] ? "/" : "", name);
-
-	return n >= 0 && n < TL_PATH_MAX ? 0 : -1;
 }
 
 /* The directory at path as of tree id, read when its id changed.  The id
@@ -1627,7 +1626,6 @@ static int
 tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	int (*cb)(void *, const char *, const strat_oid *), void *arg)
 {
-	char sub[TL_PATH_MAX];
 	tldir *d;
 	size_t i;
 	int rc;
@@ -1642,13 +1640,14 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	if ((rc = tl_load(r, path, id, &d)) < 0)
 		return rc;
 	for (i = 0; i < d->n; i++) {
-		if (tl_join(sub, path, d->v[i].name) < 0)
-			continue;
-		/* d stays valid: only sub's own entry can be replaced */
+		/* d stays valid: only the subdirectory's own listing can be
+		 * read again */
 		if (d->v[i].is_tree)
-			rc = tl_emit(r, sub, &d->v[i].id, depth + 1, cb, arg);
+			rc = tl_emit(r, d->v[i].path, &d->v[i].id, depth + 1,
+				     cb, arg);
 		else
-			rc = cb(arg, sub, (const strat_oid *)d->v[i].id.id);
+			rc = cb(arg, d->v[i].path,
+				(const strat_oid *)d->v[i].id.id);
 		if (rc < 0)
 			return rc;
 	}
