@@ -341,6 +341,52 @@ is_calendar(const strat_plan *plan, const char *path)
 	return 0;
 }
 
+/* Show the findings a change adds (text, with the plan's excerpts);
+ * 0, or -1 when they cannot be rendered (said). */
+static int
+show_findings(const planctx *p, const strat_plan *after, strat_diags *fresh)
+{
+	strat_lint_result r = STRAT_LINT_RESULT_INIT;
+	strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
+	char *text = NULL;
+
+	strat_diags_sort(fresh);
+	r.diags = fresh;
+	r.plan = after;
+	r.files = strat_plan_file_count(after);
+	r.root = p->root;
+	if (strat_lint_render(&text, &r, &ro) < 0) {
+		die_msg("%s", strat_error_last());
+		return -1;
+	}
+	fputs(text, stdout);
+	free(text);
+	fflush(stdout);
+	return 0;
+}
+
+/* --commit: commit the file written (absolute), file as the plan names
+ * it; the exit code. */
+static int
+commit_written(const planctx *p, const char *written, const char *file,
+	       const char *subject, const char *why)
+{
+	size_t n = strlen(p->top);
+
+	if (strncmp(written, p->top, n) != 0 || written[n] != '/') {
+		die_msg("'%s' is outside the work tree; not committed",
+			written);
+		return EXIT_TROUBLE;
+	}
+	if (commit_file(p->top, written, subject, why) != 0) {
+		die_msg("the commit was refused (see git's message above); "
+			"'%s' is changed in the working tree, not committed",
+			file);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_CLEAN;
+}
+
 /* Lint the plan with file's bytes replaced; findings the change adds go
  * to *fresh, the plan as it would be to *after. */
 static int
@@ -618,22 +664,8 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 		goto out;
 	}
 	if (strat_diags_errors(fresh) > 0) {
-		strat_lint_result r = STRAT_LINT_RESULT_INIT;
-		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
-		char *text = NULL;
-
-		strat_diags_sort(fresh);
-		r.diags = fresh;
-		r.plan = after;
-		r.files = strat_plan_file_count(after);
-		r.root = p.root;
-		if (strat_lint_render(&text, &r, &ro) < 0) {
-			die_msg("%s", strat_error_last());
+		if (show_findings(&p, after, fresh) < 0)
 			goto out;
-		}
-		fputs(text, stdout);
-		free(text);
-		fflush(stdout);
 		if (!o.force) {
 			die_msg("not written: the change adds %zu error%s to "
 				"the plan; fix them first, or --force",
@@ -664,20 +696,8 @@ cmd_edit(verb v, const char *name, int argc, char **argv)
 	}
 	printf("%s: %s\n", file, subject + strlen("plan: "));
 	ret = EXIT_CLEAN;
-	if (o.commit) {
-		if (strncmp(written, p.top, strlen(p.top)) != 0 ||
-		    written[strlen(p.top)] != '/') {
-			die_msg("'%s' is outside the work tree; not committed",
-				written);
-			ret = EXIT_TROUBLE;
-		} else if (commit_file(p.top, written, subject, o.why) != 0) {
-			die_msg("the commit was refused (see git's message "
-				"above); '%s' is changed in the working tree, "
-				"not committed",
-				file);
-			ret = EXIT_FINDINGS;
-		}
-	}
+	if (o.commit)
+		ret = commit_written(&p, written, file, subject, o.why);
 out:
 	if (opened)
 		plan_close(&p);
@@ -1186,22 +1206,8 @@ cmd_record(int argc, char **argv)
 		goto out;
 	}
 	if (strat_diags_errors(fresh) > 0) {
-		strat_lint_result r = STRAT_LINT_RESULT_INIT;
-		strat_render_options ro = STRAT_RENDER_OPTIONS_INIT;
-		char *text = NULL;
-
-		strat_diags_sort(fresh);
-		r.diags = fresh;
-		r.plan = after;
-		r.files = strat_plan_file_count(after);
-		r.root = p.root;
-		if (strat_lint_render(&text, &r, &ro) < 0) {
-			die_msg("%s", strat_error_last());
+		if (show_findings(&p, after, fresh) < 0)
 			goto out;
-		}
-		fputs(text, stdout);
-		free(text);
-		fflush(stdout);
 		if (!o.force) {
 			die_msg("not written: the reading%s add%s %zu error%s "
 				"to the plan; fix them first, or --force",
@@ -1257,20 +1263,8 @@ cmd_record(int argc, char **argv)
 			 "metrics: record %zu readings of %s", added, kpi);
 	printf("%s: %s\n", file, subject + strlen("metrics: "));
 	ret = EXIT_CLEAN;
-	if (o.commit) {
-		if (strncmp(written, p.top, strlen(p.top)) != 0 ||
-		    written[strlen(p.top)] != '/') {
-			die_msg("'%s' is outside the work tree; not committed",
-				written);
-			ret = EXIT_TROUBLE;
-		} else if (commit_file(p.top, written, subject, o.why) != 0) {
-			die_msg("the commit was refused (see git's message "
-				"above); '%s' is changed in the working tree, "
-				"not committed",
-				file);
-			ret = EXIT_FINDINGS;
-		}
-	}
+	if (o.commit)
+		ret = commit_written(&p, written, file, subject, o.why);
 	goto out;
 nomem:
 	die_msg("out of memory");

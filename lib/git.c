@@ -20,11 +20,19 @@
 #include "strat/text.h"
 #include "strset.h"
 
+/* The strings a strat_commit borrows: author, email and summary, each
+ * NUL-terminated, one after the other; reused by the next commit. */
+typedef struct {
+	char *s;
+	size_t cap;
+} cstrings;
+
 struct strat_repo {
 	git_repository *repo;
 	git_mailmap *mailmap;
-	git_odb *odb;   /* blob reads; NULL until needed */
-	strset tlcache; /* path -> tldir: strat_tree_list's last listings */
+	cstrings commit; /* of the last strat_commit_lookup */
+	git_odb *odb;    /* blob reads; NULL until needed */
+	strset tlcache;  /* path -> tldir: strat_tree_list's last listings */
 };
 
 typedef struct tldir tldir;
@@ -39,6 +47,7 @@ struct strat_walk {
 	int truncated;
 	git_oid next; /* strat_walk_next_id: the next commit to read */
 	int has_next;
+	cstrings commit; /* of the last strat_walk_next */
 };
 
 typedef struct {
@@ -322,6 +331,7 @@ strat_repo_free(strat_repo *r)
 	if (r == NULL)
 		return;
 	tlcache_free(r);
+	free(r->commit.s);
 	git_odb_free(r->odb);
 	git_mailmap_free(r->mailmap);
 	git_repository_free(r->repo);
@@ -528,40 +538,73 @@ copy_utf8(char *dst, size_t n, const char *s)
 	dst[i] = '\0';
 }
 
-/* s of a commit whose encoding header says enc (NULL: UTF-8, git's
- * default) into dst[n] as UTF-8, as git log shows it; what cannot be
- * converted is U+FFFD. */
-static void
-copy_str(char *dst, size_t n, const char *s, const char *enc)
+/* Room for need bytes in b; 0 or STRAT_ENOMEM. */
+static int
+cs_reserve(cstrings *b, size_t need)
 {
-	char tmp[1024], *in, *out;
-	size_t inl, outl;
-	iconv_t cd;
+	size_t cap = b->cap ? b->cap : 256;
+	char *p;
 
-	if (s == NULL || enc == NULL || strcasecmp(enc, "UTF-8") == 0 ||
-	    strcasecmp(enc, "UTF8") == 0 ||
-	    (cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
-		copy_utf8(dst, n, s);
-		return;
+	if (need <= b->cap)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	if ((p = realloc(b->s, cap)) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	b->s = p;
+	b->cap = cap;
+	return 0;
+}
+
+/* s (up to its first newline) of a commit whose encoding header says enc
+ * (NULL: UTF-8, git's default) appended whole to b at *len, as UTF-8 as
+ * git log shows it; what cannot be converted is U+FFFD.  *len moves past
+ * its NUL.  0 or STRAT_ENOMEM. */
+static int
+copy_str(cstrings *b, size_t *len, const char *s, const char *enc)
+{
+	char *tmp = NULL, *in, *out;
+	size_t inl, outl, n;
+	iconv_t cd = (iconv_t)-1;
+	int rc;
+
+	s = s ? s : "";
+	if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
+	    strcasecmp(enc, "UTF8") != 0)
+		cd = iconv_open("UTF-8", enc);
+	if (cd != (iconv_t)-1) {
+		/* a byte of any encoding is at most 4 bytes of UTF-8 */
+		in = (char *)s;
+		inl = strcspn(s, "\n");
+		outl = 4 * inl + 4;
+		if ((tmp = out = malloc(outl + 1)) == NULL) {
+			iconv_close(cd);
+			return strat_error_set(STRAT_ENOMEM, "out of memory");
+		}
+		while (inl > 0 &&
+		       iconv(cd, &in, &inl, &out, &outl) == (size_t)-1) {
+			if (errno != EILSEQ && errno != EINVAL)
+				break;
+			if (outl < 3)
+				break;
+			memcpy(out, "\xef\xbf\xbd", 3); /* not of enc: U+FFFD */
+			out += 3;
+			outl -= 3;
+			in++;
+			inl--;
+		}
+		iconv_close(cd);
+		*out = '\0';
+		s = tmp;
 	}
-	in = (char *)s;
-	inl = strcspn(s, "\n");
-	out = tmp;
-	outl = sizeof(tmp) - 1;
-	while (inl > 0 && iconv(cd, &in, &inl, &out, &outl) == (size_t)-1) {
-		if (errno != EILSEQ && errno != EINVAL)
-			break; /* E2BIG: the rest is cut */
-		if (outl < 3)
-			break;
-		memcpy(out, "\xef\xbf\xbd", 3); /* not of enc: U+FFFD */
-		out += 3;
-		outl -= 3;
-		in++;
-		inl--;
+	/* each byte becomes at most U+FFFD, 3 bytes */
+	n = 3 * strcspn(s, "\n") + 1;
+	if ((rc = cs_reserve(b, *len + n)) == 0) {
+		copy_utf8(b->s + *len, n, s);
+		*len += strlen(b->s + *len) + 1;
 	}
-	iconv_close(cd);
-	*out = '\0';
-	copy_utf8(dst, n, tmp);
+	free(tmp);
+	return rc;
 }
 
 /* The error for a commit that cannot be read (missing, or damaged: a
@@ -610,27 +653,37 @@ commit_time(git_commit *c, int64_t *out)
 			       id, (long long)*out);
 }
 
+/* out for commit c, its strings in b (replacing the last commit's). */
 static int
-fill_commit(strat_repo *r, git_commit *c, strat_commit *out)
+fill_commit(strat_repo *r, git_commit *c, strat_commit *out, cstrings *b)
 {
 	const git_signature *a = git_commit_author(c);
 	const char *name = a ? a->name : "", *email = a ? a->email : "";
 	const char *rn = NULL, *re = NULL;
 	const char *enc = git_commit_message_encoding(c);
+	size_t len = 0, e, m;
+	int rc;
 
 	memcpy(out->id.id, git_commit_id(c)->id, 20);
-	if (commit_time(c, &out->time) < 0)
-		return -1;
+	if ((rc = commit_time(c, &out->time)) < 0)
+		return rc;
 	out->author_time = a ? (int64_t)a->when.time : out->time;
 	if (r->mailmap &&
 	    git_mailmap_resolve(&rn, &re, r->mailmap, name, email) == 0) {
 		name = rn;
 		email = re;
 	}
-	copy_str(out->author, sizeof(out->author), name, enc);
-	copy_str(out->email, sizeof(out->email), email, enc);
-	copy_str(out->summary, sizeof(out->summary), git_commit_summary(c),
-		 enc);
+	if ((rc = copy_str(b, &len, name, enc)) < 0)
+		return rc;
+	e = len;
+	if ((rc = copy_str(b, &len, email, enc)) < 0)
+		return rc;
+	m = len;
+	if ((rc = copy_str(b, &len, git_commit_summary(c), enc)) < 0)
+		return rc;
+	out->author = b->s;
+	out->email = b->s + e;
+	out->summary = b->s + m;
 	out->nparents = git_commit_parentcount(c);
 	return 0;
 }
@@ -695,10 +748,10 @@ strat_walk_next(strat_walk *w, strat_commit *out)
 		}
 		return commit_fail(rc, &id, why);
 	}
-	rc = fill_commit(w->repo, c, out);
+	rc = fill_commit(w->repo, c, out, &w->commit);
 	git_commit_free(c);
 	if (rc < 0)
-		return STRAT_EGIT;
+		return rc;
 	w->n++;
 	return 1;
 }
@@ -715,6 +768,7 @@ strat_walk_free(strat_walk *w)
 	if (w == NULL)
 		return;
 	git_revwalk_free(w->walk);
+	free(w->commit.s);
 	free(w);
 }
 
@@ -850,9 +904,9 @@ strat_commit_lookup(strat_repo *r, const strat_oid *id, strat_commit *out)
 
 	if ((rc = git_commit_lookup(&c, r->repo, (const git_oid *)id->id)) < 0)
 		return commit_fail(rc, (const git_oid *)id->id, NULL);
-	rc = fill_commit(r, c, out);
+	rc = fill_commit(r, c, out, &r->commit);
 	git_commit_free(c);
-	return rc < 0 ? STRAT_EGIT : 0;
+	return rc;
 }
 
 /* The error for an object (a tree or blob a tree entry or the index
@@ -1245,39 +1299,6 @@ strat_walk_next_id(strat_walk *w, strat_oid *out, int64_t *time)
 	return strat_walk_next_tree(w, out, NULL, time);
 }
 
-int
-strat_commit_path_ids(strat_repo *r, const strat_oid *commit,
-		      const char *const *paths, size_t n, strat_oid *out)
-{
-	git_tree *t;
-	git_tree_entry *e;
-	size_t i;
-	int rc = 0;
-
-	if ((rc = commit_tree(r, commit, &t)) < 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		memset(out[i].id, 0, 20);
-		if (paths[i][0] == '\0') {
-			memcpy(out[i].id, git_tree_id(t)->id, 20);
-			continue;
-		}
-		rc = git_tree_entry_bypath(&e, t, paths[i]);
-		if (rc == GIT_ENOTFOUND) {
-			rc = 0;
-			continue;
-		}
-		if (rc < 0) {
-			rc = fail(rc, paths[i]);
-			break;
-		}
-		memcpy(out[i].id, git_tree_entry_id(e)->id, 20);
-		git_tree_entry_free(e);
-	}
-	git_tree_free(t);
-	return rc;
-}
-
 /* ---- path ids through successive trees ---- */
 
 #define PATH_DEPTH 32
@@ -1460,7 +1481,7 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
  * sees what git_tree_walk (pre-order) would show.
  */
 typedef struct {
-	const char *name; /* in the directory's names */
+	const char *path; /* the entry's full path, in the directory's names */
 	git_oid id;
 	int is_tree;
 } tlent;
@@ -1470,7 +1491,7 @@ struct tldir {
 	git_oid id; /* the tree read last at this path */
 	tlent *v;
 	size_t n;
-	char *names;
+	char *names; /* the entries' full paths, made once per tree read */
 };
 
 #define TL_PATH_MAX 4096
@@ -1498,11 +1519,13 @@ tlcache_free(strat_repo *r)
 }
 
 /* Tree t's entries into d's: directories (not hidden) and regular files
- * only. */
+ * only, with their full paths (an entry whose path would not fit
+ * TL_PATH_MAX is left out). */
 static int
 tl_fill(tldir *d, const git_tree *t)
 {
 	size_t cnt = git_tree_entrycount(t), nb = 0, i, k = 0, len;
+	size_t dl = strlen(d->path), sep = dl > 0;
 	const git_tree_entry *e;
 	const char *name;
 	unsigned mode;
@@ -1510,6 +1533,7 @@ tl_fill(tldir *d, const git_tree *t)
 
 	for (i = 0; i < cnt; i++)
 		nb +=
+		    dl + sep +
 		    strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
 		    1;
 	free(d->v);
@@ -1537,23 +1561,19 @@ tl_fill(tldir *d, const git_tree *t)
 			continue; /* links, submodules */
 		}
 		len = strlen(name) + 1;
-		memcpy(w, name, len);
-		d->v[k].name = w;
-		w += len;
+		if (dl + sep + len > TL_PATH_MAX)
+			continue;
+		memcpy(w, d->path, dl);
+		if (sep)
+			w[dl] = '/';
+		memcpy(w + dl + sep, name, len);
+		d->v[k].path = w;
+		w += dl + sep + len;
 		git_oid_cpy(&d->v[k].id, git_tree_entry_id(e));
 		k++;
 	}
 	d->n = k;
 	return 0;
-}
-
-static int
-tl_join(char *out, const char *dir, const char *name)
-{
-	int n =
-	    snprintf(out, TL_PATH_MAX, "%s%s%s", dir, dir[0] ? "/" : "", name);
-
-	return n >= 0 && n < TL_PATH_MAX ? 0 : -1;
 }
 
 /* The directory at path as of tree id, read when its id changed.  The id
@@ -1606,7 +1626,6 @@ static int
 tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	int (*cb)(void *, const char *, const strat_oid *), void *arg)
 {
-	char sub[TL_PATH_MAX];
 	tldir *d;
 	size_t i;
 	int rc;
@@ -1621,13 +1640,14 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	if ((rc = tl_load(r, path, id, &d)) < 0)
 		return rc;
 	for (i = 0; i < d->n; i++) {
-		if (tl_join(sub, path, d->v[i].name) < 0)
-			continue;
-		/* d stays valid: only sub's own entry can be replaced */
+		/* d stays valid: only the subdirectory's own listing can be
+		 * read again */
 		if (d->v[i].is_tree)
-			rc = tl_emit(r, sub, &d->v[i].id, depth + 1, cb, arg);
+			rc = tl_emit(r, d->v[i].path, &d->v[i].id, depth + 1,
+				     cb, arg);
 		else
-			rc = cb(arg, sub, (const strat_oid *)d->v[i].id.id);
+			rc = cb(arg, d->v[i].path,
+				(const strat_oid *)d->v[i].id.id);
 		if (rc < 0)
 			return rc;
 	}

@@ -73,9 +73,12 @@ typedef struct {
 } trackx;
 
 typedef struct {
-	char *path;
+	const char *path; /* interned */
 	strat_oid blob;
 } listed;
+
+/* list_cb's verdict on a path that is not a calendar file */
+static const char not_calendar[] = "";
 
 typedef struct {
 	size_t off, len;
@@ -111,6 +114,9 @@ typedef struct {
 	size_t nfiles;
 	listed *list;
 	size_t nlist, caplist;
+	strset paths; /* path -> itself interned when a calendar file of the
+		       * configuration, else not_calendar: each path is
+		       * judged once, not at every plan version */
 	uint32_t cur_commit;
 	int commit_pushed;
 	int touch_epoch;
@@ -1095,6 +1101,8 @@ load_config(hist *x, const strat_oid *blob, int have,
 	free_strv(x->prefixes, x->nprefixes);
 	free(x->strategy);
 	free(x->team);
+	strset_free(&x->paths); /* the verdicts were the old globs' */
+	strset_init(&x->paths);
 	x->globs = calloc(cfg->ncalendars + 1, sizeof(char *));
 	x->prefixes = calloc(cfg->ncalendars + 1, sizeof(char *));
 	x->nglobs = x->nprefixes = 0;
@@ -1131,15 +1139,25 @@ static int
 list_cb(void *arg, const char *path, const strat_oid *blob)
 {
 	hist *x = arg;
+	const char *p = strset_get(&x->paths, path), *key;
 	size_t g;
 
-	for (g = 0; g < x->nglobs; g++)
-		if (glob_match(x->globs[g], path))
-			break;
-	if (g == x->nglobs || strcmp(path, "strat.yaml") == 0 ||
-	    strcmp(path, x->strategy) == 0 || strcmp(path, x->team) == 0)
-		return 0;
-	if (strlen(path) > STRAT_MAX_PATH)
+	if (p == NULL) {
+		for (g = 0; g < x->nglobs; g++)
+			if (glob_match(x->globs[g], path))
+				break;
+		if ((key = intern(x, path)) == NULL)
+			return oom();
+		p = g == x->nglobs || strcmp(path, "strat.yaml") == 0 ||
+			    strcmp(path, x->strategy) == 0 ||
+			    strcmp(path, x->team) == 0 ||
+			    strlen(path) > STRAT_MAX_PATH
+			? not_calendar
+			: key;
+		if (strset_put(&x->paths, key, (void *)(uintptr_t)p, NULL) < 0)
+			return oom();
+	}
+	if (p == not_calendar)
 		return 0;
 	if (x->nlist == x->caplist) {
 		size_t cap = x->caplist ? x->caplist * 2 : 64;
@@ -1150,8 +1168,7 @@ list_cb(void *arg, const char *path, const strat_oid *blob)
 		x->list = v;
 		x->caplist = cap;
 	}
-	if ((x->list[x->nlist].path = strdup(path)) == NULL)
-		return oom();
+	x->list[x->nlist].path = p;
 	x->list[x->nlist].blob = *blob;
 	x->nlist++;
 	return 0;
@@ -1172,10 +1189,6 @@ cmp_calfile(const void *a, const void *b)
 static void
 clear_list(hist *x)
 {
-	size_t i;
-
-	for (i = 0; i < x->nlist; i++)
-		free(x->list[i].path);
 	x->nlist = 0;
 }
 
@@ -1252,20 +1265,23 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			return rc;
 	}
 	(void)commit;
-	if (x->nlist > 1)
+	/* in order already, as a tree lists its entries, unless a
+	 * directory's name is a prefix of a file's or prefixes overlap */
+	for (i = 1;
+	     i < x->nlist && strcmp(x->list[i - 1].path, x->list[i].path) < 0;
+	     i++)
+		;
+	if (i < x->nlist)
 		qsort(x->list, x->nlist, sizeof(*x->list), cmp_listed);
-	/* dedupe (overlapping prefixes) */
+	/* dedupe (overlapping prefixes); paths are interned */
 	for (i = j = 0; i < x->nlist; i++) {
-		if (j > 0 &&
-		    strcmp(x->list[j - 1].path, x->list[i].path) == 0) {
-			free(x->list[i].path);
+		if (j > 0 && x->list[j - 1].path == x->list[i].path)
 			continue;
-		}
 		x->list[j++] = x->list[i];
 	}
 	x->nlist = j;
 	if (x->nlist > STRAT_MAX_FILES)
-		x->nlist = STRAT_MAX_FILES; /* (paths freed by clear_list) */
+		x->nlist = STRAT_MAX_FILES;
 	if (x->nlist > 0)
 		x->h->has_plan = 1;
 	nf = calloc(x->nlist + 1, sizeof(*nf));
@@ -1273,9 +1289,10 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 		return oom();
 	/* merge the old file list (sorted) with the new one */
 	for (i = j = nn = 0; i < x->nlist || j < x->nfiles;) {
-		int c = i == x->nlist ? 1
-			: j == x->nfiles
-			    ? -1
+		int c = i == x->nlist    ? 1
+			: j == x->nfiles ? -1
+			: x->list[i].path == x->files[j].path
+			    ? 0
 			    : strcmp(x->list[i].path, x->files[j].path);
 
 		if (c > 0) { /* file gone */
@@ -1306,12 +1323,8 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 			int ok;
 			strat_diags *d = NULL;
 			calfile f;
-			const char *path = intern(x, x->list[i].path);
+			const char *path = x->list[i].path;
 
-			if (path == NULL) {
-				rc = oom();
-				goto out;
-			}
 			if (c == 0) {
 				f = x->files[j];
 			} else {
@@ -1640,8 +1653,8 @@ strat_history_build(strat_history **out, strat_repo *repo, const strat_oid *tip,
 	free(x.hset);
 	free(x.cbuf);
 	free(x.touched);
-	clear_list(&x);
 	free(x.list);
+	strset_free(&x.paths);
 	for (i = 0; i < x.nfiles; i++) {
 		free(x.files[i].items);
 		free(x.files[i].pcs);

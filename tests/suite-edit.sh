@@ -43,8 +43,7 @@ calendar() { # the calendar every repository starts from
 }
 newrepo() { # NAME [SUBDIR]: a repository with the plan (in SUBDIR)
 	rm -rf "$work/$1"; mkdir -p "$work/$1/${2:-.}/calendar"
-	cp -R "$top/tests/fixtures/edit/." "$work/$1/${2:-.}/"
-	rm -f "$work/$1/${2:-.}/README"
+	cp -R "$top/tests/fixtures/plan/." "$work/$1/${2:-.}/"
 	calendar > "$work/$1/${2:-.}/calendar/q3.yaml"
 	cd "$work/$1" && git init -q && at 2026-06-25 && git add -A &&
 	    git commit -qm "plan for Q3"
@@ -110,7 +109,7 @@ check "-C from the top" $S -C plans/mkt slip b --to 2026-07-20 --commit
 check "subject" [ "$(git log -1 --format=%s)" = "plan: slip b to 2026-07-20" ]
 name=no-git
 rm -rf "$work/nogit" && mkdir -p "$work/nogit/calendar" && cd "$work/nogit"
-cp -R "$top/tests/fixtures/edit/." . && calendar > calendar/q3.yaml
+cp -R "$top/tests/fixtures/plan/." . && calendar > calendar/q3.yaml
 check "without git" $S ship a --on 2026-07-08
 $S ship b --on 2026-07-15 --commit >/dev/null 2>&1; rc=$?
 check "--commit without git is a usage error" [ $rc -eq 2 ]

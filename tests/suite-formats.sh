@@ -195,7 +195,7 @@ if command -v xmllint >/dev/null 2>&1; then
 		then ok "$f valid against tests/formats/$f.xsd"
 		else bad "$f valid"; echo "$out" | head -5; fi
 	done
-	(cd "$top/tests/golden/lint/clean-json" && $S lint --format junit) \
+	(cd "$top/tests/fixtures/plan" && $S lint --format junit) \
 		> "$scratch/clean.junit"
 	if xmllint --noout --schema "$top/tests/formats/junit.xsd" \
 	    "$scratch/clean.junit" 2>/dev/null &&

@@ -35,7 +35,7 @@ rev=$(git -C "$h" rev-parse HEAD)
 
 r=$tmp/plan; mkdir -p "$r/calendar"; cd "$r" || exit 2
 git init -q .
-cp -R "$top/tests/golden/diff/escape/base/." .
+cp -R "$top/tests/fixtures/diff/." . && cp -R "$top/tests/golden/diff/escape/base/." .
 git add -A && git commit -qm init
 bad() { sed -i 's/anchor: q3-organic$/anchor: q3-organix/' calendar/q3.yaml; }
 

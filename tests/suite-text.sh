@@ -10,7 +10,9 @@
 #  - CSV keys starting with a formula character (= + - @ tab CR) are
 #    guarded; SARIF artifact URIs are percent-encoded;
 #  - a commit author in a declared encoding (i18n.commitEncoding) is
-#    converted to UTF-8, as git shows it.
+#    converted to UTF-8, as git shows it: tests/suite-report.sh ("commit
+#    text from git"; git itself rewrites an undeclared Latin-1 name, as
+#    the one below, so that case is a commit written by hand there).
 top=$(cd "$(dirname "$0")/.." && pwd)
 : "${STRAT:=$top/build/strat}"
 S="$STRAT_WRAP $STRAT"

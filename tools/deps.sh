@@ -8,7 +8,7 @@
 build="make build-essential pkg-config libyaml-dev libgit2-dev zlib1g-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev git"
 tests="libcmocka-dev pre-commit valgrind clang clang-format libclang-rt-14-dev
-python3 python3-yaml man-db mandoc libxml2-utils chromium zsh"
+python3 python3-yaml man-db mandoc libxml2-utils chromium zsh shellcheck"
 pkgs="$build $tests"; list=; node=1
 for a in "$@"; do
 	case $a in

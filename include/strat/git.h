@@ -84,13 +84,21 @@ int strat_repo_merge_base(strat_repo *repo, const strat_oid *a,
 void strat_oid_fmt(const strat_oid *oid, char out[41]);
 int strat_oid_equal(const strat_oid *a, const strat_oid *b);
 
+/*
+ * A commit.  Its strings are UTF-8 (converted from the commit's encoding),
+ * whole, and borrowed: from the repository for strat_commit_lookup, valid
+ * until its next strat_commit_lookup or strat_repo_free; from the walk for
+ * strat_walk_next, valid until its next strat_walk_next or
+ * strat_walk_free.  Copy what must outlive that.
+ */
 typedef struct {
 	strat_oid id;
 	int64_t time; /* committer time, seconds since the epoch, UTC */
 	int64_t author_time;
-	char author[128];  /* author name, mailmap applied */
-	char email[128];   /* author email, mailmap applied */
-	char summary[160]; /* first line of the message */
+	const char *author;  /* author name, mailmap applied */
+	const char *email;   /* author email, mailmap applied */
+	const char *summary; /* git_commit_summary: the first paragraph of
+			      * the message, its lines joined */
 	unsigned nparents;
 } strat_commit;
 
@@ -128,8 +136,8 @@ int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
 /*
  * Cheap access for long walks (strat report).  strat_walk_next_id is
  * strat_walk_next without names and messages: the commit id and its
- * committer time.  strat_commit_path_ids gives the ids of n paths of one
- * commit at once (all zero when a path is absent).  strat_tree_list calls
+ * committer time (the ids of paths in its trees: strat_pathids below).
+ * strat_tree_list calls
  * cb for every regular file under the tree `tree` (hidden directories
  * skipped, like the commit source), with the path prefixed by prefix/ and
  * the blob id; cb returns 0 or a negative code that stops the walk.  A
@@ -156,8 +164,6 @@ int strat_pathids_new(strat_pathids **out, strat_repo *repo,
 		      const char *const *paths, size_t n);
 int strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out);
 void strat_pathids_free(strat_pathids *p);
-int strat_commit_path_ids(strat_repo *repo, const strat_oid *commit,
-			  const char *const *paths, size_t n, strat_oid *out);
 int strat_tree_list(strat_repo *repo, const strat_oid *tree, const char *prefix,
 		    int (*cb)(void *arg, const char *path,
 			      const strat_oid *blob),
@@ -175,21 +181,6 @@ int strat_source_commit(strat_source *out, strat_repo *repo,
 			const strat_oid *commit);
 int strat_source_index(strat_source *out, strat_repo *repo);
 void strat_source_git_free(strat_source *src);
-
-/*
- * The plan as it stood before day `before` (00:00 UTC): the newest commit
- * of the first-parent chain from tip committed earlier, its plan read from
- * the directory dir of that commit ('/'-separated from the top, "" or NULL
- * for the top).  Returns 1 with *out (free with strat_plan_free) and
- * *commit filled, 0 when no commit is that old (*truncated, when not NULL,
- * says whether the walk stopped at a shallow clone's boundary), or a
- * negative code (lib/plan_at.c).
- */
-int strat_plan_load_before(strat_plan **out, strat_commit *commit,
-			   int *truncated, strat_repo *repo,
-			   const strat_oid *tip, strat_day before,
-			   const char *dir, const strat_load_options *opts,
-			   strat_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -4,7 +4,7 @@
 // why not.
 //
 // Each case is copied to a scratch directory and prepared as tests/golden.sh
-// prepares it (setup.sh; the fixture its cmd copies).  For each plan in it
+// prepares it (the fixtures it names, setup.sh).  For each plan in it
 // (a directory holding strat.yaml or strategy.yaml), `strat lint --format
 // json` gives strat's verdict on each plan file: invalid when strat reports
 // an error in it.  The schema's verdict: invalid when the file does not
@@ -26,7 +26,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { ROOT, compileSchemas, parse, errorText } = require('./common');
 
 const STRAT = process.env.STRAT || path.join(ROOT, 'build', 'strat');
@@ -165,9 +165,17 @@ try {
       const id = `${area}/${name}`;
       const dir = path.join(scratch, area, name);
       fs.mkdirSync(path.dirname(dir), { recursive: true });
+      // the fixtures the case names, in order, then its own files
+      fs.mkdirSync(dir);
+      const fx = path.join(src, 'fixture');
+      for (const line of fs.existsSync(fx) ? fs.readFileSync(fx, 'utf8').split('\n') : []) {
+        const [name, sub] = line.trim().split(/\s+/);
+        if (!name) continue;
+        fs.cpSync(path.join(env.FIXTURES, name), path.join(dir, sub || ''),
+          { recursive: true, verbatimSymlinks: true });
+      }
       fs.cpSync(src, dir, { recursive: true, verbatimSymlinks: true });
-      const fixture = /^cp -R "\$FIXTURES\/[^"]*" \.$/m.exec(fs.readFileSync(path.join(src, 'cmd'), 'utf8'));
-      if (fixture) execFileSync('sh', ['-c', fixture[0]], { cwd: dir, env });
+      fs.rmSync(path.join(dir, 'fixture'), { force: true });
       if (fs.existsSync(path.join(dir, 'setup.sh')))
         spawnSync('sh', ['./setup.sh'], { cwd: dir, env, stdio: 'ignore' });
       const roots = walkFiles(dir).filter((f) => /(^|\/)(strat|strategy)\.yaml$/.test(f))

@@ -235,6 +235,49 @@ test_truncated(void **state)
 	strat_repo_free(repo);
 }
 
+/* The repository's own calls: a path's id in a commit, a detached HEAD,
+ * the last error and its clearing. */
+static void
+test_repo(void **state)
+{
+	strat_repo *repo;
+	strat_oid tip, id, dir;
+	char hex[41], want[128];
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(strat_repo_open(&repo, sub), 0);
+	assert_int_equal(strat_repo_resolve(repo, "HEAD", &tip), 0);
+	assert_int_equal(
+	    strat_commit_path_id(repo, &tip, "plan/calendar/q3.yaml", &id), 0);
+	strat_oid_fmt(&id, hex);
+	sh("cd %s && git rev-parse HEAD:plan/calendar/q3.yaml > ../%s.id", sub,
+	   strrchr(sub, '/') + 1);
+	snprintf(want, sizeof(want), "%s.id", sub);
+	assert_non_null(f = fopen(want, "r"));
+	assert_non_null(fgets(want, sizeof(want), f));
+	fclose(f);
+	want[40] = '\0';
+	assert_string_equal(hex, want);
+	assert_int_equal(strat_commit_path_id(repo, &tip, "plan", &dir), 0);
+	assert_false(strat_oid_equal(&dir, &id));
+	assert_int_equal(strat_commit_path_id(repo, &tip, "plan/none", &id),
+			 STRAT_ENOTFOUND);
+
+	assert_int_equal(strat_repo_head_detached(repo), 0);
+	assert_true(strat_repo_resolve(repo, "no-such-rev", &id) < 0);
+	assert_true(strlen(strat_error_last()) > 0);
+	strat_error_clear();
+	assert_string_equal(strat_error_last(), "");
+	strat_repo_free(repo);
+
+	sh("cd %s && git checkout -q --detach HEAD~1", sub);
+	assert_int_equal(strat_repo_open(&repo, sub), 0);
+	assert_int_equal(strat_repo_head_detached(repo), 1);
+	strat_repo_free(repo);
+	sh("cd %s && git checkout -q main && rm -f %s.id", sub, sub);
+}
+
 int
 main(void)
 {
@@ -243,6 +286,7 @@ main(void)
 	    cmocka_unit_test(test_at),
 	    cmocka_unit_test(test_same_history),
 	    cmocka_unit_test(test_truncated),
+	    cmocka_unit_test(test_repo),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -325,6 +325,43 @@ ids_checked_at_every_position(void **state)
 	free(cal);
 }
 
+/* strat_plan_file_kind: the role of a file from its text alone. */
+static void
+file_kind_from_text(void **state)
+{
+	static const struct {
+		const char *text, *kind;
+	} cases[] = {
+	    {"kind: calendar\nversion: 1\nitems: []\n", "calendar"},
+	    {"version: 1\nkind: strategy\n", "strategy"},
+	    {"kind: team\n", "team"},
+	    {"# readings\nkind: metrics\n", "metrics"},
+	    {"strat: 1\nchannels: [blog]\n", "strat"},
+	    {"channels: [blog]\nstrat: 1\n", "strat"},
+	    {"kind: calender\n", NULL},
+	    {"kind: [calendar]\n", NULL},
+	    {"title: no kind\n", NULL},
+	    {"- a list\n", NULL},
+	    {"", NULL},
+	    {"kind: calendar\n  bad: [\n", NULL},
+	    {"a: [\nkind: calendar\n", NULL},
+	};
+	const char *kind;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(strat_plan_file_kind(cases[i].text,
+						      strlen(cases[i].text),
+						      &kind),
+				 0);
+		if (cases[i].kind == NULL)
+			assert_null(kind);
+		else
+			assert_string_equal(kind, cases[i].kind);
+	}
+}
+
 int
 main(void)
 {
@@ -335,6 +372,7 @@ main(void)
 		cmocka_unit_test(duplicate_id_names_first_definition),
 		cmocka_unit_test(duplicate_key_first_is_used),
 		cmocka_unit_test(ids_checked_at_every_position),
+		cmocka_unit_test(file_kind_from_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

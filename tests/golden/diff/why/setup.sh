@@ -1,7 +1,7 @@
-# The plan of tests/fixtures/edit, then a slip with --why, a drop by
+# The plan of tests/fixtures/plan, then a slip with --why, a drop by
 # another author without one (its summary stands), and a pull-in (no
 # reason shown), each made with strat's own commands, at fixed dates.
-mkdir -p repo/calendar && cp -R "$FIXTURES/edit/." repo/ && rm repo/README &&
+mkdir -p repo && cp -R "$FIXTURES/plan/." repo/ &&
 cp q3.yaml repo/calendar/q3.yaml && cd repo && git init -q && git add -A &&
 GIT_AUTHOR_DATE=2026-07-01T10:00:00Z GIT_COMMITTER_DATE=2026-07-01T10:00:00Z \
     git commit -qm "Q3 plan" &&
