@@ -269,7 +269,7 @@ done
 # ---- partial clones: the object is on the promisor remote, and strat
 # does not fetch: said so, naming the object and the path ----
 git -C "$tmp/pristine" config uploadpack.allowFilter true
-for f in blob:none tree:0; do
+for f in blob:none tree:0 tree:1; do
 	n=partial-$(echo "$f" | tr -d :)
 	rm -rf "$tmp/$n"
 	git clone -q --filter=$f "file://$tmp/pristine" "$tmp/$n" 2>/dev/null
