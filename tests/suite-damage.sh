@@ -219,11 +219,14 @@ P
 	t deep$depth-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
 	t deep$depth-diff 0 "^  calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S diff HEAD~1 HEAD
 	t deep$depth-diff-check 1 "needs attention: 1 new lint error" $S diff --check HEAD~1 HEAD
+	# a past check-in reads the plan as committed then: the directory
+	# it could not read is said, as lint's errors of today's plan are
+	t deep$depth-week-past 0 "^strat: warning: the plan has 1 error \(in calendar/deep(/x)+/\); 'strat lint --rev [0-9a-f]{7}' shows it" $S week --date 2026-08-03
 done
 # ---- partial clones: the object is on the promisor remote, and strat
 # does not fetch: said so, naming the object and the path ----
 git -C "$tmp/pristine" config uploadpack.allowFilter true
-for f in blob:none tree:0; do
+for f in blob:none tree:0 tree:1; do
 	n=partial-$(echo "$f" | tr -d :)
 	rm -rf "$tmp/$n"
 	git clone -q --filter=$f "file://$tmp/pristine" "$tmp/$n" 2>/dev/null

@@ -64,6 +64,12 @@ if command -v python3 >/dev/null; then
 		# shellcheck disable=SC2086
 		fmt "clean-$c" $S $c
 	done
+	# error messages name what the user or the repository gave as it is
+	# given: a missing file, a revision, a person with ESC and Latin-1
+	hostile=$(printf 'calendar/n\033[31mo\tpe\351.yaml')
+	fmt "clean-error-file" $S lint "$hostile"
+	fmt "clean-error-rev" $S diff "$(printf 'v\033]0;x\007\351')"
+	fmt "clean-error-owner" $S week --owner "$(printf 'a\033[2Jn\351')"
 	csv=csv
 	for by in "" "--by anchor" "--by owner" "--by channel"; do
 		# shellcheck disable=SC2086
