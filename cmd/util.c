@@ -20,11 +20,21 @@ void
 die_msg(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	int n;
 
-	fputs("strat: ", stderr);
+	/* Messages name files, refs and authors from the repository: they
+	 * reach the terminal as safe text (control characters and bytes
+	 * that are not UTF-8 escaped, as in every output format). */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
+	fputs("strat: ", stderr);
+	if (n >= 0)
+		term_puts(stderr, msg);
+	else
+		fputs("out of memory", stderr);
+	free(msg);
 	fputc('\n', stderr);
 }
 

@@ -15,39 +15,16 @@
 #   glob, 300 packs under 'ulimit -n 64', commits dated by 23 digits or
 #   outside the years 0001 to 9999.
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-git config --global protocol.file.allow always
+. "$top/tests/lib-suite.sh"
 git config --global advice.graftFileDeprecated false
-tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 6; }
-# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
-t() {
-	name=$1 want=$2 pat=$3; shift 3
-	out=$(timeout 60 "$@" 2>&1); rc=$?
-	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
-	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
-	else ok; fi
-}
 # same NAME FILE CMD...: the command's output is the pristine one in FILE
 same() {
 	name=$1 f=$2; shift 2
 	out=$(timeout 60 "$@" 2>/dev/null); rc=$?
-	if [ "$rc" != 0 ]; then no "exit $rc"
-	elif [ "$out" != "$(cat "$f")" ]; then no "output differs from the intact repository"
+	if [ "$rc" != 0 ]; then no "exit $rc"; shown
+	elif [ "$out" != "$(cat "$f")" ]; then
+		no "output differs from the intact repository"; shown
 	else ok; fi
-}
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2"
 }
 obj() { # obj ID: the loose file of an object
 	echo ".git/objects/$(echo "$1" | cut -c1-2)/$(echo "$1" | cut -c3-)"
@@ -61,27 +38,7 @@ item() { # item ID DATE STATUS
 }
 
 # ---- the pristine repository: three plan versions ----
-p=$tmp/pristine; mkdir -p "$p/calendar"; cd "$p" || exit 2; git init -q .
-printf 'strat: 1\n' > strat.yaml
-cat > strategy.yaml <<'Y'
-kind: strategy
-version: 1
-title: T
-owner: ann
-thesis: t
-outcomes:
-  - id: o1
-    title: O
-    owner: ann
-anchors:
-  - id: q3-a
-    title: A
-    quarter: 2026-Q3
-    owner: ann
-    outcomes: [o1]
-    done: d
-Y
-printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > team.yaml
+p=$tmp/pristine; plan "$p"; cd "$p" || exit 2; git init -q .
 hdr='kind: calendar\nversion: 1\nitems:\n'
 { printf "$hdr"; item a 2026-07-10 planned; item b 2026-07-20 planned; } > calendar/a.yaml
 commit 2026-07-01 one
@@ -262,11 +219,14 @@ P
 	t deep$depth-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
 	t deep$depth-diff 0 "^  calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S diff HEAD~1 HEAD
 	t deep$depth-diff-check 1 "needs attention: 1 new lint error" $S diff --check HEAD~1 HEAD
+	# a past check-in reads the plan as committed then: the directory
+	# it could not read is said, as lint's errors of today's plan are
+	t deep$depth-week-past 0 "^strat: warning: the plan has 1 error \(in calendar/deep(/x)+/\); 'strat lint --rev [0-9a-f]{7}' shows it" $S week --date 2026-08-03
 done
 # ---- partial clones: the object is on the promisor remote, and strat
 # does not fetch: said so, naming the object and the path ----
 git -C "$tmp/pristine" config uploadpack.allowFilter true
-for f in blob:none tree:0; do
+for f in blob:none tree:0 tree:1; do
 	n=partial-$(echo "$f" | tr -d :)
 	rm -rf "$tmp/$n"
 	git clone -q --filter=$f "file://$tmp/pristine" "$tmp/$n" 2>/dev/null
