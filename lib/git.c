@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -440,26 +441,97 @@ strat_oid_equal(const strat_oid *a, const strat_oid *b)
 	return memcmp(a->id, b->id, 20) == 0;
 }
 
-/* git_revparse_single, but a reference name (HEAD, a branch, a tag) is
- * resolved here: libgit2 1.5's revparse leaks the reference when the
- * object it names cannot be read (a commit with a damaged signature). */
+/* One parent step of a revision, on a commit: "~N" (N first parents) or
+ * "^N" (the Nth parent, ^0 the commit itself); N is 1 when absent. */
+static int
+rev_step(git_object **obj, char op, unsigned long n)
+{
+	git_object *c = NULL;
+	git_commit *p;
+	int rc;
+
+	if ((rc = git_object_peel(&c, *obj, GIT_OBJECT_COMMIT)) < 0)
+		return rc;
+	git_object_free(*obj);
+	*obj = c;
+	if (op == '^' && n > 0) {
+		if (n > UINT_MAX)
+			return GIT_ENOTFOUND;
+		if ((rc = git_commit_parent(&p, (git_commit *)c,
+					    (unsigned)(n - 1))) < 0)
+			return rc;
+		git_object_free(*obj);
+		*obj = (git_object *)p;
+		return 0;
+	}
+	for (; op == '~' && n > 0; n--) {
+		if ((rc = git_commit_parent(&p, (git_commit *)*obj, 0)) < 0)
+			return rc;
+		git_object_free(*obj);
+		*obj = (git_object *)p;
+	}
+	return 0;
+}
+
+/* git_revparse_single, but a reference name (HEAD, a branch, a tag) or a
+ * full object id, each with any ~N, ^N suffixes, is resolved here with
+ * reference and commit lookups: libgit2 1.5's revparse leaks the
+ * reference when the object it names, or one on the way to the commit
+ * asked for, cannot be read (HEAD~1 naming a damaged commit).  Other
+ * revisions (abbreviated ids, ^{...}, @{...}, :/text) go to revparse. */
 static int
 lookup_rev(git_object **out, git_repository *repo, const char *rev)
 {
+	size_t len = strcspn(rev, "~^");
 	git_reference *ref = NULL, *res = NULL;
+	git_object *obj = NULL;
+	const char *s;
+	char *name;
+	git_oid id;
 	int rc;
 
-	if (strlen(rev) == GIT_OID_HEXSZ ||
-	    git_reference_dwim(&ref, repo, rev) < 0)
+	*out = NULL;
+	if (strlen(rev) == GIT_OID_HEXSZ) /* revparse tries it as an id first */
 		return git_revparse_single(out, repo, rev);
-	rc = git_reference_resolve(&res, ref);
-	git_reference_free(ref);
-	if (rc < 0)
+	for (s = rev + len; *s == '~' || *s == '^';)
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			;
+	if (len == 0 || *s != '\0' || (name = strndup(rev, len)) == NULL)
+		return git_revparse_single(out, repo, rev);
+	if (len == GIT_OID_HEXSZ && git_oid_fromstr(&id, name) == 0) {
+		rc = git_object_lookup(&obj, repo, &id, GIT_OBJECT_ANY);
+	} else if (git_reference_dwim(&ref, repo, name) < 0) {
+		free(name);
+		return git_revparse_single(out, repo, rev);
+	} else {
+		rc = git_reference_resolve(&res, ref);
+		if (rc == 0)
+			rc = git_object_lookup(&obj, repo,
+					       git_reference_target(res),
+					       GIT_OBJECT_ANY);
+		git_reference_free(res);
+		git_reference_free(ref);
+	}
+	free(name);
+	for (s = rev + len; rc == 0 && *s != '\0';) {
+		char op = *s++;
+		unsigned long n = 1;
+
+		if (*s >= '0' && *s <= '9') {
+			errno = 0;
+			n = strtoul(s, (char **)&s, 10);
+			if (errno != 0)
+				rc = GIT_EINVALIDSPEC;
+		}
+		if (rc == 0)
+			rc = rev_step(&obj, op, n);
+	}
+	if (rc < 0) {
+		git_object_free(obj);
 		return rc;
-	rc = git_object_lookup(out, repo, git_reference_target(res),
-			       GIT_OBJECT_ANY);
-	git_reference_free(res);
-	return rc;
+	}
+	*out = obj;
+	return 0;
 }
 
 int

@@ -1064,7 +1064,7 @@ load_config(hist *x, const strat_oid *blob, int have,
 	    const strat_hcommit *commit)
 {
 	cfgsrc cs = {x->repo, *blob, have};
-	strat_source src = {cfg_list, cfg_read, &cs, NULL};
+	strat_source src = {cfg_list, cfg_read, &cs, NULL, NULL};
 	strat_plan *plan = NULL;
 	strat_diags *d = NULL;
 	const strat_config *cfg;

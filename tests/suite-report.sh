@@ -371,6 +371,17 @@ out=$($S report --until 2026-02-30 2>&1); expect_grep "^strat: --until '2026-02-
 name=until-9999-week
 out=$($S report --until 9999-12-31 --period week --format csv)
 expect_grep '^9999-W52,9999-12-27,9999-12-31,true,' "$out"
+# md and html hold every period in one document: past 5,000 periods an
+# error, not gigabytes (cmark-gfm aborted the html past 1 GiB)
+for f in md html; do
+	name=until-9999-week-$f
+	expect_exit 2 $S report --until 9999-12-31 --period week --format $f
+	out=$($S report --until 9999-12-31 --period week --format $f 2>&1)
+	expect_grep "^strat: the report has [0-9]* periods; --format $f shows at most 5000: narrow --since and --until" "$out"
+done
+name=until-2100-week-md
+out=$($S report --until 2100-12-31 --period week --format md)
+expect_grep '^### 2100-W52 (in progress)$' "$out"
 if printf '%s\n' "$out" | grep -q '?'; then no "a '?' in a period"; else ok; fi
 
 # ---- a shallow clone ----
