@@ -105,6 +105,13 @@ void bad_option(const char *usage, char **argv, const struct option *longopts);
  */
 int step_summary(const char *md);
 
+/*
+ * Run argv (a program found on PATH, such as git), its output discarded
+ * when quiet: its exit status, 127 when it cannot be started (said on
+ * stderr), or -1 when it cannot be run or ends by a signal.
+ */
+int run_program(char *const argv[], int quiet);
+
 /* Colour on stdout: auto (terminal, no NO_COLOR), always, never. */
 int want_color(FILE *f, const char *mode);
 

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -192,36 +191,6 @@ read_all(const char *path, char **buf, size_t *len)
 	return 0;
 }
 
-/* Run argv (git), its output discarded when quiet; its exit status, or
- * -1 when it cannot run. */
-static int
-run(char *const argv[], int quiet)
-{
-	pid_t pid;
-	int st;
-
-	fflush(stdout);
-	fflush(stderr);
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		int null = quiet ? open("/dev/null", O_WRONLY) : -1;
-
-		if (null >= 0) {
-			dup2(null, 1);
-			dup2(null, 2);
-		}
-		execvp(argv[0], argv);
-		fprintf(stderr, "strat: cannot run %s: %s\n", argv[0],
-			strerror(errno));
-		_exit(127);
-	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Commit the file at path (absolute, in top) alone. */
 static int
 commit_file(const char *top, const char *path, const char *subject,
@@ -255,7 +224,7 @@ commit_file(const char *top, const char *path, const char *subject,
 		char *add[] = {"git", "-C",        (char *)top, "add",
 			       "--",  (char *)rel, NULL};
 
-		if (run(ls, 1) != 0 && run(add, 0) != 0) {
+		if (run_program(ls, 1) != 0 && run_program(add, 0) != 0) {
 			free(body);
 			return 1;
 		}
@@ -274,13 +243,13 @@ commit_file(const char *top, const char *path, const char *subject,
 				"--",
 				(char *)rel,
 				NULL};
-		rc = run(argv, 0);
+		rc = run_program(argv, 0);
 	} else {
 		char *argv[] = {"git",           "-C",     (char *)top,
 				"commit",        "-q",     "-m",
 				(char *)subject, "--only", "--",
 				(char *)rel,     NULL};
-		rc = run(argv, 0);
+		rc = run_program(argv, 0);
 	}
 	free(body);
 	return rc;

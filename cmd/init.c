@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -335,26 +334,6 @@ create(const char *base, const char *path,
 	return 0;
 }
 
-/* Run argv; its exit status, or -1 when it cannot be run. */
-static int
-run(char *const argv[])
-{
-	pid_t pid;
-	int st;
-
-	fflush(stdout);
-	fflush(stderr);
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st) == 127 ? -1 : WEXITSTATUS(st);
-}
-
 /* --git: git init, then the pre-commit hook when strat has 'hook'. */
 static int
 setup_git(const char *dir)
@@ -365,9 +344,9 @@ setup_git(const char *dir)
 	char cwd[PATH_MAX];
 	int rc;
 
-	if ((rc = run(gi)) != 0) {
+	if ((rc = run_program(gi, 0)) != 0) {
 		die_msg("'git init %s' failed%s", dir,
-			rc < 0 ? ": is git installed?" : "");
+			rc < 0 || rc == 127 ? ": is git installed?" : "");
 		return -1;
 	}
 	printf("initialized a git repository in %s\n", dir);

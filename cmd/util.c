@@ -1,6 +1,7 @@
 /* util.c - terminal, JSON and repository helpers for the subcommands. */
 #define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -20,11 +22,21 @@ void
 die_msg(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	int n;
 
-	fputs("strat: ", stderr);
+	/* Messages name files, refs and authors from the repository: they
+	 * reach the terminal as safe text (control characters and bytes
+	 * that are not UTF-8 escaped, as in every output format). */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
+	fputs("strat: ", stderr);
+	if (n >= 0)
+		term_puts(stderr, msg);
+	else
+		fputs("out of memory", stderr);
+	free(msg);
 	fputc('\n', stderr);
 }
 
@@ -417,4 +429,32 @@ step_summary(const char *md)
 		return -1;
 	}
 	return 0;
+}
+
+int
+run_program(char *const argv[], int quiet)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		int null = quiet ? open("/dev/null", O_WRONLY) : -1;
+
+		if (null >= 0) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		execvp(argv[0], argv);
+		fprintf(stderr, "strat: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }

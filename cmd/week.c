@@ -191,9 +191,13 @@ tell_mends(const strat_mends *m, const char *where)
 	return m ? m->nfiles : 0;
 }
 
-/* "the plan has 2 errors (in a.yaml, b.yaml); ..." counted as lint does. */
+/*
+ * "the plan has 2 errors (in a.yaml, b.yaml); ..." counted as lint does;
+ * rev names the commit the plan was read from ('strat lint --rev'), NULL
+ * for the working tree.
+ */
 static void
-tell_errors(const strat_diags *diags)
+tell_errors(const strat_diags *diags, const char *rev)
 {
 	size_t n = strat_diags_errors(diags), i, j, shown = 0;
 	char files[200] = "";
@@ -222,9 +226,10 @@ tell_errors(const strat_diags *diags)
 		snprintf(files + len, sizeof(files) - len, "%s%.60s",
 			 len ? ", " : "", d->file[0] ? d->file : "strat.yaml");
 	}
-	die_msg("warning: the plan has %zu error%s (in %s); 'strat lint' "
+	die_msg("warning: the plan has %zu error%s (in %s); 'strat lint%s%.7s' "
 		"shows %s",
-		n, n == 1 ? "" : "s", files, n == 1 ? "it" : "them");
+		n, n == 1 ? "" : "s", files, rev ? " --rev " : "",
+		rev ? rev : "", n == 1 ? "it" : "them");
 }
 
 /*
@@ -385,8 +390,10 @@ cmd_week(int argc, char **argv)
 	}
 	if (date < today && h.has_head) {
 		/* A past check-in: the plan as committed by the end of it. */
+		strat_load_options past_lo;
 		strat_oid id;
 		int64_t time;
+		char hex[41];
 
 		if ((rc = strat_plan_as_of(&plan, &mends, &id, &time, h.repo,
 					   &h.head, ((int64_t)date + 1) * 86400,
@@ -400,7 +407,18 @@ cmd_week(int argc, char **argv)
 			goto out;
 		}
 		commit_label(h.source, sizeof(h.source), &id, time);
-		broken = tell_mends(mends, "");
+		/* As for today's plan: broken files first, else its errors
+		 * (a directory too deep to read among them), linted as of
+		 * the check-in date. */
+		past_lo = lo;
+		past_lo.today = date;
+		if (strat_lint(plan, &past_lo, diags) < 0) {
+			die_msg("%s", strat_error_last());
+			goto out;
+		}
+		strat_oid_fmt(&id, hex);
+		if ((broken = tell_mends(mends, "")) == 0)
+			tell_errors(diags, hex);
 	} else {
 		if (strat_source_fs(&src, root) < 0) {
 			die_msg("%s", strat_error_last());
@@ -417,7 +435,7 @@ cmd_week(int argc, char **argv)
 		}
 		/* A plan that does not parse is said first (exit 1). */
 		if ((broken = tell_mends(mends, "")) == 0)
-			tell_errors(diags);
+			tell_errors(diags, NULL);
 	}
 	if (owner != NULL && strat_plan_team(plan)->file != NULL &&
 	    strat_plan_find_person(plan, owner) == NULL) {

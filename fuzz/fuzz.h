@@ -14,4 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Abort with a message: a finding of the target's own oracle. */
 void fuzz_fail(const char *what, const char *detail, size_t len);
 
+/* Remove dir and everything below it (links not followed): a target's
+ * scratch repository. */
+void fuzz_rmtree(const char *dir);
+
 #endif

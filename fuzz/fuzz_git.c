@@ -39,7 +39,6 @@
  */
 #define _XOPEN_SOURCE 700
 #include <fcntl.h>
-#include <ftw.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,16 +632,6 @@ history(strat_repo *repo, const strat_oid *tip)
 	strat_history_free(h);
 }
 
-static int
-rm_cb(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -688,6 +677,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (getenv("FUZZ_GIT_KEEP")) /* the repository, to look at */
 		fprintf(stderr, "kept %s\n", w.dir);
 	else
-		nftw(w.dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+		fuzz_rmtree(w.dir);
 	return 0;
 }

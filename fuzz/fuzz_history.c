@@ -31,7 +31,6 @@
  * tracks, warnings and byte-identical reports.
  */
 #define _XOPEN_SOURCE 700
-#include <ftw.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,16 +413,6 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 	}
 }
 
-static int
-rm_cb(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -485,6 +474,6 @@ out:
 		free(out[i].buf);
 	}
 	strat_repo_free(repo);
-	nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	fuzz_rmtree(dir);
 	return 0;
 }

@@ -156,17 +156,19 @@ graced(const strat_history *h, const strat_htrack *t, const strat_period *p,
 	return g;
 }
 
+/*
+ * What became of each item in period p.  The items are gathered in
+ * scratch (room for every track, shared by all periods: a period takes
+ * a few of them) and p->items gets a copy of just those.
+ */
 static int
 measure_period(const strat_history *h, strat_period *p, strat_day today,
-	       unsigned grace_days)
+	       unsigned grace_days, strat_pitem *scratch)
 {
 	int64_t S = (int64_t)p->first * DAY, E = ((int64_t)p->last + 1) * DAY;
 	size_t i, n = 0;
-	strat_pitem *items;
+	strat_pitem *items = scratch;
 
-	items = malloc((h->ntracks + 1) * sizeof(*items));
-	if (items == NULL)
-		return oom();
 	for (i = 0; i < h->ntracks; i++) {
 		const strat_htrack *t = &h->tracks[i];
 		const strat_hversion *a, *b, *g = NULL;
@@ -237,8 +239,13 @@ measure_period(const strat_history *h, strat_period *p, strat_day today,
 		p->n[it.cat]++;
 		items[n++] = it;
 	}
-	qsort(items, n, sizeof(*items), cmp_pitem);
-	p->items = items;
+	/* never NULL, as before: one slot at least */
+	if ((p->items = malloc((n ? n : 1) * sizeof(*items))) == NULL)
+		return oom();
+	if (n > 0) {
+		qsort(items, n, sizeof(*items), cmp_pitem);
+		memcpy(p->items, items, n * sizeof(*items));
+	}
 	p->nitems = n;
 	return 0;
 }
@@ -479,6 +486,7 @@ strat_measure(strat_measures **out, const strat_history *h,
 	strat_day today, from, to, d, f, l;
 	char label[16];
 	size_t cap = 0;
+	strat_pitem *scratch;
 	int64_t first_time;
 	int rc;
 	const strat_day day_max = strat_date_from_ymd(9999, 12, 31);
@@ -509,6 +517,10 @@ strat_measure(strat_measures **out, const strat_history *h,
 		*out = m;
 		return find_slips(m, h, 0, 0);
 	}
+	if ((scratch = malloc((h->ntracks + 1) * sizeof(*scratch))) == NULL) {
+		strat_measures_free(m);
+		return oom();
+	}
 	for (d = from; d <= to; d = l + 1) {
 		strat_period *p;
 
@@ -521,6 +533,7 @@ strat_measure(strat_measures **out, const strat_history *h,
 			cap = cap ? cap * 2 : 16;
 			p = realloc(m->periods, cap * sizeof(*p));
 			if (p == NULL) {
+				free(scratch);
 				strat_measures_free(m);
 				return oom();
 			}
@@ -535,11 +548,14 @@ strat_measure(strat_measures **out, const strat_history *h,
 		p->baseline = h->ncommits > 0 &&
 			      first_time >= (int64_t)f * DAY &&
 			      first_time < ((int64_t)l + 1) * DAY;
-		if ((rc = measure_period(h, p, today, m->grace_days)) < 0) {
+		if ((rc = measure_period(h, p, today, m->grace_days, scratch)) <
+		    0) {
+			free(scratch);
 			strat_measures_free(m);
 			return rc;
 		}
 	}
+	free(scratch);
 	for (d = 0; d < (strat_day)m->nperiods; d++)
 		period_flow(m, &m->periods[d]);
 	if ((rc = find_slips(m, h, (int64_t)m->periods[0].first * DAY,

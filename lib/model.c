@@ -1442,7 +1442,7 @@ discard(ctx *c, size_t diags0, size_t items0, strat_calendar *cal)
 }
 
 static int
-read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
+read_file(strat_plan *plan, const char *file, const ytext *in,
 	  strat_diags *diags, const char *kind, const field *t, void *obj)
 {
 	ctx c;
@@ -1477,7 +1477,7 @@ read_file(strat_plan *plan, const char *file, const char *buf, size_t len,
 	diags0 = strat_diags_count(diags);
 	items0 = plan->nitems;
 	arena_init(&scratch);
-	if ((r = yr_open(file, buf, len, diags)) == NULL) {
+	if ((r = yr_open_text(file, in, diags)) == NULL) {
 		arena_free(&scratch);
 		return oom();
 	}
@@ -1595,42 +1595,42 @@ out:
 }
 
 int
-model_read_config(strat_plan *plan, const char *file, const char *buf,
-		  size_t len, strat_diags *diags)
+model_read_config(strat_plan *plan, const char *file, const ytext *in,
+		  strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "config", config_fields,
+	return read_file(plan, file, in, diags, "config", config_fields,
 			 &plan->config);
 }
 
 int
-model_read_strategy(strat_plan *plan, const char *file, const char *buf,
-		    size_t len, strat_diags *diags)
+model_read_strategy(strat_plan *plan, const char *file, const ytext *in,
+		    strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "strategy",
-			 strategy_fields, &plan->strategy);
+	return read_file(plan, file, in, diags, "strategy", strategy_fields,
+			 &plan->strategy);
 }
 
 int
-model_read_team(strat_plan *plan, const char *file, const char *buf, size_t len,
+model_read_team(strat_plan *plan, const char *file, const ytext *in,
 		strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "team", team_fields,
+	return read_file(plan, file, in, diags, "team", team_fields,
 			 &plan->team);
 }
 
 int
-model_read_calendar(strat_plan *plan, const char *file, const char *buf,
-		    size_t len, strat_diags *diags)
+model_read_calendar(strat_plan *plan, const char *file, const ytext *in,
+		    strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "calendar",
-			 calendar_fields, NULL);
+	return read_file(plan, file, in, diags, "calendar", calendar_fields,
+			 NULL);
 }
 
 int
-model_read_metrics(strat_plan *plan, const char *file, const char *buf,
-		   size_t len, strat_diags *diags)
+model_read_metrics(strat_plan *plan, const char *file, const ytext *in,
+		   strat_diags *diags)
 {
-	return read_file(plan, file, buf, len, diags, "metrics", metrics_fields,
+	return read_file(plan, file, in, diags, "metrics", metrics_fields,
 			 NULL);
 }
 

@@ -288,6 +288,24 @@ strat_plan_source_line(const strat_plan *plan, const char *file, uint32_t line,
 	return p;
 }
 
+/* Texts are read and hashed in pieces of PIECE bytes. */
+#define PIECE ((size_t)64 << 10)
+
+/* The hash of a text kept for STRAT_SOURCES_LATER: of each PIECE in
+ * turn, so a streamed text hashes alike. */
+static uint64_t
+text_hash(const char *buf, size_t len)
+{
+	uint64_t h = 0;
+	size_t off, n;
+
+	for (off = 0; off < len; off += n) {
+		n = len - off < PIECE ? len - off : PIECE;
+		h = strat_hash(buf + off, n, h);
+	}
+	return h;
+}
+
 int
 strat_plan_read_sources(strat_plan *plan, const strat_source *src,
 			const strat_diags *diags)
@@ -312,7 +330,7 @@ strat_plan_read_sources(strat_plan *plan, const strat_source *src,
 		if (rc == STRAT_ENOMEM)
 			return strat_error_set(rc, "out of memory");
 		if (rc == 0 && len == s->len &&
-		    strat_hash(buf, len, 0) == s->hash) {
+		    text_hash(buf, len) == s->hash) {
 			s->buf = buf;
 			continue;
 		}
@@ -365,31 +383,102 @@ cmpstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-typedef int (*reader_fn)(strat_plan *, const char *, const char *, size_t,
+typedef int (*reader_fn)(strat_plan *, const char *, const ytext *,
 			 strat_diags *);
 
-/* Read one file through the source and hand it to fn.  Missing files are
- * reported by the caller when they matter; *found tells.  Returns 0, 1 when
- * the file was found but cannot be used, or a negative code. */
-static int
-load_one(strat_plan *plan, const strat_source *src,
-	 const strat_load_options *opts, strat_diags *diags, const char *path,
-	 reader_fn fn, int *found)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	const char *file;
-	int rc;
-	plan_source *s;
+/*
+ * A file the source reads in pieces (strat_source.open), handed to the
+ * YAML reader piece by piece: the plan's memory at the end of a calendar
+ * of megabytes is what was kept of it, not that and its whole text.  The
+ * text is read ahead PIECE bytes at a time and hashed piece by piece, as
+ * text_hash does over a whole text.
+ */
+typedef struct {
+	const strat_source *src;
+	const char *path;
+	strat_stream st;
+	char *piece;
+	size_t have, at; /* bytes in piece, of them handed out */
+	size_t total;    /* bytes read */
+	uint64_t hash;   /* text_hash of them */
+	int eof, err;    /* err: a read's negative code */
+	char *whole;     /* the whole text, read again for a syntax error */
+	size_t wlen;
+} streamed;
 
-	*found = 0;
-	if ((file = arena_strdup(&plan->mem, path)) == NULL)
-		return STRAT_ENOMEM;
-	rc = src->read(src->ctx, path, &buf, &len);
-	if (rc == STRAT_ENOTFOUND)
-		return 0;
-	*found = 1;
-	plan->nfiles++;
+/* The next piece into t->piece; 0 or a negative code. */
+static int
+streamed_fill(streamed *t)
+{
+	size_t n;
+	int rc;
+
+	t->have = t->at = 0;
+	while (t->have < PIECE) {
+		n = 0;
+		rc = t->st.read(t->st.s, t->piece + t->have, PIECE - t->have,
+				&n);
+		if (rc < 0)
+			return rc;
+		if (n == 0) {
+			t->eof = 1;
+			break;
+		}
+		t->have += n;
+	}
+	if (t->total + t->have > STRAT_MAX_FILE_SIZE) /* it grew */
+		return strat_error_set(STRAT_ELIMIT, "file is too large");
+	if (t->have > 0)
+		t->hash = strat_hash(t->piece, t->have, t->hash);
+	t->total += t->have;
+	return 0;
+}
+
+static int
+streamed_read(void *arg, unsigned char *out, size_t cap, size_t *got)
+{
+	streamed *t = arg;
+	size_t k;
+	int rc;
+
+	*got = 0;
+	while (*got < cap) {
+		if (t->at == t->have) {
+			if (t->eof)
+				break;
+			if ((rc = streamed_fill(t)) < 0) {
+				t->err = rc;
+				return -1;
+			}
+			if (t->have == 0)
+				break;
+		}
+		k = cap - *got < t->have - t->at ? cap - *got : t->have - t->at;
+		memcpy(out + *got, t->piece + t->at, k);
+		*got += k;
+		t->at += k;
+	}
+	return 0;
+}
+
+static int
+streamed_whole(void *arg, const char **buf, size_t *len)
+{
+	streamed *t = arg;
+
+	if (t->whole == NULL &&
+	    t->src->read(t->src->ctx, t->path, &t->whole, &t->wlen) < 0)
+		return -1;
+	*buf = t->whole;
+	*len = t->wlen;
+	return 0;
+}
+
+/* The source's answer rc about path: 0 when the file is there to read,
+ * else what load_one returns (a finding added to diags, or rc). */
+static int
+read_failed(strat_diags *diags, const char *file, int rc)
+{
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
 				"split the file; plan files are small text",
@@ -417,37 +506,133 @@ load_one(strat_plan *plan, const strat_source *src,
 				strat_error_last());
 		return 1;
 	}
+	return 0;
+}
+
+/* Keep what keep_sources asks of file's text: its size and hash (LATER),
+ * or the text itself (KEEP: buf is taken over). */
+static int
+keep_source(strat_plan *plan, const strat_load_options *opts, const char *file,
+	    char **buf, size_t len, uint64_t hash)
+{
+	plan_source *s;
+
+	if (opts->keep_sources != STRAT_SOURCES_KEEP &&
+	    opts->keep_sources != STRAT_SOURCES_LATER)
+		return 0;
+	s = realloc(plan->sources,
+		    (plan->nsources + 1) * sizeof(*plan->sources));
+	if (s == NULL)
+		return STRAT_ENOMEM;
+	plan->sources = s;
+	s += plan->nsources++;
+	memset(s, 0, sizeof(*s));
+	s->path = file;
+	s->len = len;
+	s->hash = hash;
+	if (opts->keep_sources == STRAT_SOURCES_KEEP) {
+		s->buf = *buf;
+		s->read = 1;
+		*buf = NULL;
+	}
+	return 0;
+}
+
+/* load_one for a source that reads in pieces. */
+static int
+load_streamed(strat_plan *plan, const strat_source *src,
+	      const strat_load_options *opts, strat_diags *diags,
+	      const char *path, const char *file, reader_fn fn, int *found)
+{
+	streamed t;
+	ytext in;
+	int rc, kept;
+
+	memset(&t, 0, sizeof(t));
+	rc = src->open(src->ctx, path, &t.st);
+	if (rc == STRAT_ENOTFOUND)
+		return 0;
+	*found = 1;
+	plan->nfiles++;
+	if (rc < 0)
+		return read_failed(diags, file, rc);
+	if (t.st.size > STRAT_MAX_FILE_SIZE)
+		rc = read_failed(diags, file, STRAT_ELIMIT);
+	else if ((t.piece = malloc(PIECE)) == NULL)
+		rc = STRAT_ENOMEM;
+	if (rc != 0) {
+		t.st.close(t.st.s);
+		return rc;
+	}
+	t.src = src;
+	t.path = path;
+	in.buf = NULL;
+	in.len = t.st.size;
+	in.read = streamed_read;
+	in.whole = streamed_whole;
+	in.arg = &t;
+	rc = fn(plan, file, &in, diags);
+	/* the parse may stop early (a syntax error, a limit): the size and
+	 * hash kept are the whole file's */
+	while (rc >= 0 && t.err == 0 && !t.eof)
+		t.err = streamed_fill(&t);
+	t.st.close(t.st.s);
+	free(t.piece);
+	free(t.whole);
+	if (rc >= 0 && t.err != 0) {
+		/* the parse stopped where the read failed: the file added
+		 * nothing (model.c discarded it) */
+		rc = read_failed(diags, file, t.err);
+	}
+	if (rc < 0)
+		return rc;
+	kept = keep_source(plan, opts, file, NULL, t.total, t.hash);
+	return kept < 0 ? kept : rc;
+}
+
+/* Read one file through the source and hand it to fn.  Missing files are
+ * reported by the caller when they matter; *found tells.  Returns 0, 1 when
+ * the file was found but cannot be used, or a negative code. */
+static int
+load_one(strat_plan *plan, const strat_source *src,
+	 const strat_load_options *opts, strat_diags *diags, const char *path,
+	 reader_fn fn, int *found)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	const char *file;
+	ytext in;
+	int rc, kept;
+
+	*found = 0;
+	if ((file = arena_strdup(&plan->mem, path)) == NULL)
+		return STRAT_ENOMEM;
+	if (src->open != NULL && opts->keep_sources != STRAT_SOURCES_KEEP)
+		return load_streamed(plan, src, opts, diags, path, file, fn,
+				     found);
+	rc = src->read(src->ctx, path, &buf, &len);
+	if (rc == STRAT_ENOTFOUND)
+		return 0;
+	*found = 1;
+	plan->nfiles++;
+	if (rc < 0)
+		return read_failed(diags, file, rc);
 	if (len > STRAT_MAX_FILE_SIZE) {
 		free(buf);
-		strat_diags_add(diags, STRAT_RULE_LIMIT_EXCEEDED, file, 0, 0,
-				"split the file; plan files are small text",
-				"file is larger than %u bytes",
-				STRAT_MAX_FILE_SIZE);
-		return 1;
+		return read_failed(diags, file, STRAT_ELIMIT);
 	}
-	rc = fn(plan, file, buf, len, diags);
-	if (opts->keep_sources == STRAT_SOURCES_KEEP ||
-	    opts->keep_sources == STRAT_SOURCES_LATER) {
-		s = realloc(plan->sources,
-			    (plan->nsources + 1) * sizeof(*plan->sources));
-		if (s == NULL) {
-			free(buf);
-			return STRAT_ENOMEM;
-		}
-		plan->sources = s;
-		s += plan->nsources++;
-		memset(s, 0, sizeof(*s));
-		s->path = file;
-		s->len = len;
-		if (opts->keep_sources == STRAT_SOURCES_KEEP) {
-			s->buf = buf;
-			s->read = 1;
-			return rc;
-		}
-		s->hash = strat_hash(buf, len, 0);
-	}
+	in.buf = buf;
+	in.len = len;
+	in.read = NULL;
+	in.whole = NULL;
+	in.arg = NULL;
+	rc = fn(plan, file, &in, diags);
+	kept = keep_source(plan, opts, file, &buf, len,
+			   opts->keep_sources == STRAT_SOURCES_LATER
+			       ? text_hash(buf, len)
+			       : 0);
 	free(buf);
-	return rc;
+	return kept < 0 ? kept : rc;
 }
 
 static int
@@ -471,16 +656,16 @@ new_calendar(strat_plan *plan, const char *path)
 }
 
 static int
-read_calendar(strat_plan *plan, const char *file, const char *buf, size_t len,
+read_calendar(strat_plan *plan, const char *file, const ytext *in,
 	      strat_diags *diags)
 {
 	int rc;
 
 	/* A calendar of megabytes: its strings go straight to one chunk
 	 * (a third of the text is about what its strings take). */
-	if (len >= ITEM_CHUNK_BYTES)
-		arena_expect(&plan->mem, len / 3);
-	rc = model_read_calendar(plan, file, buf, len, diags);
+	if (in->len >= ITEM_CHUNK_BYTES)
+		arena_expect(&plan->mem, in->len / 3);
+	rc = model_read_calendar(plan, file, in, diags);
 
 	plan->cals[plan->ncals - 1].nitems =
 	    plan->nitems - plan->cals[plan->ncals - 1].first_item;
@@ -509,13 +694,13 @@ new_metrics(strat_plan *plan, const char *path)
 }
 
 static int
-read_metrics(strat_plan *plan, const char *file, const char *buf, size_t len,
+read_metrics(strat_plan *plan, const char *file, const ytext *in,
 	     strat_diags *diags)
 {
 	strat_metrics_file *m = &plan->metrics_files[plan->nmetrics - 1];
 	int rc;
 
-	rc = model_read_metrics(plan, file, buf, len, diags);
+	rc = model_read_metrics(plan, file, in, diags);
 	m->n = plan->nreadings - m->first;
 	m->loaded = rc == 0;
 	return rc;
@@ -602,6 +787,31 @@ index_ids(strat_plan *plan)
 			       &t->people[i], NULL) < 0)
 			return STRAT_ENOMEM;
 	return 0;
+}
+
+/* A file no calendar glob matched, standing where a directory of
+ * calendar files could be (a file 'calendar' where the default glob
+ * looks for a directory): a git source checks that its entry is what its
+ * mode says, as the history walk does (a file entry naming a tree must
+ * not hide a calendar directory in silence).  Only the source's errors
+ * of the repository stop the load. */
+static int
+held_check(const strat_source *src, const strat_config *cfg, const char *path)
+{
+	uint64_t hash;
+	size_t g;
+	int rc;
+
+	if (src->stat == NULL)
+		return 0;
+	for (g = 0; g < cfg->ncalendars; g++)
+		if (cfg->calendars[g].s &&
+		    glob_may_hold(cfg->calendars[g].s, path))
+			break;
+	if (g == cfg->ncalendars)
+		return 0;
+	rc = src->stat(src->ctx, path, &hash);
+	return rc == STRAT_EGIT || rc == STRAT_ENOMEM ? rc : 0;
 }
 
 /* A file no calendar glob matched: read it as a metrics file when a
@@ -833,7 +1043,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		    strcmp(files.v[i], "strat.yaml") == 0)
 			continue;
 		if (!match) {
-			if ((rc = load_metrics(plan, src, opts, diags,
+			if ((rc = held_check(src, cfg, files.v[i])) < 0 ||
+			    (rc = load_metrics(plan, src, opts, diags,
 					       files.v[i])) < 0)
 				goto fail;
 			continue;
@@ -914,13 +1125,14 @@ int
 plan_scratch_calendar(strat_plan *plan, const char *file, const char *buf,
 		      size_t len, strat_diags *diags, int *loaded)
 {
+	ytext in = {buf, len, NULL, NULL, NULL};
 	int rc;
 
 	scratch_reset(plan);
 	*loaded = 0;
 	if ((rc = new_calendar(plan, file)) < 0)
 		return rc;
-	if ((rc = read_calendar(plan, plan->cals[0].path, buf, len, diags)) < 0)
+	if ((rc = read_calendar(plan, plan->cals[0].path, &in, diags)) < 0)
 		return rc;
 	*loaded = plan->cals[0].loaded;
 	return 0;
@@ -930,13 +1142,14 @@ int
 plan_scratch_metrics(strat_plan *plan, const char *file, const char *buf,
 		     size_t len, strat_diags *diags, int *loaded)
 {
+	ytext in = {buf, len, NULL, NULL, NULL};
 	int rc;
 
 	scratch_reset(plan);
 	*loaded = 0;
 	if ((rc = new_metrics(plan, file)) < 0)
 		return rc;
-	rc = read_metrics(plan, plan->metrics_files[0].path, buf, len, diags);
+	rc = read_metrics(plan, plan->metrics_files[0].path, &in, diags);
 	if (rc < 0)
 		return rc;
 	*loaded = plan->metrics_files[0].loaded;

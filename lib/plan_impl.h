@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "strset.h"
+#include "yaml.h"
 #include "strat/plan.h"
 
 /* Items are kept in zeroed chunks of 2 MB: calloc maps their pages as
@@ -72,20 +73,20 @@ const char *plan_intern(strat_plan *plan, const char *s, size_t n);
 const char *plan_day_text(strat_plan *plan, strat_day d, const char *s,
 			  size_t n);
 
-/* Per-kind readers (lib/model.c).  Each reads one file's bytes into the
+/* Per-kind readers (lib/model.c).  Each reads one file's text into the
  * plan and reports findings; 0, 1 when the file is not usable (it then
  * added nothing to the plan: SPEC.md, "Cascades"), or a negative code on
  * out-of-memory. */
-int model_read_config(strat_plan *plan, const char *file, const char *buf,
-		      size_t len, strat_diags *diags);
-int model_read_strategy(strat_plan *plan, const char *file, const char *buf,
-			size_t len, strat_diags *diags);
-int model_read_team(strat_plan *plan, const char *file, const char *buf,
-		    size_t len, strat_diags *diags);
-int model_read_calendar(strat_plan *plan, const char *file, const char *buf,
-			size_t len, strat_diags *diags);
-int model_read_metrics(strat_plan *plan, const char *file, const char *buf,
-		       size_t len, strat_diags *diags);
+int model_read_config(strat_plan *plan, const char *file, const ytext *in,
+		      strat_diags *diags);
+int model_read_strategy(strat_plan *plan, const char *file, const ytext *in,
+			strat_diags *diags);
+int model_read_team(strat_plan *plan, const char *file, const ytext *in,
+		    strat_diags *diags);
+int model_read_calendar(strat_plan *plan, const char *file, const ytext *in,
+			strat_diags *diags);
+int model_read_metrics(strat_plan *plan, const char *file, const ytext *in,
+		       strat_diags *diags);
 
 /*
  * History support: an empty plan to parse calendar bytes into, again and

@@ -27,6 +27,15 @@ rate_str(size_t shipped, size_t committed, char out[16])
 			 (shipped * 100 + committed / 2) / committed);
 }
 
+/* The index of the first complete period from i on; nperiods if none. */
+static size_t
+next_complete(const strat_measures *m, size_t i)
+{
+	while (i < m->nperiods && m->periods[i].partial)
+		i++;
+	return i;
+}
+
 static const strat_period *
 last_complete(const strat_measures *m, size_t *idx)
 {
@@ -243,13 +252,15 @@ periods_table(md_doc *d, const strat_history *h, const strat_measures *m)
 static int
 shown(const strat_measures *m, const strat_report *o, size_t i)
 {
-	size_t lc;
-
 	if (o->all)
 		return 1;
 	if (i + 1 == m->nperiods && m->periods[i].partial)
 		return 1;
-	return last_complete(m, &lc) != NULL && lc == i;
+	/* the last complete one: i is complete and no later one is.  Only
+	 * complete periods scan, and a scan stops at the next complete one,
+	 * so asking of every period is linear (a scan from the end for each
+	 * took minutes for --until 9999-12-31 --period week). */
+	return !m->periods[i].partial && next_complete(m, i + 1) == m->nperiods;
 }
 
 static const char *const by_names[] = {"anchor", "owner", "channel"};
@@ -880,6 +891,19 @@ strat_report_render(char **out, const strat_report *r,
 	    o->format != STRAT_FORMAT_JSON && o->format != STRAT_FORMAT_CSV)
 		return strat_error_set(STRAT_EUSAGE, "report has no %s format",
 				       strat_format_name(o->format));
+	/* A document holds every period's rows in cmark-gfm's tree, about
+	 * 30 bytes of memory per byte of output (--until 9999-12-31
+	 * --period week made 416,000 periods: 11 GB, and cmark-gfm aborts
+	 * the html past a 1 GiB buffer); csv and json stream, linear. */
+	if ((o->format == STRAT_FORMAT_MD || o->format == STRAT_FORMAT_HTML) &&
+	    r->measures->nperiods > STRAT_MAX_PERIODS_DOC)
+		return strat_error_set(
+		    STRAT_ELIMIT,
+		    "the report has %zu periods; --format %s shows at "
+		    "most %u: narrow --since and --until, take a longer "
+		    "--period, or use --format csv or json",
+		    r->measures->nperiods, strat_format_name(o->format),
+		    STRAT_MAX_PERIODS_DOC);
 	if ((*out = render(r->history, r->measures, r, o->format)) == NULL)
 		return strat_error_set(STRAT_ENOMEM, "out of memory");
 	return 0;

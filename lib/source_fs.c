@@ -119,19 +119,14 @@ fs_list(void *ctx, int (*add)(void *, const char *), void *arg)
 	return walk(c, path, n, 0, add, arg);
 }
 
+/* Open rel for reading: *fd and its *size, or a negative code. */
 static int
-fs_read(void *ctx, const char *rel, char **buf, size_t *len)
+fs_open_fd(fsctx *c, const char *rel, int *fd, size_t *size)
 {
-	fsctx *c = ctx;
 	char full[PATH_MAX];
 	struct stat st;
-	char *b;
-	ssize_t r;
-	size_t got = 0;
-	int fd, in;
+	int in;
 
-	*buf = NULL;
-	*len = 0;
 	if (!path_inside(rel))
 		return strat_error_set(STRAT_EOUTSIDE,
 				       "'%s' leaves the repository", rel);
@@ -158,38 +153,113 @@ fs_read(void *ctx, const char *rel, char **buf, size_t *len)
 				       rel);
 	/* O_NONBLOCK: a FIFO or device must not hang the reader; fstat
 	 * then refuses everything but regular files. */
-	if ((fd = open(full, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
+	if ((*fd = open(full, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
 		return errno == ENOENT
 			   ? STRAT_ENOTFOUND
 			   : strat_error_set(STRAT_EIO, "%s", strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
+	if (fstat(*fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(*fd);
 		return strat_error_set(STRAT_EIO, "not a regular file");
 	}
 	if ((uint64_t)st.st_size > STRAT_MAX_FILE_SIZE) {
-		close(fd);
+		close(*fd);
 		return STRAT_ELIMIT;
 	}
-	if ((b = malloc((size_t)st.st_size + 1)) == NULL) {
-		close(fd);
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
-	}
-	while (got < (size_t)st.st_size &&
-	       (r = read(fd, b + got, (size_t)st.st_size - got)) != 0) {
+	*size = (size_t)st.st_size;
+	return 0;
+}
+
+/* Read up to cap bytes (fewer only at the end of the file): 0 with *got,
+ * or a negative code. */
+static int
+fs_read_fd(int fd, char *buf, size_t cap, size_t *got)
+{
+	ssize_t r;
+
+	*got = 0;
+	while (*got < cap && (r = read(fd, buf + *got, cap - *got)) != 0) {
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			free(b);
-			close(fd);
 			return strat_error_set(STRAT_EIO, "%s",
 					       strerror(errno));
 		}
-		got += (size_t)r;
+		*got += (size_t)r;
 	}
+	return 0;
+}
+
+static int
+fs_read(void *ctx, const char *rel, char **buf, size_t *len)
+{
+	char *b;
+	size_t size, got;
+	int fd, rc;
+
+	*buf = NULL;
+	*len = 0;
+	if ((rc = fs_open_fd(ctx, rel, &fd, &size)) < 0)
+		return rc;
+	if ((b = malloc(size + 1)) == NULL) {
+		close(fd);
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	}
+	rc = fs_read_fd(fd, b, size, &got);
 	close(fd);
+	if (rc < 0) {
+		free(b);
+		return rc;
+	}
 	b[got] = '\0';
 	*buf = b;
 	*len = got;
+	return 0;
+}
+
+/* A file read in pieces: at most the size it had when opened, as fs_read
+ * reads. */
+typedef struct {
+	int fd;
+	size_t left;
+} fsstream;
+
+static int
+fs_stream_read(void *s, char *buf, size_t cap, size_t *got)
+{
+	fsstream *f = s;
+	int rc;
+
+	rc = fs_read_fd(f->fd, buf, cap < f->left ? cap : f->left, got);
+	f->left -= *got;
+	return rc;
+}
+
+static void
+fs_stream_close(void *s)
+{
+	fsstream *f = s;
+
+	close(f->fd);
+	free(f);
+}
+
+static int
+fs_open(void *ctx, const char *rel, strat_stream *out)
+{
+	fsstream *f;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((f = malloc(sizeof(*f))) == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	if ((rc = fs_open_fd(ctx, rel, &f->fd, &out->size)) < 0) {
+		free(f);
+		return rc;
+	}
+	f->left = out->size;
+	out->read = fs_stream_read;
+	out->close = fs_stream_close;
+	out->s = f;
 	return 0;
 }
 
@@ -213,6 +283,7 @@ strat_source_fs(strat_source *out, const char *root)
 	}
 	out->list = fs_list;
 	out->read = fs_read;
+	out->open = fs_open;
 	out->ctx = c;
 	return 0;
 }

@@ -24,9 +24,13 @@ struct yreader {
 	int have, failed, depth;
 	int spent; /* ev was consumed by yr_scalar but not yet deleted */
 	size_t nodes;
-	yaml_mark_t end_mark; /* of the last collection end event taken */
-	const char *file, *buf;
+	yaml_mark_t end_mark;   /* of the last collection end event taken */
+	const char *file, *buf; /* buf: NULL until whole_text() */
 	size_t len;
+	ytext in;
+	unsigned char head[4]; /* a streamed text's first bytes */
+	size_t nhead, athead;
+	int in_failed; /* in.read failed: the caller reports why */
 	strat_diags *diags;
 	strset rootkeys;
 	arena keys;
@@ -114,8 +118,30 @@ foreign_bom(const char *buf, size_t len)
 	return NULL;
 }
 
+/* libyaml's read handler over a streamed text: 1, or 0 on an error. */
+static int
+read_piece(void *data, unsigned char *out, size_t size, size_t *got)
+{
+	yreader *r = data;
+	size_t n = 0, k = 0;
+
+	if (r->in_failed)
+		return 0;
+	if (r->athead < r->nhead) { /* what yr_open_text read ahead */
+		n = r->nhead - r->athead < size ? r->nhead - r->athead : size;
+		memcpy(out, r->head + r->athead, n);
+		r->athead += n;
+	}
+	if (n < size && r->in.read(r->in.arg, out + n, size - n, &k) != 0) {
+		r->in_failed = 1;
+		return 0;
+	}
+	*got = n + k;
+	return 1;
+}
+
 yreader *
-yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
+yr_open_text(const char *file, const ytext *t, strat_diags *diags)
 {
 	yreader *r = calloc(1, sizeof(*r));
 
@@ -125,19 +151,52 @@ yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
 		free(r);
 		return NULL;
 	}
-	yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
-	/* UTF-8 only (SPEC section 6): libyaml would read UTF-16 after its
-	 * byte order mark; read as UTF-8 it fails at byte 0, and
-	 * report_parser_error names the encoding */
-	if (foreign_bom(buf, len) != NULL)
-		yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+	r->in = *t;
+	if (t->buf == NULL) {
+		/* the first bytes, for a byte order mark (as below) */
+		if (t->read(t->arg, r->head, sizeof(r->head), &r->nhead) != 0)
+			r->in_failed = 1;
+		else if (foreign_bom((const char *)r->head, r->nhead))
+			yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+		yaml_parser_set_input(&r->p, read_piece, r);
+	} else {
+		r->buf = t->buf;
+		r->len = t->len;
+		yaml_parser_set_input_string(
+		    &r->p, (const unsigned char *)t->buf, t->len);
+		/* UTF-8 only (SPEC section 6): libyaml would read UTF-16
+		 * after its byte order mark; read as UTF-8 it fails at
+		 * byte 0, and report_parser_error names the encoding */
+		if (foreign_bom(t->buf, t->len) != NULL)
+			yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+	}
 	r->file = file;
-	r->buf = buf;
-	r->len = len;
 	r->diags = diags;
 	strset_init(&r->rootkeys);
 	arena_init(&r->keys);
 	return r;
+}
+
+yreader *
+yr_open(const char *file, const char *buf, size_t len, strat_diags *diags)
+{
+	ytext t = {buf, len, NULL, NULL, NULL};
+
+	return yr_open_text(file, &t, diags);
+}
+
+/* The whole text, for a syntax error: a streamed one is asked for once
+ * (r->buf stays NULL, r->len 0, when it cannot be had). */
+static void
+whole_text(yreader *r)
+{
+	if (r->buf != NULL || r->in.whole == NULL)
+		return;
+	if (r->in.whole(r->in.arg, &r->buf, &r->len) != 0) {
+		r->buf = NULL;
+		r->len = 0;
+	}
+	r->in.whole = NULL;
 }
 
 void
@@ -190,6 +249,10 @@ line_at(const yreader *r, size_t line, size_t *len)
 {
 	size_t i = 0, j;
 
+	if (r->buf == NULL) { /* a streamed text that could not be had */
+		*len = 0;
+		return "";
+	}
 	for (; line > 0 && i < r->len; i++)
 		if (r->buf[i] == '\n')
 			line--;
@@ -248,6 +311,9 @@ report_parser_error(yreader *r)
 	uint32_t line, col;
 	char hint[256];
 
+	if (r->in_failed)
+		return;
+	whole_text(r);
 	if (p->error == YAML_READER_ERROR) {
 		size_t off = p->problem_offset, k;
 		const char *bom = foreign_bom(r->buf, r->len);

@@ -53,6 +53,27 @@ typedef struct yreader yreader;
  */
 yreader *yr_open(const char *file, const char *buf, size_t len,
 		 strat_diags *diags);
+
+/*
+ * The text a reader parses: the whole of it in memory (buf, len), or,
+ * when buf is NULL, read in pieces, so that a file of megabytes is never
+ * held whole beside what is read from it.  read() fills up to cap bytes
+ * (*got < cap only at the end) and returns 0, or nonzero on an error
+ * (the parse then stops with a YAML reader error).  whole() gives the
+ * whole text when a syntax error must be placed or quoted: 0 with *buf
+ * (owned by arg, alive until the reader is closed), or nonzero when it
+ * cannot (positions and hints then come from libyaml's marks alone).
+ */
+typedef struct {
+	const char *buf;
+	size_t len;
+	int (*read)(void *arg, unsigned char *out, size_t cap, size_t *got);
+	int (*whole)(void *arg, const char **buf, size_t *len);
+	void *arg;
+} ytext;
+
+/* A reader over t (copied; t's arg must outlive the reader). */
+yreader *yr_open_text(const char *file, const ytext *t, strat_diags *diags);
 void yr_close(yreader *r);
 
 /* 1 when the document's root is a mapping and the reader is inside it;

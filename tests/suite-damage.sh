@@ -6,7 +6,9 @@
 # crash or a hang (every command runs under 'timeout').
 #   missing tree, missing blob, damaged (garbage) object, a loose object
 #   whose header says another size than it holds, a tree entry whose
-#   object has another type, a delta chain that does not end (also in
+#   object has another type (a tree entry naming a blob, a file or link
+#   entry naming a tree, commit or tag), a calendar file committed as a
+#   symbolic link, a delta chain that does not end (also in
 #   the newer of two packs holding the object, in a pack with a version 1
 #   index, in an alternate object directory), a calendar
 #   directory nested deeper than 32 levels, partial clones (blob:none,
@@ -15,39 +17,16 @@
 #   glob, 300 packs under 'ulimit -n 64', commits dated by 23 digits or
 #   outside the years 0001 to 9999.
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-git config --global protocol.file.allow always
+. "$top/tests/lib-suite.sh"
 git config --global advice.graftFileDeprecated false
-tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 6; }
-# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
-t() {
-	name=$1 want=$2 pat=$3; shift 3
-	out=$(timeout 60 "$@" 2>&1); rc=$?
-	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
-	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
-	else ok; fi
-}
 # same NAME FILE CMD...: the command's output is the pristine one in FILE
 same() {
 	name=$1 f=$2; shift 2
 	out=$(timeout 60 "$@" 2>/dev/null); rc=$?
-	if [ "$rc" != 0 ]; then no "exit $rc"
-	elif [ "$out" != "$(cat "$f")" ]; then no "output differs from the intact repository"
+	if [ "$rc" != 0 ]; then no "exit $rc"; shown
+	elif [ "$out" != "$(cat "$f")" ]; then
+		no "output differs from the intact repository"; shown
 	else ok; fi
-}
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2"
 }
 obj() { # obj ID: the loose file of an object
 	echo ".git/objects/$(echo "$1" | cut -c1-2)/$(echo "$1" | cut -c3-)"
@@ -61,27 +40,7 @@ item() { # item ID DATE STATUS
 }
 
 # ---- the pristine repository: three plan versions ----
-p=$tmp/pristine; mkdir -p "$p/calendar"; cd "$p" || exit 2; git init -q .
-printf 'strat: 1\n' > strat.yaml
-cat > strategy.yaml <<'Y'
-kind: strategy
-version: 1
-title: T
-owner: ann
-thesis: t
-outcomes:
-  - id: o1
-    title: O
-    owner: ann
-anchors:
-  - id: q3-a
-    title: A
-    quarter: 2026-Q3
-    owner: ann
-    outcomes: [o1]
-    done: d
-Y
-printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > team.yaml
+p=$tmp/pristine; plan "$p"; cd "$p" || exit 2; git init -q .
 hdr='kind: calendar\nversion: 1\nitems:\n'
 { printf "$hdr"; item a 2026-07-10 planned; item b 2026-07-20 planned; } > calendar/a.yaml
 commit 2026-07-01 one
@@ -156,6 +115,90 @@ git update-ref refs/heads/main "$c"
 t wrong-type-report 2 "^strat: cannot read the tree $blob of 'calendar' \(an object of another type\)" $S report --format csv
 t wrong-type-lint-rev 2 "^strat: " $S lint --rev HEAD
 t wrong-type-diff 2 "^strat: " $S diff HEAD~1 HEAD
+# ---- the other way round: an entry whose mode says file (or link) and
+# whose object is a tree, a commit or a tag.  'calendar' as a file naming
+# the calendar tree gave "dropped 2", "SILENT DROP" and an empty calendar
+# glob, exit 0; a file entry where a glob could look for a directory
+# ('calendar/2026', with '**') hid its files in silence too ----
+entry() { # entry PATH MODE OID: HEAD's tree with that entry, committed
+	root=$(python3 - "$1" "$2" "$3" <<'P'
+import subprocess, sys
+def tree(t, comps, mode, oid):
+    ents = {}
+    if t:
+        for line in subprocess.check_output(["git", "ls-tree", t]).splitlines():
+            meta, name = line.split(b"\t")
+            m, _, o = meta.split()
+            ents[name] = (m, o.decode())
+    name = comps[0].encode()
+    if len(comps) == 1:
+        ents[name] = (mode.encode(), oid)
+    else:
+        sub = ents[name][1] if name in ents else None
+        ents[name] = (b"40000", tree(sub, comps[1:], mode, oid))
+    # git's order: a tree sorts as its name and '/'
+    key = lambda n: n + b"/" if ents[n][0] == b"40000" else n
+    body = b"".join(ents[n][0] + b" " + n + b"\0" + bytes.fromhex(ents[n][1])
+                    for n in sorted(ents, key=key))
+    return subprocess.run(["git", "hash-object", "-t", "tree", "-w",
+                           "--literally", "--stdin"], input=body,
+                          capture_output=True, check=True).stdout.decode().strip()
+print(tree("HEAD", sys.argv[1].split("/"), sys.argv[2], sys.argv[3]))
+P
+)
+	ec=$(GIT_AUTHOR_DATE=2026-07-25T12:00:00Z GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m entry "$root")
+	git update-ref refs/heads/main "$ec"
+}
+every() { # every STATE PATTERN: each history command of HEAD, exit 2
+	t "$1-report" 2 "$2" $S report --format csv
+	t "$1-report-json" 2 "$2" $S report --format json
+	t "$1-lint-rev" 2 "$2" $S lint --rev HEAD
+	t "$1-diff" 2 "$2" $S diff HEAD~1 HEAD
+	t "$1-diff-check" 2 "$2" $S diff --check HEAD~1 HEAD
+	t "$1-week-past" 2 "$2" $S week --date 2026-07-27
+	work "$1"
+}
+another="\(an object of another type\); the repository is damaged: run 'git fsck'"
+fresh file-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry calendar 100644 "$tree"
+every file-names-tree "^strat: cannot read the blob $tree of 'calendar' $another"
+fresh calendar-file-names-tree; tree=$(git rev-parse HEAD^{tree})
+entry calendar/a.yaml 100644 "$tree"
+every calendar-file-names-tree "^strat: cannot read the blob $tree of 'calendar/a.yaml' $another"
+fresh file-names-commit; c=$(git rev-parse HEAD~1)
+entry calendar/a.yaml 100644 "$c"
+every file-names-commit "^strat: cannot read the blob $c of 'calendar/a.yaml' $another"
+fresh file-names-tag; git tag -a -m tag v1 HEAD~1; c=$(git rev-parse v1)
+entry calendar 100644 "$c"
+every file-names-tag "^strat: cannot read the blob $c of 'calendar' $another"
+fresh link-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry plans 120000 "$tree"
+t link-names-tree-lint 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD
+entry calendar/b.yaml 120000 "$tree"
+every link-names-tree "^strat: cannot read the blob $tree of 'calendar/b.yaml' $another"
+fresh subdir-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry calendar/2026 100644 "$tree"
+every subdir-names-tree "^strat: cannot read the blob $tree of 'calendar/2026' $another"
+# a file of that name that is a blob is a file: nothing hidden
+fresh subdir-file; blob=$(git rev-parse HEAD:strat.yaml)
+entry calendar/2026 100644 "$blob"
+same subdir-file-report "$tmp/report.csv" $S report --format csv
+t subdir-file-lint-rev 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD
+# ---- a calendar file committed as a symbolic link (to a file inside the
+# repository): history never follows links (lint --rev: file-unreadable),
+# and the report says so and keeps the previous version, as for a file
+# that does not parse (was: its items dropped, no word) ----
+fresh link-file
+mkdir shared; git mv calendar/a.yaml shared/a.yaml
+ln -s ../shared/a.yaml calendar/a.yaml; commit 2026-07-25 link
+lk="'calendar/a.yaml' is a symbolic link; plan files are read only as regular files"
+t link-file-report 0 "^strat: warning: commit [0-9a-f]{12}: calendar/a.yaml: $lk; the previous version stands" $S report --format csv
+same link-file-report-numbers "$tmp/report.csv" $S report --format csv
+t link-file-report-json 0 "\"file\": \"calendar/a.yaml\", .*\"message\": \"$lk\"" $S report --format json
+t link-file-lint-rev 1 "^calendar/a.yaml: error: cannot read file: $lk \[file-unreadable\]" $S lint --rev HEAD
+t link-file-diff 0 "its items are compared from [0-9a-f]{7}, the last version that parsed" $S diff HEAD~1 HEAD
+# the work tree follows a link that stays inside the repository
+t link-file-lint 0 "0 errors, 1 warning in 4 files" $S lint
 # ---- a delta chain that does not end: REF_DELTA entries that are each
 # other's base (git and libgit2 loop forever); an error, no hang ----
 fresh delta-cycle
@@ -262,11 +305,14 @@ P
 	t deep$depth-lint-rev 1 "^calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S lint --rev HEAD
 	t deep$depth-diff 0 "^  calendar/deep(/x)+/: error: directory not read: deeper than 32 levels .*\[limit-exceeded\]" $S diff HEAD~1 HEAD
 	t deep$depth-diff-check 1 "needs attention: 1 new lint error" $S diff --check HEAD~1 HEAD
+	# a past check-in reads the plan as committed then: the directory
+	# it could not read is said, as lint's errors of today's plan are
+	t deep$depth-week-past 0 "^strat: warning: the plan has 1 error \(in calendar/deep(/x)+/\); 'strat lint --rev [0-9a-f]{7}' shows it" $S week --date 2026-08-03
 done
 # ---- partial clones: the object is on the promisor remote, and strat
 # does not fetch: said so, naming the object and the path ----
 git -C "$tmp/pristine" config uploadpack.allowFilter true
-for f in blob:none tree:0; do
+for f in blob:none tree:0 tree:1; do
 	n=partial-$(echo "$f" | tr -d :)
 	rm -rf "$tmp/$n"
 	git clone -q --filter=$f "file://$tmp/pristine" "$tmp/$n" 2>/dev/null

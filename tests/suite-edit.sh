@@ -8,19 +8,7 @@
 # report against numbers computed by hand.  (The exact bytes each command
 # writes are the golden cases of tests/golden/edit/.)
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="${STRAT_WRAP:+$STRAT_WRAP }$STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-git config --global user.name Tester
-git config --global user.email tester@example.com
-work=$(mktemp -d); trap 'rm -rf "$work" "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; }
+. "$top/tests/lib-suite.sh"
 check() { # DESCRIPTION COMMAND...: the command must succeed
 	d=$1; shift
 	if "$@" >/dev/null; then ok; else no "$d"; fi
@@ -42,10 +30,10 @@ calendar() { # the calendar every repository starts from
 	done
 }
 newrepo() { # NAME [SUBDIR]: a repository with the plan (in SUBDIR)
-	rm -rf "$work/$1"; mkdir -p "$work/$1/${2:-.}/calendar"
-	cp -R "$top/tests/fixtures/plan/." "$work/$1/${2:-.}/"
-	calendar > "$work/$1/${2:-.}/calendar/q3.yaml"
-	cd "$work/$1" && git init -q && at 2026-06-25 && git add -A &&
+	rm -rf "$tmp/$1"; mkdir -p "$tmp/$1/${2:-.}/calendar"
+	cp -R "$top/tests/fixtures/plan/." "$tmp/$1/${2:-.}/"
+	calendar > "$tmp/$1/${2:-.}/calendar/q3.yaml"
+	cd "$tmp/$1" && git init -q && at 2026-06-25 && git add -A &&
 	    git commit -qm "plan for Q3"
 }
 
@@ -90,11 +78,11 @@ newrepo sub
 at 2026-07-08
 mkdir -p deep/er && cd calendar
 check "from calendar/" $S start c
-cd "$work/sub/deep/er"
+cd "$tmp/sub/deep/er"
 check "from deep/er (the top's plan)" $S ship a --on 2026-07-08
 cd /
-check "-C" $S -C "$work/sub" drop d
-cd "$work/sub"
+check "-C" $S -C "$tmp/sub" drop d
+cd "$tmp/sub"
 check "all three" sh -c 'grep -c "status: in-progress\|status: shipped\|status: dropped" calendar/q3.yaml | grep -qx 3'
 name=plan-below-top
 newrepo below plans/mkt
@@ -102,13 +90,13 @@ mkdir -p src && echo x > src/a.c && git add src && git commit -qm code
 cd plans/mkt/calendar
 at 2026-07-08
 check "commit from inside" $S ship a --on 2026-07-08 --why "done" --commit
-cd "$work/below"
+cd "$tmp/below"
 check "committed path" \
     [ "$(git show --name-only --format= HEAD)" = "plans/mkt/calendar/q3.yaml" ]
 check "-C from the top" $S -C plans/mkt slip b --to 2026-07-20 --commit
 check "subject" [ "$(git log -1 --format=%s)" = "plan: slip b to 2026-07-20" ]
 name=no-git
-rm -rf "$work/nogit" && mkdir -p "$work/nogit/calendar" && cd "$work/nogit"
+rm -rf "$tmp/nogit" && mkdir -p "$tmp/nogit/calendar" && cd "$tmp/nogit"
 cp -R "$top/tests/fixtures/plan/." . && calendar > calendar/q3.yaml
 check "without git" $S ship a --on 2026-07-08
 $S ship b --on 2026-07-15 --commit >/dev/null 2>&1; rc=$?
@@ -125,12 +113,12 @@ check "written through" $S ship a --on 2026-07-08
 check "still a link" [ -L calendar/q3.yaml ]
 check "target changed" sh -c 'grep -q "shipped: 2026-07-08" shared/q3.yaml'
 name=symlink-outside
-calendar > "$work/outside.yaml"
-rm calendar/q3.yaml && ln -s "$work/outside.yaml" calendar/q3.yaml
-before=$(cksum < "$work/outside.yaml")
+calendar > "$tmp/outside.yaml"
+rm calendar/q3.yaml && ln -s "$tmp/outside.yaml" calendar/q3.yaml
+before=$(cksum < "$tmp/outside.yaml")
 $S ship a --on 2026-07-08 >/dev/null 2>&1; rc=$?
 check "refused ($rc)" [ $rc -eq 2 ]
-check "outside untouched" [ "$(cksum < "$work/outside.yaml")" = "$before" ]
+check "outside untouched" [ "$(cksum < "$tmp/outside.yaml")" = "$before" ]
 
 # a quarter of weekly updates, measured ----------------------------------
 # Q3 2026 starts with a..h dated in it (8 committed) and i in Q4.  Week by

@@ -10,64 +10,7 @@
 #  - corrupt objects, missing blobs, a repository owned by another user,
 #    a shallow clone and a detached HEAD give a clear message, never a crash.
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-git config --global protocol.file.allow always
-tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 8; }
-# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
-t() {
-	name=$1 want=$2 pat=$3; shift 3
-	out=$(timeout 30 "$@" 2>&1); rc=$?
-	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
-	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
-	else ok; fi
-}
-# absent NAME PATTERN CMD...: no line matches PATTERN, no crash
-absent() {
-	name=$1 pat=$2; shift 2
-	out=$(timeout 30 "$@" 2>&1); rc=$?
-	if [ "$rc" -gt 2 ]; then no "exit $rc"
-	elif printf '%s\n' "$out" | grep -Eq -- "$pat"; then
-		no "matches '$pat': $(printf '%s\n' "$out" | grep -E -- "$pat" | head -n 2)"
-	else ok; fi
-}
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2"
-}
-plan() { # plan DIR: a small valid plan
-	rm -rf "$1"; mkdir -p "$1/calendar"
-	printf 'strat: 1\n' > "$1/strat.yaml"
-	cat > "$1/strategy.yaml" <<'Y'
-kind: strategy
-version: 1
-title: T
-owner: ann
-thesis: t
-outcomes:
-  - id: o1
-    title: O
-    owner: ann
-anchors:
-  - id: q3-a
-    title: A
-    quarter: 2026-Q3
-    owner: ann
-    outcomes: [o1]
-    done: d
-Y
-	printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > "$1/team.yaml"
-	printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n    anchor: q3-a\n    owner: ann\n    channel: blog\n    date: 2026-07-10\n    status: planned\n' > "$1/calendar/a.yaml"
-}
+. "$top/tests/lib-suite.sh"
 
 # ---- paths that leave the repository ----
 secret=$tmp/secret; mkdir -p "$secret"

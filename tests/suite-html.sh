@@ -31,7 +31,7 @@ day() { # N: the day N days after 2025-07-07, YYYY-MM-DD
 
 # ---- 62 weeks of history: an item a week, most ship, some slip ----
 name=weeks
-mkdir -p "$work/r/calendar" && cd "$work/r" && git init -q
+mkdir -p "$tmp/r/calendar" && cd "$tmp/r" && git init -q
 w=0
 while [ $w -lt 62 ]; do
 	{
@@ -56,18 +56,18 @@ while [ $w -lt 62 ]; do
 	w=$((w + 1))
 done
 for p in quarter month week; do
-	$S report --period $p --format html -o "$work/$p.html" 2>/dev/null ||
+	$S report --period $p --format html -o "$tmp/$p.html" 2>/dev/null ||
 	    no "report --period $p --format html failed"
 done
 name=self-contained
 for p in quarter month week; do
-	f="$work/$p.html"
+	f="$tmp/$p.html"
 	hasnt '<script' "$f"; hasnt 'https\?://' "$f"; hasnt ' src=' "$f"
 	hasnt 'url(' "$f"; hasnt '@import' "$f"; hasnt '<link' "$f"
 	has '@media (prefers-color-scheme:dark)' "$f"
 done
 name=states
-f="$work/quarter.html"
+f="$tmp/quarter.html"
 # 2025-Q3: the history begins inside it (outlined); 2026-Q3 in progress
 # (hatched, and no rate point: its rate is not a result yet)
 has 'class="ch-col ch-partial"' "$f"
@@ -79,34 +79,34 @@ else ok; fi
 has 'ch-anchor-0' "$f"
 has 'ch-anchor-2' "$f"
 # 62 weeks: labels thinned by page width
-f="$work/week.html"
+f="$tmp/week.html"
 has '@media (max-width:399.98px){#ch-periods .ch-x:not(.s' "$f"
 # a period where nothing was committed has no rate point (not 0%)
 name=empty-period
-mkdir -p "$work/e/calendar" && cd "$work/e" && git init -q
+mkdir -p "$tmp/e/calendar" && cd "$tmp/e" && git init -q
 { printf 'kind: calendar\nversion: 1\ntitle: plan\nitems:\n'
   hitem e1 2026-05-10 planned retain; } > calendar/plan.yaml
 commit 2026-01-05 plan
-$S report --format html -o "$work/empty.html" 2>/dev/null
-n=$(grep -c 'class="ch-pt' "$work/empty.html")
+$S report --format html -o "$tmp/empty.html" 2>/dev/null
+n=$(grep -c 'class="ch-pt' "$tmp/empty.html")
 # 2026-Q1: nothing committed, no point; Q2: 0 of 1 (a real 0%); Q3 now;
 # one point in the chart of periods and one in the anchor's
 if [ "$n" = 2 ]; then ok; else no "want 2 rate points, got $n"; fi
-has 'title="2026-Q2: 1 committed, 0 shipped, rate 0%"' "$work/empty.html"
+has 'title="2026-Q2: 1 committed, 0 shipped, rate 0%"' "$tmp/empty.html"
 
 # ---- KPI charts: readings committed week by week (the repository of
 # tests/golden/report/metrics, built by its setup.sh), by month and by
 # week; drawn by the chart writer of the other charts (lib/chart.c) ----
 name=kpi
-mkdir -p "$work/k" && cp -R "$top/tests/golden/report/metrics/plan" \
-    "$top/tests/golden/report/metrics/setup.sh" "$work/k/" &&
-    (cd "$work/k" && sh ./setup.sh >/dev/null 2>&1) || no "kpi setup failed"
+mkdir -p "$tmp/k" && cp -R "$top/tests/golden/report/metrics/plan" \
+    "$top/tests/golden/report/metrics/setup.sh" "$tmp/k/" &&
+    (cd "$tmp/k" && sh ./setup.sh >/dev/null 2>&1) || no "kpi setup failed"
 for p in month week; do
-	(cd "$work/k/repo" && $S report --period $p --format html \
-	    -o "$work/kpi-$p.html" 2>/dev/null) ||
+	(cd "$tmp/k/repo" && $S report --period $p --format html \
+	    -o "$tmp/kpi-$p.html" 2>/dev/null) ||
 	    no "report --period $p --format html (kpis) failed"
 done
-f="$work/kpi-month.html"
+f="$tmp/kpi-month.html"
 has '<figure class="ch" id="ch-kpi-0">' "$f"
 has '<figure class="ch" id="ch-kpi-2">' "$f"
 has '<div class="ch-ref" style="bottom:[0-9.]*%" title="target 200">' "$f"
@@ -117,7 +117,7 @@ n=$(grep -o '<svg[^>]*>' "$f" | grep -vc '<svg class="ch-line"')
 if [ "$n" = 0 ]; then ok; else no "$n svg elements not drawn by chart.c"; fi
 hasnt '<title>[^<]*<span' "$f"
 hasnt 'class="kpi"' "$f"
-has '@media (max-width:399.98px){#ch-kpi-0 .ch-x:not(.s' "$work/kpi-week.html"
+has '@media (max-width:399.98px){#ch-kpi-0 .ch-x:not(.s' "$tmp/kpi-week.html"
 
 # ---- in the browser ----
 chromium=$(command -v chromium || command -v chromium-browser)
@@ -126,12 +126,12 @@ if [ -z "$chromium" ]; then
 	    "rendered (apt-get install chromium, or sh tools/deps.sh)"
 else
 	name=browser
-	mkdir -p "$work/shots"
-	export HTML_CHECK_PROFILE="$work/profile" TMPDIR="$work"
+	mkdir -p "$tmp/shots"
+	export HTML_CHECK_PROFILE="$tmp/profile" TMPDIR="$tmp"
 	out=$(timeout 600 python3 "$top/tests/html_check.py" "$chromium" \
-	    "$work/shots" "$work/quarter.html" "$work/week.html" \
-	    "$work/month.html" "$work/empty.html" "$work/kpi-month.html" \
-	    "$work/kpi-week.html" 2>&1)
+	    "$tmp/shots" "$tmp/quarter.html" "$tmp/week.html" \
+	    "$tmp/month.html" "$tmp/empty.html" "$tmp/kpi-month.html" \
+	    "$tmp/kpi-week.html" 2>&1)
 	rc=$?
 	n=$(printf '%s\n' "$out" | grep -c '^ok ')
 	pass=$((pass + n))

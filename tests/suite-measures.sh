@@ -268,8 +268,8 @@ out=$($S lint --stale 2>&1)
 if printf '%s\n' "$out" | grep -q 'stale-item'; then
 	no "stale-item: off"; else ok; fi
 rm strat.yaml
-mkdir -p "$work/nogit"; cp -R calendar "$work/nogit/"
-expect_exit 2 sh -c "cd '$work/nogit' && $S lint --stale"
+mkdir -p "$tmp/nogit"; cp -R calendar "$tmp/nogit/"
+expect_exit 2 sh -c "cd '$tmp/nogit' && $S lint --stale"
 # --rev REV: the history up to REV, not HEAD's.  t1 ships on 2026-09-12:
 # at HEAD nothing is stale; at HEAD~1 (2026-09-10) t1 is (45 days); at
 # HEAD~2 (2026-08-01) t1 is, and so is the plan (45 days without a

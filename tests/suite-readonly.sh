@@ -6,25 +6,12 @@
 # refs, objects, config, logs) must be byte-identical, with the same
 # modification times, and no file may have appeared or gone.
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
-pass=0; fail=0
+. "$top/tests/lib-suite.sh"
 
 r=$tmp/repo; out=$tmp/out
 mkdir -p "$r" "$out"; cp -R "$top/examples/acme/." "$r/"
 cd "$r" || exit 2
 git init -q .
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2"
-}
 commit 2026-01-05 "plan"
 sed -i 's/status: planned/status: in-progress/' calendar/2026/q3.yaml
 commit 2026-07-01 "progress"

@@ -14,54 +14,7 @@
 #    text from git"; git itself rewrites an undeclared Latin-1 name, as
 #    the one below, so that case is a commit written by hand there).
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-tmp=${KEEP:-$(mktemp -d)}; trap '[ -n "$KEEP" ] || rm -rf "$tmp"; rm -rf "$HOME"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $name: $*"; printf '%s\n' "$out" | head -n 8; }
-# t NAME WANT-EXIT PATTERN CMD...: exit status and a line matching PATTERN
-t() {
-	name=$1 want=$2 pat=$3; shift 3
-	out=$(timeout 30 "$@" 2>&1); rc=$?
-	if [ "$rc" != "$want" ]; then no "exit $rc, want $want"
-	elif ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "no '$pat'"
-	else ok; fi
-}
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2" 2>/dev/null
-}
-plan() { # plan DIR: a small valid plan
-	rm -rf "$1"; mkdir -p "$1/calendar"
-	printf 'strat: 1\n' > "$1/strat.yaml"
-	cat > "$1/strategy.yaml" <<'Y'
-kind: strategy
-version: 1
-title: T
-owner: ann
-thesis: t
-outcomes:
-  - id: o1
-    title: O
-    owner: ann
-anchors:
-  - id: q3-a
-    title: A
-    quarter: 2026-Q3
-    owner: ann
-    outcomes: [o1]
-    done: d
-Y
-	printf 'kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n' > "$1/team.yaml"
-	printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n    anchor: q3-a\n    owner: ann\n    channel: blog\n    date: 2026-07-10\n    status: planned\n' > "$1/calendar/a.yaml"
-}
+. "$top/tests/lib-suite.sh"
 
 # ---- UTF-16 and UTF-32 are refused, not read ----
 d=$tmp/bom; plan "$d"; cd "$d" || exit 2; git init -q .
@@ -111,6 +64,12 @@ if command -v python3 >/dev/null; then
 		# shellcheck disable=SC2086
 		fmt "clean-$c" $S $c
 	done
+	# error messages name what the user or the repository gave as it is
+	# given: a missing file, a revision, a person with ESC and Latin-1
+	hostile=$(printf 'calendar/n\033[31mo\tpe\351.yaml')
+	fmt "clean-error-file" $S lint "$hostile"
+	fmt "clean-error-rev" $S diff "$(printf 'v\033]0;x\007\351')"
+	fmt "clean-error-owner" $S week --owner "$(printf 'a\033[2Jn\351')"
 	csv=csv
 	for by in "" "--by anchor" "--by owner" "--by channel"; do
 		# shellcheck disable=SC2086

@@ -5,26 +5,13 @@
 # /dev/full likewise; a reader that goes away (| head -n 1) ends strat
 # quietly, as git does: nothing on stderr.
 top=$(cd "$(dirname "$0")/.." && pwd)
-: "${STRAT:=$top/build/strat}"
-S="$STRAT_WRAP $STRAT"
-export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1 STRAT_TODAY=2026-09-15
-export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
-export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$(mktemp -d)
-git config --global init.defaultBranch main
-tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$HOME"' EXIT
-pass=0; fail=0
+. "$top/tests/lib-suite.sh"
 [ -w /dev/full ] || { echo "skip: no /dev/full"; echo "0 passed, 0 failed"; exit 0; }
 
 r=$tmp/repo
 mkdir -p "$r"; cp -R "$top/examples/acme/." "$r/"
 cd "$r" || exit 2
 git init -q .
-commit() {
-	git add -A >/dev/null
-	GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
-	    git commit -q -m "$2"
-}
 commit 2026-01-05 "plan"
 sed -i 's/status: planned/status: in-progress/' calendar/2026/q3.yaml
 # a finding, so that lint has something to write in every format

@@ -35,16 +35,17 @@ enum {
 };
 
 /* Documented limits (spec/SPEC.md, "Limits"). */
-#define STRAT_MAX_FILE_SIZE (64u * 1024 * 1024)
-#define STRAT_MAX_DEPTH     64
-#define STRAT_MAX_NODES     4000000u
-#define STRAT_MAX_SCALAR    (1024u * 1024)
-#define STRAT_MAX_ITEMS     1000000u
-#define STRAT_MAX_FILES     10000u
-#define STRAT_MAX_PATH      1024
-#define STRAT_MAX_DIR_DEPTH 32    /* directories below the plan root */
-#define STRAT_MAX_FINDINGS  1000u /* reported per file; then one more says so */
-#define STRAT_MAX_NUMBER    1e15  /* magnitude of a number of the plan */
+#define STRAT_MAX_FILE_SIZE   (64u * 1024 * 1024)
+#define STRAT_MAX_DEPTH       64
+#define STRAT_MAX_NODES       4000000u
+#define STRAT_MAX_SCALAR      (1024u * 1024)
+#define STRAT_MAX_ITEMS       1000000u
+#define STRAT_MAX_FILES       10000u
+#define STRAT_MAX_PATH        1024
+#define STRAT_MAX_DIR_DEPTH   32    /* directories below the plan root */
+#define STRAT_MAX_FINDINGS    1000u /* reported per file; then one more says so */
+#define STRAT_MAX_NUMBER      1e15  /* magnitude of a number of the plan */
+#define STRAT_MAX_PERIODS_DOC 5000u /* periods of a md or html report */
 
 /*
  * The message of the last failure on this thread, or "" if none.  The

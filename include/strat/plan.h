@@ -170,6 +170,19 @@ typedef struct {
 typedef struct strat_plan strat_plan;
 
 /*
+ * A file opened to be read in pieces (strat_source.open): read() puts up
+ * to cap bytes into buf and sets *got, 0 at the end of the file, and
+ * returns 0 or a negative code; close() releases the stream.  size is the
+ * file's size when it was opened: no more than that is read.
+ */
+typedef struct {
+	int (*read)(void *s, char *buf, size_t cap, size_t *got);
+	void (*close)(void *s);
+	void *s;
+	size_t size;
+} strat_stream;
+
+/*
  * Where the loader reads from.  list() reports every file path (relative
  * to the repository root, '/'-separated) by calling add() once per path;
  * read() returns the file's bytes in *buf (freed by the caller with free())
@@ -181,8 +194,17 @@ typedef struct {
 	int (*read)(void *ctx, const char *path, char **buf, size_t *len);
 	void *ctx;
 	/* Optional: the OID or content hash of a path, to skip unchanged
-	 * files across versions; NULL when not available. */
+	 * files across versions; NULL when not available.  A git source
+	 * checks there that the object is the blob the entry says (an
+	 * error like read()'s otherwise); the loader asks it of a file
+	 * that stands where a calendar glob's directory could be. */
 	int (*stat)(void *ctx, const char *path, uint64_t *hash);
+	/* Optional: open a file to read in pieces, with read()'s return
+	 * codes; NULL when not available.  The loader then never holds a
+	 * file's whole text beside what it keeps of it (unless asked to
+	 * keep the text: STRAT_SOURCES_KEEP), and reads it whole again
+	 * through read() only to quote a syntax error. */
+	int (*open)(void *ctx, const char *path, strat_stream *out);
 } strat_source;
 
 typedef struct {

@@ -1,7 +1,8 @@
-// common.js - what validate.js and verdicts.js share: the schemas of
-// spec/schema compiled with ajv (draft-07, formats, patternErrorMessage)
-// and YAML read as strat reads it (YAML 1.2 core schema: 2026-04-01 stays
-// a string, `version: 1` is a number; duplicate keys and aliases refused).
+// common.js - what validate.js, verdicts.js and editor.js share: the
+// checks and their count, the schemas of spec/schema compiled with ajv
+// (draft-07, formats, patternErrorMessage) and YAML read as strat reads it
+// (YAML 1.2 core schema: 2026-04-01 stays a string, `version: 1` is a
+// number; duplicate keys and aliases refused).
 'use strict';
 
 const fs = require('fs');
@@ -13,6 +14,24 @@ const addFormats = require('ajv-formats');
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA_DIR = path.join(ROOT, 'spec', 'schema');
 const KINDS = ['strat', 'strategy', 'team', 'calendar', 'metrics'];
+
+// check(NAME, OK, DETAIL): one check, printed `ok   NAME`, or `FAIL NAME`
+// with DETAIL indented below it; finish() prints "N passed, N failed"
+// (what run.sh adds up) and exits 1 when a check failed.
+const tally = { passed: 0, failed: 0 };
+function check(name, ok, detail) {
+  if (ok) {
+    tally.passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    tally.failed++;
+    console.log(`FAIL ${name}${detail ? '\n     ' + String(detail).replace(/\n/g, '\n     ') : ''}`);
+  }
+}
+function finish() {
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed ? 1 : 0);
+}
 
 // Returns {validators: {kind: fn}, errors: {kind: message}}.
 function compileSchemas() {
@@ -47,4 +66,4 @@ function errorText(e) {
   return `${e.instancePath || '/'} ${msg}`;
 }
 
-module.exports = { ROOT, SCHEMA_DIR, KINDS, compileSchemas, parse, errorText };
+module.exports = { ROOT, SCHEMA_DIR, KINDS, check, finish, tally, compileSchemas, parse, errorText };

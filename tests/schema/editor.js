@@ -10,19 +10,8 @@
 
 const path = require('path');
 const { spawn } = require('child_process');
-const { ROOT, SCHEMA_DIR } = require('./common');
+const { ROOT, SCHEMA_DIR, check, finish } = require('./common');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n     ' + String(detail).replace(/\n/g, '\n     ') : ''}`);
-  }
-}
 
 const server = spawn(process.execPath, [require.resolve('yaml-language-server/bin/yaml-language-server'), '--stdio'],
   { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -125,6 +114,5 @@ const item = (over) => {
     (q || []).some((x) => /YYYY-Qn.*invalid-quarter/.test(x.message)), JSON.stringify(q));
   await request('shutdown', null);
   send({ method: 'exit' });
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 })();

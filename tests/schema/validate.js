@@ -14,19 +14,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const { ROOT, SCHEMA_DIR, KINDS, compileSchemas, parse } = require('./common');
+const { ROOT, SCHEMA_DIR, KINDS, check, finish, compileSchemas, parse } = require('./common');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n     ' + String(detail).replace(/\n/g, '\n     ') : ''}`);
-  }
-}
 
 // ---------- schemas ----------
 const { validators, errors: compileErrors } = compileSchemas();
@@ -239,5 +228,4 @@ for (const [p, text] of Object.entries(examples[0].files)) {
   check(`SPEC.md baseline ${p} validates`, err === null, err);
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

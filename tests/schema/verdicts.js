@@ -27,23 +27,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { ROOT, compileSchemas, parse, errorText } = require('./common');
+const { ROOT, check, finish, tally, compileSchemas, parse, errorText } = require('./common');
 
 const STRAT = process.env.STRAT || path.join(ROOT, 'build', 'strat');
 const GOLDEN = path.join(ROOT, 'tests', 'golden');
 const DIFF_FILE = path.join(ROOT, 'spec', 'schema', 'DIFFERENCES.md');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n     ' + String(detail).replace(/\n/g, '\n     ') : ''}`);
-  }
-}
 
 // ---------- DIFFERENCES.md ----------
 // Its tables by the heading above them: rows of backquoted first cells.
@@ -226,6 +215,5 @@ try {
 for (const [key, used] of diff.cases)
   check(`DIFFERENCES.md case ${key} is a difference`, used);
 check(`${files} plan files of the golden cases: ${agree} same verdict, ${explained} documented differences`,
-  files > 300 && failed === 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+  files > 300 && tally.failed === 0);
+finish();

@@ -38,23 +38,6 @@ histrepo_put(const char *dir, const char *path, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* An item of the calendar, as written there. */
-static inline void
-histrepo_item(char *buf, size_t size, const char *id, const char *anchor,
-	      const char *owner, const char *date, const char *status,
-	      const char *shipped)
-{
-	size_t n = strlen(buf);
-
-	snprintf(buf + n, size - n,
-		 "  - id: %s\n    title: Item %s\n    anchor: %s\n"
-		 "    owner: %s\n    channel: blog\n    date: %s\n"
-		 "    status: %s\n%s%s%s",
-		 id, id, anchor, owner, date, status,
-		 shipped ? "    shipped: " : "", shipped ? shipped : "",
-		 shipped ? "\n" : "");
-}
-
 static inline void
 histrepo_commit(const char *dir, const char *when, const char *msg)
 {
@@ -64,68 +47,86 @@ histrepo_commit(const char *dir, const char *when, const char *msg)
 	   dir, when, when, msg);
 }
 
+/* The commits of the history above: when, message, and the calendar's
+ * items one a line, "id anchor owner date status [shipped]", each
+ * written "  - id: ID\n    title: Item ID\n..." (channel blog); no
+ * items: a README alone. */
+static const struct {
+	const char *when, *msg, *items;
+} histrepo_commits[] = {
+    {"2026-07-01T10:00:00Z", "Q3 plan",
+     "a q3-organic alex 2026-07-10 planned\n"
+     "b q3-events sam 2026-07-20 planned\n"
+     "c q3-email dana 2026-08-10 planned\n"},
+    {"2026-07-12T10:00:00Z", "ship a, slip b",
+     "a q3-organic alex 2026-07-10 shipped 2026-07-11\n"
+     "b q3-events sam 2026-08-05 planned\n"
+     "c q3-email dana 2026-08-10 planned\n"},
+    {"2026-07-20T10:00:00Z", "readme", NULL},
+    {"2026-08-01T10:00:00Z", "drop c, add d\n\nWhy: budget cut",
+     "a q3-organic alex 2026-07-10 shipped 2026-07-11\n"
+     "b q3-events sam 2026-08-05 planned\n"
+     "c q3-email dana 2026-08-10 dropped\n"
+     "d q3-organic alex 2026-08-15 planned\n"},
+    {"2026-08-20T10:00:00Z", "ship b and d",
+     "a q3-organic alex 2026-07-10 shipped 2026-07-11\n"
+     "b q3-events sam 2026-08-05 shipped 2026-08-06\n"
+     "c q3-email dana 2026-08-10 dropped\n"
+     "d q3-organic alex 2026-08-15 shipped 2026-08-18\n"
+     "e q3-events sam 2026-09-20 in-progress\n"},
+};
+
+/* The calendar of items (lines as in histrepo_commits) into cal. */
+static inline void
+histrepo_calendar(char *cal, size_t size, const char *items)
+{
+	const char *line;
+	size_t n =
+	    (size_t)snprintf(cal, size, "kind: calendar\nversion: 1\nitems:\n");
+
+	for (line = items; *line; line = strchr(line, '\n') + 1) {
+		char id[8], anchor[16], owner[8], date[11], status[12],
+		    shipped[11] = "";
+
+		assert_true(sscanf(line, "%7s %15s %7s %10s %11s %10[0-9-]", id,
+				   anchor, owner, date, status, shipped) >= 5);
+		n += (size_t)snprintf(
+		    cal + n, size - n,
+		    "  - id: %s\n    title: Item %s\n    anchor: %s\n"
+		    "    owner: %s\n    channel: blog\n    date: %s\n"
+		    "    status: %s\n",
+		    id, id, anchor, owner, date, status);
+		if (*shipped)
+			n += (size_t)snprintf(cal + n, size - n,
+					      "    shipped: %s\n", shipped);
+		assert_true(n < size);
+	}
+}
+
 /* Build the repository in dir (a fresh mkdtemp), the plan below root. */
 static inline void
 histrepo_build(const char *dir, const char *root)
 {
 	char plan[512], cal[4096];
-	const char *head = "kind: calendar\nversion: 1\nitems:\n";
+	size_t c;
 
 	snprintf(plan, sizeof(plan), "%s%s%s", dir, *root ? "/" : "", root);
 	sh("cd %s && git init -q -b main . && mkdir -p %s/calendar", dir, plan);
 	histrepo_put(plan, "strat.yaml", memplan_config);
 	histrepo_put(plan, "strategy.yaml", memplan_strategy);
 	histrepo_put(plan, "team.yaml", memplan_team);
-
-	snprintf(cal, sizeof(cal), "%s", head);
-	histrepo_item(cal, sizeof(cal), "a", "q3-organic", "alex", "2026-07-10",
-		      "planned", NULL);
-	histrepo_item(cal, sizeof(cal), "b", "q3-events", "sam", "2026-07-20",
-		      "planned", NULL);
-	histrepo_item(cal, sizeof(cal), "c", "q3-email", "dana", "2026-08-10",
-		      "planned", NULL);
-	histrepo_put(plan, "calendar/q3.yaml", cal);
-	histrepo_commit(dir, "2026-07-01T10:00:00Z", "Q3 plan");
-
-	snprintf(cal, sizeof(cal), "%s", head);
-	histrepo_item(cal, sizeof(cal), "a", "q3-organic", "alex", "2026-07-10",
-		      "shipped", "2026-07-11");
-	histrepo_item(cal, sizeof(cal), "b", "q3-events", "sam", "2026-08-05",
-		      "planned", NULL);
-	histrepo_item(cal, sizeof(cal), "c", "q3-email", "dana", "2026-08-10",
-		      "planned", NULL);
-	histrepo_put(plan, "calendar/q3.yaml", cal);
-	histrepo_commit(dir, "2026-07-12T10:00:00Z", "ship a, slip b");
-
-	histrepo_put(dir, "README", "not the plan\n");
-	histrepo_commit(dir, "2026-07-20T10:00:00Z", "readme");
-
-	snprintf(cal, sizeof(cal), "%s", head);
-	histrepo_item(cal, sizeof(cal), "a", "q3-organic", "alex", "2026-07-10",
-		      "shipped", "2026-07-11");
-	histrepo_item(cal, sizeof(cal), "b", "q3-events", "sam", "2026-08-05",
-		      "planned", NULL);
-	histrepo_item(cal, sizeof(cal), "c", "q3-email", "dana", "2026-08-10",
-		      "dropped", NULL);
-	histrepo_item(cal, sizeof(cal), "d", "q3-organic", "alex", "2026-08-15",
-		      "planned", NULL);
-	histrepo_put(plan, "calendar/q3.yaml", cal);
-	histrepo_commit(dir, "2026-08-01T10:00:00Z",
-			"drop c, add d\n\nWhy: budget cut");
-
-	snprintf(cal, sizeof(cal), "%s", head);
-	histrepo_item(cal, sizeof(cal), "a", "q3-organic", "alex", "2026-07-10",
-		      "shipped", "2026-07-11");
-	histrepo_item(cal, sizeof(cal), "b", "q3-events", "sam", "2026-08-05",
-		      "shipped", "2026-08-06");
-	histrepo_item(cal, sizeof(cal), "c", "q3-email", "dana", "2026-08-10",
-		      "dropped", NULL);
-	histrepo_item(cal, sizeof(cal), "d", "q3-organic", "alex", "2026-08-15",
-		      "shipped", "2026-08-18");
-	histrepo_item(cal, sizeof(cal), "e", "q3-events", "sam", "2026-09-20",
-		      "in-progress", NULL);
-	histrepo_put(plan, "calendar/q3.yaml", cal);
-	histrepo_commit(dir, "2026-08-20T10:00:00Z", "ship b and d");
+	for (c = 0; c < sizeof(histrepo_commits) / sizeof(*histrepo_commits);
+	     c++) {
+		if (histrepo_commits[c].items == NULL) {
+			histrepo_put(dir, "README", "not the plan\n");
+		} else {
+			histrepo_calendar(cal, sizeof(cal),
+					  histrepo_commits[c].items);
+			histrepo_put(plan, "calendar/q3.yaml", cal);
+		}
+		histrepo_commit(dir, histrepo_commits[c].when,
+				histrepo_commits[c].msg);
+	}
 }
 
 /* The seconds of a day at 00:00 UTC. */

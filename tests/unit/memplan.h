@@ -52,37 +52,46 @@ static const char memplan_strategy[] =
     "    owner: dana\n"
     "    outcomes: [pipeline]\n"
     "    done: nurture live\n";
-static const char memplan_team[] = "kind: team\n"
-				   "version: 1\n"
-				   "people:\n"
-				   "  - {id: dana, name: Dana}\n"
-				   "  - {id: alex, name: Alex}\n"
-				   "  - {id: sam, name: Sam}\n";
-static const char memplan_calendar[] = "kind: calendar\n"
-				       "version: 1\n"
-				       "items:\n"
-				       "  - id: seo-guide\n"
-				       "    title: SEO guide\n"
-				       "    anchor: q3-organic\n"
-				       "    owner: alex\n"
-				       "    channel: blog\n"
-				       "    date: 2026-07-14\n"
-				       "    status: shipped\n"
-				       "    shipped: 2026-07-15\n"
-				       "  - id: webinar\n"
-				       "    title: Webinar\n"
-				       "    anchor: q3-events\n"
-				       "    owner: sam\n"
-				       "    channel: webinar\n"
-				       "    date: 2026-08-20\n"
-				       "    status: in-progress\n"
-				       "  - id: nurture\n"
-				       "    title: Nurture sequence\n"
-				       "    anchor: q3-email\n"
-				       "    owner: dana\n"
-				       "    channel: email\n"
-				       "    date: 2026-09-30\n"
-				       "    status: planned\n";
+#define MEMPLAN_TEAM                                                           \
+	"kind: team\n"                                                         \
+	"version: 1\n"                                                         \
+	"people:\n"                                                            \
+	"  - {id: dana, name: Dana}\n"                                         \
+	"  - {id: alex, name: Alex}\n"                                         \
+	"  - {id: sam, name: Sam}\n"
+static const char memplan_team[] = MEMPLAN_TEAM;
+/* The calendar's parts, for the variants below and the tests' own. */
+#define MEMPLAN_CAL_HEAD                                                       \
+	"kind: calendar\n"                                                     \
+	"version: 1\n"                                                         \
+	"items:\n"
+#define MEMPLAN_ITEM_SEO_GUIDE                                                 \
+	"  - id: seo-guide\n"                                                  \
+	"    title: SEO guide\n"                                               \
+	"    anchor: q3-organic\n"                                             \
+	"    owner: alex\n"                                                    \
+	"    channel: blog\n"                                                  \
+	"    date: 2026-07-14\n"                                               \
+	"    status: shipped\n"                                                \
+	"    shipped: 2026-07-15\n"
+#define MEMPLAN_ITEM_WEBINAR                                                   \
+	"  - id: webinar\n"                                                    \
+	"    title: Webinar\n"                                                 \
+	"    anchor: q3-events\n"                                              \
+	"    owner: sam\n"                                                     \
+	"    channel: webinar\n"                                               \
+	"    date: 2026-08-20\n"                                               \
+	"    status: in-progress\n"
+#define MEMPLAN_ITEM_NURTURE                                                   \
+	"  - id: nurture\n"                                                    \
+	"    title: Nurture sequence\n"                                        \
+	"    anchor: q3-email\n"                                               \
+	"    owner: dana\n"                                                    \
+	"    channel: email\n"                                                 \
+	"    date: 2026-09-30\n"                                               \
+	"    status: planned\n"
+static const char memplan_calendar[] = MEMPLAN_CAL_HEAD MEMPLAN_ITEM_SEO_GUIDE
+    MEMPLAN_ITEM_WEBINAR MEMPLAN_ITEM_NURTURE;
 
 #define MEMPLAN_MAX 16
 
@@ -186,77 +195,41 @@ memplan_diags(const strat_diags *d)
 	} while (0)
 
 /* BASE: the memplan calendar and one more item, planned. */
-static const char memplan_base_cal[] = "kind: calendar\n"
-				       "version: 1\n"
-				       "items:\n"
-				       "  - id: seo-guide\n"
-				       "    title: SEO guide\n"
-				       "    anchor: q3-organic\n"
-				       "    owner: alex\n"
-				       "    channel: blog\n"
-				       "    date: 2026-07-14\n"
-				       "    status: shipped\n"
-				       "    shipped: 2026-07-15\n"
-				       "  - id: webinar\n"
-				       "    title: Webinar\n"
-				       "    anchor: q3-events\n"
-				       "    owner: sam\n"
-				       "    channel: webinar\n"
-				       "    date: 2026-08-20\n"
-				       "    status: in-progress\n"
-				       "  - id: nurture\n"
-				       "    title: Nurture sequence\n"
-				       "    anchor: q3-email\n"
-				       "    owner: dana\n"
-				       "    channel: email\n"
-				       "    date: 2026-09-30\n"
-				       "    status: planned\n"
-				       "  - id: podcast\n"
-				       "    title: Podcast\n"
-				       "    anchor: q3-organic\n"
-				       "    owner: alex\n"
-				       "    channel: blog\n"
-				       "    date: 2026-09-01\n"
-				       "    status: planned\n";
+static const char memplan_base_cal[] = MEMPLAN_CAL_HEAD MEMPLAN_ITEM_SEO_GUIDE
+    MEMPLAN_ITEM_WEBINAR MEMPLAN_ITEM_NURTURE "  - id: podcast\n"
+					      "    title: Podcast\n"
+					      "    anchor: q3-organic\n"
+					      "    owner: alex\n"
+					      "    channel: blog\n"
+					      "    date: 2026-09-01\n"
+					      "    status: planned\n";
 
 /* HEAD: webinar slipped a week and handed to alex, a new item, nurture
  * moved to another file and shipped two days early, podcast gone. */
-static const char memplan_head_cal[] = "kind: calendar\n"
-				       "version: 1\n"
-				       "items:\n"
-				       "  - id: seo-guide\n"
-				       "    title: SEO guide\n"
-				       "    anchor: q3-organic\n"
-				       "    owner: alex\n"
-				       "    channel: blog\n"
-				       "    date: 2026-07-14\n"
-				       "    status: shipped\n"
-				       "    shipped: 2026-07-15\n"
-				       "  - id: webinar\n"
-				       "    title: Webinar\n"
-				       "    anchor: q3-events\n"
-				       "    owner: alex\n"
-				       "    channel: webinar\n"
-				       "    date: 2026-08-27\n"
-				       "    status: in-progress\n"
-				       "  - id: launch\n"
-				       "    title: Launch mail\n"
-				       "    anchor: q3-email\n"
-				       "    owner: dana\n"
-				       "    channel: email\n"
-				       "    date: 2026-09-10\n"
-				       "    status: planned\n";
-static const char memplan_head_cal2[] = "kind: calendar\n"
-					"version: 1\n"
-					"items:\n"
-					"  - id: nurture\n"
-					"    title: Nurture sequence\n"
-					"    anchor: q3-organic\n"
-					"    owner: dana\n"
-					"    channel: email\n"
-					"    date: 2026-09-30\n"
-					"    status: shipped\n"
-					"    shipped: 2026-09-28\n";
+static const char memplan_head_cal[] =
+    MEMPLAN_CAL_HEAD MEMPLAN_ITEM_SEO_GUIDE "  - id: webinar\n"
+					    "    title: Webinar\n"
+					    "    anchor: q3-events\n"
+					    "    owner: alex\n"
+					    "    channel: webinar\n"
+					    "    date: 2026-08-27\n"
+					    "    status: in-progress\n"
+					    "  - id: launch\n"
+					    "    title: Launch mail\n"
+					    "    anchor: q3-email\n"
+					    "    owner: dana\n"
+					    "    channel: email\n"
+					    "    date: 2026-09-10\n"
+					    "    status: planned\n";
+static const char memplan_head_cal2[] =
+    MEMPLAN_CAL_HEAD "  - id: nurture\n"
+		     "    title: Nurture sequence\n"
+		     "    anchor: q3-organic\n"
+		     "    owner: dana\n"
+		     "    channel: email\n"
+		     "    date: 2026-09-30\n"
+		     "    status: shipped\n"
+		     "    shipped: 2026-09-28\n";
 /* The strategy with an anchor retitled, one re-owned and moved to Q4,
  * and the KPI's target raised. */
 static const char memplan_head_strategy[] =
@@ -294,13 +267,8 @@ static const char memplan_head_strategy[] =
     "    owner: sam\n"
     "    outcomes: [pipeline]\n"
     "    done: nurture live\n";
-static const char memplan_head_team[] = "kind: team\n"
-					"version: 1\n"
-					"people:\n"
-					"  - {id: dana, name: Dana}\n"
-					"  - {id: alex, name: Alex}\n"
-					"  - {id: sam, name: Sam}\n"
-					"  - {id: kim, name: Kim}\n";
+static const char memplan_head_team[] =
+    MEMPLAN_TEAM "  - {id: kim, name: Kim}\n";
 
 /* The two plans of a change (BASE and HEAD above), loaded and not
  * linted. */

@@ -25,18 +25,8 @@ test_clean(void **state)
 
 /* One calendar breaking the item rules, each on its own line. */
 static const char bad_items[] =
-    "kind: calendar\n"
-    "version: 1\n"
-    "items:\n"
-    "  - id: seo-guide\n"
-    "    title: SEO guide\n"
-    "    anchor: q3-organic\n"
-    "    owner: alex\n"
-    "    channel: blog\n"
-    "    date: 2026-07-14\n"
-    "    status: shipped\n"
-    "    shipped: 2026-07-15\n"
-    "  - id: seo-guide\n" /* 12 duplicate */
+    MEMPLAN_CAL_HEAD MEMPLAN_ITEM_SEO_GUIDE /* lines 1 to 11 */
+    "  - id: seo-guide\n"                   /* 12 duplicate */
     "    title: Again\n"
     "    anchor: q3-organc\n" /* 14 unknown anchor */
     "    owner: Alex\n"       /* 15 a name */

@@ -1,5 +1,6 @@
 /* test_sources.c - file text for excerpts, kept at the load or read
- * again once the findings are known (STRAT_SOURCES_LATER). */
+ * again once the findings are known (STRAT_SOURCES_LATER), and files read
+ * in pieces (strat_source.open). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,7 +46,7 @@ static const char bad[] = "kind: calendar\nversion: 1\nitems:\n"
 static const char *
 excerpt(int mode, const char *later, strat_plan **plan, strat_diags **d)
 {
-	strat_source src = {one_list, one_read, NULL, NULL};
+	strat_source src = {one_list, one_read, NULL, NULL, NULL};
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	size_t i, len;
 
@@ -132,6 +133,149 @@ none_before_read(void **state)
 	strat_diags_free(d);
 }
 
+/* The same calendar read in pieces (strat_source.open): at most 1000
+ * bytes a call, as a pipe or a slow disk may give them. */
+static int opens, closes;
+
+typedef struct {
+	size_t at;
+} onestream;
+
+static int
+one_stream_read(void *s, char *buf, size_t cap, size_t *got)
+{
+	onestream *o = s;
+	size_t n = strlen(calendar) - o->at;
+
+	if (n > cap)
+		n = cap;
+	if (n > 1000)
+		n = 1000;
+	memcpy(buf, calendar + o->at, n);
+	o->at += n;
+	*got = n;
+	return 0;
+}
+
+static void
+one_stream_close(void *s)
+{
+	closes++;
+	free(s);
+}
+
+static int
+one_open(void *ctx, const char *path, strat_stream *out)
+{
+	(void)ctx;
+	if (strcmp(path, "calendar/a.yaml") != 0)
+		return STRAT_ENOTFOUND;
+	opens++;
+	out->s = calloc(1, sizeof(onestream));
+	assert_non_null(out->s);
+	out->read = one_stream_read;
+	out->close = one_stream_close;
+	out->size = strlen(calendar);
+	return 0;
+}
+
+/* A calendar of n items, the one at `bad_at` with an invalid id (or a
+ * tab before its title, a syntax error, when tab is set). */
+static char *
+big_calendar(size_t n, size_t bad_at, int tab)
+{
+	size_t cap = 64 + n * 64, len = 0, i;
+	char *b = malloc(cap);
+
+	assert_non_null(b);
+	len += (size_t)snprintf(b, cap, "kind: calendar\nversion: 1\nitems:\n");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(
+		    b + len, cap - len, "  - id: %s%06zu\n%s  title: t\n",
+		    i == bad_at && !tab ? "Not_An_Id" : "item-", i,
+		    i == bad_at && tab ? "\t" : "  ");
+	return b;
+}
+
+/* Load a calendar read in pieces with STRAT_SOURCES_LATER and lint it:
+ * its findings are those of the calendar read whole (KEEP), and the
+ * excerpts read afterwards are there (the size and hash kept are the
+ * whole file's), for a file of many pieces and for one whose parse
+ * stopped early. */
+static void
+streamed_as_kept(void **state)
+{
+	static const struct {
+		size_t n, bad_at;
+		int tab;
+	} cases[] = {{3, 1, 0}, {3000, 100, 0}, {3000, 10, 1}, {3000, 2990, 1}};
+	size_t c, i, len, seen = 0;
+
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		strat_source whole = {one_list, one_read, NULL, NULL, NULL};
+		strat_source src = {one_list, one_read, NULL, NULL, one_open};
+		strat_load_options keep = STRAT_LOAD_OPTIONS_INIT,
+				   later = STRAT_LOAD_OPTIONS_INIT;
+		strat_plan *pk = NULL, *pl = NULL;
+		strat_diags *dk = NULL, *dl = NULL;
+		char *text =
+		    big_calendar(cases[c].n, cases[c].bad_at, cases[c].tab);
+
+		calendar = text;
+		reads = opens = closes = 0;
+		keep.keep_sources = STRAT_SOURCES_KEEP;
+		later.keep_sources = STRAT_SOURCES_LATER;
+		assert_int_equal(strat_diags_new(&dk), 0);
+		assert_int_equal(strat_diags_new(&dl), 0);
+		assert_int_equal(strat_plan_load(&pk, &whole, &keep, dk), 0);
+		assert_int_equal(strat_lint(pk, &keep, dk), 0);
+		assert_int_equal(reads, 1);
+		/* KEEP needs the text whole: read(), not open() */
+		assert_int_equal(opens, 0);
+		reads = 0;
+		assert_int_equal(strat_plan_load(&pl, &src, &later, dl), 0);
+		assert_int_equal(strat_lint(pl, &later, dl), 0);
+		assert_int_equal(opens, 1);
+		assert_int_equal(closes, 1);
+		/* read whole again only to quote a syntax error */
+		assert_int_equal(reads, cases[c].tab ? 1 : 0);
+		assert_int_equal(strat_plan_item_count(pl),
+				 strat_plan_item_count(pk));
+		assert_int_equal(strat_plan_read_sources(pl, &src, dl), 0);
+		assert_int_equal(strat_diags_count(dl), strat_diags_count(dk));
+		assert_true(strat_diags_count(dl) > 0);
+		for (i = 0; i < strat_diags_count(dk); i++) {
+			const strat_diag *x = strat_diags_get(dk, i),
+					 *y = strat_diags_get(dl, i);
+			const char *ex, *ey;
+			size_t lx = 0;
+
+			assert_int_equal(x->rule, y->rule);
+			assert_int_equal(x->line, y->line);
+			assert_int_equal(x->column, y->column);
+			assert_string_equal(x->message, y->message);
+			if (strcmp(x->file, "calendar/a.yaml") != 0)
+				continue; /* no strategy, no team */
+			if (x->line == 0)
+				continue; /* the findings cap */
+			seen++;
+			ex = strat_plan_source_line(pk, x->file, x->line, &lx);
+			ey = strat_plan_source_line(pl, y->file, y->line, &len);
+			assert_non_null(ex);
+			assert_non_null(ey);
+			assert_int_equal(lx, len);
+			assert_memory_equal(ex, ey, len);
+		}
+		assert_true(seen > 0);
+		strat_plan_free(pk);
+		strat_plan_free(pl);
+		strat_diags_free(dk);
+		strat_diags_free(dl);
+		free(text);
+	}
+}
+
 int
 main(void)
 {
@@ -140,6 +284,7 @@ main(void)
 	    cmocka_unit_test(read_later_when_unchanged),
 	    cmocka_unit_test(none_when_changed_since),
 	    cmocka_unit_test(none_before_read),
+	    cmocka_unit_test(streamed_as_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

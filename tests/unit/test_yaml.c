@@ -21,9 +21,9 @@ typedef struct {
 } doc;
 
 /* Read a whole document the way lib/model.c does: the root mapping key
- * by key, each value as a tree. */
+ * by key, each value as a tree; from t when given, else from buf. */
 static void
-parse(doc *d, const char *buf, size_t len)
+parse_text(doc *d, const char *buf, size_t len, const ytext *t)
 {
 	yreader *r;
 	ynode *root, *k, *v;
@@ -32,7 +32,8 @@ parse(doc *d, const char *buf, size_t len)
 	memset(d, 0, sizeof(*d));
 	assert_int_equal(strat_diags_new(&d->diags), 0);
 	arena_init(&d->a);
-	r = yr_open("t.yaml", buf, len, d->diags);
+	r = t ? yr_open_text("t.yaml", t, d->diags)
+	      : yr_open("t.yaml", buf, len, d->diags);
 	assert_non_null(r);
 	d->begin = st = yr_begin(r, &d->a, &root);
 	if (st == 1) {
@@ -49,6 +50,12 @@ parse(doc *d, const char *buf, size_t len)
 	}
 	d->failed = yr_failed(r);
 	yr_close(r);
+}
+
+static void
+parse(doc *d, const char *buf, size_t len)
+{
+	parse_text(d, buf, len, NULL);
 }
 
 static void
@@ -166,7 +173,8 @@ duplicate_keys(void **state)
 		for (i = 0; i < 40; i++)
 			n += (size_t)snprintf(buf + n, sizeof(buf) - n,
 					      "  k%d: v\n", i);
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "  k7: again\n");
+		n +=
+		    (size_t)snprintf(buf + n, sizeof(buf) - n, "  k7: again\n");
 		parse(&d, buf, n);
 		g = only(&d, STRAT_RULE_DUPLICATE_KEY);
 		assert_int_equal(g->line, 42);
@@ -289,11 +297,12 @@ depth_limit_fails_fast(void **state)
 
 		k += (size_t)snprintf(b2, sizeof(b2), "a:\n");
 		for (i = 1; i <= 70; i++)
-			k += (size_t)snprintf(b2 + k, sizeof(b2) - k,
-					      "%*s- \n", i, "");
+			k += (size_t)snprintf(b2 + k, sizeof(b2) - k, "%*s- \n",
+					      i, "");
 		parse(&d, b2, k);
 		g = only(&d, STRAT_RULE_LIMIT_EXCEEDED);
-		assert_string_equal(g->message, "nesting depth exceeds the limit of 64");
+		assert_string_equal(g->message,
+				    "nesting depth exceeds the limit of 64");
 		done(&d);
 	}
 }
@@ -385,8 +394,8 @@ syntax_error_position(void **state)
 	g = only(&d, STRAT_RULE_YAML_SYNTAX);
 	assert_int_equal(g->line, 2);
 	assert_int_equal(g->column, 1);
-	assert_string_equal(g->hint,
-			    "indent with spaces; YAML does not allow tabs here");
+	assert_string_equal(
+	    g->hint, "indent with spaces; YAML does not allow tabs here");
 	done(&d);
 }
 
@@ -414,22 +423,150 @@ offset_position(void **state)
 	assert_int_equal(c, 2);
 }
 
+/* A text read in pieces: at most `most` bytes a call (libyaml asks for
+ * its whole buffer), the whole text on demand unless `nowhole`. */
+typedef struct {
+	const char *buf;
+	size_t len, at, most;
+	int nowhole, wholes;
+} pieces;
+
+static int
+piece_read(void *arg, unsigned char *out, size_t cap, size_t *got)
+{
+	pieces *p = arg;
+	size_t n = p->len - p->at;
+
+	if (n > cap)
+		n = cap;
+	memcpy(out, p->buf + p->at, n);
+	p->at += n;
+	*got = n;
+	return 0;
+}
+
+static int
+piece_whole(void *arg, const char **buf, size_t *len)
+{
+	pieces *p = arg;
+
+	p->wholes++;
+	if (p->nowhole)
+		return -1;
+	*buf = p->buf;
+	*len = p->len;
+	return 0;
+}
+
+/* The findings of buf read whole and read in pieces are the same ones,
+ * positions, messages and hints alike; the whole text is asked for only
+ * when a syntax error must be placed. */
+static void
+same_streamed(const char *buf, size_t len, int wants_whole)
+{
+	pieces p = {buf, len, 0, 0, 0, 0};
+	ytext t = {NULL, len, piece_read, piece_whole, &p};
+	doc a, b;
+	size_t i;
+
+	parse(&a, buf, len);
+	parse_text(&b, NULL, 0, &t);
+	assert_int_equal(p.at, len < 65536 ? len : p.at);
+	assert_int_equal(a.begin, b.begin);
+	assert_int_equal(a.failed, b.failed);
+	assert_int_equal(a.nkeys, b.nkeys);
+	assert_int_equal(strat_diags_count(a.diags),
+			 strat_diags_count(b.diags));
+	for (i = 0; i < strat_diags_count(a.diags); i++) {
+		const strat_diag *x = strat_diags_get(a.diags, i),
+				 *y = strat_diags_get(b.diags, i);
+
+		assert_int_equal(x->rule, y->rule);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->column, y->column);
+		assert_string_equal(x->message, y->message);
+		assert_string_equal(x->hint ? x->hint : "-",
+				    y->hint ? y->hint : "-");
+	}
+	assert_int_equal(p.wholes, wants_whole);
+	done(&a);
+	done(&b);
+}
+
+#define SAME_STREAMED(s, w) same_streamed(s, sizeof(s) - 1, w)
+
+static void
+streamed_as_whole(void **state)
+{
+	size_t n = 40000, i;
+	char *big = malloc(n + 64);
+
+	(void)state;
+	SAME_STREAMED("a: 1\nb: [x, y]\nc: {d: e}\n", 0);
+	SAME_STREAMED("a: 1\nb: 2\na: 3\n", 0); /* duplicate key */
+	SAME_STREAMED("a: 1\nbé: \"x\0y\"\n", 1);
+	SAME_STREAMED("a: 1\nb: \"\xe6\x97x\"\n", 1);
+	SAME_STREAMED("a: 1\n\tb: 2\n", 1);
+	SAME_STREAMED("title: Webinar: how to\n", 1);
+	SAME_STREAMED("a: [1, 2\nb: 3\n", 1);
+	/* byte order marks: UTF-8 is read, UTF-16 and UTF-32 refused */
+	SAME_STREAMED("\xef\xbb\xbf"
+		      "a: 1\n",
+		      0);
+	SAME_STREAMED("\xff\xfe"
+		      "a\0:\0 \0001\0\n\0",
+		      1);
+	SAME_STREAMED("\xfe\xff\0a", 1);
+	SAME_STREAMED("\xff\xfe\0\0a\0\0\0", 1);
+	SAME_STREAMED("", 0);
+	SAME_STREAMED("a", 0); /* not a mapping: the caller says so */
+	/* an error far past libyaml's first buffer */
+	assert_non_null(big);
+	for (i = 0; i + 12 < n; i += 12)
+		snprintf(big + i, 13, "k%09zu:\n", i);
+	memcpy(big + i, "\tz: 1\n", 6);
+	same_streamed(big, i + 6, 1);
+	free(big);
+}
+
+/* When the whole text cannot be had again, a syntax error is still
+ * reported where libyaml's marks place it (no quote, no crash). */
+static void
+streamed_without_whole(void **state)
+{
+	static const char s[] = "a: 1\n\tb: 2\n";
+	pieces p = {s, sizeof(s) - 1, 0, 0, 1, 0};
+	ytext t = {NULL, sizeof(s) - 1, piece_read, piece_whole, &p};
+	const strat_diag *g;
+	doc d;
+
+	(void)state;
+	parse_text(&d, NULL, 0, &t);
+	g = only(&d, STRAT_RULE_YAML_SYNTAX);
+	assert_int_equal(g->line, 2);
+	assert_int_equal(g->column, 1);
+	assert_int_equal(p.wholes, 1);
+	done(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(positions_are_one_based_code_points),
-		cmocka_unit_test(scalars_stay_strings),
-		cmocka_unit_test(duplicate_keys),
-		cmocka_unit_test(aliases_and_anchors_rejected),
-		cmocka_unit_test(multiple_documents),
-		cmocka_unit_test(empty_and_non_mapping),
-		cmocka_unit_test(depth_limit_fails_fast),
-		cmocka_unit_test(scalar_limit),
-		cmocka_unit_test(nul_byte),
-		cmocka_unit_test(invalid_utf8),
-		cmocka_unit_test(syntax_error_position),
-		cmocka_unit_test(offset_position),
+	    cmocka_unit_test(positions_are_one_based_code_points),
+	    cmocka_unit_test(scalars_stay_strings),
+	    cmocka_unit_test(duplicate_keys),
+	    cmocka_unit_test(aliases_and_anchors_rejected),
+	    cmocka_unit_test(multiple_documents),
+	    cmocka_unit_test(empty_and_non_mapping),
+	    cmocka_unit_test(depth_limit_fails_fast),
+	    cmocka_unit_test(scalar_limit),
+	    cmocka_unit_test(nul_byte),
+	    cmocka_unit_test(invalid_utf8),
+	    cmocka_unit_test(syntax_error_position),
+	    cmocka_unit_test(offset_position),
+	    cmocka_unit_test(streamed_as_whole),
+	    cmocka_unit_test(streamed_without_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
