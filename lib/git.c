@@ -1054,6 +1054,25 @@ read_blob(strat_repo *r, const git_oid *id, const char *path, char **buf,
 	return 0;
 }
 
+/* That id, named by a file or link entry at path that is not read, is
+ * the blob its mode says: its header is read, not its content.  Another
+ * kind of object is an error naming both (git fsck flags it), never an
+ * absent file or directory. */
+static int
+blob_check(strat_repo *r, const git_oid *id, const char *path)
+{
+	git_odb *odb = NULL;
+	git_object_t type = GIT_OBJECT_BLOB;
+	size_t size;
+	int rc;
+
+	if ((rc = odb_of(r, &odb)) == 0)
+		rc = git_odb_read_header(&size, &type, odb, id);
+	if (rc < 0 || type != GIT_OBJECT_BLOB)
+		return obj_missing(r, "blob", path, id, rc);
+	return 0;
+}
+
 static int
 commit_read(void *ctx, const char *path, char **buf, size_t *len)
 {
@@ -1073,11 +1092,16 @@ commit_read(void *ctx, const char *path, char **buf, size_t *len)
 		return STRAT_ENOTFOUND;
 	}
 	if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+		/* not followed, not read; but a link naming a tree is
+		 * damage, as in the history walk */
+		rc = blob_check(s->repo, git_tree_entry_id(e), path);
 		git_tree_entry_free(e);
-		return strat_error_set(STRAT_EIO,
-				       "'%s' is a symbolic link; plan files "
-				       "are read only as regular files",
-				       path);
+		return rc < 0 ? rc
+			      : strat_error_set(STRAT_EIO,
+						"'%s' is a symbolic link; plan "
+						"files are read only as "
+						"regular files",
+						path);
 	}
 	rc = read_blob(s->repo, git_tree_entry_id(e), path, buf, len);
 	git_tree_entry_free(e);
@@ -1105,8 +1129,12 @@ commit_stat(void *ctx, const char *path, uint64_t *hash)
 	if (rc < 0)
 		return fail(rc, path);
 	*hash = oid_hash(git_tree_entry_id(e));
+	/* a file or link entry: its object is the blob its mode says */
+	rc = git_tree_entry_type(e) == GIT_OBJECT_BLOB
+		 ? blob_check(s->repo, git_tree_entry_id(e), path)
+		 : 0;
 	git_tree_entry_free(e);
-	return 0;
+	return rc;
 }
 
 int
@@ -1451,38 +1479,66 @@ strat_pathids_free(strat_pathids *p)
 	free(p);
 }
 
-/* The tree id names, kept until another is asked for; 1 when id names
- * another kind of object. */
+/* The directory of w's first l components, in path. */
+static const char *
+wpath(const watched *w, size_t l, char *path, size_t size)
+{
+	size_t i, n = 0;
+
+	path[0] = '\0';
+	for (i = 0; i < l && n < size; i++)
+		n += (size_t)snprintf(path + n, size - n, "%s%s", i ? "/" : "",
+				      w->comp[i]);
+	return path;
+}
+
+/* The tree id names, kept until another is asked for.  The id comes from
+ * the commit or from an entry whose mode says tree: another kind of
+ * object there is damage, as in tl_load. */
 static int
 pid_tree(strat_pathids *p, const git_oid *id, const watched *w, size_t l,
 	 const git_tree **out)
 {
 	git_object *o;
 	char path[4096];
-	size_t i, n = 0;
 	int rc;
 
 	if (p->last == NULL || !git_oid_equal(git_tree_id(p->last), id)) {
 		git_tree_free(p->last);
 		p->last = NULL;
 		if ((rc = git_object_lookup(&o, p->repo->repo, id,
-					    GIT_OBJECT_ANY)) < 0) {
-			/* the directory of the first l components */
-			path[0] = '\0';
-			for (i = 0; i < l && n < sizeof(path); i++)
-				n += (size_t)snprintf(path + n,
-						      sizeof(path) - n, "%s%s",
-						      i ? "/" : "", w->comp[i]);
-			return obj_missing(p->repo, "tree", path, id, rc);
-		}
+					    GIT_OBJECT_ANY)) < 0)
+			return obj_missing(p->repo, "tree",
+					   wpath(w, l, path, sizeof(path)), id,
+					   rc);
 		if (git_object_type(o) != GIT_OBJECT_TREE) {
 			git_object_free(o);
-			return 1;
+			return obj_missing(p->repo, "tree",
+					   wpath(w, l, path, sizeof(path)), id,
+					   0);
 		}
 		p->last = (git_tree *)o;
 	}
 	*out = p->last;
 	return 0;
+}
+
+/* An entry that is not a tree where a directory is asked for (its first
+ * l + 1 components): no directory there, when it is what its mode says.
+ * A file or link naming a tree, a commit or a tag is damage (git fsck:
+ * the entry's mode and its object disagree), not an absent directory:
+ * its header is read (only here, off the walk's usual path).  A gitlink
+ * names a commit of another repository: nothing to check. */
+static int
+pid_not_dir(strat_pathids *p, const watched *w, size_t l,
+	    const git_tree_entry *e)
+{
+	char path[4096];
+
+	if (git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT)
+		return 0;
+	return blob_check(p->repo, git_tree_entry_id(e),
+			  wpath(w, l + 1, path, sizeof(path)));
 }
 
 int
@@ -1516,26 +1572,24 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 			w->nlevel = l + 1;
 			if ((rc = pid_tree(p, &cur, w, l, &t)) < 0)
 				return rc;
-			if (rc > 0 || (e = git_tree_entry_byname(
-					   t, w->comp[l])) == NULL) {
+			if ((e = git_tree_entry_byname(t, w->comp[l])) ==
+			    NULL) {
 				memset(w->id.id, 0, 20);
 				break;
 			}
 			git_oid_cpy(&next, git_tree_entry_id(e));
-			if (l + 1 == w->ncomp && w->dir &&
+			if ((l + 1 < w->ncomp || w->dir) &&
 			    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
 				/* a file where a directory is asked for:
 				 * no directory there */
+				if ((rc = pid_not_dir(p, w, l, e)) < 0)
+					return rc;
 				memset(w->id.id, 0, 20);
 				break;
 			}
 			if (l + 1 == w->ncomp) {
 				git_oid_cpy(&w->id, &next);
 				memcpy(out[i].id, next.id, 20);
-				break;
-			}
-			if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-				memset(w->id.id, 0, 20);
 				break;
 			}
 			cur = next;
@@ -1555,7 +1609,8 @@ strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out)
 typedef struct {
 	const char *path; /* the entry's full path, in the directory's names */
 	git_oid id;
-	int is_tree;
+	unsigned mode; /* git's: 040000, 0100644, 0100755 or 0120000 */
+	int checked;   /* a file's object is known to be a blob */
 } tlent;
 
 struct tldir {
@@ -1590,35 +1645,35 @@ tlcache_free(strat_repo *r)
 	strset_free(&r->tlcache);
 }
 
-/* Tree t's entries into d's: directories (not hidden) and regular files
- * only, with their full paths (an entry whose path would not fit
- * TL_PATH_MAX is left out). */
+/* Tree t's entries into d's: directories (not hidden), regular files and
+ * symbolic links, with their full paths (an entry whose path would not
+ * fit TL_PATH_MAX is left out); submodules are another repository's.  A
+ * file whose object was checked in the listing read before (the same
+ * name and id) stays checked. */
 static int
 tl_fill(tldir *d, const git_tree *t)
 {
-	size_t cnt = git_tree_entrycount(t), nb = 0, i, k = 0, len;
+	size_t cnt = git_tree_entrycount(t), nb = 0, i, j = 0, k = 0, len;
 	size_t dl = strlen(d->path), sep = dl > 0;
 	const git_tree_entry *e;
 	const char *name;
 	unsigned mode;
-	char *w;
+	tlent *old = d->v, *v = NULL;
+	size_t nold = d->n;
+	char *w, *names = NULL;
+	int c = 1;
 
 	for (i = 0; i < cnt; i++)
 		nb +=
 		    dl + sep +
 		    strlen(git_tree_entry_name(git_tree_entry_byindex(t, i))) +
 		    1;
-	free(d->v);
-	free(d->names);
-	d->v = NULL;
-	d->names = NULL;
-	d->n = 0;
-	if (cnt == 0)
-		return 0;
-	if ((d->v = malloc(cnt * sizeof(*d->v))) == NULL ||
-	    (d->names = malloc(nb)) == NULL)
+	if (cnt > 0 && ((v = malloc(cnt * sizeof(*v))) == NULL ||
+			(names = malloc(nb)) == NULL)) {
+		free(v);
 		return STRAT_ENOMEM;
-	w = d->names;
+	}
+	w = names;
 	for (i = 0; i < cnt; i++) {
 		e = git_tree_entry_byindex(t, i);
 		name = git_tree_entry_name(e);
@@ -1626,11 +1681,10 @@ tl_fill(tldir *d, const git_tree *t)
 		if ((mode & 0170000) == 0040000) {
 			if (name[0] == '.' || strcmp(name, "node_modules") == 0)
 				continue;
-			d->v[k].is_tree = 1;
-		} else if ((mode & 0170000) == 0100000) {
-			d->v[k].is_tree = 0;
-		} else {
-			continue; /* links, submodules */
+			mode = 0040000;
+		} else if ((mode & 0170000) != 0100000 &&
+			   (mode & 0170000) != 0120000) {
+			continue; /* submodules */
 		}
 		len = strlen(name) + 1;
 		if (dl + sep + len > TL_PATH_MAX)
@@ -1639,11 +1693,24 @@ tl_fill(tldir *d, const git_tree *t)
 		if (sep)
 			w[dl] = '/';
 		memcpy(w + dl + sep, name, len);
-		d->v[k].path = w;
+		v[k].path = w;
+		v[k].mode = mode;
+		v[k].checked = 0;
+		git_oid_cpy(&v[k].id, git_tree_entry_id(e));
+		/* both listings are in tree order: a miss only means one
+		 * check more */
+		while (j < nold && (c = strcmp(old[j].path, w)) < 0)
+			j++;
+		if (j < nold && c == 0 && old[j].checked &&
+		    git_oid_equal(&old[j].id, &v[k].id))
+			v[k].checked = 1;
 		w += dl + sep + len;
-		git_oid_cpy(&d->v[k].id, git_tree_entry_id(e));
 		k++;
 	}
+	free(old);
+	free(d->names);
+	d->v = v;
+	d->names = names;
 	d->n = k;
 	return 0;
 }
@@ -1689,16 +1756,19 @@ tl_load(strat_repo *r, const char *path, const git_oid *id, tldir **out)
 	return 0;
 }
 
-/* Calls cb for every file under the directory at path, as of tree id;
- * only directories whose id changed since the last time are read.  depth
- * counts the directories below the listing's top: deeper than
+/* Calls cb for every file and link under the directory at path, as of
+ * tree id; only directories whose id changed since the last time are
+ * read.  A file cb does not read (it returns 1) or a link has its type
+ * checked once (a file entry naming a tree must not hide a directory).
+ * depth counts the directories below the listing's top: deeper than
  * STRAT_MAX_DIR_DEPTH (as the working-tree walk stops) is an error, not a
  * silent skip and not a stack overflow. */
 static int
 tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
-	int (*cb)(void *, const char *, const strat_oid *), void *arg)
+	int (*cb)(void *, const char *, const strat_oid *, unsigned), void *arg)
 {
 	tldir *d;
+	tlent *e;
 	size_t i;
 	int rc;
 
@@ -1714,12 +1784,17 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 	for (i = 0; i < d->n; i++) {
 		/* d stays valid: only the subdirectory's own listing can be
 		 * read again */
-		if (d->v[i].is_tree)
-			rc = tl_emit(r, d->v[i].path, &d->v[i].id, depth + 1,
-				     cb, arg);
-		else
-			rc = cb(arg, d->v[i].path,
-				(const strat_oid *)d->v[i].id.id);
+		e = &d->v[i];
+		if (e->mode == 0040000) {
+			rc = tl_emit(r, e->path, &e->id, depth + 1, cb, arg);
+		} else {
+			rc = cb(arg, e->path, (const strat_oid *)e->id.id,
+				e->mode);
+			if (rc >= 0 && (rc == 1 || e->mode == 0120000) &&
+			    !e->checked &&
+			    (rc = blob_check(r, &e->id, e->path)) == 0)
+				e->checked = 1;
+		}
 		if (rc < 0)
 			return rc;
 	}
@@ -1728,7 +1803,8 @@ tl_emit(strat_repo *r, const char *path, const git_oid *id, int depth,
 
 int
 strat_tree_list(strat_repo *r, const strat_oid *tree, const char *prefix,
-		int (*cb)(void *arg, const char *path, const strat_oid *blob),
+		int (*cb)(void *arg, const char *path, const strat_oid *blob,
+			  unsigned mode),
 		void *arg)
 {
 	if (strlen(prefix) >= TL_PATH_MAX)

@@ -213,3 +213,27 @@ path_in_dotgit(const char *p)
 	}
 	return 0;
 }
+
+size_t
+glob_dir_len(const char *p)
+{
+	size_t i, slash = 0;
+
+	for (i = 0; p[i] && !strchr("*?[\\{", p[i]); i++)
+		if (p[i] == '/')
+			slash = i;
+	return slash;
+}
+
+int
+glob_may_hold(const char *p, const char *dir)
+{
+	size_t n = glob_dir_len(p), d = strlen(dir);
+
+	if (d <= n && strncmp(p, dir, d) == 0 && (d == n || p[d] == '/'))
+		return d > 0; /* the directory or a parent */
+	/* below it: only where a directory of p has a special character */
+	if (strchr(p + n + (n > 0), '/') == NULL)
+		return 0;
+	return n == 0 || (d > n && strncmp(p, dir, n) == 0 && dir[n] == '/');
+}

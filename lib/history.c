@@ -75,6 +75,7 @@ typedef struct {
 typedef struct {
 	const char *path; /* interned */
 	strat_oid blob;
+	int link; /* a symbolic link: never followed, never read */
 } listed;
 
 /* list_cb's verdict on a path that is not a calendar file */
@@ -1014,18 +1015,7 @@ free_strv(char **v, size_t n)
 static char *
 glob_prefix(const char *g)
 {
-	size_t i, slash = 0;
-	int found = 0;
-
-	for (i = 0; g[i]; i++) {
-		if (strchr("*?[\\{", g[i]))
-			break;
-		if (g[i] == '/') {
-			slash = i;
-			found = 1;
-		}
-	}
-	return strndup(g, found ? slash : 0);
+	return strndup(g, glob_dir_len(g));
 }
 
 static int
@@ -1135,8 +1125,10 @@ out:
 
 /* ---- listing ---- */
 
+/* A file of a calendar directory: listed when a glob matches it, 1 (its
+ * blob not read) otherwise. */
 static int
-list_cb(void *arg, const char *path, const strat_oid *blob)
+list_cb(void *arg, const char *path, const strat_oid *blob, unsigned mode)
 {
 	hist *x = arg;
 	const char *p = strset_get(&x->paths, path), *key;
@@ -1158,7 +1150,7 @@ list_cb(void *arg, const char *path, const strat_oid *blob)
 			return oom();
 	}
 	if (p == not_calendar)
-		return 0;
+		return 1;
 	if (x->nlist == x->caplist) {
 		size_t cap = x->caplist ? x->caplist * 2 : 64;
 		listed *v = realloc(x->list, cap * sizeof(*v));
@@ -1170,6 +1162,7 @@ list_cb(void *arg, const char *path, const strat_oid *blob)
 	}
 	x->list[x->nlist].path = p;
 	x->list[x->nlist].blob = *blob;
+	x->list[x->nlist].link = mode == 0120000;
 	x->nlist++;
 	return 0;
 }
@@ -1193,10 +1186,11 @@ clear_list(hist *x)
 }
 
 static int
-parse_file(hist *x, const char *path, const strat_oid *blob, const calfile *old,
+parse_file(hist *x, const char *path, const listed *l, const calfile *old,
 	   calfile *nw, const strat_hitem ***items, size_t *n, int *ok,
 	   strat_diags **d)
 {
+	const strat_oid *blob = &l->blob;
 	char *buf = NULL;
 	size_t len = 0;
 	int rc;
@@ -1209,6 +1203,18 @@ parse_file(hist *x, const char *path, const strat_oid *blob, const calfile *old,
 	nw->npcs = 0;
 	nw->hdr = NULL;
 	nw->ind = -1;
+	if (l->link) {
+		/* as 'lint --rev' says of it: the version does not count,
+		 * the previous one stands */
+		strat_diags_new(d);
+		if (*d)
+			strat_diags_add(*d, STRAT_RULE_FILE_UNREADABLE, path, 0,
+					0, NULL,
+					"'%s' is a symbolic link; plan files "
+					"are read only as regular files",
+					path);
+		return *d ? 0 : oom();
+	}
 	rc = strat_blob_read(x->repo, blob, path, &buf, &len);
 	if (rc == STRAT_ELIMIT) {
 		strat_diags_new(d);
@@ -1332,9 +1338,9 @@ load_calendars(hist *x, const strat_oid *commit, const strat_oid *prefix_ids,
 				f.ind = -1;
 			}
 			f.path = path;
-			rc = parse_file(x, path, &x->list[i].blob,
-					c == 0 ? &f : NULL, &sp, &items, &n,
-					&ok, &d);
+			rc =
+			    parse_file(x, path, &x->list[i], c == 0 ? &f : NULL,
+				       &sp, &items, &n, &ok, &d);
 			if (rc < 0) {
 				strat_diags_free(d);
 				free(sp.pcs);

@@ -789,6 +789,31 @@ index_ids(strat_plan *plan)
 	return 0;
 }
 
+/* A file no calendar glob matched, standing where a directory of
+ * calendar files could be (a file 'calendar' where the default glob
+ * looks for a directory): a git source checks that its entry is what its
+ * mode says, as the history walk does (a file entry naming a tree must
+ * not hide a calendar directory in silence).  Only the source's errors
+ * of the repository stop the load. */
+static int
+held_check(const strat_source *src, const strat_config *cfg, const char *path)
+{
+	uint64_t hash;
+	size_t g;
+	int rc;
+
+	if (src->stat == NULL)
+		return 0;
+	for (g = 0; g < cfg->ncalendars; g++)
+		if (cfg->calendars[g].s &&
+		    glob_may_hold(cfg->calendars[g].s, path))
+			break;
+	if (g == cfg->ncalendars)
+		return 0;
+	rc = src->stat(src->ctx, path, &hash);
+	return rc == STRAT_EGIT || rc == STRAT_ENOMEM ? rc : 0;
+}
+
 /* A file no calendar glob matched: read it as a metrics file when a
  * metrics glob matches it. */
 static int
@@ -1018,7 +1043,8 @@ strat_plan_load(strat_plan **out, const strat_source *src,
 		    strcmp(files.v[i], "strat.yaml") == 0)
 			continue;
 		if (!match) {
-			if ((rc = load_metrics(plan, src, opts, diags,
+			if ((rc = held_check(src, cfg, files.v[i])) < 0 ||
+			    (rc = load_metrics(plan, src, opts, diags,
 					       files.v[i])) < 0)
 				goto fail;
 			continue;

@@ -6,7 +6,9 @@
 # crash or a hang (every command runs under 'timeout').
 #   missing tree, missing blob, damaged (garbage) object, a loose object
 #   whose header says another size than it holds, a tree entry whose
-#   object has another type, a delta chain that does not end (also in
+#   object has another type (a tree entry naming a blob, a file or link
+#   entry naming a tree, commit or tag), a calendar file committed as a
+#   symbolic link, a delta chain that does not end (also in
 #   the newer of two packs holding the object, in a pack with a version 1
 #   index, in an alternate object directory), a calendar
 #   directory nested deeper than 32 levels, partial clones (blob:none,
@@ -113,6 +115,90 @@ git update-ref refs/heads/main "$c"
 t wrong-type-report 2 "^strat: cannot read the tree $blob of 'calendar' \(an object of another type\)" $S report --format csv
 t wrong-type-lint-rev 2 "^strat: " $S lint --rev HEAD
 t wrong-type-diff 2 "^strat: " $S diff HEAD~1 HEAD
+# ---- the other way round: an entry whose mode says file (or link) and
+# whose object is a tree, a commit or a tag.  'calendar' as a file naming
+# the calendar tree gave "dropped 2", "SILENT DROP" and an empty calendar
+# glob, exit 0; a file entry where a glob could look for a directory
+# ('calendar/2026', with '**') hid its files in silence too ----
+entry() { # entry PATH MODE OID: HEAD's tree with that entry, committed
+	root=$(python3 - "$1" "$2" "$3" <<'P'
+import subprocess, sys
+def tree(t, comps, mode, oid):
+    ents = {}
+    if t:
+        for line in subprocess.check_output(["git", "ls-tree", t]).splitlines():
+            meta, name = line.split(b"\t")
+            m, _, o = meta.split()
+            ents[name] = (m, o.decode())
+    name = comps[0].encode()
+    if len(comps) == 1:
+        ents[name] = (mode.encode(), oid)
+    else:
+        sub = ents[name][1] if name in ents else None
+        ents[name] = (b"40000", tree(sub, comps[1:], mode, oid))
+    # git's order: a tree sorts as its name and '/'
+    key = lambda n: n + b"/" if ents[n][0] == b"40000" else n
+    body = b"".join(ents[n][0] + b" " + n + b"\0" + bytes.fromhex(ents[n][1])
+                    for n in sorted(ents, key=key))
+    return subprocess.run(["git", "hash-object", "-t", "tree", "-w",
+                           "--literally", "--stdin"], input=body,
+                          capture_output=True, check=True).stdout.decode().strip()
+print(tree("HEAD", sys.argv[1].split("/"), sys.argv[2], sys.argv[3]))
+P
+)
+	ec=$(GIT_AUTHOR_DATE=2026-07-25T12:00:00Z GIT_COMMITTER_DATE=2026-07-25T12:00:00Z git commit-tree -p HEAD -m entry "$root")
+	git update-ref refs/heads/main "$ec"
+}
+every() { # every STATE PATTERN: each history command of HEAD, exit 2
+	t "$1-report" 2 "$2" $S report --format csv
+	t "$1-report-json" 2 "$2" $S report --format json
+	t "$1-lint-rev" 2 "$2" $S lint --rev HEAD
+	t "$1-diff" 2 "$2" $S diff HEAD~1 HEAD
+	t "$1-diff-check" 2 "$2" $S diff --check HEAD~1 HEAD
+	t "$1-week-past" 2 "$2" $S week --date 2026-07-27
+	work "$1"
+}
+another="\(an object of another type\); the repository is damaged: run 'git fsck'"
+fresh file-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry calendar 100644 "$tree"
+every file-names-tree "^strat: cannot read the blob $tree of 'calendar' $another"
+fresh calendar-file-names-tree; tree=$(git rev-parse HEAD^{tree})
+entry calendar/a.yaml 100644 "$tree"
+every calendar-file-names-tree "^strat: cannot read the blob $tree of 'calendar/a.yaml' $another"
+fresh file-names-commit; c=$(git rev-parse HEAD~1)
+entry calendar/a.yaml 100644 "$c"
+every file-names-commit "^strat: cannot read the blob $c of 'calendar/a.yaml' $another"
+fresh file-names-tag; git tag -a -m tag v1 HEAD~1; c=$(git rev-parse v1)
+entry calendar 100644 "$c"
+every file-names-tag "^strat: cannot read the blob $c of 'calendar' $another"
+fresh link-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry plans 120000 "$tree"
+t link-names-tree-lint 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD
+entry calendar/b.yaml 120000 "$tree"
+every link-names-tree "^strat: cannot read the blob $tree of 'calendar/b.yaml' $another"
+fresh subdir-names-tree; tree=$(git rev-parse HEAD:calendar)
+entry calendar/2026 100644 "$tree"
+every subdir-names-tree "^strat: cannot read the blob $tree of 'calendar/2026' $another"
+# a file of that name that is a blob is a file: nothing hidden
+fresh subdir-file; blob=$(git rev-parse HEAD:strat.yaml)
+entry calendar/2026 100644 "$blob"
+same subdir-file-report "$tmp/report.csv" $S report --format csv
+t subdir-file-lint-rev 0 "0 errors, 1 warning in 4 files" $S lint --rev HEAD
+# ---- a calendar file committed as a symbolic link (to a file inside the
+# repository): history never follows links (lint --rev: file-unreadable),
+# and the report says so and keeps the previous version, as for a file
+# that does not parse (was: its items dropped, no word) ----
+fresh link-file
+mkdir shared; git mv calendar/a.yaml shared/a.yaml
+ln -s ../shared/a.yaml calendar/a.yaml; commit 2026-07-25 link
+lk="'calendar/a.yaml' is a symbolic link; plan files are read only as regular files"
+t link-file-report 0 "^strat: warning: commit [0-9a-f]{12}: calendar/a.yaml: $lk; the previous version stands" $S report --format csv
+same link-file-report-numbers "$tmp/report.csv" $S report --format csv
+t link-file-report-json 0 "\"file\": \"calendar/a.yaml\", .*\"message\": \"$lk\"" $S report --format json
+t link-file-lint-rev 1 "^calendar/a.yaml: error: cannot read file: $lk \[file-unreadable\]" $S lint --rev HEAD
+t link-file-diff 0 "its items are compared from [0-9a-f]{7}, the last version that parsed" $S diff HEAD~1 HEAD
+# the work tree follows a link that stays inside the repository
+t link-file-lint 0 "0 errors, 1 warning in 4 files" $S lint
 # ---- a delta chain that does not end: REF_DELTA entries that are each
 # other's base (git and libgit2 loop forever); an error, no hang ----
 fresh delta-cycle

@@ -138,11 +138,15 @@ int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
  * strat_walk_next without names and messages: the commit id and its
  * committer time (the ids of paths in its trees: strat_pathids below).
  * strat_tree_list calls
- * cb for every regular file under the tree `tree` (hidden directories
- * skipped, like the commit source), with the path prefixed by prefix/ and
- * the blob id; cb returns 0 or a negative code that stops the walk.  A
+ * cb for every regular file and symbolic link under the tree `tree`
+ * (hidden directories and submodules skipped, like the commit source),
+ * with the path prefixed by prefix/, the blob id and git's mode (0100644,
+ * 0100755, 0120000 for a link); cb returns 0 when it reads the blob, 1
+ * when it does not (the object's type is then checked from its header,
+ * as it is for every link), or a negative code that stops the walk.  A
  * tree that cannot be read (missing, not a tree, not in a partial clone)
- * is an error naming its path, never an empty directory; a directory
+ * is an error naming its path, never an empty directory; so is a file or
+ * link entry naming another kind of object than a blob.  A directory
  * nested deeper than STRAT_MAX_DIR_DEPTH below tree is STRAT_ELIMIT.
  * strat_blob_read reads the blob of path (named in errors; free *buf with
  * free(); STRAT_ELIMIT above STRAT_MAX_FILE_SIZE).
@@ -157,7 +161,9 @@ int strat_walk_next_tree(strat_walk *w, strat_oid *out, strat_oid *tree,
  * tree at some level is the one seen last time keeps its id, without
  * reading further.  strat_pathids_get fills out[n] (all zero when a path
  * is absent, the tree itself for "").  A path ending in '/' names a
- * directory: a file of that name is absent.
+ * directory: a file of that name is absent (when its object is the blob
+ * its mode says; another kind of object is an error, and so is a tree
+ * entry naming something that is not a tree).
  */
 typedef struct strat_pathids strat_pathids;
 int strat_pathids_new(strat_pathids **out, strat_repo *repo,
@@ -166,7 +172,7 @@ int strat_pathids_get(strat_pathids *p, const strat_oid *tree, strat_oid *out);
 void strat_pathids_free(strat_pathids *p);
 int strat_tree_list(strat_repo *repo, const strat_oid *tree, const char *prefix,
 		    int (*cb)(void *arg, const char *path,
-			      const strat_oid *blob),
+			      const strat_oid *blob, unsigned mode),
 		    void *arg);
 int strat_blob_read(strat_repo *repo, const strat_oid *id, const char *path,
 		    char **buf, size_t *len);

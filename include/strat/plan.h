@@ -194,7 +194,10 @@ typedef struct {
 	int (*read)(void *ctx, const char *path, char **buf, size_t *len);
 	void *ctx;
 	/* Optional: the OID or content hash of a path, to skip unchanged
-	 * files across versions; NULL when not available. */
+	 * files across versions; NULL when not available.  A git source
+	 * checks there that the object is the blob the entry says (an
+	 * error like read()'s otherwise); the loader asks it of a file
+	 * that stands where a calendar glob's directory could be. */
 	int (*stat)(void *ctx, const char *path, uint64_t *hash);
 	/* Optional: open a file to read in pieces, with read()'s return
 	 * codes; NULL when not available.  The loader then never holds a
