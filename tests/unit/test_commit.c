@@ -71,9 +71,7 @@ setup(void **state)
 	FILE *f;
 	char path[512];
 
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/strat-test-commit.XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (sh_tmpdir(state, dir, sizeof(dir), "commit") < 0)
 		return -1;
 	sh("cd %s && git init -q r && cd r && "
 	   "printf 'New Name <new@example.com> <old@example.com>\\n' "
@@ -101,14 +99,6 @@ setup(void **state)
 	   "  i=$((i + 1)); done && git update-ref refs/heads/main $p && "
 	   "git symbolic-ref HEAD refs/heads/main",
 	   dir);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	sh("rm -rf %s", dir);
 	return 0;
 }
 
@@ -330,5 +320,5 @@ main(void)
 	};
 
 	git_libgit2_init();
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, sh_teardown);
 }

@@ -38,9 +38,7 @@ commit(const char *day, const char *items, const char *author,
 static int
 setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/strat-test-reason-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (sh_tmpdir(state, dir, sizeof(dir), "reason") < 0)
 		return -1;
 	sh("cd %s && git init -q && mkdir calendar && "
 	   "git config user.email t@example.com && git config user.name T",
@@ -62,14 +60,6 @@ setup(void **state)
 	commit("2026-07-08", ITEM("a", "2026-07-15", "planned")
 		   ITEM("b", "2026-07-20", "dropped"),
 	       "Ed", "plan: pull a in\n\nWhy: ready early");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	sh("rm -rf %s", dir);
 	return 0;
 }
 
@@ -155,5 +145,5 @@ main(void)
 		cmocka_unit_test(slips_and_drops),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, sh_teardown);
 }

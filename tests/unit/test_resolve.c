@@ -28,9 +28,7 @@ static char dir[64];
 static int
 setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/strat-test-resolve-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (sh_tmpdir(state, dir, sizeof(dir), "resolve") < 0)
 		return -1;
 	sh("cd %s && git init -q -b main && git config user.name T && "
 	   "git config user.email t@example.com && "
@@ -43,14 +41,6 @@ setup(void **state)
 	   "git checkout -q main && echo 5 > a && git commit -qam m3 && "
 	   "git merge -q --no-edit feature >/dev/null",
 	   dir);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	sh("rm -rf %s", dir);
 	return 0;
 }
 
@@ -190,5 +180,5 @@ main(void)
 	    cmocka_unit_test(test_damaged),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, sh_teardown);
 }
