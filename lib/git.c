@@ -104,8 +104,8 @@ init(void)
 			return fail(-1, "cannot initialise libgit2");
 		done = 1;
 		/* libgit2's process-wide options (object cache, pack
-		 * windows, hash verification) are the command's to set:
-		 * cmd/main.c. */
+		 * windows, hash verification, ownership validation) are
+		 * the command's to set: cmd/util.c, git_options. */
 	}
 	return 0;
 }
@@ -113,19 +113,23 @@ init(void)
 /*
  * libgit2 1.5 reports a repository owned by another user not as GIT_EOWNER
  * but as GIT_ENOTFOUND ("config value 'safe.directory' was not found"):
- * tell the two apart by trying again without the ownership check.
+ * tell the two apart by trying again without the ownership check.  The
+ * check is the program's to set (libgit2's process-wide options are the
+ * command's, cmd/util.c): when it is off, not found is not found; when
+ * it is on, it is off for this one open and then on again, as it was.
  */
 static int
 owned_by_other(const char *path, unsigned flags)
 {
 	git_repository *repo = NULL;
-	int rc;
+	int rc, validate = 0;
 
-	if (git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
+	if (git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate) < 0 ||
+	    !validate || git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
 		return 0;
 	rc = git_repository_open_ext(&repo, path ? path : ".", flags, NULL);
 	git_repository_free(repo);
-	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
 	return rc == 0;
 }
 
