@@ -1292,6 +1292,42 @@ strat_source_git_free(strat_source *src)
 	src->ctx = NULL;
 }
 
+/*
+ * The default hooks directory must be the git directory's own: a hooks
+ * that is a symbolic link leading elsewhere would have strat write (and
+ * uninstall remove) a file outside the repository, which it never does.
+ * core.hooksPath is git's configuration for hooks kept elsewhere: git
+ * runs them from there, and strat writes there, saying so.  A hooks that
+ * does not exist yet is created inside the git directory.
+ */
+static int
+hooks_inside(const char *gitdir, const char *hooks)
+{
+	char *rg, *rh;
+	size_t n;
+	int inside;
+
+	if ((rh = realpath(hooks, NULL)) == NULL)
+		return 0;
+	if ((rg = realpath(gitdir, NULL)) == NULL) {
+		free(rh);
+		return 0;
+	}
+	n = strlen(rg);
+	inside = strncmp(rh, rg, n) == 0 && rh[n] == '/';
+	if (!inside)
+		strat_error_set(STRAT_EOUTSIDE,
+				"'%s' leads to '%s', outside the git directory "
+				"'%s'; strat writes no hook there: if the "
+				"hooks belong there, say so to git with 'git "
+				"config core.hooksPath %s', or make '%s' a "
+				"directory",
+				hooks, rh, rg, rh, hooks);
+	free(rg);
+	free(rh);
+	return inside ? 0 : STRAT_EOUTSIDE;
+}
+
 int
 strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 {
@@ -1347,6 +1383,10 @@ strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 	if (nb > 0 && base[nb - 1] != '/')
 		s[nb++] = '/';
 	memcpy(s + nb, "hooks", 6);
+	if ((rc = hooks_inside(base, s)) < 0) {
+		free(s);
+		return rc;
+	}
 	*out = s;
 	return 0;
 }
