@@ -10,10 +10,12 @@
  * 4095).  Every pack that holds the object is checked (libgit2 picks one
  * by age and its last hit), with version 1 and 2 indexes, in the objects
  * directory and in its alternates (objects/info/alternates, read as
- * libgit2 1.5 reads it).  It opens no descriptor between calls: the files
- * are mapped, then closed.  A loose object is inflated once more (zlib)
- * and its header checked: libgit2 1.5 overflows its buffer on one that
- * holds more than its header says.
+ * libgit2 1.5 reads it).  It opens no descriptor between calls: the .idx
+ * files are mapped whole, the packs through a few windows of 1 MB, then
+ * closed.  Each entry whose chain ends is remembered, so a chain is walked
+ * once per guard.  A loose object is inflated once more (zlib) and its
+ * header checked: libgit2 1.5 overflows its buffer on one that holds more
+ * than its header says.
  * git.c runs it as an object database backend consulted first.
  */
 #ifndef STRAT_PACKGUARD_H
@@ -39,5 +41,9 @@ void packguard_free(packguard *g);
  * reason in why[n]. */
 int packguard_check(packguard *g, const unsigned char id[20], int full,
 		    char *why, size_t n);
+
+/* How many pack entry headers g has read: each chain is walked once per
+ * guard (for the unit tests). */
+size_t packguard_headers(const packguard *g);
 
 #endif
