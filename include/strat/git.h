@@ -73,6 +73,8 @@ int strat_repo_head_detached(const strat_repo *repo);
  * of core.hooksPath (a relative value taken from the top of the work
  * tree, as git does; *configured set to 1), else "hooks" in the common git
  * directory (shared by all worktrees).  The directory may not exist yet.
+ * STRAT_EOUTSIDE when that "hooks" is a symbolic link (or under one)
+ * leading outside the git directory: strat writes nothing through it.
  */
 int strat_repo_hooks_dir(strat_repo *repo, char **out, int *configured);
 
