@@ -104,8 +104,8 @@ init(void)
 			return fail(-1, "cannot initialise libgit2");
 		done = 1;
 		/* libgit2's process-wide options (object cache, pack
-		 * windows, hash verification) are the command's to set:
-		 * cmd/main.c. */
+		 * windows, hash verification, ownership validation) are
+		 * the command's to set: cmd/util.c, git_options. */
 	}
 	return 0;
 }
@@ -113,19 +113,23 @@ init(void)
 /*
  * libgit2 1.5 reports a repository owned by another user not as GIT_EOWNER
  * but as GIT_ENOTFOUND ("config value 'safe.directory' was not found"):
- * tell the two apart by trying again without the ownership check.
+ * tell the two apart by trying again without the ownership check.  The
+ * check is the program's to set (libgit2's process-wide options are the
+ * command's, cmd/util.c): when it is off, not found is not found; when
+ * it is on, it is off for this one open and then on again, as it was.
  */
 static int
 owned_by_other(const char *path, unsigned flags)
 {
 	git_repository *repo = NULL;
-	int rc;
+	int rc, validate = 0;
 
-	if (git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
+	if (git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate) < 0 ||
+	    !validate || git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
 		return 0;
 	rc = git_repository_open_ext(&repo, path ? path : ".", flags, NULL);
 	git_repository_free(repo);
-	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
 	return rc == 0;
 }
 
@@ -1288,6 +1292,42 @@ strat_source_git_free(strat_source *src)
 	src->ctx = NULL;
 }
 
+/*
+ * The default hooks directory must be the git directory's own: a hooks
+ * that is a symbolic link leading elsewhere would have strat write (and
+ * uninstall remove) a file outside the repository, which it never does.
+ * core.hooksPath is git's configuration for hooks kept elsewhere: git
+ * runs them from there, and strat writes there, saying so.  A hooks that
+ * does not exist yet is created inside the git directory.
+ */
+static int
+hooks_inside(const char *gitdir, const char *hooks)
+{
+	char *rg, *rh;
+	size_t n;
+	int inside;
+
+	if ((rh = realpath(hooks, NULL)) == NULL)
+		return 0;
+	if ((rg = realpath(gitdir, NULL)) == NULL) {
+		free(rh);
+		return 0;
+	}
+	n = strlen(rg);
+	inside = strncmp(rh, rg, n) == 0 && rh[n] == '/';
+	if (!inside)
+		strat_error_set(STRAT_EOUTSIDE,
+				"'%s' leads to '%s', outside the git directory "
+				"'%s'; strat writes no hook there: if the "
+				"hooks belong there, say so to git with 'git "
+				"config core.hooksPath %s', or make '%s' a "
+				"directory",
+				hooks, rh, rg, rh, hooks);
+	free(rg);
+	free(rh);
+	return inside ? 0 : STRAT_EOUTSIDE;
+}
+
 int
 strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 {
@@ -1343,6 +1383,10 @@ strat_repo_hooks_dir(strat_repo *r, char **out, int *configured)
 	if (nb > 0 && base[nb - 1] != '/')
 		s[nb++] = '/';
 	memcpy(s + nb, "hooks", 6);
+	if ((rc = hooks_inside(base, s)) < 0) {
+		free(s);
+		return rc;
+	}
 	*out = s;
 	return 0;
 }

@@ -232,8 +232,11 @@ glob_may_hold(const char *p, const char *dir)
 
 	if (d <= n && strncmp(p, dir, d) == 0 && (d == n || p[d] == '/'))
 		return d > 0; /* the directory or a parent */
-	/* below it: only where a directory of p has a special character */
-	if (strchr(p + n + (n > 0), '/') == NULL)
+	/* below it: only where a directory of p has a special character,
+	 * and not below the top of the repository (a glob starting with
+	 * '**' would have every file of every directory checked, the cost
+	 * of reading all their headers) */
+	if (n == 0 || strchr(p + n + 1, '/') == NULL)
 		return 0;
-	return n == 0 || (d > n && strncmp(p, dir, n) == 0 && dir[n] == '/');
+	return d > n && strncmp(p, dir, n) == 0 && dir[n] == '/';
 }

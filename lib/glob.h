@@ -24,8 +24,9 @@ int path_in_dotgit(const char *p);
 size_t glob_dir_len(const char *p);
 /* 1 when a file p matches could lie below the directory dir: dir is p's
  * directory (glob_dir_len) or one of its parents, or p has a special
- * character in a directory and dir lies below its directory.  A file
- * named dir in a tree must then be what its mode says. */
+ * character in a directory and dir lies below its directory (when that
+ * is not the top of the repository).  A file named dir in a tree must
+ * then be what its mode says. */
 int glob_may_hold(const char *p, const char *dir);
 
 #endif

@@ -78,8 +78,10 @@ typedef struct {
 	int link; /* a symbolic link: never followed, never read */
 } listed;
 
-/* list_cb's verdict on a path that is not a calendar file */
-static const char not_calendar[] = "";
+/* list_cb's verdicts on a path that is not a calendar file: one where a
+ * glob could look for a directory (its entry's type is checked), and
+ * any other */
+static const char not_calendar[] = "", not_calendar_held[] = "";
 
 typedef struct {
 	size_t off, len;
@@ -1125,8 +1127,9 @@ out:
 
 /* ---- listing ---- */
 
-/* A file of a calendar directory: listed when a glob matches it, 1 (its
- * blob not read) otherwise. */
+/* A file of a calendar directory: listed when a glob matches it; 1 (its
+ * blob not read, its type to check) where a glob could look for a
+ * directory (glob_may_hold); 0 otherwise. */
 static int
 list_cb(void *arg, const char *path, const strat_oid *blob, unsigned mode)
 {
@@ -1146,11 +1149,14 @@ list_cb(void *arg, const char *path, const strat_oid *blob, unsigned mode)
 			    strlen(path) > STRAT_MAX_PATH
 			? not_calendar
 			: key;
+		for (g = 0; g < x->nglobs && p == not_calendar; g++)
+			if (glob_may_hold(x->globs[g], path))
+				p = not_calendar_held;
 		if (strset_put(&x->paths, key, (void *)(uintptr_t)p, NULL) < 0)
 			return oom();
 	}
-	if (p == not_calendar)
-		return 1;
+	if (p == not_calendar || p == not_calendar_held)
+		return p == not_calendar_held;
 	if (x->nlist == x->caplist) {
 		size_t cap = x->caplist ? x->caplist * 2 : 64;
 		listed *v = realloc(x->list, cap * sizeof(*v));

@@ -3,9 +3,11 @@
  * warnings plugin and reviewdog read) and a JUnit test report (GitLab's
  * and Jenkins' test views).  Text is escaped for XML 1.0: markup
  * characters as entities, characters XML 1.0 cannot carry (controls but
- * tab, LF, CR) and bytes that are not UTF-8 as U+FFFD.
+ * tab, LF, CR) and bytes that are not UTF-8 as U+FFFD, DEL, C1 controls
+ * and bidirectional marks as character references (never raw).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lint_render.h"
@@ -50,6 +52,13 @@ xml(sbuf *b, const char *s)
 			sb_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
 			if (k == 0)
 				k = 1;
+		} else if (strat_text_unsafe_cp(cp)) {
+			/* DEL, C1, bidirectional marks: kept as data, inert
+			 * as bytes (as JSON's \u escapes) */
+			char ref[12];
+
+			snprintf(ref, sizeof(ref), "&#x%X;", (unsigned)cp);
+			sb_puts(b, ref);
 		} else {
 			sb_put(b, (const char *)p, k);
 		}

@@ -73,7 +73,7 @@ struct ctx {
 	size_t nkeys, capkeys;
 	pending *pend;
 	size_t npend, cappend;
-	uint32_t item_shared, item_required; /* bits of item_fields */
+	uint32_t item_required; /* bits of item_fields */
 };
 
 #define NONE      STRAT_RULE__COUNT
@@ -153,10 +153,9 @@ wrong_type(ctx *c, const ynode *v, const char *key, const char *want)
 }
 
 static int
-set_str(ctx *c, strat_str *out, const ynode *v, int intern)
+set_str(ctx *c, strat_str *out, const ynode *v)
 {
-	out->s = intern ? plan_intern(c->plan, v->s, v->len)
-			: arena_strndup(&c->plan->mem, v->s, v->len);
+	out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 	out->line = v->line;
 	out->column = v->column;
 	return out->s ? 0 : oom();
@@ -212,16 +211,6 @@ several_people(const char *s)
 	return 0;
 }
 
-/* Whether values of f are shared: all but free text and ids, and also
- * channels. */
-static int
-shared(const field *f)
-{
-	if (f->type == F_STR)
-		return f->name[0] == 'c' && streq(f->name, "channel");
-	return !(f->name[0] == 'i' && f->name[1] == 'd' && f->name[2] == '\0');
-}
-
 #define OWNER_HINT                                                             \
 	"pick the one person accountable; others can help without owning "     \
 	"it"
@@ -270,19 +259,7 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 			return 0;
 		}
 	}
-	/* A valid date is shared by its day: one text per day, no hashing
-	 * of text. */
-	if (f->type == F_DATE && v->len == 10 &&
-	    strat_date_parse(v->s, (strat_day *)((char *)obj + f->aux)) == 0) {
-		out->s =
-		    plan_day_text(c->plan, *(strat_day *)((char *)obj + f->aux),
-				  v->s, v->len);
-		out->line = v->line;
-		out->column = v->column;
-		return out->s ? 0 : oom();
-	}
-	/* Share repeated short values (owners, anchors, dates, channels). */
-	if ((rc = set_str(c, out, v, shared(f))) < 0)
+	if ((rc = set_str(c, out, v)) < 0)
 		return rc;
 	switch (f->type) {
 	case F_ID:
@@ -385,7 +362,7 @@ list_field(ctx *c, const field *f, const ynode *v, void *obj)
 			wrong_type(c, e, f->name, "a list of strings");
 			continue;
 		}
-		if ((rc = set_str(c, &(*arr)[i], e, 1)) < 0)
+		if ((rc = set_str(c, &(*arr)[i], e)) < 0)
 			return rc;
 		if (f->type == F_IDLIST && !valid_id((*arr)[i].s))
 			strat_diags_add(c->diags, STRAT_RULE_INVALID_ID,
@@ -594,7 +571,7 @@ number_field(ctx *c, const field *f, const ynode *v, void *obj)
 
 	if (v->type != YN_SCALAR)
 		return wrong_type(c, v, f->name, "a number");
-	if ((rc = set_str(c, &num->text, v, 1)) < 0)
+	if ((rc = set_str(c, &num->text, v)) < 0)
 		return rc;
 	return number_check(c, num, (int)f->aux, f->name);
 }
@@ -611,7 +588,7 @@ small_field(ctx *c, const field *f, const ynode *v, void *obj)
 		return wrong_type(c, v, f->name,
 				  f->type == F_DAYS ? "a number of days"
 						    : "up or down");
-	if ((rc = set_str(c, out, v, 1)) < 0)
+	if ((rc = set_str(c, out, v)) < 0)
 		return rc;
 	if (f->type == F_DIRECTION) {
 		if (strcmp(v->s, "up") == 0 || strcmp(v->s, "down") == 0) {
@@ -1168,7 +1145,7 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 			return 0;
 		out->line = v->line;
 		out->column = v->column;
-		out->s = plan_day_text(c->plan, *d, v->s, v->len);
+		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 		return out->s ? 1 : oom();
 	}
 	if (ty != F_ID && ty != F_OWNER && ty != F_STR)
@@ -1178,10 +1155,7 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		return 0;
 	out->line = v->line;
 	out->column = v->column;
-	if (c->item_shared & (1u << (f - item_fields)))
-		out->s = plan_intern(c->plan, v->s, v->len);
-	else
-		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
+	out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 	return out->s ? 1 : oom();
 }
 
@@ -1468,8 +1442,6 @@ read_file(strat_plan *plan, const char *file, const ytext *in,
 
 		cal = &plan->cals[plan->ncals - 1];
 		for (f = item_fields; f->name; f++) {
-			if (shared(f))
-				c.item_shared |= 1u << (f - item_fields);
 			if (f->missing != NONE)
 				c.item_required |= 1u << (f - item_fields);
 		}
@@ -1561,7 +1533,7 @@ read_file(strat_plan *plan, const char *file, const ytext *in,
 		if (cal && k->type == YN_SCALAR && strcmp(k->s, "title") == 0) {
 			seen |= 1u << 2;
 			if (v->type == YN_SCALAR)
-				rc = set_str(&c, &cal->title, v, 0);
+				rc = set_str(&c, &cal->title, v);
 			else if (v->type != YN_NULL)
 				rc = wrong_type(&c, v, "title", "a string");
 		} else if (!c.fatal) {

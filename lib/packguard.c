@@ -83,9 +83,9 @@ struct packguard {
 	size_t n;
 	int loaded;
 	gwin win[NWIN];
-	size_t nextwin;  /* the window mapped next, round robin */
-	uint64_t *trail; /* the entries of the chain being walked */
-	size_t headers;  /* entry headers read (packguard_headers) */
+	size_t nextwin; /* the window mapped next, round robin */
+	uint64_t trail[PACKGUARD_MAX_DEPTH + 1]; /* the chain being walked */
+	size_t headers; /* entry headers read (packguard_headers) */
 };
 
 static uint32_t
@@ -151,7 +151,6 @@ packguard_free(packguard *g)
 	free(g->dev);
 	free(g->ino);
 	free(g->v);
-	free(g->trail);
 	free(g);
 }
 
@@ -603,9 +602,6 @@ chain(packguard *g, size_t pi, uint64_t off, unsigned char last[20])
 {
 	size_t n = 0, links, total;
 
-	if (g->trail == NULL && (g->trail = malloc((PACKGUARD_MAX_DEPTH + 1) *
-						   sizeof(*g->trail))) == NULL)
-		return 0; /* out of memory: libgit2 will say so too */
 	for (;;) {
 		if (n > PACKGUARD_MAX_DEPTH)
 			return -1;

@@ -59,56 +59,6 @@ plan_item_new(strat_plan *plan)
 	return &plan->chunks[c][i];
 }
 
-const char *
-plan_intern(strat_plan *plan, const char *s, size_t n)
-{
-	if (n > 40)
-		return arena_strndup(&plan->mem, s, n);
-	return strpool_intern(&plan->interned, &plan->mem, s, n);
-}
-
-static size_t
-day_slot(strat_day d, size_t mask)
-{
-	return (size_t)(((uint64_t)(uint32_t)d * 0x9E3779B97F4A7C15ULL) >> 40) &
-	       mask;
-}
-
-const char *
-plan_day_text(strat_plan *plan, strat_day d, const char *s, size_t n)
-{
-	struct day_text *v;
-	size_t i, cap, mask;
-
-	if ((plan->ndays + 1) * 2 > plan->capdays) {
-		cap = plan->capdays ? plan->capdays * 2 : 256;
-		if ((v = calloc(cap, sizeof(*v))) == NULL)
-			return NULL;
-		for (i = 0; i < plan->capdays; i++) {
-			size_t j;
-
-			if (plan->days[i].s == NULL)
-				continue;
-			for (j = day_slot(plan->days[i].day, cap - 1); v[j].s;
-			     j = (j + 1) & (cap - 1))
-				;
-			v[j] = plan->days[i];
-		}
-		free(plan->days);
-		plan->days = v;
-		plan->capdays = cap;
-	}
-	mask = plan->capdays - 1;
-	for (i = day_slot(d, mask); plan->days[i].s; i = (i + 1) & mask)
-		if (plan->days[i].day == d)
-			return plan->days[i].s;
-	if ((plan->days[i].s = arena_strndup(&plan->mem, s, n)) == NULL)
-		return NULL;
-	plan->days[i].day = d;
-	plan->ndays++;
-	return plan->days[i].s;
-}
-
 void
 strat_plan_free(strat_plan *plan)
 {
@@ -128,9 +78,7 @@ strat_plan_free(strat_plan *plan)
 		free(plan->sources[i].lines);
 	}
 	free(plan->sources);
-	strpool_free(&plan->interned);
 	free(plan->item_ids);
-	free(plan->days);
 	free(plan->dup_items);
 	strset_free(&plan->anchor_ids);
 	strset_free(&plan->people_ids);
@@ -1115,10 +1063,6 @@ scratch_reset(strat_plan *plan)
 	plan->nmetrics = 0;
 	plan->limit_hit = 0;
 	arena_reset(&plan->mem, empty);
-	strpool_clear(&plan->interned);
-	if (plan->capdays > 0)
-		memset(plan->days, 0, plan->capdays * sizeof(*plan->days));
-	plan->ndays = 0;
 }
 
 int

@@ -24,7 +24,6 @@ typedef struct {
 
 struct strat_plan {
 	arena mem;
-	strpool interned;
 	strat_config config;
 	strat_strategy strategy;
 	strat_team team;
@@ -40,11 +39,6 @@ struct strat_plan {
 		uint32_t hash;
 	} * item_ids;
 	size_t item_ids_cap;
-	struct day_text {
-		strat_day day;
-		const char *s;
-	} * days; /* the text of each valid date, by day */
-	size_t ndays, capdays;
 	uint32_t *dup_items; /* items whose id an earlier item has */
 	size_t ndup_items;
 	strset anchor_ids, people_ids;
@@ -65,14 +59,6 @@ strat_item *plan_item_new(strat_plan *plan);
 void plan_item_pop(strat_plan *plan);
 /* A new zeroed reading at the end of the plan; NULL on out-of-memory. */
 strat_reading *plan_reading_new(strat_plan *plan);
-/* Copy s into the plan; short repeated values are shared. */
-const char *plan_intern(strat_plan *plan, const char *s, size_t n);
-
-/* The shared text of day d, whose text s[0..n) is (a valid date reads as
- * just one text); NULL on out-of-memory. */
-const char *plan_day_text(strat_plan *plan, strat_day d, const char *s,
-			  size_t n);
-
 /* Per-kind readers (lib/model.c).  Each reads one file's text into the
  * plan and reports findings; 0, 1 when the file is not usable (it then
  * added nothing to the plan: SPEC.md, "Cascades"), or a negative code on

@@ -23,22 +23,4 @@ void strset_free(strset *s);
 int strset_put(strset *s, const char *key, void *val, void **old);
 void *strset_get(const strset *s, const char *key);
 
-/*
- * An intern pool: one NUL-terminated copy, in the arena a, of each
- * distinct string.  Lengths are given, so nothing is measured twice.
- */
-typedef struct strpool_ent strpool_ent;
-typedef struct {
-	strpool_ent *v;
-	size_t n, cap;
-} strpool;
-
-void strpool_init(strpool *p);
-void strpool_free(strpool *p);
-/* Forget every string (their copies are the arena's), keeping the
- * table's room. */
-void strpool_clear(strpool *p);
-/* The pooled copy of s[0..len), added when new; NULL on ENOMEM. */
-const char *strpool_intern(strpool *p, arena *a, const char *s, size_t len);
-
 #endif

@@ -231,6 +231,30 @@ check "install --chain keeps the link as the chained hook" strat hook install --
 check "uninstall puts the link back" strat hook uninstall
 [ -L .git/hooks/pre-commit ] && ok "link restored" || no "link not restored"
 rm -f .git/hooks/pre-commit
+# .git/hooks a link to a directory outside the git directory: strat
+# writes nothing through it (install wrote the hook there, and uninstall
+# removed files there); core.hooksPath, git's own setting, is the way
+mkdir "$tmp/outside-hooks"; mv .git/hooks .git/hooks.real
+ln -s "$tmp/outside-hooks" .git/hooks
+(strat hook install) > "$tmp/out" 2>&1; rc=$?
+[ "$rc" = 2 ] && ok "install refuses a hooks link leading outside (exit 2)" || no "hooks link: install exit $rc" "$tmp/out"
+has "the refusal names where it leads and core.hooksPath" "'.*/hooks' leads to '.*outside-hooks', outside the git directory .*git config core.hooksPath"
+[ -z "$(ls -A "$tmp/outside-hooks")" ] && ok "nothing written through the hooks link" || no "wrote through the hooks link"
+printf '#!/bin/sh\n# strat-hook: written by strat\n' > "$tmp/outside-hooks/pre-commit"
+refuse "uninstall refuses the hooks link too" strat hook uninstall
+[ -f "$tmp/outside-hooks/pre-commit" ] && ok "nothing removed through the hooks link" || no "removed through the hooks link"
+rm -f "$tmp/outside-hooks/pre-commit"
+git config core.hooksPath "$tmp/outside-hooks"
+check "install where core.hooksPath says" strat hook install
+has "it says where" "core.hooksPath is set: using $tmp/outside-hooks"
+grep -q 'strat-hook: written by' "$tmp/outside-hooks/pre-commit" && ok "hook in core.hooksPath's directory" || no "no hook in core.hooksPath"
+check "uninstall where core.hooksPath says" strat hook uninstall
+git config --unset core.hooksPath; rm .git/hooks; mv .git/hooks.real .git/hooks
+# a link that stays inside the git directory is the git directory's own
+mv .git/hooks .git/hooks.real; ln -s hooks.real .git/hooks
+check "install through a hooks link inside the git directory" strat hook install
+[ -f .git/hooks.real/pre-commit ] && ok "hook written inside" || no "no hook inside"
+strat hook uninstall > /dev/null; rm .git/hooks; mv .git/hooks.real .git/hooks
 
 # A plan in a subdirectory of the repository.
 s=$tmp/sub; mkdir -p "$s"; cd "$s" || exit 2

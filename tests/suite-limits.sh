@@ -52,8 +52,8 @@ if big file-size; then
 	cal > "$d/calendar/big.yaml"; truncate -s 67108865 "$d/calendar/big.yaml"
 	expect file-size 1 '^calendar/big.yaml: error: file is larger than 67108864 bytes \[limit-exceeded\]' 10 -- $S lint
 fi
-# ... and as a git blob: told by its size, not inflated; loose (libgit2
-# reads the object's header) and packed (strat's pack reader)
+# ... and as a git blob: told by its size, not inflated; loose and packed
+# (libgit2 reads the object's header, git_odb_read_header, in both)
 d=$tmp/size-git; plan "$d"
 if big file-size-blob; then
 	cal > "$d/calendar/big.yaml"; truncate -s 67108865 "$d/calendar/big.yaml"

@@ -5,8 +5,10 @@
 #    history;
 #  - hostile names (control characters, bidirectional overrides, bytes that
 #    are not UTF-8 in file names and commit authors) go through every
-#    command in every output format: the output is valid UTF-8 with no raw
-#    control character (tests/textcheck.py), CSV keys included;
+#    command in every output format (lint's nine, on the work tree, a
+#    commit and the index): the output is valid UTF-8 with no raw control
+#    character or bidirectional mark (tests/textcheck.py), CSV keys
+#    included, and checkstyle and JUnit parse as XML;
 #  - CSV keys starting with a formula character (= + - @ tab CR) are
 #    guarded; SARIF artifact URIs are percent-encoded;
 #  - a commit author in a declared encoding (i18n.commitEncoding) is
@@ -38,7 +40,7 @@ d=$tmp/names; plan "$d"; cd "$d" || exit 2; git init -q .
 rm calendar/a.yaml
 # a file name with ESC, tab, space, '#', '?', '%', ':' and a Latin-1 byte
 f=$(printf 'calendar/e\033v\tl #?%%:\351 x.yaml')
-printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: "A\\e[31m \\u202e \\u0085"\n    anchor: q3-a\n    owner: "\\tann\\e\\a"\n    channel: "=bl\\nog\\u202e"\n    date: 2026-07-10\n    status: shipped\n    shipped: 2026-07-10\n  - id: b\n    title: "B\\u009b31m"\n    anchor: "q3-\\e"\n    owner: "\\rann"\n    channel: "@x"\n    date: 2026-07-11\n    status: planned\n  - id: c\n    title: C\n    anchor: q3-a\n    owner: "+ann"\n    channel: "-x"\n    date: 2026-07-12\n    status: planned\n' > "$f"
+printf 'kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: "A\\e[31m \\u202e \\u0085"\n    anchor: q3-a\n    owner: "\\tann\\e\\a"\n    channel: "=bl\\nog\\u202e"\n    date: 2026-07-10\n    status: shipped\n    shipped: 2026-07-10\n  - id: b\n    title: "B\\u009b31m"\n    anchor: "q3-\\e"\n    owner: "\\rann"\n    channel: "@x"\n    date: 2026-07-11\n    status: planned\n  - id: c\n    title: C\n    anchor: q3-a\n    owner: "+ann"\n    channel: "-x"\n    date: 2026-07-12\n    status: planned\n  - id: d\n    title: D\n    anchor: q3-a\n    owner: "\\u202eann\\u0085\\u009b\\u2066"\n    channel: blog\n    date: 2026-07-13\n    status: planned\n' > "$f"
 GIT_AUTHOR_NAME=$(printf 'Jos\351 \033[31m\342\200\256') commit 2026-07-01 one
 printf '# two\n' >> "$f"; commit 2026-07-12 two
 printf '# three\n' >> "$f"; git add -A
@@ -49,13 +51,24 @@ fmt() { # fmt NAME CMD...: the output (stdout and stderr) is clean text
 }
 if command -v python3 >/dev/null; then
 	csv=
-	for c in "lint" "lint --format json" "lint --format sarif" \
-	    "lint --format github" "lint --rev HEAD" \
-	    "lint --rev HEAD --format json" "lint --rev HEAD --format sarif" \
-	    "lint --rev HEAD --format github" "lint --staged" \
-	    "lint --staged --format json" "lint --staged --format sarif" \
-	    "lint --staged --format github" \
-	    "report" "report --format html" "report --format json" \
+	# every format lint has ('strat lint --help'), on the work tree, a
+	# commit and the index
+	for l in "lint" "lint --rev HEAD" "lint --staged"; do
+		for f in text json sarif github md rdjson checkstyle junit \
+		    codeclimate; do
+			# shellcheck disable=SC2086
+			fmt "clean-$l --format $f" $S $l --format $f
+		done
+		# the XML formats parse, hostile names and all
+		for f in checkstyle junit; do
+			name="xml-$l --format $f"
+			# shellcheck disable=SC2086
+			out=$(timeout 30 $S $l --format $f 2>/dev/null |
+			    python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.stdin)' 2>&1) &&
+			    ok || no "not XML: $out"
+		done
+	done
+	for c in "report" "report --format html" "report --format json" \
 	    "report --format md --by owner" "report --format html --by channel" \
 	    "report --format json --by anchor" \
 	    "week --date 2026-07-06" "week --format md --date 2026-07-06" \

@@ -73,6 +73,8 @@ int strat_repo_head_detached(const strat_repo *repo);
  * of core.hooksPath (a relative value taken from the top of the work
  * tree, as git does; *configured set to 1), else "hooks" in the common git
  * directory (shared by all worktrees).  The directory may not exist yet.
+ * STRAT_EOUTSIDE when that "hooks" is a symbolic link (or under one)
+ * leading outside the git directory: strat writes nothing through it.
  */
 int strat_repo_hooks_dir(strat_repo *repo, char **out, int *configured);
 
@@ -141,9 +143,11 @@ int strat_commit_path_id(strat_repo *repo, const strat_oid *commit,
  * cb for every regular file and symbolic link under the tree `tree`
  * (hidden directories and submodules skipped, like the commit source),
  * with the path prefixed by prefix/, the blob id and git's mode (0100644,
- * 0100755, 0120000 for a link); cb returns 0 when it reads the blob, 1
- * when it does not (the object's type is then checked from its header,
- * as it is for every link), or a negative code that stops the walk.  A
+ * 0100755, 0120000 for a link); cb returns 0 when it reads the blob or
+ * the file does not matter, 1 when it does not read it but the entry's
+ * type matters (the object's type is then checked from its header, once
+ * per id, as it is for every link), or a negative code that stops the
+ * walk.  A
  * tree that cannot be read (missing, not a tree, not in a partial clone)
  * is an error naming its path, never an empty directory; so is a file or
  * link entry naming another kind of object than a blob.  A directory

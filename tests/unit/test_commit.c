@@ -1,7 +1,8 @@
 /* test_commit.c - strat_commit_lookup must say what libgit2 says: author
  * and email with the mailmap applied,
  * times, parent count and git_commit_summary's summary, on commits with
- * awkward messages and signatures written byte for byte. */
+ * awkward messages and signatures written byte for byte; and opening a
+ * repository leaves libgit2's options as the program set them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -310,6 +311,29 @@ odd_order(void **state)
 	}
 }
 
+/* libgit2's ownership validation is the program's to set: opening a
+ * directory that is no repository (where strat asks again without the
+ * check, to tell another owner's repository from none) leaves it as the
+ * program set it, off or on (it was switched on). */
+static void
+owner_option_kept(void **state)
+{
+	char path[300];
+	strat_repo *r = NULL;
+	int want, got;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/not-a-repo", dir);
+	sh("mkdir -p '%s'", path);
+	for (want = 0; want <= 1; want++) {
+		git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, want);
+		assert_int_equal(strat_repo_open(&r, path), STRAT_ENOTFOUND);
+		assert_null(r);
+		git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &got);
+		assert_int_equal(got, want);
+	}
+}
+
 int
 main(void)
 {
@@ -317,6 +341,7 @@ main(void)
 	    cmocka_unit_test(loose),
 	    cmocka_unit_test(packed),
 	    cmocka_unit_test(odd_order),
+	    cmocka_unit_test(owner_option_kept),
 	};
 
 	git_libgit2_init();

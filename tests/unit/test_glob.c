@@ -127,6 +127,35 @@ inside_long(void **state)
 	assert_true(path_inside(p));
 }
 
+/* Where a file entry could stand for a directory a glob looks in (its
+ * type is then checked in history): the glob's directory and its
+ * parents, and below it only when a directory of the glob has a wildcard
+ * and that directory is not the top of the repository. */
+static void
+may_hold(void **state)
+{
+	(void)state;
+	assert_int_equal(glob_dir_len("calendar/**/*.yaml"), 8);
+	assert_int_equal(glob_dir_len("plans/cal/*.yaml"), 9);
+	assert_int_equal(glob_dir_len("**/*.yaml"), 0);
+	assert_int_equal(glob_dir_len("q.yaml"), 0);
+	assert_true(glob_may_hold("calendar/**/*.yaml", "calendar"));
+	assert_true(glob_may_hold("calendar/**/*.yaml", "calendar/2026"));
+	assert_true(glob_may_hold("calendar/**/*.yaml", "calendar/a/b"));
+	assert_false(glob_may_hold("calendar/**/*.yaml", "calendars"));
+	assert_false(glob_may_hold("calendar/**/*.yaml", "cal"));
+	assert_false(glob_may_hold("calendar/**/*.yaml", "other/x"));
+	assert_true(glob_may_hold("plans/cal/*.yaml", "plans"));
+	assert_true(glob_may_hold("plans/cal/*.yaml", "plans/cal"));
+	assert_false(glob_may_hold("plans/cal/*.yaml", "plans/cal/x"));
+	assert_false(glob_may_hold("plans/cal/*.yaml", "plans/c"));
+	assert_true(glob_may_hold("calendar/q3.yaml", "calendar"));
+	assert_false(glob_may_hold("**/*.yaml", "calendar"));
+	assert_false(glob_may_hold("*.yaml", "calendar"));
+	assert_false(glob_may_hold("calendar/*/x.yaml", "other"));
+	assert_true(glob_may_hold("calendar/*/x.yaml", "calendar/y"));
+}
+
 int
 main(void)
 {
@@ -137,6 +166,7 @@ main(void)
 		cmocka_unit_test(question_and_classes),
 		cmocka_unit_test(inside),
 		cmocka_unit_test(inside_long),
+		cmocka_unit_test(may_hold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
