@@ -287,7 +287,10 @@ out_write(void *cookie, const char *buf, size_t n)
 		if (k <= 0) {
 			if (out_errno == 0)
 				out_errno = k < 0 ? errno : EIO;
-			return -1;
+			/* fopencookie(3): the bytes written, 0 on error,
+			 * never negative (glibc counts -1 as written and
+			 * then reads and writes outside its buffer) */
+			return (ssize_t)done;
 		}
 		done += (size_t)k;
 	}
