@@ -158,9 +158,10 @@ test: $(B)/strat $(PUB) strat.pc units
 	@sh tests/run.sh $(B)
 
 # Layout: the files listed here are checked against .clang-format (by make
-# check too): every C file and header of lib/, cmd/ and include/.
+# check too): every C file and header of the tree.
 FORMAT_FILES ?= $(LIB_SRC) $(wildcard lib/*.h) $(CMD_SRC) $(wildcard cmd/*.h) \
-	$(wildcard include/strat/*.h)
+	$(wildcard include/strat/*.h) $(wildcard tests/*.c tests/unit/*.[ch]) \
+	$(wildcard fuzz/*.[ch] bench/*.c)
 
 format-check:
 	@fail=0; for f in $(FORMAT_FILES); do \

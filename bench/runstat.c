@@ -50,6 +50,6 @@ main(int argc, char **argv)
 	       (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9,
 	       ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128,
 	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-		       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
+		   (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return 0;
 }

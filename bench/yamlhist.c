@@ -132,7 +132,8 @@ main(int argc, char **argv)
 	for (;;) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 4096;
-			if ((chain = realloc(chain, cap * sizeof(*chain))) == NULL)
+			if ((chain = realloc(chain, cap * sizeof(*chain))) ==
+			    NULL)
 				return 2;
 		}
 		chain[n++] = id;

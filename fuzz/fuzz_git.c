@@ -53,7 +53,7 @@
 #include "strat/lint.h"
 
 #define MAXSTACK 256
-#define MAXOPS 64
+#define MAXOPS   64
 
 typedef struct {
 	git_oid id;
@@ -109,7 +109,8 @@ put(world *w, git_object_t type, const void *data, size_t len)
 	if (git_odb_hash(&o->id, data, len, type) < 0)
 		abort();
 	hl = (size_t)snprintf(hdr, sizeof(hdr), "%s %zu",
-			      git_object_type2string(type), len) + 1;
+			      git_object_type2string(type), len) +
+	     1;
 	if ((raw = malloc(hl + len + 1)) == NULL ||
 	    (o->data = malloc(len + 1)) == NULL)
 		abort();
@@ -162,9 +163,9 @@ write_head(world *w)
 	fclose(f);
 }
 
-static const char *const times[] = {
-	"1783944000",  "99999999999999999999999", "-5", "0",
-	"1783944000x", "18446744073709551616"};
+static const char *const times[] = {"1783944000",  "99999999999999999999999",
+				    "-5",          "0",
+				    "1783944000x", "18446744073709551616"};
 static const char *const encs[] = {NULL, "ISO-8859-1", "X-NO-SUCH"};
 
 static obj *
@@ -189,8 +190,8 @@ commit(world *w, const git_oid *tree, const git_oid *parents, size_t np,
 			      "<c@example.com> %s +0000\n",
 			      times[t % 6], times[t % 6]);
 	if (encs[e % 3])
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
-				      "encoding %s\n", encs[e % 3]);
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "encoding %s\n",
+				      encs[e % 3]);
 	n += (size_t)snprintf(buf + n, sizeof(buf) - n, "\nplan\n");
 	return put(w, GIT_OBJECT_COMMIT, buf, n);
 }
@@ -199,22 +200,22 @@ static void
 base(world *w)
 {
 	static const char cal1[] =
-		"kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n"
-		"    anchor: q3-a\n    owner: ann\n    channel: blog\n"
-		"    date: 2026-07-10\n    status: planned\n";
+	    "kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n"
+	    "    anchor: q3-a\n    owner: ann\n    channel: blog\n"
+	    "    date: 2026-07-10\n    status: planned\n";
 	static const char cal2[] =
-		"kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n"
-		"    anchor: q3-a\n    owner: ann\n    channel: blog\n"
-		"    date: 2026-07-10\n    status: shipped\n"
-		"    shipped: 2026-07-10\n";
+	    "kind: calendar\nversion: 1\nitems:\n  - id: a\n    title: A\n"
+	    "    anchor: q3-a\n    owner: ann\n    channel: blog\n"
+	    "    date: 2026-07-10\n    status: shipped\n"
+	    "    shipped: 2026-07-10\n";
 	static const char strategy[] =
-		"kind: strategy\nversion: 1\ntitle: T\nowner: ann\n"
-		"thesis: t\noutcomes:\n  - id: o1\n    title: O\n"
-		"    owner: ann\nanchors:\n  - id: q3-a\n    title: A\n"
-		"    quarter: 2026-Q3\n    owner: ann\n    outcomes: [o1]\n"
-		"    done: d\n";
+	    "kind: strategy\nversion: 1\ntitle: T\nowner: ann\n"
+	    "thesis: t\noutcomes:\n  - id: o1\n    title: O\n"
+	    "    owner: ann\nanchors:\n  - id: q3-a\n    title: A\n"
+	    "    quarter: 2026-Q3\n    owner: ann\n    outcomes: [o1]\n"
+	    "    done: d\n";
 	static const char team[] =
-		"kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n";
+	    "kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n";
 	unsigned char t[512];
 	size_t n, k;
 	git_oid par;
@@ -231,8 +232,7 @@ base(world *w)
 	for (k = 0; k < 2; k++) {
 		n = tree_entry(t, "40000", "calendar", &w->v[5 + k].id);
 		n += tree_entry(t + n, "100644", "strat.yaml", &w->v[0].id);
-		n += tree_entry(t + n, "100644", "strategy.yaml",
-				&w->v[1].id);
+		n += tree_entry(t + n, "100644", "strategy.yaml", &w->v[1].id);
 		n += tree_entry(t + n, "100644", "team.yaml", &w->v[2].id);
 		put(w, GIT_OBJECT_TREE, t, n);
 	}
@@ -248,8 +248,8 @@ op_tree(world *w)
 	static const char *const modes[] = {"100644", "40000",  "120000",
 					    "160000", "100755", "4000"};
 	static const char *const names[] = {
-		"calendar",	 "a.yaml",    "b.yaml", "strat.yaml",
-		"strategy.yaml", "team.yaml", "sub",	".git"};
+	    "calendar",      "a.yaml",    "b.yaml", "strat.yaml",
+	    "strategy.yaml", "team.yaml", "sub",    ".git"};
 	unsigned char t[6 * 64];
 	size_t n = 0, k, cnt = next(w) % 6;
 
@@ -317,9 +317,10 @@ varint(unsigned char *out, size_t v)
 static unsigned
 pack_type(git_object_t t)
 {
-	return t == GIT_OBJECT_COMMIT ? 1 : t == GIT_OBJECT_TREE ? 2
-					: t == GIT_OBJECT_BLOB  ? 3
-								: 4;
+	return t == GIT_OBJECT_COMMIT ? 1
+	       : t == GIT_OBJECT_TREE ? 2
+	       : t == GIT_OBJECT_BLOB ? 3
+				      : 4;
 }
 
 static int
@@ -368,15 +369,15 @@ op_pack(world *w)
 			memcpy(d, o[i]->data, o[i]->len);
 			dl = o[i]->len;
 		} else {
-			const obj *b = kind[i] == 2 && i > 0 ? o[i - 1]
-							     : o[(i + 1) % k];
+			const obj *b =
+			    kind[i] == 2 && i > 0 ? o[i - 1] : o[(i + 1) % k];
 			size_t q;
 
 			dl = varint(d, b->len);
 			dl += varint(d + dl, o[i]->len);
 			for (q = 0; q < o[i]->len; q += 127) {
-				size_t c = o[i]->len - q < 127 ? o[i]->len - q
-							       : 127;
+				size_t c =
+				    o[i]->len - q < 127 ? o[i]->len - q : 127;
 
 				d[dl++] = (unsigned char)c;
 				memcpy(d + dl, o[i]->data + q, c);
@@ -399,8 +400,8 @@ op_pack(world *w)
 			tn = 1;
 			while (rel >>= 7) {
 				rel--;
-				t[15 - tn++] = (unsigned char)(0x80 |
-							       (rel & 0x7f));
+				t[15 - tn++] =
+				    (unsigned char)(0x80 | (rel & 0x7f));
 			}
 			memcpy(hdr + hl, t + 16 - tn, tn);
 			hl += tn;
@@ -535,8 +536,8 @@ build(world *w)
 		switch (next(w) % 8) {
 		case 0: {
 			static const git_object_t types[] = {
-				GIT_OBJECT_COMMIT, GIT_OBJECT_TREE,
-				GIT_OBJECT_BLOB, GIT_OBJECT_TAG};
+			    GIT_OBJECT_COMMIT, GIT_OBJECT_TREE, GIT_OBJECT_BLOB,
+			    GIT_OBJECT_TAG};
 			git_object_t t = types[next(w) % 4];
 			size_t l = next(w);
 

@@ -41,26 +41,28 @@
 #include "strat/history.h"
 
 #define MAXCOMMITS 48
-#define T0 1767614400 /* 2026-01-05 12:00 UTC */
+#define T0         1767614400 /* 2026-01-05 12:00 UTC */
 
 static const char *const configs[] = {
-	"strat: 1\ncalendars: [calendar/**/*.yaml]\n",
-	"strat: 1\nweek-starts: sunday\n"
-	"calendars: [calendar/**/*.yaml, other/*.yaml]\n",
-	"strat: 1\ncalendars: [calendar/**/*.yaml\nweek-starts: [\n",
-	NULL,
+    "strat: 1\ncalendars: [calendar/**/*.yaml]\n",
+    "strat: 1\nweek-starts: sunday\n"
+    "calendars: [calendar/**/*.yaml, other/*.yaml]\n",
+    "strat: 1\ncalendars: [calendar/**/*.yaml\nweek-starts: [\n",
+    NULL,
 };
 static const char strategy[] =
-	"kind: strategy\nversion: 1\ntitle: T\nowner: dana\n"
-	"anchors:\n"
-	"  - id: q1-a\n    title: A\n    quarter: 2026-Q1\n    owner: ann\n"
-	"  - id: q2-b\n    title: B\n    quarter: 2026-Q2\n    owner: bo\n";
+    "kind: strategy\nversion: 1\ntitle: T\nowner: dana\n"
+    "anchors:\n"
+    "  - id: q1-a\n    title: A\n    quarter: 2026-Q1\n    owner: ann\n"
+    "  - id: q2-b\n    title: B\n    quarter: 2026-Q2\n    owner: bo\n";
 static const char team[] =
-	"kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n"
-	"  - id: bo\n    name: Bo\n";
+    "kind: team\nversion: 1\npeople:\n  - id: ann\n    name: Ann\n"
+    "  - id: bo\n    name: Bo\n";
 static const char *const files[] = {
-	"calendar/a.yaml", "calendar/b.yaml", "calendar/sub/c.yaml",
-	"other/d.yaml",
+    "calendar/a.yaml",
+    "calendar/b.yaml",
+    "calendar/sub/c.yaml",
+    "other/d.yaml",
 };
 
 static void
@@ -76,8 +78,8 @@ check(int rc, const char *what)
 }
 
 static void
-put(git_index *ix, git_repository *repo, const char *root,
-    const char *path, const char *data, size_t len)
+put(git_index *ix, git_repository *repo, const char *root, const char *path,
+    const char *data, size_t len)
 {
 	git_index_entry e;
 	char full[64];
@@ -96,8 +98,7 @@ put(git_index *ix, git_repository *repo, const char *root,
 
 static void
 commit(git_repository *repo, git_index *ix, git_oid *out,
-       const git_oid *parents, size_t np, int64_t t, int tz,
-       const char *msg)
+       const git_oid *parents, size_t np, int64_t t, int tz, const char *msg)
 {
 	git_oid tid;
 	git_tree *tree;
@@ -129,8 +130,7 @@ typedef struct {
 
 /* Build the repository in dir; the tip in *tip.  0, or -1: no commit. */
 static int
-build(const char *dir, const char *in, size_t size, gopts *g,
-      git_oid *tip)
+build(const char *dir, const char *in, size_t size, gopts *g, git_oid *tip)
 {
 	git_repository *repo;
 	git_index *ix;
@@ -154,8 +154,8 @@ build(const char *dir, const char *in, size_t size, gopts *g,
 				g->until = 1;
 			else if (*p == 'n') {
 				g->max_commits = 0;
-				while (p + 1 < q && p[1] >= '0' && p[1] <= '9'
-				       && g->max_commits < 1000)
+				while (p + 1 < q && p[1] >= '0' &&
+				       p[1] <= '9' && g->max_commits < 1000)
 					g->max_commits = g->max_commits * 10 +
 							 (size_t)(*++p - '0');
 			}
@@ -194,7 +194,8 @@ build(const char *dir, const char *in, size_t size, gopts *g,
 					tz = tz == 840 ? -720 : 840;
 				else if (*p == 'h')
 					hours = 1;
-				else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+				else if (*p == '-' ||
+					 (*p >= '0' && *p <= '9')) {
 					char num[8];
 					size_t k = 0;
 
@@ -311,10 +312,8 @@ compare(const strat_history *a, const strat_history *b)
 	if (a->ncommits != b->ncommits || a->ntracks != b->ntracks ||
 	    a->nwarnings != b->nwarnings || a->walked != b->walked ||
 	    a->truncated != b->truncated || a->has_plan != b->has_plan ||
-	    a->first_plan != b->first_plan ||
-	    a->week_starts != b->week_starts)
-		fuzz_fail("reuse on/off: histories differ in counts", NULL,
-			  0);
+	    a->first_plan != b->first_plan || a->week_starts != b->week_starts)
+		fuzz_fail("reuse on/off: histories differ in counts", NULL, 0);
 	for (i = 0; i < a->ntracks; i++) {
 		const strat_htrack *x = &a->tracks[i], *y = &b->tracks[i];
 
@@ -329,8 +328,7 @@ compare(const strat_history *a, const strat_history *b)
 					  x->id, strlen(x->id));
 	}
 	for (i = 0; i < a->nwarnings; i++) {
-		const strat_hwarning *x = &a->warnings[i],
-				     *y = &b->warnings[i];
+		const strat_hwarning *x = &a->warnings[i], *y = &b->warnings[i];
 
 		if (x->commit != y->commit || x->line != y->line ||
 		    x->column != y->column || !same(x->file, y->file) ||
@@ -345,10 +343,10 @@ static void
 render_all(const strat_history *h, const gopts *g, sbuf *out)
 {
 	static const strat_period_kind kinds[] = {
-		STRAT_PERIOD_QUARTER, STRAT_PERIOD_MONTH, STRAT_PERIOD_WEEK};
-	static const strat_format fmts[] = {
-		STRAT_FORMAT_MD, STRAT_FORMAT_HTML, STRAT_FORMAT_JSON,
-		STRAT_FORMAT_CSV};
+	    STRAT_PERIOD_QUARTER, STRAT_PERIOD_MONTH, STRAT_PERIOD_WEEK};
+	static const strat_format fmts[] = {STRAT_FORMAT_MD, STRAT_FORMAT_HTML,
+					    STRAT_FORMAT_JSON,
+					    STRAT_FORMAT_CSV};
 	size_t k, f, by, i, ng;
 	char line[128];
 
@@ -387,8 +385,8 @@ render_all(const strat_history *h, const gopts *g, sbuf *out)
 					       : STRAT_BY_ANCHOR;
 				/* every CSV table, breakdowns of every period */
 				rp.table = fmts[f] == STRAT_FORMAT_CSV
-						   ? (strat_table)by
-						   : STRAT_TABLE_PERIODS;
+					       ? (strat_table)by
+					       : STRAT_TABLE_PERIODS;
 				rp.all = f & 1;
 				if (strat_report_render(&text, &rp, &ro) < 0)
 					fuzz_fail("render returned NULL", NULL,

@@ -10,33 +10,31 @@
 #include "fuzz.h"
 #include "strat/strat.h"
 
-static const char config[] =
-	"strat: 1\n"
-	"calendars: [calendar/**/*.yaml]\n"
-	"channels: [blog, email, webinar]\n"
-	"rules:\n  quarter-anchor-count: error\n";
+static const char config[] = "strat: 1\n"
+			     "calendars: [calendar/**/*.yaml]\n"
+			     "channels: [blog, email, webinar]\n"
+			     "rules:\n  quarter-anchor-count: error\n";
 static const char strategy[] =
-	"kind: strategy\nversion: 1\ntitle: T\nowner: dana\n"
-	"outcomes:\n  - id: pipeline\n    title: P\n    owner: dana\n"
-	"    kpi: mql\n"
-	"kpis:\n  - id: mql\n    title: M\n    owner: sam\n"
-	"anchors:\n"
-	"  - id: q2-seo\n    title: S\n    quarter: 2026-Q2\n"
-	"    owner: alex\n    outcomes: [pipeline]\n"
-	"    done: d\n"
-	"    milestones:\n      - title: m\n        date: 2026-05-01\n"
-	"  - id: q3-web\n    title: W\n    quarter: 2026-Q3\n"
-	"    owner: sam\n";
-static const char team[] =
-	"kind: team\nversion: 1\npeople:\n"
-	"  - id: dana\n    name: Dana\n"
-	"  - id: alex\n    name: Alex\n"
-	"  - id: sam\n    name: Sam\n";
+    "kind: strategy\nversion: 1\ntitle: T\nowner: dana\n"
+    "outcomes:\n  - id: pipeline\n    title: P\n    owner: dana\n"
+    "    kpi: mql\n"
+    "kpis:\n  - id: mql\n    title: M\n    owner: sam\n"
+    "anchors:\n"
+    "  - id: q2-seo\n    title: S\n    quarter: 2026-Q2\n"
+    "    owner: alex\n    outcomes: [pipeline]\n"
+    "    done: d\n"
+    "    milestones:\n      - title: m\n        date: 2026-05-01\n"
+    "  - id: q3-web\n    title: W\n    quarter: 2026-Q3\n"
+    "    owner: sam\n";
+static const char team[] = "kind: team\nversion: 1\npeople:\n"
+			   "  - id: dana\n    name: Dana\n"
+			   "  - id: alex\n    name: Alex\n"
+			   "  - id: sam\n    name: Sam\n";
 static const char calendar[] =
-	"kind: calendar\nversion: 1\nitems:\n"
-	"  - id: a\n    title: A\n    anchor: q2-seo\n    owner: alex\n"
-	"    channel: blog\n    date: 2026-05-02\n    status: shipped\n"
-	"    shipped: 2026-05-03\n";
+    "kind: calendar\nversion: 1\nitems:\n"
+    "  - id: a\n    title: A\n    anchor: q2-seo\n    owner: alex\n"
+    "    channel: blog\n    date: 2026-05-02\n    status: shipped\n"
+    "    shipped: 2026-05-03\n";
 
 static void
 lint(const strat_mem_file *files, size_t n)
@@ -77,11 +75,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	strat_mem_file f[5] = {
-		{"strat.yaml", config, sizeof(config) - 1},
-		{"strategy.yaml", strategy, sizeof(strategy) - 1},
-		{"team.yaml", team, sizeof(team) - 1},
-		{"calendar/a.yaml", calendar, sizeof(calendar) - 1},
-		{"calendar/fuzz.yaml", (const char *)data, size},
+	    {"strat.yaml", config, sizeof(config) - 1},
+	    {"strategy.yaml", strategy, sizeof(strategy) - 1},
+	    {"team.yaml", team, sizeof(team) - 1},
+	    {"calendar/a.yaml", calendar, sizeof(calendar) - 1},
+	    {"calendar/fuzz.yaml", (const char *)data, size},
 	};
 
 	lint(f, 5);

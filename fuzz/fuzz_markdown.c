@@ -22,9 +22,9 @@
 #define MAXF 64
 
 static const char *const tags[] = {
-	"h1>", "h2>", "p>", "strong>", "em>", "code>", "table>", "thead>",
-	"tbody>", "tr>", "th>", "th align=\"", "td>", "td align=\"", "ul>",
-	"li>", "br />", NULL};
+    "h1>",    "h2>",         "p>",     "strong>", "em>",   "code>",
+    "table>", "thead>",      "tbody>", "tr>",     "th>",   "th align=\"",
+    "td>",    "td align=\"", "ul>",    "li>",     "br />", NULL};
 
 static void
 check_html(const char *h)

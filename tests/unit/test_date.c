@@ -34,13 +34,32 @@ parse_valid(void **state)
 static void
 parse_invalid(void **state)
 {
-	static const char *const bad[] = {
-		"", "2026", "2026-4-01", "2026-04-1", "26-04-01", "2026/04/01",
-		"2026-04-01T00:00", "2026-04-01 ", " 2026-04-01", "2026-00-10",
-		"2026-13-01", "2026-04-00", "2026-04-31", "2026-02-29",
-		"1900-02-29", "2100-02-29", "2026-02-30", "1899-12-31",
-		"2026-0a-01", "+026-01-01", "2026--1-01", "yesterday", "no",
-		"2026-06-31", "2026-09-31", "2026-11-31"};
+	static const char *const bad[] = {"",
+					  "2026",
+					  "2026-4-01",
+					  "2026-04-1",
+					  "26-04-01",
+					  "2026/04/01",
+					  "2026-04-01T00:00",
+					  "2026-04-01 ",
+					  " 2026-04-01",
+					  "2026-00-10",
+					  "2026-13-01",
+					  "2026-04-00",
+					  "2026-04-31",
+					  "2026-02-29",
+					  "1900-02-29",
+					  "2100-02-29",
+					  "2026-02-30",
+					  "1899-12-31",
+					  "2026-0a-01",
+					  "+026-01-01",
+					  "2026--1-01",
+					  "yesterday",
+					  "no",
+					  "2026-06-31",
+					  "2026-09-31",
+					  "2026-11-31"};
 	strat_day d = 42;
 	size_t i;
 
@@ -101,9 +120,9 @@ static void
 quarters(void **state)
 {
 	int y = 0, q = 0;
-	static const char *const bad[] = {"2026-Q0", "2026-Q5", "2026-q1",
-					  "2026Q1", "Q1-2026", "2026-Q12",
-					  "26-Q1", "", "2026-Q", "1899-Q4"};
+	static const char *const bad[] = {
+	    "2026-Q0",  "2026-Q5", "2026-q1", "2026Q1", "Q1-2026",
+	    "2026-Q12", "26-Q1",   "",        "2026-Q", "1899-Q4"};
 	size_t i;
 
 	(void)state;
@@ -122,12 +141,10 @@ quarters(void **state)
 	assert_int_equal(strat_quarter_start(2026, 4), day("2026-10-01"));
 	assert_int_equal(strat_quarter_end(2026, 4), day("2026-12-31"));
 	/* Q1 of a leap year has 91 days */
-	assert_int_equal(strat_quarter_end(2024, 1) -
-				 strat_quarter_start(2024, 1) + 1,
-			 91);
-	assert_int_equal(strat_quarter_end(2026, 1) -
-				 strat_quarter_start(2026, 1) + 1,
-			 90);
+	assert_int_equal(
+	    strat_quarter_end(2024, 1) - strat_quarter_start(2024, 1) + 1, 91);
+	assert_int_equal(
+	    strat_quarter_end(2026, 1) - strat_quarter_start(2026, 1) + 1, 90);
 }
 
 /* The library reads no environment: STRAT_TODAY is the command's
@@ -150,12 +167,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(parse_valid),
-		cmocka_unit_test(parse_invalid),
-		cmocka_unit_test(leap_years),
-		cmocka_unit_test(format_roundtrip),
-		cmocka_unit_test(quarters),
-		cmocka_unit_test(today_is_the_clock),
+	    cmocka_unit_test(parse_valid), cmocka_unit_test(parse_invalid),
+	    cmocka_unit_test(leap_years),  cmocka_unit_test(format_roundtrip),
+	    cmocka_unit_test(quarters),    cmocka_unit_test(today_is_the_clock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,8 +18,8 @@ add_and_count(void **state)
 
 	(void)state;
 	assert_int_equal(strat_diags_new(&d), 0);
-	assert_int_equal(strat_diags_add(d, STRAT_RULE_UNKNOWN_KEY, "a.yaml",
-					 3, 5, "did you mean 'title'?",
+	assert_int_equal(strat_diags_add(d, STRAT_RULE_UNKNOWN_KEY, "a.yaml", 3,
+					 5, "did you mean 'title'?",
 					 "unknown key '%s'", "titel"),
 			 0);
 	assert_int_equal(strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, "b.yaml",
@@ -57,13 +57,13 @@ sorting(void **state)
 		strat_rule rule;
 		const char *msg;
 	} in[] = {
-		{"strategy.yaml", 2, 1, STRAT_RULE_UNKNOWN_KEY, "e"},
-		{"calendar/q2.yaml", 10, 3, STRAT_RULE_INVALID_DATE, "c"},
-		{"calendar/q2.yaml", 9, 30, STRAT_RULE_INVALID_DATE, "b"},
-		{"calendar/q2.yaml", 10, 3, STRAT_RULE_DUPLICATE_KEY, "c0"},
-		{"calendar/q1.yaml", 100, 1, STRAT_RULE_WRONG_TYPE, "a"},
-		{"calendar/q2.yaml", 10, 3, STRAT_RULE_INVALID_DATE, "d"},
-		{"", 0, 0, STRAT_RULE_CALENDAR_GLOB_EMPTY, "0"},
+	    {"strategy.yaml", 2, 1, STRAT_RULE_UNKNOWN_KEY, "e"},
+	    {"calendar/q2.yaml", 10, 3, STRAT_RULE_INVALID_DATE, "c"},
+	    {"calendar/q2.yaml", 9, 30, STRAT_RULE_INVALID_DATE, "b"},
+	    {"calendar/q2.yaml", 10, 3, STRAT_RULE_DUPLICATE_KEY, "c0"},
+	    {"calendar/q1.yaml", 100, 1, STRAT_RULE_WRONG_TYPE, "a"},
+	    {"calendar/q2.yaml", 10, 3, STRAT_RULE_INVALID_DATE, "d"},
+	    {"", 0, 0, STRAT_RULE_CALENDAR_GLOB_EMPTY, "0"},
 	};
 	static const char *const want[] = {"0", "a", "b", "c0", "c", "d", "e"};
 	size_t i;
@@ -90,8 +90,7 @@ overrides(void **state)
 			 STRAT_SEV_WARNING);
 	strat_diags_set_severity(d, STRAT_RULE_UNKNOWN_KEY, STRAT_SEV_ERROR);
 	strat_diags_set_severity(d, STRAT_RULE_DUPLICATE_ID, STRAT_SEV_OFF);
-	strat_diags_set_severity(d, STRAT_RULE_INVALID_DATE,
-				 STRAT_SEV_WARNING);
+	strat_diags_set_severity(d, STRAT_RULE_INVALID_DATE, STRAT_SEV_WARNING);
 	strat_diags_add(d, STRAT_RULE_UNKNOWN_KEY, "f", 1, 1, NULL, "k");
 	strat_diags_add(d, STRAT_RULE_DUPLICATE_ID, "f", 1, 1, NULL, "dropped");
 	strat_diags_add(d, STRAT_RULE_INVALID_DATE, "f", 1, 1, NULL, "date");
@@ -103,9 +102,8 @@ overrides(void **state)
 	/* out of range rules are ignored, not written past the table */
 	strat_diags_set_severity(d, STRAT_RULE__COUNT, STRAT_SEV_OFF);
 	strat_diags_set_severity(d, (strat_rule)-1, STRAT_SEV_OFF);
-	assert_int_equal(strat_diags_add(d, STRAT_RULE__COUNT, "f", 1, 1,
-					 NULL, "x"),
-			 0);
+	assert_int_equal(
+	    strat_diags_add(d, STRAT_RULE__COUNT, "f", 1, 1, NULL, "x"), 0);
 	assert_int_equal(strat_diags_count(d), 2);
 	strat_diags_free(d);
 }
@@ -202,13 +200,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(add_and_count),
-		cmocka_unit_test(sorting),
-		cmocka_unit_test(overrides),
-		cmocka_unit_test(overrides_apply_to_earlier_findings),
-		cmocka_unit_test(callback),
-		cmocka_unit_test(long_message_truncated),
-		cmocka_unit_test(registry),
+	    cmocka_unit_test(add_and_count),
+	    cmocka_unit_test(sorting),
+	    cmocka_unit_test(overrides),
+	    cmocka_unit_test(overrides_apply_to_earlier_findings),
+	    cmocka_unit_test(callback),
+	    cmocka_unit_test(long_message_truncated),
+	    cmocka_unit_test(registry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

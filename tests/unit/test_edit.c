@@ -17,54 +17,58 @@
 #include "yaml.h"
 
 static const char *const hostile[] = {
-	"Pillar guide: revenue reporting",
-	"# not a comment",
-	"C# and F# in one post",
-	"- leading dash",
-	"-",
-	"* star",
-	"& ampersand",
-	"! bang",
-	"| pipe",
-	"> greater",
-	"'single' quotes",
-	"\"double\" quotes",
-	"it's a \"mix\" of 'quotes'",
-	"trailing space ",
-	" leading space",
-	"two  spaces",
-	"tab\there",
-	"line\nbreak",
-	"crlf\r\nbreak",
-	"null",
-	"~",
-	"yes",
-	"no",
-	"1.30",
-	"0x1F",
-	"2026-04-01",
-	"caf\xC3\xA9 \xC3\xBCn\xC3\xAF\xC3\xA7\xC3\xB6" "d\xC3\xA9 "
-	"\xE6\x97\xA5\xE6\x9C\xAC",
-	"emoji \xF0\x9F\x8E\x89",
-	"\xE2\x80\xAE" "bidi override",
-	"\xEF\xBB\xBF" "byte order mark",
-	"next\xC2\x85line",
-	"line\xE2\x80\xA8separator",
-	"back\\slash \\n",
-	"[flow]",
-	"{map}",
-	"a, b",
-	"key: value # comment",
-	"%percent",
-	"@at",
-	"`tick`",
-	"?question",
-	": colon",
-	"trailing colon:",
-	"---",
-	"...",
-	"bell\a and escape \x1B" "[31m",
-	"del\x7F",
+    "Pillar guide: revenue reporting",
+    "# not a comment",
+    "C# and F# in one post",
+    "- leading dash",
+    "-",
+    "* star",
+    "& ampersand",
+    "! bang",
+    "| pipe",
+    "> greater",
+    "'single' quotes",
+    "\"double\" quotes",
+    "it's a \"mix\" of 'quotes'",
+    "trailing space ",
+    " leading space",
+    "two  spaces",
+    "tab\there",
+    "line\nbreak",
+    "crlf\r\nbreak",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "1.30",
+    "0x1F",
+    "2026-04-01",
+    "caf\xC3\xA9 \xC3\xBCn\xC3\xAF\xC3\xA7\xC3\xB6"
+    "d\xC3\xA9 "
+    "\xE6\x97\xA5\xE6\x9C\xAC",
+    "emoji \xF0\x9F\x8E\x89",
+    "\xE2\x80\xAE"
+    "bidi override",
+    "\xEF\xBB\xBF"
+    "byte order mark",
+    "next\xC2\x85line",
+    "line\xE2\x80\xA8separator",
+    "back\\slash \\n",
+    "[flow]",
+    "{map}",
+    "a, b",
+    "key: value # comment",
+    "%percent",
+    "@at",
+    "`tick`",
+    "?question",
+    ": colon",
+    "trailing colon:",
+    "---",
+    "...",
+    "bell\a and escape \x1B"
+    "[31m",
+    "del\x7F",
 };
 #define NHOSTILE (sizeof(hostile) / sizeof(hostile[0]))
 
@@ -75,9 +79,9 @@ static const char strat_yaml[] = "strat: 1\n";
 static void
 title_of(const char *cal, size_t len, const char *id, char *buf, size_t size)
 {
-	strat_mem_file files[] = {{"strat.yaml", strat_yaml,
-				   sizeof(strat_yaml) - 1},
-				  {"calendar/q3.yaml", cal, len}};
+	strat_mem_file files[] = {
+	    {"strat.yaml", strat_yaml, sizeof(strat_yaml) - 1},
+	    {"calendar/q3.yaml", cal, len}};
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_source src;
 	strat_diags *d = NULL;
@@ -174,17 +178,17 @@ scalar_styles(void **state)
 		int style, flow;
 		const char *want;
 	} t[] = {
-		{"2026-04-01", STRAT_EDIT_PLAIN, 0, "2026-04-01"},
-		{"q3-webinar-1", STRAT_EDIT_PLAIN, 1, "q3-webinar-1"},
-		{"null", STRAT_EDIT_PLAIN, 0, "\"null\""},
-		{"a: b", STRAT_EDIT_PLAIN, 0, "\"a: b\""},
-		{"a, b", STRAT_EDIT_PLAIN, 0, "a, b"},
-		{"a, b", STRAT_EDIT_PLAIN, 1, "\"a, b\""},
-		{"it's", STRAT_EDIT_SINGLE, 0, "'it''s'"},
-		{"2026-04-01", STRAT_EDIT_DOUBLE, 0, "\"2026-04-01\""},
-		{"tab\t", STRAT_EDIT_SINGLE, 0, "\"tab\\t\""},
-		{"\xE2\x80\xAE", STRAT_EDIT_PLAIN, 0, "\"\\u202E\""},
-		{"caf\xC3\xA9", STRAT_EDIT_PLAIN, 0, "caf\xC3\xA9"},
+	    {"2026-04-01", STRAT_EDIT_PLAIN, 0, "2026-04-01"},
+	    {"q3-webinar-1", STRAT_EDIT_PLAIN, 1, "q3-webinar-1"},
+	    {"null", STRAT_EDIT_PLAIN, 0, "\"null\""},
+	    {"a: b", STRAT_EDIT_PLAIN, 0, "\"a: b\""},
+	    {"a, b", STRAT_EDIT_PLAIN, 0, "a, b"},
+	    {"a, b", STRAT_EDIT_PLAIN, 1, "\"a, b\""},
+	    {"it's", STRAT_EDIT_SINGLE, 0, "'it''s'"},
+	    {"2026-04-01", STRAT_EDIT_DOUBLE, 0, "\"2026-04-01\""},
+	    {"tab\t", STRAT_EDIT_SINGLE, 0, "\"tab\\t\""},
+	    {"\xE2\x80\xAE", STRAT_EDIT_PLAIN, 0, "\"\\u202E\""},
+	    {"caf\xC3\xA9", STRAT_EDIT_PLAIN, 0, "caf\xC3\xA9"},
 	};
 	size_t i;
 	char *s;
@@ -194,8 +198,7 @@ scalar_styles(void **state)
 		s = strat_edit_scalar(t[i].v, t[i].style, t[i].flow);
 		assert_non_null(s);
 		if (strcmp(s, t[i].want) != 0)
-			fail_msg("'%s': want %s, got %s", t[i].v, t[i].want,
-				 s);
+			fail_msg("'%s': want %s, got %s", t[i].v, t[i].want, s);
 		free(s);
 	}
 }
@@ -206,18 +209,18 @@ static void
 append_reading(void **state)
 {
 	static const char flow_in[] =
-		"kind: metrics\r\n"
-		"version: 1\r\n"
-		"readings:\r\n"
-		"  - {kpi: mql, date: 2026-05-04, value: 310}  # week 19\r\n"
-		"# next\r\n";
+	    "kind: metrics\r\n"
+	    "version: 1\r\n"
+	    "readings:\r\n"
+	    "  - {kpi: mql, date: 2026-05-04, value: 310}  # week 19\r\n"
+	    "# next\r\n";
 	static const char flow_want[] =
-		"kind: metrics\r\n"
-		"version: 1\r\n"
-		"readings:\r\n"
-		"  - {kpi: mql, date: 2026-05-04, value: 310}  # week 19\r\n"
-		"  - {kpi: mql, date: 2026-05-11, value: 318}\r\n"
-		"# next\r\n";
+	    "kind: metrics\r\n"
+	    "version: 1\r\n"
+	    "readings:\r\n"
+	    "  - {kpi: mql, date: 2026-05-04, value: 310}  # week 19\r\n"
+	    "  - {kpi: mql, date: 2026-05-11, value: 318}\r\n"
+	    "# next\r\n";
 	static const char block_in[] = "kind: metrics\n"
 				       "version: 1\n"
 				       "readings:\n"
@@ -233,9 +236,8 @@ append_reading(void **state)
 					 "    -   kpi: mql\n"
 					 "        date: 2026-05-11\n"
 					 "        value: 318";
-	strat_edit_field f[] = {{"kpi", "mql"},
-				{"date", "2026-05-11"},
-				{"value", "318"}};
+	strat_edit_field f[] = {
+	    {"kpi", "mql"}, {"date", "2026-05-11"}, {"value", "318"}};
 	char *out;
 	size_t len;
 
@@ -248,8 +250,8 @@ append_reading(void **state)
 	assert_int_equal(len, strlen(flow_want));
 	free(out);
 	assert_int_equal(strat_edit_list_append(&out, &len, "m.yaml", block_in,
-						strlen(block_in), "readings",
-						f, 3),
+						strlen(block_in), "readings", f,
+						3),
 			 0);
 	assert_string_equal(out, block_want);
 	free(out);
@@ -264,9 +266,9 @@ make_id(void **state)
 	static const char cal[] = "kind: calendar\nversion: 1\nitems:\n"
 				  "  - {id: launch-post, title: x}\n"
 				  "  - {id: launch-post-2, title: x}\n";
-	strat_mem_file files[] = {{"strat.yaml", strat_yaml,
-				   sizeof(strat_yaml) - 1},
-				  {"calendar/q3.yaml", cal, sizeof(cal) - 1}};
+	strat_mem_file files[] = {
+	    {"strat.yaml", strat_yaml, sizeof(strat_yaml) - 1},
+	    {"calendar/q3.yaml", cal, sizeof(cal) - 1}};
 	strat_load_options lo = STRAT_LOAD_OPTIONS_INIT;
 	strat_source src;
 	strat_diags *d = NULL;
@@ -333,7 +335,8 @@ unified_diff(void **state)
 static void
 position_offsets(void **state)
 {
-	static const char s[] = "\xEF\xBB\xBF" "a: \xC3\xA9x\r\nb: y\n";
+	static const char s[] = "\xEF\xBB\xBF"
+				"a: \xC3\xA9x\r\nb: y\n";
 
 	(void)state;
 	assert_int_equal(yr_position_offset(s, strlen(s), 1, 1), 3);
@@ -351,13 +354,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(hostile_round_trip),
-		cmocka_unit_test(invalid_utf8_refused),
-		cmocka_unit_test(scalar_styles),
-		cmocka_unit_test(append_reading),
-		cmocka_unit_test(make_id),
-		cmocka_unit_test(unified_diff),
-		cmocka_unit_test(position_offsets),
+	    cmocka_unit_test(hostile_round_trip),
+	    cmocka_unit_test(invalid_utf8_refused),
+	    cmocka_unit_test(scalar_styles),
+	    cmocka_unit_test(append_reading),
+	    cmocka_unit_test(make_id),
+	    cmocka_unit_test(unified_diff),
+	    cmocka_unit_test(position_offsets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

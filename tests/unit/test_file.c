@@ -114,8 +114,8 @@ replace_keeps_mode(void **state)
 	(void)state;
 	put("repo/a.yaml", "old\n", 0640);
 	assert_int_equal(strat_file_write(&out, "repo", "repo/a.yaml",
-	                                  "new\r\nno final newline", 22, NULL),
-	                 0);
+					  "new\r\nno final newline", 22, NULL),
+			 0);
 	assert_string_equal(get("repo/a.yaml"), "new\r\nno final newline");
 	assert_int_equal(mode_of("repo/a.yaml") & 07777, 0640);
 	assert_non_null(out);
@@ -142,7 +142,7 @@ create_new(void **state)
 	/* Relative to the working directory, from inside the root. */
 	assert_int_equal(chdir("repo/sub"), 0);
 	assert_int_equal(strat_file_write(NULL, "..", "rel.yaml", "r", 1, NULL),
-	                 0);
+			 0);
 	assert_int_equal(chdir(top), 0);
 	assert_string_equal(get("repo/sub/rel.yaml"), "r");
 	assert_int_equal(temps("repo/sub"), 0);
@@ -154,7 +154,7 @@ create_never_overwrites(void **state)
 	(void)state;
 	put("repo/a.yaml", "mine\n", 0644);
 	assert_int_equal(wr("repo/a.yaml", "theirs\n", STRAT_FILE_CREATE, 0),
-	                 STRAT_EEXISTS);
+			 STRAT_EEXISTS);
 	assert_string_equal(get("repo/a.yaml"), "mine\n");
 	assert_non_null(strstr(strat_error_last(), "exists"));
 	assert_int_equal(temps("repo"), 0);
@@ -181,11 +181,11 @@ link_inside_written_through(void **state)
 	assert_int_equal(temps("repo/sub"), 0);
 	/* Not with NOFOLLOW. */
 	assert_int_equal(wr("repo/cal.yaml", "x\n", STRAT_FILE_NOFOLLOW, 0),
-	                 STRAT_EEXISTS);
+			 STRAT_EEXISTS);
 	assert_string_equal(get("repo/sub/real.yaml"), "new\n");
 	/* Nor a new file through a link. */
 	assert_int_equal(wr("repo/cal.yaml", "x\n", STRAT_FILE_CREATE, 0),
-	                 STRAT_EEXISTS);
+			 STRAT_EEXISTS);
 	assert_string_equal(get("repo/sub/real.yaml"), "new\n");
 }
 
@@ -211,9 +211,9 @@ link_outside_refused(void **state)
 	assert_null(get("outside/new"));
 	/* '..' out of the root, and an absolute path elsewhere. */
 	assert_int_equal(wr("repo/../outside/secret", "x", 0, 0),
-	                 STRAT_EOUTSIDE);
+			 STRAT_EOUTSIDE);
 	assert_int_equal(wr("/tmp/strat-test-file-never", "x", 0, 0),
-	                 STRAT_EOUTSIDE);
+			 STRAT_EOUTSIDE);
 	assert_string_equal(get("outside/secret"), "keep\n");
 	assert_int_equal(temps("outside"), 0);
 	assert_int_equal(temps("repo"), 0);
@@ -246,7 +246,7 @@ planted_temporary_not_followed(void **state)
 	put("repo/a.yaml", "old\n", 0644);
 	for (n = 0; n < 3; n++) {
 		snprintf(name, sizeof(name), "repo/.a.yaml.strat-%ld-%d",
-		         (long)getpid(), n);
+			 (long)getpid(), n);
 		assert_int_equal(symlink("../outside/victim", name), 0);
 	}
 	assert_int_equal(wr("repo/a.yaml", "new\n", 0, 0), 0);
@@ -264,7 +264,7 @@ not_a_regular_file(void **state)
 	assert_int_equal(wr("repo/", "x", 0, 0), STRAT_EUSAGE);
 	assert_int_equal(temps("repo"), 0);
 	assert_int_equal(strat_file_write(NULL, "nope", "nope/a", "x", 1, NULL),
-	                 STRAT_ENOTFOUND);
+			 STRAT_ENOTFOUND);
 }
 
 int
@@ -272,20 +272,20 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(replace_keeps_mode, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(create_new, setup, teardown),
 	    cmocka_unit_test_setup_teardown(create_never_overwrites, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(link_inside_written_through, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(link_outside_refused, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(dangling_link_in_the_way, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(planted_temporary_not_followed,
-	                                    setup, teardown),
+					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(not_a_regular_file, setup,
-	                                    teardown),
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,15 +8,15 @@
 
 #include "glob.h"
 
-#define YES(p, s)                                                     \
-	do {                                                          \
-		if (!glob_match(p, s))                                \
-			fail_msg("'%s' should match '%s'", p, s);     \
+#define YES(p, s)                                                              \
+	do {                                                                   \
+		if (!glob_match(p, s))                                         \
+			fail_msg("'%s' should match '%s'", p, s);              \
 	} while (0)
-#define NO(p, s)                                                      \
-	do {                                                          \
-		if (glob_match(p, s))                                 \
-			fail_msg("'%s' should not match '%s'", p, s); \
+#define NO(p, s)                                                               \
+	do {                                                                   \
+		if (glob_match(p, s))                                          \
+			fail_msg("'%s' should not match '%s'", p, s);          \
 	} while (0)
 
 static void
@@ -160,13 +160,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(literal),
-		cmocka_unit_test(star),
-		cmocka_unit_test(double_star),
-		cmocka_unit_test(question_and_classes),
-		cmocka_unit_test(inside),
-		cmocka_unit_test(inside_long),
-		cmocka_unit_test(may_hold),
+	    cmocka_unit_test(literal),
+	    cmocka_unit_test(star),
+	    cmocka_unit_test(double_star),
+	    cmocka_unit_test(question_and_classes),
+	    cmocka_unit_test(inside),
+	    cmocka_unit_test(inside_long),
+	    cmocka_unit_test(may_hold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

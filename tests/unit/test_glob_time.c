@@ -129,8 +129,8 @@ semantics(void **state)
 static void
 agrees(void **state)
 {
-	static const char *const ptok[] = {"a", "b", "/", "*", "**", "**/",
-					   "?", "[ab]", "[!a]", "\\*", "["};
+	static const char *const ptok[] = {
+	    "a", "b", "/", "*", "**", "**/", "?", "[ab]", "[!a]", "\\*", "["};
 	static const char stok[] = "ab/*[";
 	char p[64], s[32];
 	unsigned seed = 12345;
@@ -199,9 +199,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(semantics),
-		cmocka_unit_test(agrees),
-		cmocka_unit_test(not_exponential),
+	    cmocka_unit_test(semantics),
+	    cmocka_unit_test(agrees),
+	    cmocka_unit_test(not_exponential),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,17 +18,17 @@ escapes(void **state)
 	(void)state;
 	jw_init(&w, &b);
 	jw_arr(&w, JW_ROW);
-	jw_str(&w, "q\"b\\n\nr\rt\te\x1b" "d\x7f");
+	jw_str(&w, "q\"b\\n\nr\rt\te\x1b"
+		   "d\x7f");
 	jw_str(&w, "bad \xff\xc0\x80 utf-8, good \xc3\xa9 \xe2\x80\xae");
 	jw_str(&w, NULL);
 	jw_strn(&w, "a\0b", 3);
 	jw_finish(&w);
 	assert_false(b.failed);
-	assert_string_equal(b.s,
-			    "[\"q\\\"b\\\\n\\nr\\rt\\te\\u001bd\\u007f\", "
-			    "\"bad \\ufffd\\ufffd\\ufffd utf-8, "
-			    "good \xc3\xa9 \\u202e\", null, "
-			    "\"a\\u0000b\"]\n");
+	assert_string_equal(b.s, "[\"q\\\"b\\\\n\\nr\\rt\\te\\u001bd\\u007f\", "
+				 "\"bad \\ufffd\\ufffd\\ufffd utf-8, "
+				 "good \xc3\xa9 \\u202e\", null, "
+				 "\"a\\u0000b\"]\n");
 	free(b.s);
 }
 
@@ -97,9 +97,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(escapes),
-		cmocka_unit_test(layout),
-		cmocka_unit_test(too_deep),
+	    cmocka_unit_test(escapes),
+	    cmocka_unit_test(layout),
+	    cmocka_unit_test(too_deep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,11 +13,11 @@
 #include "strat/plan.h"
 
 static const strat_mem_file files[] = {
-	{"README", "x", 1},
-	{"plans/strat.yaml", "strat: 1\n", 9},
-	{"plans/team-a/strategy.yaml", "kind: strategy\n", 15},
-	{"plans/team-a/calendar/q1.yaml", "kind: calendar\n", 15},
-	{"docs/deep/er/notes.md", "x", 1},
+    {"README", "x", 1},
+    {"plans/strat.yaml", "strat: 1\n", 9},
+    {"plans/team-a/strategy.yaml", "kind: strategy\n", 15},
+    {"plans/team-a/calendar/q1.yaml", "kind: calendar\n", 15},
+    {"docs/deep/er/notes.md", "x", 1},
 };
 
 /* locate from start: the return code, and the directory in *dir */
@@ -40,12 +40,12 @@ upwards(void **state)
 		const char *start, *want;
 		int rc;
 	} cases[] = {
-		{"plans/team-a/calendar", "plans/team-a", 1}, /* strategy.yaml */
-		{"plans/team-a", "plans/team-a", 1},
-		{"plans/other", "plans", 1}, /* strat.yaml */
-		{"plans", "plans", 1},
-		{"docs/deep/er", "", 0}, /* none: the top */
-		{"", "", 0},
+	    {"plans/team-a/calendar", "plans/team-a", 1}, /* strategy.yaml */
+	    {"plans/team-a", "plans/team-a", 1},
+	    {"plans/other", "plans", 1}, /* strat.yaml */
+	    {"plans", "plans", 1},
+	    {"docs/deep/er", "", 0}, /* none: the top */
+	    {"", "", 0},
 	};
 	size_t i;
 	char *dir;
@@ -66,8 +66,8 @@ static void
 at_the_top(void **state)
 {
 	static const strat_mem_file top[] = {
-		{"strat.yaml", "strat: 1\n", 9},
-		{"a/b/c.txt", "x", 1},
+	    {"strat.yaml", "strat: 1\n", 9},
+	    {"a/b/c.txt", "x", 1},
 	};
 	char *dir = NULL;
 
@@ -81,8 +81,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(upwards),
-		cmocka_unit_test(at_the_top),
+	    cmocka_unit_test(upwards),
+	    cmocka_unit_test(at_the_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,13 +49,13 @@ mem_read(void *ctx, const char *path, char **buf, size_t *len)
 }
 
 static const char strategy[] =
-	"kind: strategy\nversion: 1\ntitle: no\nowner: dana\nthesis: on\n"
-	"outcomes:\n  - {id: pipeline, title: P, owner: dana}\n"
-	"anchors:\n"
-	"  - id: q2-a\n    title: 1.30\n    quarter: 2026-Q2\n    owner: dana\n"
-	"    outcomes: [pipeline]\n    done: 2026-04-01\n";
+    "kind: strategy\nversion: 1\ntitle: no\nowner: dana\nthesis: on\n"
+    "outcomes:\n  - {id: pipeline, title: P, owner: dana}\n"
+    "anchors:\n"
+    "  - id: q2-a\n    title: 1.30\n    quarter: 2026-Q2\n    owner: dana\n"
+    "    outcomes: [pipeline]\n    done: 2026-04-01\n";
 static const char team[] =
-	"kind: team\nversion: 1\npeople:\n  - {id: dana, name: yes}\n";
+    "kind: team\nversion: 1\npeople:\n  - {id: dana, name: yes}\n";
 
 typedef struct {
 	strat_plan *plan;
@@ -107,13 +107,13 @@ static void
 yaml11_lookalikes_stay_strings(void **state)
 {
 	static const char cal[] =
-		"kind: calendar\nversion: 1\ntitle: off\nitems:\n"
-		"  - id: 2026\n    title: no\n    anchor: q2-a\n"
-		"    owner: dana\n    channel: 1.30\n    date: 2026-04-01\n"
-		"    status: planned\n    notes: 1e3\n    link: ~x\n";
-	const char *const files[] = {"strategy.yaml", strategy,
-				     "team.yaml", team,
-				     "calendar/q2.yaml", cal, NULL};
+	    "kind: calendar\nversion: 1\ntitle: off\nitems:\n"
+	    "  - id: 2026\n    title: no\n    anchor: q2-a\n"
+	    "    owner: dana\n    channel: 1.30\n    date: 2026-04-01\n"
+	    "    status: planned\n    notes: 1e3\n    link: ~x\n";
+	const char *const files[] = {
+	    "strategy.yaml",    strategy, "team.yaml", team,
+	    "calendar/q2.yaml", cal,      NULL};
 	const strat_item *it;
 	const strat_strategy *s;
 	loaded l;
@@ -159,10 +159,12 @@ version_is_typed_by_schema(void **state)
 {
 	static const char cal[] = "kind: calendar\nversion: \"1\"\nitems: []\n";
 	static const char cal2[] = "kind: calendar\nversion: 1.0\nitems: []\n";
-	const char *const f1[] = {"strategy.yaml", strategy, "team.yaml", team,
-				  "calendar/a.yaml", cal, NULL};
-	const char *const f2[] = {"strategy.yaml", strategy, "team.yaml", team,
-				  "calendar/a.yaml", cal2, NULL};
+	const char *const f1[] = {
+	    "strategy.yaml",   strategy, "team.yaml", team,
+	    "calendar/a.yaml", cal,      NULL};
+	const char *const f2[] = {
+	    "strategy.yaml",   strategy, "team.yaml", team,
+	    "calendar/a.yaml", cal2,     NULL};
 	loaded l;
 
 	(void)state;
@@ -184,12 +186,13 @@ static void
 overrides_from_strat_yaml(void **state)
 {
 	static const char cfg[] =
-		"strat: 1\nbogus: 1\nrules:\n  unknown-key: off\n"
-		"  anchor-without-items: error\n";
+	    "strat: 1\nbogus: 1\nrules:\n  unknown-key: off\n"
+	    "  anchor-without-items: error\n";
 	static const char cal[] = "kind: calendar\nversion: 1\nitems: []\n";
-	const char *const files[] = {"strat.yaml", cfg, "strategy.yaml",
-				     strategy, "team.yaml", team,
-				     "calendar/a.yaml", cal, NULL};
+	const char *const files[] = {
+	    "strat.yaml",      cfg,         "strategy.yaml",
+	    strategy,          "team.yaml", team,
+	    "calendar/a.yaml", cal,         NULL};
 	const strat_diag *g;
 	loaded l;
 
@@ -210,16 +213,22 @@ static void
 duplicate_id_names_first_definition(void **state)
 {
 	static const char c1[] =
-		"kind: calendar\nversion: 1\nitems:\n"
-		"  - {id: x, title: t, anchor: q2-a, owner: dana, channel: c,"
-		" date: 2026-04-02, status: planned}\n";
+	    "kind: calendar\nversion: 1\nitems:\n"
+	    "  - {id: x, title: t, anchor: q2-a, owner: dana, channel: c,"
+	    " date: 2026-04-02, status: planned}\n";
 	static const char c2[] =
-		"kind: calendar\nversion: 1\nitems:\n\n\n"
-		"  - {id: x, title: t, anchor: q2-a, owner: dana, channel: c,"
-		" date: 2026-04-03, status: planned}\n";
-	const char *const files[] = {"strategy.yaml", strategy, "team.yaml",
-				     team, "calendar/q1.yaml", c1,
-				     "calendar/q2.yaml", c2, NULL};
+	    "kind: calendar\nversion: 1\nitems:\n\n\n"
+	    "  - {id: x, title: t, anchor: q2-a, owner: dana, channel: c,"
+	    " date: 2026-04-03, status: planned}\n";
+	const char *const files[] = {"strategy.yaml",
+				     strategy,
+				     "team.yaml",
+				     team,
+				     "calendar/q1.yaml",
+				     c1,
+				     "calendar/q2.yaml",
+				     c2,
+				     NULL};
 	const strat_diag *g;
 	loaded l;
 
@@ -241,12 +250,13 @@ static void
 duplicate_key_first_is_used(void **state)
 {
 	static const char cal[] =
-		"kind: calendar\nversion: 1\nitems:\n"
-		"  - {id: x, title: first, anchor: q2-a, owner: dana,"
-		" channel: c, date: 2026-04-02, status: planned,"
-		" title: second}\n";
-	const char *const files[] = {"strategy.yaml", strategy, "team.yaml",
-				     team, "calendar/q2.yaml", cal, NULL};
+	    "kind: calendar\nversion: 1\nitems:\n"
+	    "  - {id: x, title: first, anchor: q2-a, owner: dana,"
+	    " channel: c, date: 2026-04-02, status: planned,"
+	    " title: second}\n";
+	const char *const files[] = {
+	    "strategy.yaml",    strategy, "team.yaml", team,
+	    "calendar/q2.yaml", cal,      NULL};
 	loaded l;
 
 	(void)state;
@@ -292,12 +302,12 @@ ids_checked_at_every_position(void **state)
 					/* '-', '.', '_' may not start one */
 					want += set == 1 || (p == 0 && k >= 4);
 					n += (size_t)snprintf(
-						cal + n, cap - n,
-						"  - id: \"%s\"\n%s", id, tail);
+					    cal + n, cap - n,
+					    "  - id: \"%s\"\n%s", id, tail);
 				}
 	/* a NUL ends what is checked, as it ends the text */
-	n += (size_t)snprintf(cal + n, cap - n,
-			      "  - id: \"abcdefgh\\0XY\"\n%s", tail);
+	n += (size_t)snprintf(cal + n, cap - n, "  - id: \"abcdefgh\\0XY\"\n%s",
+			      tail);
 	/* 'Q2-A' passes as a channel, not as an anchor */
 	n += (size_t)snprintf(cal + n, cap - n,
 			      "  - id: x1\n    title: t\n    anchor: q2-a\n"
@@ -309,9 +319,9 @@ ids_checked_at_every_position(void **state)
 	want++;
 	assert_true(n < cap);
 	{
-		const char *const files[] = {"strategy.yaml", strategy,
-					     "team.yaml", team,
-					     "calendar/q2.yaml", cal, NULL};
+		const char *const files[] = {
+		    "strategy.yaml",    strategy, "team.yaml", team,
+		    "calendar/q2.yaml", cal,      NULL};
 
 		load(&l, files);
 	}
@@ -366,13 +376,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(yaml11_lookalikes_stay_strings),
-		cmocka_unit_test(version_is_typed_by_schema),
-		cmocka_unit_test(overrides_from_strat_yaml),
-		cmocka_unit_test(duplicate_id_names_first_definition),
-		cmocka_unit_test(duplicate_key_first_is_used),
-		cmocka_unit_test(ids_checked_at_every_position),
-		cmocka_unit_test(file_kind_from_text),
+	    cmocka_unit_test(yaml11_lookalikes_stay_strings),
+	    cmocka_unit_test(version_is_typed_by_schema),
+	    cmocka_unit_test(overrides_from_strat_yaml),
+	    cmocka_unit_test(duplicate_id_names_first_definition),
+	    cmocka_unit_test(duplicate_key_first_is_used),
+	    cmocka_unit_test(ids_checked_at_every_position),
+	    cmocka_unit_test(file_kind_from_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,7 +67,8 @@ parse(void **state)
 	bad("12abc", 0, -1);
 	bad("1e16", 0, -2);
 	bad("-1000000000000001", 0, -2);
-	bad("100000000000000000000000000000000000000000000000000000000000000000",
+	bad("10000000000000000000000000000000000000000000000000000000000000000"
+	    "0",
 	    0, -2);
 }
 
@@ -77,9 +78,14 @@ format(void **state)
 	static const struct {
 		double v;
 		const char *s;
-	} cases[] = {{400, "400"},       {2.5, "2.5"},   {-0.0, "0"},
-		     {1e6, "1000000"},   {0.1, "0.1"},   {1e15, "1000000000000000"},
-		     {1234.5678, "1234.5678"}, {-42, "-42"}};
+	} cases[] = {{400, "400"},
+		     {2.5, "2.5"},
+		     {-0.0, "0"},
+		     {1e6, "1000000"},
+		     {0.1, "0.1"},
+		     {1e15, "1000000000000000"},
+		     {1234.5678, "1234.5678"},
+		     {-42, "-42"}};
 	char out[32];
 	size_t i;
 
@@ -96,8 +102,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(parse),
-		cmocka_unit_test(format),
+	    cmocka_unit_test(parse),
+	    cmocka_unit_test(format),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

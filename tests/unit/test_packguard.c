@@ -217,13 +217,13 @@ git_pack_read_twice(void **state)
 	assert_int_equal(n, 90); /* 30 commits, 30 trees, 30 blobs */
 	assert_non_null(g = packguard_new(objs));
 	for (i = 0; i < n; i++)
-		assert_int_equal(packguard_check(g, ids[i], 1, why, sizeof(why)),
-				 0);
+		assert_int_equal(
+		    packguard_check(g, ids[i], 1, why, sizeof(why)), 0);
 	first = packguard_headers(g);
 	assert_true(first > n); /* some delta's base was read */
 	for (i = 0; i < n; i++)
-		assert_int_equal(packguard_check(g, ids[i], 1, why, sizeof(why)),
-				 0);
+		assert_int_equal(
+		    packguard_check(g, ids[i], 1, why, sizeof(why)), 0);
 	assert_int_equal(packguard_headers(g) - first, n);
 	packguard_free(g);
 }
@@ -232,11 +232,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(chain_walked_once),
-		cmocka_unit_test(cycle_refused_twice),
-		cmocka_unit_test(second_pack_loops),
-		cmocka_unit_test(bound_holds),
-		cmocka_unit_test(git_pack_read_twice),
+	    cmocka_unit_test(chain_walked_once),
+	    cmocka_unit_test(cycle_refused_twice),
+	    cmocka_unit_test(second_pack_loops),
+	    cmocka_unit_test(bound_holds),
+	    cmocka_unit_test(git_pack_read_twice),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -20,13 +20,12 @@
 static char dir[64];
 
 /* item ID DATE STATUS as a calendar line set */
-#define ITEM(id, date, status)                                            \
-	"  - id: " id "\\n    title: T\\n    anchor: q\\n    owner: o\\n" \
+#define ITEM(id, date, status)                                                 \
+	"  - id: " id "\\n    title: T\\n    anchor: q\\n    owner: o\\n"      \
 	"    channel: blog\\n    date: " date "\\n    status: " status "\\n"
 
 static void
-commit(const char *day, const char *items, const char *author,
-       const char *msg)
+commit(const char *day, const char *items, const char *author, const char *msg)
 {
 	sh("cd %s && printf 'kind: calendar\\nversion: 1\\nitems:\\n%s' > "
 	   "calendar/q3.yaml && git add -A && GIT_AUTHOR_NAME='%s' "
@@ -43,21 +42,26 @@ setup(void **state)
 	sh("cd %s && git init -q && mkdir calendar && "
 	   "git config user.email t@example.com && git config user.name T",
 	   dir);
-	commit("2026-07-01", ITEM("a", "2026-07-10", "planned")
+	commit("2026-07-01",
+	       ITEM("a", "2026-07-10", "planned")
 		   ITEM("b", "2026-07-20", "planned"),
 	       "Ann", "plan for Q3");
-	commit("2026-07-05", ITEM("a", "2026-07-24", "planned")
+	commit("2026-07-05",
+	       ITEM("a", "2026-07-24", "planned")
 		   ITEM("b", "2026-07-20", "planned"),
 	       "Ben", "plan: slip a to 2026-07-24\n\nWhy: waiting for legal");
-	commit("2026-07-06", ITEM("a", "2026-07-24", "planned")
+	commit("2026-07-06",
+	       ITEM("a", "2026-07-24", "planned")
 		   ITEM("b", "2026-07-20", "dropped"),
 	       "Cy", "plan: drop b");
-	commit("2026-07-07", ITEM("a", "2026-07-31", "planned")
+	commit("2026-07-07",
+	       ITEM("a", "2026-07-31", "planned")
 		   ITEM("b", "2026-07-20", "dropped"),
 	       "Di",
 	       "plan: slip a again\n\nThe body says more.\n\n"
 	       "Why: the speaker moved\nSigned-off-by: Di <d@example.com>");
-	commit("2026-07-08", ITEM("a", "2026-07-15", "planned")
+	commit("2026-07-08",
+	       ITEM("a", "2026-07-15", "planned")
 		   ITEM("b", "2026-07-20", "dropped"),
 	       "Ed", "plan: pull a in\n\nWhy: ready early");
 	return 0;
@@ -131,8 +135,8 @@ slips_and_drops(void **state)
 	reason_of(h, strat_history_slipped_at(h, a, at_commit(a, 3), d, &when),
 		  "Di", "the speaker moved");
 	/* no Why: trailer: the summary */
-	reason_of(h, strat_history_decided_at(h, b, newest(b), 0, &when),
-		  "Cy", "plan: drop b");
+	reason_of(h, strat_history_decided_at(h, b, newest(b), 0, &when), "Cy",
+		  "plan: drop b");
 	assert_int_equal(when, h->commits[2].time);
 	strat_history_free(h);
 	strat_repo_free(repo);
@@ -142,7 +146,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(slips_and_drops),
+	    cmocka_unit_test(slips_and_drops),
 	};
 
 	return cmocka_run_group_tests(tests, setup, sh_teardown);

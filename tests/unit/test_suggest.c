@@ -15,8 +15,8 @@ static const char *const statuses[] = {"planned", "in-progress", "shipped",
 static void
 close_matches(void **state)
 {
-	static const char *const keys[] = {"id", "title", "anchor", "owner",
-					   "channel", "date", "status"};
+	static const char *const keys[] = {
+	    "id", "title", "anchor", "owner", "channel", "date", "status"};
 
 	(void)state;
 	assert_string_equal(suggest("plannd", statuses, N(statuses)),
@@ -72,21 +72,20 @@ long_strings(void **state)
 	big[sizeof(big) - 1] = '\0';
 	c[0] = big;
 	assert_null(suggest(big, c, 1)); /* over 64: not compared */
-	assert_string_equal(suggest("q3-organc",
-				    (const char *const[]){"q3-organic",
-							  "q3-events"},
-				    2),
-			    "q3-organic");
+	assert_string_equal(
+	    suggest("q3-organc",
+		    (const char *const[]){"q3-organic", "q3-events"}, 2),
+	    "q3-organic");
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(close_matches),
-		cmocka_unit_test(far_or_empty),
-		cmocka_unit_test(null_candidates_and_ties),
-		cmocka_unit_test(long_strings),
+	    cmocka_unit_test(close_matches),
+	    cmocka_unit_test(far_or_empty),
+	    cmocka_unit_test(null_candidates_and_ties),
+	    cmocka_unit_test(long_strings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,8 +58,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_monday),
-		cmocka_unit_test(test_sunday),
+	    cmocka_unit_test(test_monday),
+	    cmocka_unit_test(test_sunday),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
