@@ -1,26 +1,30 @@
 #!/bin/sh
 # bench/report.sh BUILD_DIR - the report benchmark (make bench).
 #
-# Generates two repositories once, cached in BUILD_DIR/bench-report
+# Generates the repositories once, cached in BUILD_DIR/bench-report
 # (bench/gen-history.py into git fast-import; regenerated when the
 # generator changes):
 #   busy  10 years of quarters, 250 items a quarter, one commit per item
 #         change (~13,000 plan commits rewriting a ~40 KB calendar file)
 #         and as many unrelated commits (26,001 commits);
 #   mono  the same plan commits among 100,000 unrelated ones (113,001);
-#   monogc  mono cloned and repacked as git gc --aggressive or a hosting
-#         server leaves a repository ('git repack -a -d -f'): calendar
-#         versions are deltas of each other (62 MB of pack against 92).
+#   monogc  mono cloned and repacked with 'git repack -a -d -f' (what
+#         git gc --aggressive runs, here with git's default window and
+#         depth): calendar versions are deltas of each other, as in
+#         a repository git has packed (62 MB of pack against 92).
 # None has a commit-graph file (libgit2 1.5 cannot read git 2.39's):
 # git log walks the packed commits as strat does.  All but monogc are one
 # pack as fast-import writes it: every blob whole (fast-import deltas a
 # blob only against the blob written just before, here an unrelated
-# file), trees in delta chains of up to 50.  No repository a user has
-# looks like that: pushes send deltas, clones receive them and git gc
-# makes them, so monogc is the monorepo users have, and mono the worst
-# case, where strat inflates 356 MB of whole calendar versions that git
-# log never reads.  For comparison, on a copy of mono (git
-# 2.39, 2 cores): git log 1.0 s without a commit-graph, 0.55 s with one
+# file), trees in delta chains of up to 50.  Few repositories look like
+# that: commits are written loose and git gc packs them as deltas, pushes
+# send deltas and clones receive a server's packs.  Only a history
+# written by fast-import keeps every blob whole (git gc keeps fast-
+# import's pack as it is; 'git repack -f' redoes it).  So monogc is the
+# monorepo users have, and mono the worst case, where strat inflates
+# 356 MB of whole calendar versions that git log never reads (a quarter
+# of strat's time there).  For comparison, on a copy of mono (git 2.39,
+# 2 cores): git log 1.0 s without a commit-graph, 0.55 s with one
 # (`git commit-graph write --reachable`), 0.45 s with changed-path Bloom
 # filters too (--changed-paths); `git -c core.commitGraph=false log`
 # there is back at 1.0 s.
