@@ -44,10 +44,11 @@ void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * The plan repository containing start: the nearest directory upwards
- * holding strat.yaml or strategy.yaml, else the top of the git work tree, else start
- * itself.  Returns a malloc'd path, or NULL.
+ * holding strat.yaml or strategy.yaml (strat_plan_locate), else the top of
+ * the git work tree, else start itself.  Returns a malloc'd path, or NULL;
+ * *found (unless NULL) says whether a plan file was there.
  */
-char *find_plan_root(const char *start);
+char *find_plan_root(const char *start, int *found);
 
 /*
  * The first of cands (paths relative to the directory of the running

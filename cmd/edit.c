@@ -144,7 +144,7 @@ plan_open(planctx *p, const edit_opts *o)
 	p->lo = (strat_load_options)STRAT_LOAD_OPTIONS_INIT;
 	p->lo.today = o->today;
 	p->lo.keep_sources = STRAT_SOURCES_KEEP;
-	if ((p->root = find_plan_root(".")) == NULL) {
+	if ((p->root = find_plan_root(".", NULL)) == NULL) {
 		die_msg("cannot find the plan: %s", strerror(errno));
 		return -1;
 	}

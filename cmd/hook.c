@@ -150,11 +150,12 @@ write_hook(const char *hooks, const char *path, const char *prefix, int chain)
 	return 0;
 }
 
-/* The plan directory relative to the top of the work tree. */
+/* The plan directory relative to the top of the work tree; *found says
+ * whether it holds a plan (find_plan_root). */
 static char *
-plan_prefix(const char *top, const char *dir)
+plan_prefix(const char *top, const char *dir, int *found)
 {
-	char *root = find_plan_root(dir ? dir : ".");
+	char *root = find_plan_root(dir ? dir : ".", found);
 	size_t n = strlen(top);
 	char *p = NULL;
 
@@ -168,31 +169,13 @@ plan_prefix(const char *top, const char *dir)
 	return p;
 }
 
-/* 1 when the plan directory top/prefix holds strat.yaml or strategy.yaml
- * (in the working tree or staged: a plan not yet added counts). */
-static int
-has_plan(const char *top, const char *prefix)
-{
-	static const char *const names[] = {"strat.yaml", "strategy.yaml"};
-	char p[PATH_MAX];
-	size_t i;
-
-	for (i = 0; i < 2; i++) {
-		snprintf(p, sizeof(p), "%s%s%s/%s", top, prefix[0] ? "/" : "",
-			 prefix, names[i]);
-		if (exists(p))
-			return 1;
-	}
-	return 0;
-}
-
 static int
 install(strat_repo *repo, const char *hooks, int chain, int force,
 	const char *dir)
 {
 	char hook[PATH_MAX], old[PATH_MAX], *top = NULL, *prefix = NULL;
 	const char *wd = strat_repo_workdir(repo);
-	int mine, ret = EXIT_TROUBLE, chained;
+	int mine, ret = EXIT_TROUBLE, chained, found = 0;
 
 	snprintf(hook, sizeof(hook), "%s/pre-commit", hooks);
 	snprintf(old, sizeof(old), "%s/" CHAINED, hooks);
@@ -202,13 +185,13 @@ install(strat_repo *repo, const char *hooks, int chain, int force,
 		return EXIT_TROUBLE;
 	}
 	if ((top = realpath(wd, NULL)) == NULL ||
-	    (prefix = plan_prefix(top, dir)) == NULL) {
+	    (prefix = plan_prefix(top, dir, &found)) == NULL) {
 		die_msg("the plan directory '%s' is not inside the work tree "
 			"'%s'",
 			dir ? dir : ".", wd);
 		goto out;
 	}
-	if (!force && !has_plan(top, prefix)) {
+	if (!force && !found) {
 		/* The hook would refuse every commit ("strategy.yaml not
 		 * found"). */
 		die_msg("no plan found: no strat.yaml or strategy.yaml in "

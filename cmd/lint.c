@@ -486,7 +486,7 @@ lint_stdin_named(const char *buf, size_t len, const lint_opts *o)
 			dir, strerror(errno));
 		return EXIT_TROUBLE;
 	}
-	if ((root = find_plan_root(dir)) == NULL)
+	if ((root = find_plan_root(dir, NULL)) == NULL)
 		goto out;
 	n = strlen(root);
 	if (strcmp(real, root) == 0)
@@ -813,7 +813,7 @@ cmd_lint(int argc, char **argv)
 		return lint_git(optind < argc ? argv[optind] : NULL, &o);
 	}
 	if (optind == argc) {
-		if ((root = find_plan_root(".")) == NULL) {
+		if ((root = find_plan_root(".", NULL)) == NULL) {
 			die_msg("cannot find the current directory");
 			return EXIT_TROUBLE;
 		}
@@ -843,7 +843,7 @@ cmd_lint(int argc, char **argv)
 				arg);
 			worst = EXIT_TROUBLE;
 		} else if (S_ISDIR(st.st_mode)) {
-			if ((roots[k] = find_plan_root(arg)) == NULL)
+			if ((roots[k] = find_plan_root(arg, NULL)) == NULL)
 				worst = EXIT_TROUBLE;
 		} else {
 			char dir[PATH_MAX], *slash;
@@ -852,7 +852,7 @@ cmd_lint(int argc, char **argv)
 			slash = strrchr(dir, '/');
 			if (slash)
 				*slash = '\0';
-			roots[k] = find_plan_root(slash ? dir : ".");
+			roots[k] = find_plan_root(slash ? dir : ".", NULL);
 			if (roots[k] == NULL ||
 			    (rels[k] = relative_to(roots[k], arg)) == NULL) {
 				die_msg("cannot read '%s': not inside a plan "

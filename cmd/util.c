@@ -55,7 +55,7 @@ has_dir(const char *dir, const char *name)
  * the work tree's (the nearest directory upwards holding .git; the root of
  * the file system outside a repository). */
 char *
-find_plan_root(const char *start)
+find_plan_root(const char *start, int *found)
 {
 	char *dir = realpath(start, NULL), *top, *slash, *rel = NULL, *out;
 	strat_source src;
@@ -86,6 +86,8 @@ find_plan_root(const char *start)
 		free(top);
 		return NULL;
 	}
+	if (found != NULL)
+		*found = rc == 1;
 	if (rc == 0) { /* none: the top of the work tree, else start */
 		free(rel);
 		if (strcmp(top, "/") == 0) {

@@ -378,7 +378,7 @@ cmd_week(int argc, char **argv)
 		return EXIT_TROUBLE;
 	if (date == STRAT_NO_DATE)
 		date = today;
-	if ((root = find_plan_root(dir)) == NULL) {
+	if ((root = find_plan_root(dir, NULL)) == NULL) {
 		die_msg("cannot open '%s'", dir);
 		return EXIT_TROUBLE;
 	}
