@@ -113,24 +113,35 @@ init(void)
 /*
  * libgit2 1.5 reports a repository owned by another user not as GIT_EOWNER
  * but as GIT_ENOTFOUND ("config value 'safe.directory' was not found"):
- * tell the two apart by trying again without the ownership check.  The
- * check is the program's to set (libgit2's process-wide options are the
- * command's, cmd/util.c): when it is off, not found is not found; when
- * it is on, it is off for this one open and then on again, as it was.
+ * tell the two apart by finding the repository without opening it
+ * (git_repository_discover does not check its owner).  Searched for as
+ * the open searched: with GIT_REPOSITORY_OPEN_NO_SEARCH only path itself
+ * (the directory, or the .git inside it) counts.  libgit2's process-wide
+ * ownership check stays as the command set it.
  */
 static int
 owned_by_other(const char *path, unsigned flags)
 {
-	git_repository *repo = NULL;
-	int rc, validate = 0;
+	git_buf found = {0};
+	char *real;
+	size_t n;
+	int yes;
 
-	if (git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate) < 0 ||
-	    !validate || git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
+	if (path == NULL)
+		path = ".";
+	if (git_repository_discover(&found, path, 0, NULL) < 0)
 		return 0;
-	rc = git_repository_open_ext(&repo, path ? path : ".", flags, NULL);
-	git_repository_free(repo);
-	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
-	return rc == 0;
+	yes = 1;
+	if (flags & GIT_REPOSITORY_OPEN_NO_SEARCH) {
+		real = realpath(path, NULL);
+		n = real ? strlen(real) : 0;
+		yes = real != NULL && strncmp(found.ptr, real, n) == 0 &&
+		      (strcmp(found.ptr + n, "/") == 0 ||
+		       strcmp(found.ptr + n, "/.git/") == 0);
+		free(real);
+	}
+	git_buf_dispose(&found);
+	return yes;
 }
 
 /*

@@ -166,6 +166,12 @@ if [ "$(id -u)" = 0 ]; then
 	t safe-directory-report 2 "owned by another user.*safe.directory" $S report
 	t safe-directory-lint-rev 2 "owned by another user.*safe.directory" $S lint --rev HEAD
 	t safe-directory-week 0 "^strat: warning: .*owned by another user" $S week
+	# GIT_DIR opens that directory only: another user's is theirs, a
+	# directory inside it is no repository (not a parent's owner)
+	t safe-directory-git-dir 2 "owned by another user" \
+	    env GIT_DIR="$tmp/owned/.git" $S report
+	t safe-directory-git-dir-inside 2 "^strat: not a git repository" \
+	    env GIT_DIR="$tmp/owned/.git/objects" $S report
 else
 	echo "skip safe.directory: needs root to chown to another user"
 fi

@@ -7,8 +7,9 @@
  * (safe.directory), unknown revision, corrupt or missing objects.
  *
  * The library sets none of libgit2's process-wide options (object cache,
- * pack windows, hash verification): the program does, after
- * git_libgit2_init() (strat's own choices and their figures: cmd/main.c).
+ * pack windows, hash verification, ownership validation): the program
+ * does, after git_libgit2_init() (strat's own choices and their figures:
+ * cmd/util.c, git_options).
  */
 #ifndef STRAT_GIT_H
 #define STRAT_GIT_H

@@ -41,7 +41,8 @@ typedef struct {
 
 /*
  * Render findings (render.h) as text (gcc-style, with the source line and
- * a caret; no summary line), json, sarif or github.
+ * a caret; no summary line), md, json, sarif, github, rdjson, checkstyle,
+ * junit or codeclimate; STRAT_EUSAGE for html and csv.
  */
 int strat_lint_render(char **out, const strat_lint_result *r,
 		      const strat_render_options *o);

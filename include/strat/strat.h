@@ -17,6 +17,7 @@
 #include "text.h"
 #include "file.h"
 #include "metrics.h"
+#include "edit.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -312,9 +312,9 @@ odd_order(void **state)
 }
 
 /* libgit2's ownership validation is the program's to set: opening a
- * directory that is no repository (where strat asks again without the
- * check, to tell another owner's repository from none) leaves it as the
- * program set it, off or on (it was switched on). */
+ * directory that is no repository (where strat looks for a repository
+ * there again, to tell another owner's from none) leaves it as the
+ * program set it, off or on. */
 static void
 owner_option_kept(void **state)
 {
