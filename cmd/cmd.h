@@ -51,6 +51,20 @@ void die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *find_plan_root(const char *start, int *found);
 
 /*
+ * path relative to the directory top, '/'-separated: where a plan
+ * directory lies in the git work tree (top: the work tree libgit2
+ * reports, made real), or a file in the plan directory (top: the plan
+ * directory, real).  path is made real first (realpath(3): symbolic links
+ * followed); one that does not exist is taken as written, from the
+ * current directory, "." and ".." removed.  Returns 0 with *out malloc'd
+ * ("" for top itself); STRAT_EOUTSIDE when path lies outside top, or
+ * another negative code, with *out NULL and strat_error_last() saying why.
+ * The one place cmd/ compares paths with a directory: each caller says
+ * in its own words what a path outside means to it.
+ */
+int path_below(char **out, const char *top, const char *path);
+
+/*
  * The first of cands (paths relative to the directory of the running
  * binary) that exists, as a malloc'd absolute path; NULL when none does.
  * Finds data files both after 'make install' (../share/...) and in the
@@ -139,8 +153,9 @@ int gitplan_open(gitplan *g, const char *dir);
 int gitplan_load(gitplan *g, const strat_oid *commit,
 		 const strat_load_options *lo, strat_diags *diags,
 		 strat_plan **out);
-/* ... with calendar files that do not parse replaced by their last
- * version that did, from commit back (strat_plan_load_mended). */
+/* ... of a commit (not NULL), with calendar files that do not parse
+ * replaced by their last version that did, from commit back
+ * (strat_plan_load_commit). */
 int gitplan_load_mended(gitplan *g, const strat_oid *commit,
 			const strat_load_options *lo, strat_diags *diags,
 			strat_diags *mended_diags, strat_plan **out,

@@ -278,23 +278,21 @@ calendar_for(const strat_plan *plan, const char *anchor)
 static char *
 plan_relative(const char *root, const char *f)
 {
-	char *real = realpath(f, NULL), *rel = NULL;
-	size_t n = strlen(root);
+	char *rel = NULL, *p;
+	struct stat st;
+	size_t k;
 
-	if (real != NULL && strncmp(real, root, n) == 0 && real[n] == '/')
-		rel = strdup(real + n + 1);
-	free(real);
-	if (rel == NULL && f[0] != '/') {
-		size_t k = n + strlen(f) + 2;
-		char *p = malloc(k);
-		struct stat st;
-
-		if (p != NULL) {
-			snprintf(p, k, "%s/%s", root, f);
-			if (stat(p, &st) == 0)
-				rel = strdup(f);
-			free(p);
-		}
+	/* from here: a file that is there (path_below would take one that
+	 * is not as written), in the plan directory and not the directory */
+	if (stat(f, &st) == 0 && path_below(&rel, root, f) == 0 && rel[0])
+		return rel;
+	free(rel);
+	rel = NULL;
+	if (f[0] != '/' && (p = malloc(k = strlen(root) + strlen(f) + 2))) {
+		snprintf(p, k, "%s/%s", root, f);
+		if (stat(p, &st) == 0)
+			rel = strdup(f);
+		free(p);
 	}
 	return rel;
 }

@@ -7,54 +7,23 @@
  * in the version being read (for 'strat report', the revision reported
  * on): the nearest directory from the current one upwards holding
  * strat.yaml or strategy.yaml in that version (else the top of the
- * repository).  A directory named on the command line is taken as is.
- * The plan is then read through a prefix-stripping source, so paths in
- * findings are relative to the plan directory, as in the working tree.
+ * repository).  A directory named on the command line is taken as is
+ * (relative to the top of the work tree by path_below).  The plan is then
+ * read below that directory (strat_plan_load_commit for a commit, a
+ * prefix-stripping source for the index), so paths in findings are
+ * relative to the plan directory, as in the working tree.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
-
-/* Lexically normalise an absolute path in place ("." and ".." removed). */
-static void
-normalise(char *p)
-{
-	char *out = p, *seg = p;
-	size_t n;
-
-	while (*seg) {
-		while (*seg == '/')
-			seg++;
-		if (*seg == '\0')
-			break;
-		n = strcspn(seg, "/");
-		if (n == 1 && seg[0] == '.') {
-			/* skip */
-		} else if (n == 2 && seg[0] == '.' && seg[1] == '.') {
-			while (out > p && *--out != '/')
-				;
-		} else {
-			*out++ = '/';
-			memmove(out, seg, n);
-			out += n;
-		}
-		seg += n;
-	}
-	if (out == p)
-		*out++ = '/';
-	*out = '\0';
-}
 
 int
 gitplan_open(gitplan *g, const char *dir)
 {
 	const char *wd;
-	char cwd[PATH_MAX], abs[PATH_MAX * 2], *real;
 	size_t n;
 	int rc;
 
@@ -77,30 +46,17 @@ gitplan_open(gitplan *g, const char *dir)
 			strerror(errno));
 		return -1;
 	}
-	if (getcwd(cwd, sizeof(cwd)) == NULL) {
-		die_msg("cannot find the current directory: %s",
-			strerror(errno));
+	rc = path_below(&g->start, g->top, dir ? dir : ".");
+	if (rc == STRAT_EOUTSIDE && dir == NULL) {
+		g->start = strdup(""); /* GIT_DIR/GIT_WORK_TREE elsewhere */
+		goto trim;
+	}
+	if (rc == STRAT_EOUTSIDE) {
+		die_msg("'%s' is outside the repository '%s'", dir, g->top);
 		return -1;
 	}
-	if (dir == NULL)
-		snprintf(abs, sizeof(abs), "%s", cwd);
-	else if ((real = realpath(dir, NULL)) != NULL) {
-		snprintf(abs, sizeof(abs), "%s", real);
-		free(real);
-	} else if (dir[0] == '/')
-		snprintf(abs, sizeof(abs), "%s", dir);
-	else
-		snprintf(abs, sizeof(abs), "%s/%s", cwd, dir);
-	normalise(abs);
-	n = strlen(g->top);
-	if (strcmp(abs, g->top) == 0)
-		g->start = strdup("");
-	else if (strncmp(abs, g->top, n) == 0 && abs[n] == '/')
-		g->start = strdup(abs + n + 1);
-	else if (dir == NULL)
-		g->start = strdup(""); /* GIT_DIR/GIT_WORK_TREE elsewhere */
-	else {
-		die_msg("'%s' is outside the repository '%s'", dir, g->top);
+	if (rc < 0) {
+		die_msg("%s", strat_error_last());
 		return -1;
 	}
 trim:
@@ -138,7 +94,31 @@ int
 gitplan_load(gitplan *g, const strat_oid *commit, const strat_load_options *lo,
 	     strat_diags *diags, strat_plan **out)
 {
-	return gitplan_load_mended(g, commit, lo, diags, NULL, out, NULL);
+	strat_source inner, src;
+	int rc;
+
+	if (commit != NULL)
+		return gitplan_load_mended(g, commit, lo, diags, NULL, out,
+					   NULL);
+	/* the index: staged files, nothing to mend them from */
+	*out = NULL;
+	if ((rc = strat_source_index(&inner, g->repo)) < 0)
+		goto out;
+	if (g->prefix == NULL && (rc = find_prefix(g, &inner)) < 0) {
+		if (rc == STRAT_ENOMEM)
+			strat_error_set(rc, "out of memory");
+		goto out_inner;
+	}
+	if ((rc = strat_source_prefix(&src, &inner, g->prefix)) == 0) {
+		rc = strat_plan_load(out, &src, lo, diags);
+		strat_source_prefix_free(&src);
+	}
+out_inner:
+	strat_source_git_free(&inner);
+out:
+	if (rc < 0)
+		die_msg("%s", strat_error_last());
+	return rc;
 }
 
 int
@@ -147,32 +127,13 @@ gitplan_load_mended(gitplan *g, const strat_oid *commit,
 		    strat_diags *mended_diags, strat_plan **out,
 		    strat_mends **mends)
 {
-	strat_source inner, src;
 	int rc;
 
 	*out = NULL;
-	memset(&src, 0, sizeof(src));
-	rc = commit ? strat_source_commit(&inner, g->repo, commit)
-		    : strat_source_index(&inner, g->repo);
-	if (rc < 0)
-		goto out;
-	if (g->prefix == NULL && (rc = find_prefix(g, &inner)) < 0) {
-		if (rc == STRAT_ENOMEM)
-			strat_error_set(rc, "out of memory");
-		goto out_inner;
-	}
-	if ((rc = strat_source_prefix(&src, &inner, g->prefix)) < 0)
-		goto out_inner;
-	if (mends != NULL)
-		rc = strat_plan_load_mended(out, mends, &src, g->repo, commit,
-					    g->prefix, lo, diags, mended_diags);
-	else
-		rc = strat_plan_load(out, &src, lo, diags);
-	strat_source_prefix_free(&src);
-out_inner:
-	strat_source_git_free(&inner);
-out:
-	if (rc < 0)
+	if ((rc = gitplan_find(g, commit)) < 0)
+		return rc;
+	if ((rc = strat_plan_load_commit(out, mends, g->repo, commit, g->prefix,
+					 lo, diags, mended_diags)) < 0)
 		die_msg("%s", strat_error_last());
 	return rc;
 }

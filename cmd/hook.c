@@ -150,30 +150,12 @@ write_hook(const char *hooks, const char *path, const char *prefix, int chain)
 	return 0;
 }
 
-/* The plan directory relative to the top of the work tree; *found says
- * whether it holds a plan (find_plan_root). */
-static char *
-plan_prefix(const char *top, const char *dir, int *found)
-{
-	char *root = find_plan_root(dir ? dir : ".", found);
-	size_t n = strlen(top);
-	char *p = NULL;
-
-	if (root == NULL)
-		return NULL;
-	if (strcmp(root, top) == 0)
-		p = strdup("");
-	else if (strncmp(root, top, n) == 0 && root[n] == '/')
-		p = strdup(root + n + 1);
-	free(root);
-	return p;
-}
-
 static int
 install(strat_repo *repo, const char *hooks, int chain, int force,
 	const char *dir)
 {
-	char hook[PATH_MAX], old[PATH_MAX], *top = NULL, *prefix = NULL;
+	char hook[PATH_MAX], old[PATH_MAX], *top = NULL, *root = NULL;
+	char *prefix = NULL;
 	const char *wd = strat_repo_workdir(repo);
 	int mine, ret = EXIT_TROUBLE, chained, found = 0;
 
@@ -184,8 +166,11 @@ install(strat_repo *repo, const char *hooks, int chain, int force,
 			"this in a work tree");
 		return EXIT_TROUBLE;
 	}
+	/* the plan directory (and whether it holds a plan) from dir, as
+	 * the hook's 'strat lint --staged' names it: from the top */
 	if ((top = realpath(wd, NULL)) == NULL ||
-	    (prefix = plan_prefix(top, dir, &found)) == NULL) {
+	    (root = find_plan_root(dir ? dir : ".", &found)) == NULL ||
+	    path_below(&prefix, top, root) < 0) {
 		die_msg("the plan directory '%s' is not inside the work tree "
 			"'%s'",
 			dir ? dir : ".", wd);
@@ -250,6 +235,7 @@ install(strat_repo *repo, const char *hooks, int chain, int force,
 	ret = EXIT_CLEAN;
 out:
 	free(top);
+	free(root);
 	free(prefix);
 	return ret;
 }

@@ -203,21 +203,13 @@ repo_prefix(const char *root)
 {
 	strat_repo *repo = NULL;
 	const char *wd;
-	char *top = NULL, *real = NULL, *out = NULL;
-	size_t n;
+	char *top = NULL, *out = NULL;
 
 	if (cmd_repo_open(&repo, root) < 0)
 		return NULL;
 	if ((wd = strat_repo_workdir(repo)) != NULL &&
-	    (top = realpath(wd, NULL)) != NULL &&
-	    (real = realpath(root, NULL)) != NULL) {
-		n = strlen(top);
-		if (strcmp(real, top) == 0)
-			out = strdup("");
-		else if (strncmp(real, top, n) == 0 && real[n] == '/')
-			out = strdup(real + n + 1);
-	}
-	free(real);
+	    (top = realpath(wd, NULL)) != NULL)
+		path_below(&out, top, root);
 	free(top);
 	strat_repo_free(repo);
 	return out;
@@ -468,9 +460,9 @@ lint_stdin_named(const char *buf, size_t len, const lint_opts *o)
 {
 	const char *name = o->stdin_name, *slash = strrchr(name, '/');
 	const char *base = slash ? slash + 1 : name;
-	char dir[PATH_MAX], *real = NULL, *root = NULL, *rel = NULL;
+	char dir[PATH_MAX], *real = NULL, *root = NULL, *sub = NULL;
+	char *rel = NULL;
 	stdin_file in;
-	size_t n;
 	int rc = EXIT_TROUBLE;
 
 	if (*base == '\0' || strcmp(base, ".") == 0 ||
@@ -488,13 +480,9 @@ lint_stdin_named(const char *buf, size_t len, const lint_opts *o)
 	}
 	if ((root = find_plan_root(dir, NULL)) == NULL)
 		goto out;
-	n = strlen(root);
-	if (strcmp(real, root) == 0)
-		rel = strdup(base);
-	else if (strncmp(real, root, n) == 0 && real[n] == '/' &&
-		 (rel = malloc(strlen(real + n + 1) + strlen(base) + 2)) !=
-		     NULL)
-		sprintf(rel, "%s/%s", real + n + 1, base);
+	if (path_below(&sub, root, real) == 0 &&
+	    (rel = malloc(strlen(sub) + strlen(base) + 2)) != NULL)
+		sprintf(rel, "%s%s%s", sub, sub[0] ? "/" : "", base);
 	if (rel == NULL) {
 		die_msg("--stdin-filename: '%s' is not inside a plan "
 			"repository",
@@ -506,6 +494,7 @@ lint_stdin_named(const char *buf, size_t len, const lint_opts *o)
 	in.len = len;
 	rc = lint_root(root, &rel, 1, o, &in);
 out:
+	free(sub);
 	free(rel);
 	free(root);
 	free(real);
@@ -681,21 +670,6 @@ out:
 	return ret;
 }
 
-/* Path p relative to root, or NULL when it is outside. */
-static char *
-relative_to(const char *root, const char *p)
-{
-	char *real = realpath(p, NULL), *rel = NULL;
-	size_t n = strlen(root);
-
-	if (real == NULL)
-		return NULL;
-	if (strncmp(real, root, n) == 0 && real[n] == '/')
-		rel = strdup(real + n + 1);
-	free(real);
-	return rel;
-}
-
 int
 cmd_lint(int argc, char **argv)
 {
@@ -854,7 +828,7 @@ cmd_lint(int argc, char **argv)
 				*slash = '\0';
 			roots[k] = find_plan_root(slash ? dir : ".", NULL);
 			if (roots[k] == NULL ||
-			    (rels[k] = relative_to(roots[k], arg)) == NULL) {
+			    path_below(&rels[k], roots[k], arg) < 0) {
 				die_msg("cannot read '%s': not inside a plan "
 					"repository",
 					arg);

@@ -106,6 +106,69 @@ find_plan_root(const char *start, int *found)
 	return out;
 }
 
+/* Lexically normalise an absolute path in place ("." and ".." removed). */
+static void
+normalise(char *p)
+{
+	char *out = p, *seg = p;
+	size_t n;
+
+	while (*seg) {
+		while (*seg == '/')
+			seg++;
+		if (*seg == '\0')
+			break;
+		n = strcspn(seg, "/");
+		if (n == 1 && seg[0] == '.') {
+			/* skip */
+		} else if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (out > p && *--out != '/')
+				;
+		} else {
+			*out++ = '/';
+			memmove(out, seg, n);
+			out += n;
+		}
+		seg += n;
+	}
+	if (out == p)
+		*out++ = '/';
+	*out = '\0';
+}
+
+int
+path_below(char **out, const char *top, const char *path)
+{
+	char cwd[PATH_MAX], *abs = realpath(path, NULL);
+	size_t n = strlen(top);
+	int rc = 0;
+
+	*out = NULL;
+	if (abs == NULL && path[0] == '/')
+		abs = strdup(path);
+	else if (abs == NULL) { /* not there: as written, from here */
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			return strat_error_set(STRAT_EIO,
+					       "cannot find the current "
+					       "directory: %s",
+					       strerror(errno));
+		if ((abs = malloc(strlen(cwd) + strlen(path) + 2)) != NULL)
+			sprintf(abs, "%s/%s", cwd, path);
+	}
+	if (abs == NULL)
+		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	normalise(abs);
+	while (n > 0 && top[n - 1] == '/') /* "/" and libgit2's "top/" */
+		n--;
+	if (strncmp(abs, top, n) != 0 || (abs[n] != '/' && abs[n] != '\0'))
+		rc = strat_error_set(STRAT_EOUTSIDE, "'%s' is outside '%s'",
+				     path, top);
+	else if ((*out = strdup(abs[n] == '/' ? abs + n + 1 : "")) == NULL)
+		rc = strat_error_set(STRAT_ENOMEM, "out of memory");
+	free(abs);
+	return rc;
+}
+
 strat_day
 cmd_today(void)
 {

@@ -45,7 +45,6 @@ open_history(history *h, const char *root)
 {
 	const char *wd;
 	char *top;
-	size_t n;
 	int rc;
 
 	if ((rc = cmd_repo_open(&h->repo, root)) < 0) {
@@ -61,16 +60,18 @@ open_history(history *h, const char *root)
 		return 0;
 	}
 	warn_rewritten(h->repo);
+	/* the plan directory in the tree; the top when the work tree is
+	 * elsewhere (GIT_DIR, GIT_WORK_TREE) or there is none */
 	wd = strat_repo_workdir(h->repo);
 	top = wd ? realpath(wd, NULL) : NULL;
-	n = top ? strlen(top) : 0;
-	if (top != NULL && strncmp(root, top, n) == 0 && root[n] == '/')
-		h->prefix = strdup(root + n + 1);
-	else
-		h->prefix = strdup("");
+	rc = top ? path_below(&h->prefix, top, root) : STRAT_EOUTSIDE;
 	free(top);
-	if (h->prefix == NULL)
-		return strat_error_set(STRAT_ENOMEM, "out of memory");
+	if (rc == STRAT_EOUTSIDE)
+		rc = (h->prefix = strdup("")) != NULL
+			 ? 0
+			 : strat_error_set(STRAT_ENOMEM, "out of memory");
+	if (rc < 0)
+		return rc;
 	if (strat_repo_is_empty(h->repo)) {
 		snprintf(h->note, sizeof(h->note),
 			 "No commit yet: what changed is not shown.");
@@ -117,22 +118,14 @@ find_base(history *h, strat_day since, const char *since_rev,
 		return rc;
 	if (since_rev != NULL) {
 		strat_commit c;
-		strat_source inner, src;
 
 		if ((rc = strat_repo_resolve(h->repo, since_rev, &id)) < 0 ||
 		    (rc = strat_commit_lookup(h->repo, &id, &c)) < 0)
 			goto out;
 		time = c.time;
-		if ((rc = strat_source_commit(&inner, h->repo, &id)) < 0)
-			goto out;
-		if ((rc = strat_source_prefix(&src, &inner, h->prefix)) == 0) {
-			rc = strat_plan_load_mended(&h->base, &h->base_mends,
-						    &src, h->repo, &id,
-						    h->prefix, lo, diags, NULL);
-			strat_source_prefix_free(&src);
-		}
-		strat_source_git_free(&inner);
-		if (rc < 0)
+		if ((rc = strat_plan_load_commit(&h->base, &h->base_mends,
+						 h->repo, &id, h->prefix, lo,
+						 diags, NULL)) < 0)
 			goto out;
 	} else if ((rc = strat_plan_as_of(
 			&h->base, &h->base_mends, &id, &time, h->repo, &h->head,
@@ -242,7 +235,7 @@ tell_errors(const strat_diags *diags, const char *rev)
  * only its week.
  */
 static int
-week_stale(strat_repo *repo, const char *root, strat_day date, int stale_days,
+week_stale(strat_repo *repo, const char *prefix, strat_day date, int stale_days,
 	   strat_history **hist, strat_measures **m)
 {
 	strat_history_options ho = STRAT_HISTORY_OPTIONS_INIT;
@@ -250,8 +243,6 @@ week_stale(strat_repo *repo, const char *root, strat_day date, int stale_days,
 	strat_oid head, tip;
 	int64_t time;
 	int shallow;
-	const char *wd = repo ? strat_repo_workdir(repo) : NULL;
-	char *prefix = NULL;
 	int rc = 0;
 
 	*hist = NULL;
@@ -262,21 +253,11 @@ week_stale(strat_repo *repo, const char *root, strat_day date, int stale_days,
 	if ((rc = strat_commit_before(repo, &head, ((int64_t)date + 1) * 86400,
 				      &tip, &time, &shallow)) <= 0)
 		return rc; /* no commit by then: no history */
-	/* the plan's directory in every commit, relative to the top */
-	if (wd != NULL && strncmp(root, wd, strlen(wd)) == 0 &&
-	    root[strlen(wd)] != '\0') {
-		if ((prefix = strdup(root + strlen(wd))) == NULL)
-			return strat_error_set(STRAT_ENOMEM, "out of memory");
-		if (prefix[strlen(prefix) - 1] == '/')
-			prefix[strlen(prefix) - 1] = '\0';
-	}
-	ho.root = prefix;
+	ho.root = prefix;  /* the plan's directory in every commit */
 	if (strat_history_build(hist, repo, &tip, &ho) < 0) {
-		free(prefix);
 		*hist = NULL;
 		return 0; /* no plan in the history: nothing is stale */
 	}
-	free(prefix);
 	mo.since = mo.until = mo.today = date;
 	mo.stale_days = stale_days;
 	if ((rc = strat_measure(m, *hist, &mo)) < 0) {
@@ -459,7 +440,7 @@ cmd_week(int argc, char **argv)
 	wo.base_date = h.commit_day;
 	if (ro.format == STRAT_FORMAT_TEXT)
 		ro.color = want_color(stdout, color);
-	if (week_stale(h.repo, root, date,
+	if (week_stale(h.repo, h.prefix, date,
 		       strat_plan_config(plan)->item_stale_days, &hist,
 		       &measures) < 0) {
 		die_msg("%s", strat_error_last());

@@ -262,12 +262,38 @@ out:
 }
 
 int
+strat_plan_load_commit(strat_plan **out, strat_mends **mends, strat_repo *repo,
+		       const strat_oid *commit, const char *root,
+		       const strat_load_options *lo, strat_diags *diags,
+		       strat_diags *mended_diags)
+{
+	strat_source inner, src;
+	int rc;
+
+	*out = NULL;
+	if (mends != NULL)
+		*mends = NULL;
+	if ((rc = strat_source_commit(&inner, repo, commit)) < 0)
+		return rc;
+	if ((rc = strat_source_prefix(&src, &inner, root ? root : "")) == 0) {
+		if (mends != NULL)
+			rc = strat_plan_load_mended(out, mends, &src, repo,
+						    commit, root, lo, diags,
+						    mended_diags);
+		else
+			rc = strat_plan_load(out, &src, lo, diags);
+		strat_source_prefix_free(&src);
+	}
+	strat_source_git_free(&inner);
+	return rc;
+}
+
+int
 strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
 		 int64_t *time, strat_repo *repo, const strat_oid *tip,
 		 int64_t until, const char *root, const strat_load_options *lo,
 		 strat_diags *diags)
 {
-	strat_source inner, src;
 	int rc, shallow;
 
 	*out = NULL;
@@ -275,13 +301,7 @@ strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
 	if ((rc = strat_commit_before(repo, tip, until, commit, time,
 				      &shallow)) <= 0)
 		return rc;
-	if ((rc = strat_source_commit(&inner, repo, commit)) < 0)
-		return rc;
-	if ((rc = strat_source_prefix(&src, &inner, root ? root : "")) == 0) {
-		rc = strat_plan_load_mended(out, mends, &src, repo, commit,
-					    root, lo, diags, NULL);
-		strat_source_prefix_free(&src);
-	}
-	strat_source_git_free(&inner);
+	rc = strat_plan_load_commit(out, mends, repo, commit, root, lo, diags,
+				    NULL);
 	return rc < 0 ? rc : 1;
 }

@@ -59,6 +59,22 @@ int strat_plan_load_mended(strat_plan **out, strat_mends **mends,
 			   strat_diags *mended_diags);
 
 /*
+ * The plan of commit, read from the directory root of its tree ("" or
+ * NULL: the top; paths in the plan and its findings are relative to
+ * root), as strat_plan_load reads a plan, with findings going to diags.
+ * With mends, every calendar file that did not parse is listed in *mends
+ * and mended from commit back (strat_plan_load_mended; the findings of
+ * the stand-ins go to mended_diags when not NULL); with mends NULL
+ * nothing is mended and a file that does not parse has no items.
+ * Returns 0 with *out (and *mends) set, or a negative code (the commit or
+ * its tree cannot be read).
+ */
+int strat_plan_load_commit(strat_plan **out, strat_mends **mends,
+			   strat_repo *repo, const strat_oid *commit,
+			   const char *root, const strat_load_options *lo,
+			   strat_diags *diags, strat_diags *mended_diags);
+
+/*
  * The newest commit on the first-parent chain from tip whose time is
  * before `until` (seconds since the epoch, UTC), a commit's time being
  * its committer time made non-decreasing along the chain (spec/SPEC.md,
@@ -73,9 +89,9 @@ int strat_commit_before(strat_repo *repo, const strat_oid *tip, int64_t until,
 /*
  * The plan as of a moment: the plan of the newest commit before `until`
  * on the first-parent chain from tip (strat_commit_before), read from the
- * directory root of its tree and mended (strat_plan_load_mended from that
- * commit).  Returns 1 with *out, *mends, *commit and *time set; 0 when no
- * commit is that old (*out NULL); or a negative code.
+ * directory root of its tree and mended (strat_plan_load_commit).
+ * Returns 1 with *out, *mends, *commit and *time set; 0 when no commit is
+ * that old (*out NULL); or a negative code.
  */
 int strat_plan_as_of(strat_plan **out, strat_mends **mends, strat_oid *commit,
 		     int64_t *time, strat_repo *repo, const strat_oid *tip,
