@@ -138,7 +138,8 @@ void term_putn(FILE *f, const char *s, size_t n);
  * The plan in a git repository, as staged or committed (cmd/gitplan.c).
  * gitplan_open finds the repository from dir (NULL: the current
  * directory); the plan directory inside it is decided on the first load.
- * Each function prints its own error and returns negative on failure.
+ * Each function prints its own error and returns negative on failure
+ * (gitplan_open then leaves nothing to close).
  */
 typedef struct {
 	strat_repo *repo;

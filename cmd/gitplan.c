@@ -32,7 +32,7 @@ gitplan_open(gitplan *g, const char *dir)
 		rc = cmd_repo_open(&g->repo, ".");
 	if (rc < 0) {
 		die_msg("%s", strat_error_last());
-		return -1;
+		goto fail;
 	}
 	g->explicit = dir != NULL;
 	warn_rewritten(g->repo);
@@ -44,7 +44,7 @@ gitplan_open(gitplan *g, const char *dir)
 	if ((g->top = realpath(wd, NULL)) == NULL) {
 		die_msg("cannot resolve the work tree '%s': %s", wd,
 			strerror(errno));
-		return -1;
+		goto fail;
 	}
 	rc = path_below(&g->start, g->top, dir ? dir : ".");
 	if (rc == STRAT_EOUTSIDE && dir == NULL) {
@@ -53,21 +53,24 @@ gitplan_open(gitplan *g, const char *dir)
 	}
 	if (rc == STRAT_EOUTSIDE) {
 		die_msg("'%s' is outside the repository '%s'", dir, g->top);
-		return -1;
+		goto fail;
 	}
 	if (rc < 0) {
 		die_msg("%s", strat_error_last());
-		return -1;
+		goto fail;
 	}
 trim:
 	if (g->start == NULL) {
 		die_msg("out of memory");
-		return -1;
+		goto fail;
 	}
 	n = strlen(g->start);
 	while (n > 0 && g->start[n - 1] == '/')
 		g->start[--n] = '\0';
 	return 0;
+fail:
+	gitplan_close(g);
+	return -1;
 }
 
 void

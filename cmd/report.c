@@ -357,10 +357,8 @@ cmd_report(int argc, char **argv)
 	}
 	/* the repository and the plan directory, as 'lint --staged' finds
 	 * them: the nearest directory upwards with a strat.yaml */
-	if (gitplan_open(&gp, NULL) < 0) {
-		gitplan_close(&gp);
+	if (gitplan_open(&gp, NULL) < 0)
 		return EXIT_TROUBLE;
-	}
 	repo = gp.repo;
 	if (strat_repo_is_empty(repo) && strcmp(rev, "HEAD") == 0) {
 		die_msg("the repository is empty: it has no commits yet");
