@@ -1121,11 +1121,9 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 	size_t i;
 	ftype ty;
 
-	/* Tests in a row, not a switch: items list their fields in one
-	 * order, which the branch predictor learns, where the jump of a
-	 * switch's table mispredicts from one field to the next. */
 	ty = f->type;
-	if (ty == F_STATUS) {
+	switch (ty) {
+	case F_STATUS:
 		/* planned, in-progress, shipped, dropped: by first letter */
 		i = v->s[0] == 'p'   ? 0
 		    : v->s[0] == 'i' ? 1
@@ -1138,8 +1136,7 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		out->column = v->column;
 		*(strat_status *)((char *)obj + f->aux) = (strat_status)(i + 1);
 		return 1;
-	}
-	if (ty == F_DATE) {
+	case F_DATE:
 		d = (strat_day *)((char *)obj + f->aux);
 		if (v->len != 10 || strat_date_parse(v->s, d) < 0)
 			return 0;
@@ -1147,9 +1144,13 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		out->column = v->column;
 		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 		return out->s ? 1 : oom();
-	}
-	if (ty != F_ID && ty != F_OWNER && ty != F_STR)
+	case F_ID:
+	case F_OWNER:
+	case F_STR:
+		break;
+	default:
 		return 0;
+	}
 	if (ty == F_ID ? !valid_id(v->s)
 		       : ty == F_OWNER && several_people(v->s))
 		return 0;
