@@ -35,7 +35,11 @@ typedef struct {
 	int64_t time;
 } walkent;
 
-/* A parsed piece of a calendar file, found again by its text. */
+/* A parsed piece of a calendar file, found again by its text.  Pieces live
+ * as long as the walk, one per distinct header or item text: they grow
+ * with the history's item changes, as its item versions do (13,017
+ * pieces, 3.1 MB, for the 13,000 changes of bench/report.sh busy), while
+ * each version's parse is released before the next (scratch_parse). */
 typedef struct piece {
 	struct piece *next;
 	uint64_t hash;

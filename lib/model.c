@@ -221,12 +221,23 @@ several_people(const char *s)
 static const char *const statuses[] = {"planned", "in-progress", "shipped",
 				       "dropped"};
 
+/* The index of status s in statuses, or -1. */
+static int
+status_index(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (s[0] == statuses[i][0] && streq(s, statuses[i]))
+			return i;
+	return -1;
+}
+
 static int
 scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 {
 	strat_str *out = (strat_str *)((char *)obj + f->off);
-	int rc, y, q;
-	size_t i;
+	int rc, y, q, k;
 	char hint[128];
 
 	if (v->type != YN_SCALAR) {
@@ -245,19 +256,12 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 		return wrong_type(c, v, f->name, "a string");
 	}
 	/* A valid status is one of four constant strings. */
-	if (f->type == F_STATUS) {
-		for (i = 0; i < 4; i++)
-			if (v->s[0] == statuses[i][0] &&
-			    streq(v->s, statuses[i]))
-				break;
-		if (i < 4) {
-			out->s = statuses[i];
-			out->line = v->line;
-			out->column = v->column;
-			*(strat_status *)((char *)obj + f->aux) =
-			    (strat_status)(i + 1);
-			return 0;
-		}
+	if (f->type == F_STATUS && (k = status_index(v->s)) >= 0) {
+		out->s = statuses[k];
+		out->line = v->line;
+		out->column = v->column;
+		*(strat_status *)((char *)obj + f->aux) = (strat_status)(k + 1);
+		return 0;
 	}
 	if ((rc = set_str(c, out, v)) < 0)
 		return rc;
@@ -316,11 +320,8 @@ scalar_field(ctx *c, const field *f, const ynode *v, void *obj)
 		strat_status *st = (strat_status *)((char *)obj + f->aux);
 		const char *s;
 
-		*st = STRAT_STATUS_NONE;
-		for (i = 0; i < 4; i++)
-			if (out->s[0] == statuses[i][0] &&
-			    streq(out->s, statuses[i]))
-				*st = (strat_status)(i + 1);
+		k = status_index(out->s);
+		*st = k >= 0 ? (strat_status)(k + 1) : STRAT_STATUS_NONE;
 		if (*st == STRAT_STATUS_NONE) {
 			s = suggest(out->s, statuses, 4);
 			if (s)
@@ -1118,28 +1119,20 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 {
 	strat_str *out = (strat_str *)((char *)obj + f->off);
 	strat_day *d;
-	size_t i;
+	int k;
 	ftype ty;
 
-	/* Tests in a row, not a switch: items list their fields in one
-	 * order, which the branch predictor learns, where the jump of a
-	 * switch's table mispredicts from one field to the next. */
 	ty = f->type;
-	if (ty == F_STATUS) {
-		/* planned, in-progress, shipped, dropped: by first letter */
-		i = v->s[0] == 'p'   ? 0
-		    : v->s[0] == 'i' ? 1
-		    : v->s[0] == 's' ? 2
-				     : 3;
-		if (!streq(v->s, statuses[i]))
+	switch (ty) {
+	case F_STATUS:
+		if ((k = status_index(v->s)) < 0)
 			return 0;
-		out->s = statuses[i];
+		out->s = statuses[k];
 		out->line = v->line;
 		out->column = v->column;
-		*(strat_status *)((char *)obj + f->aux) = (strat_status)(i + 1);
+		*(strat_status *)((char *)obj + f->aux) = (strat_status)(k + 1);
 		return 1;
-	}
-	if (ty == F_DATE) {
+	case F_DATE:
 		d = (strat_day *)((char *)obj + f->aux);
 		if (v->len != 10 || strat_date_parse(v->s, d) < 0)
 			return 0;
@@ -1147,9 +1140,13 @@ item_scalar(ctx *c, const field *f, const yscalar *v, void *obj)
 		out->column = v->column;
 		out->s = arena_strndup(&c->plan->mem, v->s, v->len);
 		return out->s ? 1 : oom();
-	}
-	if (ty != F_ID && ty != F_OWNER && ty != F_STR)
+	case F_ID:
+	case F_OWNER:
+	case F_STR:
+		break;
+	default:
 		return 0;
+	}
 	if (ty == F_ID ? !valid_id(v->s)
 		       : ty == F_OWNER && several_people(v->s))
 		return 0;

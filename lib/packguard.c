@@ -270,20 +270,6 @@ add_dir(packguard *g, const char *dir, int depth)
 	load_alternates(g, k, depth);
 }
 
-/* a before, equal to or after b, as memcmp(a, b, 20) says; compared 8
- * bytes at a time, inline: memcmp's calls were a third of the guard's
- * time (bench/report.sh mono, 265,000 objects checked) */
-static int
-idcmp(const unsigned char *a, const unsigned char *b)
-{
-	uint64_t x = (uint64_t)be32(a) << 32 | be32(a + 4);
-	uint64_t y = (uint64_t)be32(b) << 32 | be32(b + 4);
-
-	if (x != y)
-		return x < y ? -1 : 1;
-	return memcmp(a + 8, b + 8, 12);
-}
-
 /* The offset of id in p, or 0 when p does not hold it: the search
  * libgit2 runs (pack.c, git_pack__lookup_id), probe for probe, so that a
  * damaged index whose ids are out of order gives both the same entry. */
@@ -302,12 +288,7 @@ find(const gpack *p, const unsigned char *id)
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		/* the next probe, in either half, fetched during this one */
-		__builtin_prefetch(ids +
-				   (size_t)(lo + (mid - lo) / 2) * stride);
-		__builtin_prefetch(
-		    ids + (size_t)(mid + 1 + (hi - mid - 1) / 2) * stride);
-		c = idcmp(ids + (size_t)mid * stride + skip, id);
+		c = memcmp(ids + (size_t)mid * stride + skip, id, 20);
 		if (c == 0 && p->v1)
 			return be32(ids + (size_t)mid * 24);
 		if (c == 0) {

@@ -8,7 +8,8 @@
 #   expected   the expected stdout followed by a line "exit N"
 #   fixture    optional: the shared plans of tests/fixtures/ the case starts
 #              from, one a line: "NAME" or "NAME DIR" (copied into DIR),
-#              in order, each over the one before
+#              in order, each over the one before; NAME may be one file of
+#              a plan ("plan/team.yaml"), for a case that needs only it
 # Other files are the plan repository the command reads, over the
 # fixtures: a case holds only what differs from them.
 # UPDATE=1 rewrites expected files from the actual output.
@@ -23,8 +24,12 @@ for c in "$top"/tests/golden/*/*/; do
 	rm -rf "$tmp/case"; mkdir "$tmp/case"
 	if [ -f "$c/fixture" ]; then
 		while read -r fx dir; do
-			mkdir -p "$tmp/case/$dir" &&
-			    cp -R "$FIXTURES/$fx/." "$tmp/case/$dir/"
+			mkdir -p "$tmp/case/$dir" || continue
+			if [ -d "$FIXTURES/$fx" ]; then
+				cp -R "$FIXTURES/$fx/." "$tmp/case/$dir/"
+			else
+				cp "$FIXTURES/$fx" "$tmp/case/$dir/"
+			fi
 		done < "$c/fixture"
 	fi
 	cp -R "$c/." "$tmp/case/"

@@ -160,7 +160,11 @@ try {
       for (const line of fs.existsSync(fx) ? fs.readFileSync(fx, 'utf8').split('\n') : []) {
         const [name, sub] = line.trim().split(/\s+/);
         if (!name) continue;
-        fs.cpSync(path.join(env.FIXTURES, name), path.join(dir, sub || ''),
+        // a plan, or one file of it ("plan/team.yaml")
+        const from = path.join(env.FIXTURES, name);
+        const into = path.join(dir, sub || '');
+        fs.mkdirSync(into, { recursive: true });
+        fs.cpSync(from, fs.statSync(from).isDirectory() ? into : path.join(into, path.basename(from)),
           { recursive: true, verbatimSymlinks: true });
       }
       fs.cpSync(src, dir, { recursive: true, verbatimSymlinks: true });
