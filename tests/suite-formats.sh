@@ -114,9 +114,11 @@ fi
 # ---- SARIF: rules, regions, URIs (every rule of rules.def) ----
 if python3 - "$scratch/out.sarif" "$top/include/strat/rules.def" \
     "$top/spec/SPEC.md" "$repo" "$planrel" "$scratch"/spec/*.sarif <<'PY'
-import json, re, sys, urllib.parse
+import json, os, re, sys, urllib.parse
 out, rules_def, spec, repo, planrel = sys.argv[1:6]
-extra = sys.argv[6:]
+# the catalogue's examples, written only when the SARIF schema is there
+# (../shared): without them the glob stays unexpanded
+extra = [f for f in sys.argv[6:] if os.path.exists(f)]
 ids = re.findall(r'^STRAT_RULE\([A-Z_0-9]+, "([a-z-]+)"', open(rules_def).read(), re.M)
 heads = set(re.findall(r'^### ([a-z-]+)$', open(spec).read(), re.M))
 errs = []
